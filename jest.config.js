@@ -1,0 +1,22 @@
+/**
+ * One jest run, four projects. `npm test` runs them all; `npm run test:unit` etc. run one.
+ * TypeScript is stripped by SWC (fast); type errors are caught by `tsc --noEmit` in `npm test`.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const base = (name, extra = {}) => ({
+  displayName: name,
+  testMatch: [`<rootDir>/tests/${name}/**/*.test.ts?(x)`],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  // ESM-only packages that jest must transform to run under CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testEnvironment: 'node',
+  ...extra,
+});
+module.exports = {
+  projects: [
+    base('unit'),
+    base('contract', { testTimeout: 30000 }),
+    base('integration', { testTimeout: 60000 }),
+    base('e2e', { testTimeout: 120000 }),
+  ],
+};

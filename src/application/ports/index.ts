@@ -1,0 +1,24 @@
+export type { Versioned } from './versioned';
+export type { CommunityRepository } from './community-repository';
+export type { MembershipRepository } from './membership-repository';
+export type { BindingRepository } from './binding-repository';
+export type { LiveContainerRecord, LiveContainerRepository } from './live-container-repository';
+export type { Clock } from './clock';
+export type { IdGenerator } from './ids';
+
+import type { CommunityRepository } from './community-repository';
+import type { MembershipRepository } from './membership-repository';
+import type { BindingRepository } from './binding-repository';
+import type { LiveContainerRepository } from './live-container-repository';
+
+/** Everything the record offers; one instance per store adapter. */
+export interface RecordStore {
+  readonly communities: CommunityRepository;
+  readonly memberships: MembershipRepository;
+  readonly bindings: BindingRepository;
+  readonly liveContainers: LiveContainerRepository;
+  /** A cheap round trip, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+export type { LiveContainerFactory } from './live-container-factory';

@@ -1,0 +1,68 @@
+import type { Principal } from '../../domain/identity';
+import { fail, ok, type Result } from '../../domain/result';
+import { requireMember } from '../access';
+import type { AppDeps } from '../deps';
+import type { LiveContainerFactory, LiveContainerRecord } from '../ports';
+
+export interface OpenLiveMeetingInput {
+  readonly communityId: string;
+  readonly meetingId: string;
+  /**
+   * The container id a client could not load (the local service forgets documents on restart,
+   * Fluid Relay may lose one). When it is still the registered one, a new container replaces it.
+   */
+  readonly replaceStale?: string;
+}
+
+/**
+ * The live container of a meeting: the registered one, or a new one when there is none or the
+ * registered one is reported stale. Two callers racing both end on the same container: the
+ * registration is a compare-and-swap on the record, and the loser adopts the winner's container.
+ */
+export async function openLiveMeeting(
+  deps: AppDeps & { live: LiveContainerFactory },
+  who: Principal,
+  input: OpenLiveMeetingInput,
+): Promise<Result<LiveContainerRecord>> {
+  const access = await requireMember(deps, who, input.communityId);
+  if (!access.ok) return access;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await deps.store.liveContainers.get(input.communityId, input.meetingId);
+    if (current && current.value.containerId !== input.replaceStale) return ok(current.value);
+    const generation = (current?.value.generation ?? 0) + 1;
+    let containerId: string;
+    try {
+      containerId = await deps.live.create({ communityId: input.communityId, meetingId: input.meetingId, generation });
+    } catch (e) {
+      return fail('LIVE_CONTAINER_UNAVAILABLE', `The live meeting service did not answer: ${(e as Error).message}`);
+    }
+    const saved = await deps.store.liveContainers.put(
+      {
+        communityId: input.communityId,
+        tenantId: who.tenantId,
+        meetingId: input.meetingId,
+        containerId,
+        createdAt: deps.clock.now().toISOString(),
+        generation,
+      },
+      current?.etag,
+    );
+    if (saved.ok) return ok(saved.value.value);
+    if (saved.error.code !== 'CONFLICT') return saved;
+    // Someone else registered a container first: loop and adopt theirs.
+  }
+  return fail('CONFLICT', 'The live meeting is being set up by someone else; try again.');
+}
+
+/** May the caller connect to this container? Only containers of the caller's communities. */
+export async function authorizeLiveContainer(
+  deps: AppDeps,
+  who: Principal,
+  input: { containerId: string },
+): Promise<Result<LiveContainerRecord>> {
+  const record = await deps.store.liveContainers.findByContainerId(who.tenantId, input.containerId);
+  if (!record) return fail('NOT_FOUND', 'No live meeting with this id in your organisation.');
+  const access = await requireMember(deps, who, record.communityId);
+  if (!access.ok) return access;
+  return ok(record);
+}

@@ -1,0 +1,32 @@
+/**
+ * Expected failures are values (a code and a message); bugs throw.
+ * Codes are UPPER_SNAKE and stable: the API, the bot and the tab switch on them.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'COMMUNITY_NOT_FOUND'
+  | 'NOT_A_MEMBER'
+  | 'ALREADY_A_MEMBER'
+  | 'LAST_FACILITATOR'
+  | 'CONFLICT'
+  | 'STORED_RECORD_INVALID'
+  | 'LIVE_CONTAINER_UNAVAILABLE';
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Per-field problems, for validation failures. */
+  readonly issues?: readonly { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  issues?: DomainError['issues'],
+): Result<T> => ({ ok: false, error: issues ? { code, message, issues } : { code, message } });
