@@ -13,6 +13,7 @@ const base = (name, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
   projects: [
     base('unit'),
     base('contract', { testTimeout: 30000 }),

@@ -1,0 +1,140 @@
+/**
+ * Server configuration, parsed once at start-up from the environment (env files hold no secrets).
+ * A missing or bad value stops start-up with ONE message that lists every problem.
+ */
+import { z } from 'zod/v4';
+
+const port = (name: string, dflt: number) =>
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(0, { error: `${name} must be 0–65535` })
+    .max(65535, { error: `${name} must be 0–65535` })
+    .default(dflt);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+/** Development-only Fluid key: the local service does not check signatures. Never used in azure mode. */
+export const LOCAL_FLUID_KEY = 'local-dev-key-not-a-secret';
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    AUTH_MODE: z.enum(['dev', 'sso'], { error: 'AUTH_MODE must be dev or sso' }).default('sso'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port('PORT', 3978),
+    PUBLIC_URL: optionalText.pipe(z.url({ error: 'PUBLIC_URL must be a URL' }).optional()),
+    TAB_DIST: z.string().trim().min(1).default('dist/tab'),
+    STORE_KIND: z.enum(['embedded', 'cosmos'], { error: 'STORE_KIND must be embedded or cosmos' }).default('embedded'),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    COSMOS_ENDPOINT: optionalText.pipe(z.url({ error: 'COSMOS_ENDPOINT must be a URL' }).optional()),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.string().trim().min(1).default('guildhall'),
+    FLUID_MODE: z.enum(['local', 'azure'], { error: 'FLUID_MODE must be local or azure' }).default('local'),
+    FLUID_ENDPOINT: z.url({ error: 'FLUID_ENDPOINT must be a URL' }).default('http://127.0.0.1:7070'),
+    FLUID_TENANT_ID: optionalText,
+    FLUID_TENANT_KEY: optionalText,
+    BOT_ID: optionalText,
+    BOT_PASSWORD: optionalText,
+    BOT_TENANT_ID: optionalText,
+    AAD_APP_CLIENT_ID: optionalText,
+    AAD_APP_TENANT_ID: optionalText,
+    TAB_DOMAIN: optionalText,
+  });
+
+/**
+ * Rules across settings. Run on the raw values, beside the per-field schema, so that one bad field
+ * does not hide the others: start-up reports every problem at once.
+ */
+function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): string[] {
+  const v = (k: string) => {
+    const s = raw[k]?.trim();
+    return s ? s : undefined;
+  };
+  const problems: string[] = [];
+  const need = (missing: boolean, name: string, why: string) => {
+    if (missing) problems.push(`${name}: ${why}`);
+  };
+  const authMode = v('AUTH_MODE') ?? 'sso';
+  if (authMode === 'dev') {
+    need(v('NODE_ENV') === 'production', 'AUTH_MODE', 'dev identities are refused when NODE_ENV=production; use AUTH_MODE=sso');
+  } else if (authMode === 'sso') {
+    need(!v('AAD_APP_CLIENT_ID'), 'AAD_APP_CLIENT_ID', 'required with AUTH_MODE=sso (the Entra app that Teams SSO tokens are issued for)');
+    need(!v('TAB_DOMAIN'), 'TAB_DOMAIN', 'required with AUTH_MODE=sso (the domain in the Application ID URI api://<domain>/<client id>)');
+    need(!v('BOT_ID'), 'BOT_ID', 'required with AUTH_MODE=sso: the bot endpoint must authenticate Bot Framework requests');
+    need(!v('BOT_PASSWORD'), 'BOT_PASSWORD', 'required with AUTH_MODE=sso');
+  }
+  if (v('STORE_KIND') === 'cosmos') need(!v('COSMOS_ENDPOINT'), 'COSMOS_ENDPOINT', 'required with STORE_KIND=cosmos');
+  if (v('FLUID_MODE') === 'azure') {
+    need(!v('FLUID_TENANT_ID'), 'FLUID_TENANT_ID', 'required with FLUID_MODE=azure (the Azure Fluid Relay tenant id)');
+    need(!v('FLUID_TENANT_KEY'), 'FLUID_TENANT_KEY', 'required with FLUID_MODE=azure (from Key Vault, never committed)');
+  }
+  return problems;
+}
+
+export interface ServerConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly authMode: 'dev' | 'sso';
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly tabDist: string;
+  readonly store:
+    | { readonly kind: 'embedded'; readonly path: string }
+    | { readonly kind: 'cosmos'; readonly endpoint: string; readonly key?: string; readonly database: string };
+  readonly fluid: {
+    readonly mode: 'local' | 'azure';
+    readonly endpoint: string;
+    readonly tenantId: string;
+    readonly tenantKey: string;
+  };
+  readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string };
+  readonly sso?: { readonly clientId: string; readonly tabDomain: string; readonly tenantId?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Guildhall cannot start; fix the configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment once. Throws ConfigError listing every problem. */
+export function parseConfig(source: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const parsed = EnvSchema.safeParse(source);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    authMode: e.AUTH_MODE,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    tabDist: e.TAB_DIST,
+    store:
+      e.STORE_KIND === 'cosmos'
+        ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT!, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}), database: e.COSMOS_DATABASE }
+        : { kind: 'embedded', path: `${e.DATA_DIR.replace(/\/$/, '')}/guildhall.sqlite` },
+    fluid: {
+      mode: e.FLUID_MODE,
+      endpoint: e.FLUID_ENDPOINT,
+      tenantId: e.FLUID_TENANT_ID ?? 'local',
+      tenantKey: e.FLUID_TENANT_KEY ?? LOCAL_FLUID_KEY,
+    },
+    bot: {
+      ...(e.BOT_ID ? { id: e.BOT_ID } : {}),
+      ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}),
+      ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}),
+    },
+    ...(e.AUTH_MODE === 'sso'
+      ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }
+      : {}),
+  };
+}

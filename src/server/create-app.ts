@@ -1,0 +1,96 @@
+/**
+ * The express app: JSON API, bot endpoint, built tab. Pure wiring of parts built by main.ts
+ * (or by tests), so the same app runs in production, at `npm start` and in integration tests.
+ */
+import express, { type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AppDeps } from '../application/deps';
+import type { LiveContainerFactory } from '../application/ports';
+import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
+import type { ServerConfig } from './config';
+import { errorHandler, route, sendError } from './http/respond';
+import { communityRoutes } from './routes/communities';
+import { contextRoutes } from './routes/contexts';
+import { devRoutes } from './routes/dev';
+import { liveRoutes } from './routes/live';
+
+export interface BotEndpoint {
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+export interface AppParts {
+  readonly config: ServerConfig;
+  readonly deps: AppDeps;
+  readonly auth: AuthMode;
+  readonly liveFactory: LiveContainerFactory;
+  readonly mintToken: (input: { documentId: string; user: { id: string; name: string } }) => string;
+  readonly bot?: BotEndpoint;
+  readonly log?: (msg: string, err?: unknown) => void;
+}
+
+/** Teams (and our own /dev page) may frame the tab; nobody else. */
+const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.cloud.microsoft https://outlook.office.com";
+
+export function createApp(parts: AppParts): express.Express {
+  const log = parts.log ?? ((msg: string, err?: unknown) => console.error(`[server] ${msg}`, err ?? ''));
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  app.get('/api/health', route(async (_req, res) => {
+    await parts.deps.store.ping();
+    res.json({ status: 'ok', authMode: parts.config.authMode, store: parts.config.store.kind, fluid: parts.config.fluid.mode });
+  }));
+
+  if (parts.bot) {
+    const bot = parts.bot;
+    app.post('/api/messages', route((req, res) => bot.handle(req, res)));
+  }
+
+  if (parts.config.authMode === 'dev') app.use('/api', devRoutes(parts.deps));
+
+  const api = express.Router();
+  api.use(authenticate(parts.auth));
+  api.get('/me', (_req, res) => {
+    const p = principalOf(res);
+    res.json({ tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, source: p.source });
+  });
+  api.use(communityRoutes(parts.deps));
+  api.use(contextRoutes(parts.deps));
+  api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
+  app.use('/api', api);
+  app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));
+
+  mountTab(app, parts.config);
+  app.use(errorHandler(log));
+  return app;
+}
+
+/** The built single-page tab under /tab, the local meeting at /dev (dev mode only). */
+function mountTab(app: express.Express, config: ServerConfig): void {
+  const dist = path.resolve(config.tabDist);
+  const index = path.join(dist, 'index.html');
+  const sendIndex = (_req: Request, res: Response) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text').send('The tab is not built yet. Run `npm run build:tab` (npm start does this for you).');
+      return;
+    }
+    res.sendFile(index);
+  };
+  app.use('/tab', express.static(dist, { index: false, fallthrough: true, maxAge: '1h' }));
+  app.get(/^\/tab(\/.*)?$/, sendIndex);
+  if (config.authMode === 'dev') {
+    app.get('/dev', sendIndex);
+    app.get('/', (_req, res) => res.redirect('/dev'));
+  } else {
+    app.get('/', (_req, res) => res.redirect('/tab/personal'));
+  }
+}

@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import { FluidTokenRequest, IdSchema, OpenLiveMeetingRequest, type LiveMeetingResponse } from '../../api/schemas';
+import type { AppDeps } from '../../application/deps';
+import type { LiveContainerFactory } from '../../application/ports';
+import { authorizeLiveContainer, openLiveMeeting } from '../../application/use-cases/open-live-meeting';
+import type { ServerConfig } from '../config';
+import { principalOf } from '../auth/authenticate';
+import { parseOr400, route, sendError, sendResult } from '../http/respond';
+import { requireMember } from '../../application/access';
+
+export interface LiveRouteOptions {
+  readonly fluid: ServerConfig['fluid'];
+  readonly factory: LiveContainerFactory;
+  readonly mintToken: (input: { documentId: string; user: { id: string; name: string } }) => string;
+}
+
+/**
+ * The live meeting's container and tokens for it. A token is given only for a container registered
+ * to one of the caller's communities, and carries the caller's own identity (Fluid audience).
+ */
+export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
+  const r = Router();
+  const inFlight = new Map<string, Promise<unknown>>();
+  const live = { ...deps, live: opts.factory };
+
+  r.post('/communities/:id/meetings/:meetingId/live', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    const meetingId = communityId && parseOr400(res, IdSchema, req.params.meetingId, 'meeting id');
+    const body = meetingId && parseOr400(res, OpenLiveMeetingRequest, req.body ?? {}, 'live meeting request');
+    if (!communityId || !meetingId || !body) return;
+    const who = principalOf(res);
+    const access = await requireMember(deps, who, communityId);
+    if (!access.ok) return sendError(res, access.error);
+    // Single flight per meeting in this process: four panels opening at once create one container.
+    const key = `${who.tenantId}/${communityId}/${meetingId}/${body.replaceStale ?? ''}`;
+    let pending = inFlight.get(key) as ReturnType<typeof openLiveMeeting> | undefined;
+    if (!pending) {
+      pending = openLiveMeeting(live, who, { communityId, meetingId, ...(body.replaceStale ? { replaceStale: body.replaceStale } : {}) });
+      inFlight.set(key, pending);
+      void pending.finally(() => inFlight.delete(key));
+    }
+    const result = await pending;
+    sendResult(res, result, (rec): LiveMeetingResponse => ({
+      containerId: rec.containerId,
+      generation: rec.generation,
+      connection:
+        opts.fluid.mode === 'azure'
+          ? { type: 'remote', endpoint: opts.fluid.endpoint, tenantId: opts.fluid.tenantId }
+          : { type: 'local', endpoint: opts.fluid.endpoint },
+    }));
+  }));
+
+  r.post('/fluid/token', route(async (req, res) => {
+    const body = parseOr400(res, FluidTokenRequest, req.body, 'token request');
+    if (!body) return;
+    const who = principalOf(res);
+    const allowed = await authorizeLiveContainer(deps, who, { containerId: body.documentId });
+    sendResult(res, allowed, () => ({
+      token: opts.mintToken({ documentId: body.documentId, user: { id: who.userId, name: who.displayName } }),
+    }));
+  }));
+  return r;
+}

@@ -1,0 +1,212 @@
+/**
+ * The JSON API over real HTTP: the server with the embedded store. Every class of bad input gets a
+ * 4xx with a clear message and changes nothing.
+ */
+import { encodeDevIdentity } from '../../src/api/dev-identity';
+import { startTestServer, type TestServer } from '../fixtures/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const alex = () => server.as('alex');
+const bea = () => server.as('bea');
+const mallory = () => server.as('mallory', 'tenant-b');
+
+async function newCommunity(name = 'Scrum Masters North') {
+  const res = await alex()('/api/communities', { body: { name, purpose: 'working-group', cadencePerMonth: 2 } });
+  expect(res.status).toBe(201);
+  return res.body.community.id as string;
+}
+
+describe('authentication', () => {
+  it('refuses a request without credentials', async () => {
+    const res = await fetch(`${server.url}/api/communities`);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+  });
+  it('refuses a malformed dev identity', async () => {
+    const res = await fetch(`${server.url}/api/me`, { headers: { authorization: 'DevIdentity not-base64-json' } });
+    expect(res.status).toBe(401);
+  });
+  it('tells who I am', async () => {
+    expect((await alex()('/api/me')).body).toEqual({ tenantId: 'tenant-a', userId: 'alex', displayName: 'ALEX', source: 'dev-local' });
+  });
+});
+
+describe('communities', () => {
+  it('creates a community whose creator facilitates it, and lists it', async () => {
+    const id = await newCommunity('Lean Practitioners');
+    const view = await alex()(`/api/communities/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.community).toMatchObject({ name: 'Lean Practitioners', purpose: 'working-group', cadencePerMonth: 2, tenantId: 'tenant-a' });
+    expect(view.body.me.roles).toEqual(['member', 'facilitator', 'champion']);
+    const mine = await alex()('/api/communities');
+    expect(mine.body.communities.map((c: any) => c.community.id)).toContain(id);
+  });
+
+  it('refuses missing fields, wrong types, oversized text and unknown fields, listing each problem, and stores nothing', async () => {
+    const before = (await alex()('/api/communities')).body.communities.length;
+    const missing = await alex()('/api/communities', { body: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+    expect(missing.body.error.issues.map((i: any) => i.path).sort()).toEqual(['cadencePerMonth', 'name', 'purpose']);
+
+    const wrongTypes = await alex()('/api/communities', { body: { name: 42, purpose: 'party', cadencePerMonth: 'two' } });
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.body.error.message).toMatch(/name must be text/);
+    expect(wrongTypes.body.error.message).toMatch(/cadencePerMonth must be 1, 2, 3 or 4/);
+
+    const oversized = await alex()('/api/communities', { body: { name: 'x'.repeat(81), purpose: 'learning-community', cadencePerMonth: 1 } });
+    expect(oversized.status).toBe(400);
+    expect(oversized.body.error.message).toMatch(/at most 80 characters/);
+
+    const unknown = await alex()('/api/communities', { body: { name: 'A', purpose: 'learning-community', cadencePerMonth: 1, admin: true } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/unknown field.*admin/);
+
+    const notJson = await alex()('/api/communities', { rawBody: '{"name": ' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(/not valid JSON/);
+
+    const huge = await alex()('/api/communities', { rawBody: JSON.stringify({ name: 'x'.repeat(70_000) }) });
+    expect(huge.status).toBe(413);
+
+    expect((await alex()('/api/communities')).body.communities.length).toBe(before);
+  });
+
+  it('answers an unknown community and another tenant\'s community the same way, and changes nothing', async () => {
+    const id = await newCommunity('Tenant A only');
+    const unknown = await mallory()('/api/communities/does-not-exist');
+    const foreign = await mallory()(`/api/communities/${id}`);
+    expect(unknown.status).toBe(404);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('COMMUNITY_NOT_FOUND');
+    expect((await mallory()(`/api/communities/${id}/members`, { body: {} })).status).toBe(404);
+    expect((await mallory()(`/api/communities/${id}`, { method: 'PATCH', body: { etag: 'x', name: 'Hijacked' } })).status).toBe(404);
+    expect((await alex()(`/api/communities/${id}`)).body.members.map((m: any) => m.userId)).toEqual(['alex']);
+    expect((await alex()(`/api/communities/${id}`)).body.community.name).toBe('Tenant A only');
+  });
+
+  it('refuses ids with odd characters', async () => {
+    const res = await alex()(`/api/communities/${encodeURIComponent('x"; DROP')}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('lets anyone in the tenant join, once; members need a role to change roles', async () => {
+    const id = await newCommunity();
+    expect((await bea()(`/api/communities/${id}`)).body.error.code).toBe('NOT_A_MEMBER');
+    const joined = await bea()(`/api/communities/${id}/members`, { body: { product: 'Billing' } });
+    expect(joined.status).toBe(201);
+    expect(joined.body.membership).toMatchObject({ userId: 'bea', roles: ['member'], product: 'Billing' });
+    expect((await bea()(`/api/communities/${id}/members`, { body: {} })).status).toBe(409);
+
+    const selfPromote = await bea()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['member', 'facilitator'] } });
+    expect(selfPromote.status).toBe(403);
+    const badRole = await alex()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['admin'] } });
+    expect(badRole.status).toBe(400);
+    expect(badRole.body.error.message).toMatch(/role must be one of/);
+    const promote = await alex()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['coach'] } });
+    expect(promote.status).toBe(200);
+    expect(promote.body.membership.roles).toEqual(['member', 'coach']);
+  });
+
+  it('keeps a facilitator: the last one cannot leave', async () => {
+    const id = await newCommunity();
+    const leave = await alex()(`/api/communities/${id}/members/me`, { method: 'DELETE' });
+    expect(leave.status).toBe(409);
+    expect(leave.body.error.code).toBe('LAST_FACILITATOR');
+    await bea()(`/api/communities/${id}/members`, { body: {} });
+    expect((await bea()(`/api/communities/${id}/members/me`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('never overwrites a concurrent edit silently (ETag)', async () => {
+    const id = await newCommunity('Original');
+    const { etag } = (await alex()(`/api/communities/${id}`)).body;
+    const first = await alex()(`/api/communities/${id}`, { method: 'PATCH', body: { etag, name: 'First edit' } });
+    expect(first.status).toBe(200);
+    const second = await alex()(`/api/communities/${id}`, { method: 'PATCH', body: { etag, cadencePerMonth: 4 } });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('CONFLICT');
+    const now = (await alex()(`/api/communities/${id}`)).body.community;
+    expect(now).toMatchObject({ name: 'First edit', cadencePerMonth: 2 });
+  });
+
+  it('only a facilitator edits the community', async () => {
+    const id = await newCommunity('Facilitated');
+    await bea()(`/api/communities/${id}/members`, { body: {} });
+    const { etag } = (await bea()(`/api/communities/${id}`)).body;
+    const res = await bea()(`/api/communities/${id}`, { method: 'PATCH', body: { etag, name: 'Mine now' } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('binding a meeting or channel to a community', () => {
+  it('binds, resolves, and keeps other tenants out', async () => {
+    const id = await newCommunity('Bound');
+    expect((await alex()('/api/contexts/meeting-1')).status).toBe(404);
+    const bound = await alex()('/api/contexts/meeting-1', { method: 'PUT', body: { kind: 'meeting', communityId: id } });
+    expect(bound.status).toBe(200);
+    expect((await alex()('/api/contexts/meeting-1')).body.binding).toMatchObject({ communityId: id, kind: 'meeting' });
+    expect((await mallory()('/api/contexts/meeting-1')).status).toBe(404);
+    expect((await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(403);
+    expect((await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status).toBe(400);
+  });
+});
+
+describe('live meeting access', () => {
+  it('gives no Fluid token for a container that is not one of my communities\'', async () => {
+    const res = await alex()('/api/fluid/token', { body: { documentId: 'some-container' } });
+    expect(res.status).toBe(404);
+    expect((await alex()('/api/fluid/token', { body: {} })).status).toBe(400);
+  });
+  it('refuses a live meeting of a community I do not belong to', async () => {
+    const id = await newCommunity('Private-ish');
+    expect((await bea()(`/api/communities/${id}/meetings/m1/live`, { body: {} })).status).toBe(403);
+    expect((await mallory()(`/api/communities/${id}/meetings/m1/live`, { body: {} })).status).toBe(404);
+  });
+});
+
+describe('robustness', () => {
+  it('answers unknown API routes with a JSON 404 and keeps serving after bad input', async () => {
+    const res = await alex()('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/No API route/);
+    await alex()('/api/communities', { rawBody: '[[[' });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+  it('serves the dev setup only in dev mode and validates its query', async () => {
+    expect((await fetch(`${server.url}/api/dev/setup?participants=abc`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/dev/setup?participants=31`)).status).toBe(400);
+    const setup = await (await fetch(`${server.url}/api/dev/setup?participants=4`)).json();
+    expect(setup.users).toHaveLength(4);
+    expect(setup.users[0].roles).toContain('facilitator');
+  });
+});
+
+describe('SSO mode', () => {
+  let sso: TestServer;
+  beforeAll(async () => {
+    sso = await startTestServer({ AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw' });
+  });
+  afterAll(async () => {
+    await sso.close();
+  });
+  it('refuses local dev identities', async () => {
+    const res = await fetch(`${sso.url}/api/me`, { headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.message).toMatch(/not accepted/);
+  });
+  it('refuses an unverifiable bearer token', async () => {
+    const res = await fetch(`${sso.url}/api/me`, { headers: { authorization: 'Bearer abc.def.ghi' } });
+    expect(res.status).toBe(401);
+  });
+  it('has no dev routes and no /dev page', async () => {
+    expect((await fetch(`${sso.url}/api/dev/setup`)).status).toBe(404);
+    expect((await fetch(`${sso.url}/dev`)).status).toBe(404);
+  });
+});
