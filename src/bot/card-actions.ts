@@ -1,0 +1,32 @@
+/**
+ * What our Adaptive Cards send back when someone presses a button (Action.Submit `data`,
+ * which Teams delivers as a message activity's `value`). One schema per action, keyed by
+ * `action`; later cards (propose form, RSVP) add members to the union. Pure.
+ */
+import { z } from 'zod/v4';
+import { fail, ok, type Result } from '../domain/result';
+import { COMMAND_IDS } from './commands';
+
+export const RunCommandSubmit = z.object({
+  action: z.literal('command'),
+  command: z.enum(COMMAND_IDS, { error: `command must be one of ${COMMAND_IDS.join(', ')}` }),
+});
+export type RunCommandSubmit = z.infer<typeof RunCommandSubmit>;
+
+export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit], {
+  // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
+  error: (issue) =>
+    typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+      ? 'the card asked for an action I do not know'
+      : 'the card sent no usable data',
+});
+export type CardSubmit = z.infer<typeof CardSubmit>;
+
+/** Validates a card submit; the failure message is short enough to show in the chat. */
+export function parseCardSubmit(value: unknown): Result<CardSubmit> {
+  const parsed = CardSubmit.safeParse(value);
+  if (parsed.success) return ok(parsed.data);
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const message = issues.map((i) => i.message).join('; ');
+  return fail('VALIDATION_FAILED', message, issues);
+}

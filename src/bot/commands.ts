@@ -1,0 +1,116 @@
+/**
+ * What people can type to the bot, and how a message's text becomes a command.
+ * Pure: no SDK, no IO. The help card and the message handler both read this catalogue,
+ * so the card never lists a command the router does not know (and the reverse).
+ */
+
+export const COMMAND_IDS = ['help', 'propose', 'backlog', 'next', 'rsvp', 'attendance'] as const;
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+export interface CommandInfo {
+  readonly id: CommandId;
+  /** What to type, exactly as the help card shows it. */
+  readonly usage: string;
+  readonly title: string;
+  readonly description: string;
+  /** Only some roles can use it (shown on the card). */
+  readonly audience?: string;
+  /** Set while the feature is not built yet: the reply says "Coming soon: <comingSoon>." */
+  readonly comingSoon?: string;
+}
+
+export const COMMANDS: readonly CommandInfo[] = [
+  {
+    id: 'propose',
+    usage: 'propose: how do we run remote retros?',
+    title: 'Propose a topic',
+    description: "Add a topic to your community's backlog, any time.",
+    comingSoon: 'proposing topics from the chat',
+  },
+  {
+    id: 'backlog',
+    usage: 'backlog',
+    title: 'See the backlog',
+    description: "The top of your community's prioritised backlog.",
+    comingSoon: 'the backlog in the chat',
+  },
+  {
+    id: 'next',
+    usage: 'next',
+    title: 'Next session',
+    description: 'When the next session is, its topic, its owner and the agenda.',
+    comingSoon: 'the next session in the chat',
+  },
+  {
+    id: 'rsvp',
+    usage: 'rsvp',
+    title: 'RSVP to invitations',
+    description: 'Answer yes, no or maybe on the invitation card I send you; a "no" can say why.',
+    comingSoon: 'invitations and RSVPs',
+  },
+  {
+    id: 'attendance',
+    usage: 'attendance',
+    title: 'Attendance',
+    audience: 'champions',
+    description: 'Who has not answered the next invitation yet, and why people cannot come.',
+    comingSoon: 'attendance for champions',
+  },
+  {
+    id: 'help',
+    usage: 'help',
+    title: 'Help',
+    description: 'Show this card again ("hi" works too).',
+  },
+];
+
+export const commandInfo = (id: CommandId): CommandInfo => {
+  const info = COMMANDS.find((c) => c.id === id);
+  if (!info) throw new Error(`No command '${id}' in the catalogue`);
+  return info;
+};
+
+export type ParsedCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'command'; readonly id: Exclude<CommandId, 'help'>; readonly argument: string }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+/** Words that show the help card. A leading slash is allowed ("/help"). */
+const HELP_WORDS = new Set(['help', 'hi', 'hello', 'hey', '?']);
+const COMMAND_WORDS: ReadonlyMap<string, Exclude<CommandId, 'help'>> = new Map([
+  ['propose', 'propose'],
+  ['backlog', 'backlog'],
+  ['next', 'next'],
+  ['rsvp', 'rsvp'],
+  ['attendance', 'attendance'],
+]);
+
+/** Mentions at the start of a message (`<at>Guildhall</at> help`), left when the entity did not match. */
+const LEADING_MENTIONS = /^(?:\s*<at>[^<]*<\/at>\s*)+/i;
+
+/**
+ * The text a person typed, without the leading @mentions Teams puts in front of it
+ * (`<at>Guildhall</at> hi`), non-breaking spaces, or surrounding blanks.
+ */
+export function cleanMessageText(text: string | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/&nbsp;|\u00a0/gi, ' ')
+    .replace(LEADING_MENTIONS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads a command from what someone typed. Case does not matter; "/help" and "help!" work. */
+export function parseCommand(raw: string | undefined): ParsedCommand {
+  const text = cleanMessageText(raw);
+  const match = /^\/?([^\s:]+)\s*:?\s*(.*)$/s.exec(text);
+  if (!match) return { kind: 'unknown', text };
+  const first = (match[1] ?? '').toLowerCase();
+  const word = first === '?' ? first : first.replace(/[!.,;?]+$/, '');
+  const rest = (match[2] ?? '').trim();
+  if (HELP_WORDS.has(word)) return { kind: 'help' };
+  const id = COMMAND_WORDS.get(word);
+  if (id) return { kind: 'command', id, argument: rest };
+  return { kind: 'unknown', text };
+}

@@ -1,0 +1,133 @@
+/**
+ * The local meeting at /dev in real headless Chromium, on the real local stack: three participants'
+ * side panels, the stage and the channel tab, live through Fluid, in light and dark.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
+
+const describeE2E = skipE2E ? describe.skip : describe;
+
+describeE2E('the local meeting at /dev', () => {
+  let stack: LocalStack;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
+    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    stack = await startLocalStack();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.stop();
+  });
+
+  async function waitUntil(check: () => boolean, what: string, timeoutMs = 20000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const framesOf = (page: Page, frame: string): Frame[] => page.frames().filter((f) => f.url().includes(`frame=${frame}`));
+
+  async function openDev(theme: string, participants = 3): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1200 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/dev?participants=${participants}&theme=${theme}`);
+    await page.getByTestId('dev-page').waitFor();
+    await page.locator('iframe').nth(participants + 1).waitFor({ timeout: 20000 });
+    await waitUntil(() => framesOf(page, 'sidePanel').length === participants, 'side panel frames');
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  it('shows every participant\'s side panel, the stage and the channel tab, live on one community', async () => {
+    const page = await openDev('default');
+    const panels = framesOf(page, 'sidePanel');
+    const [stage] = framesOf(page, 'meetingStage');
+    const [channel] = framesOf(page, 'content');
+    expect(stage).toBeDefined();
+    expect(channel).toBeDefined();
+
+    for (const [i, panel] of panels.entries()) {
+      await panel.getByTestId('side-panel').waitFor();
+      const input = panel.getByTestId('check-in-input');
+      await input.waitFor({ timeout: 30000 });
+      await input.fill(`Participant ${i + 1} is ready to work`);
+      await input.press('Enter');
+    }
+    // Every check-in reaches the shared stage and every other panel through Fluid.
+    const wall = stage!.getByTestId('check-in-wall');
+    await wall.waitFor({ timeout: 30000 });
+    await stage!.getByTestId('check-in-item').nth(2).waitFor({ timeout: 20000 });
+    expect(await stage!.getByTestId('check-in-item').count()).toBe(3);
+    for (let i = 1; i <= 3; i++) await wall.getByText(`Participant ${i} is ready to work`).waitFor();
+    await panels[2]!.getByText('Participant 1 is ready to work').waitFor({ timeout: 20000 });
+
+    await channel!.getByTestId('channel-tab').waitFor();
+    await channel!.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+    await channel!.getByText('Alex Morgan').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dev-light.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('follows the dark theme', async () => {
+    const page = await openDev('dark');
+    const [panel] = framesOf(page, 'sidePanel');
+    await panel!.getByTestId('side-panel').waitFor();
+    const luminance = await panel!.evaluate(() => {
+      const rgb = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
+      return (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;
+    });
+    expect(luminance).toBeLessThan(0.3);
+    await framesOf(page, 'meetingStage')[0]!.getByTestId('stage').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dev-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  const localUrl = (frame: string, theme: string, extra = '') =>
+    `${stack.url}/tab/?host=local&frame=${frame}&tenant=local-tenant&user=dev-user-2&name=Bea%20Okafor&meeting=local-meeting&channel=local-channel&theme=${theme}${extra}`;
+
+  for (const theme of ['default', 'dark']) {
+    it(`fits the side panel into 320 px (${theme})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 720 } });
+      await page.goto(localUrl('sidePanel', theme));
+      await page.getByTestId('check-in-input').waitFor({ timeout: 30000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `side-panel-${theme}.png`) });
+      await page.close();
+    });
+
+    it(`renders the stage and the channel tab (${theme})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await page.goto(localUrl('meetingStage', theme));
+      await page.getByTestId('stage').waitFor();
+      await page.getByTestId('check-in-wall').waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `stage-${theme}.png`) });
+      await page.goto(localUrl('content', theme));
+      await page.getByTestId('channel-tab').waitFor();
+      await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `channel-tab-${theme}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('renders the configuration page', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=default`);
+    await page.getByTestId('config-page').waitFor();
+    await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'config-default.png') });
+    await page.close();
+  });
+});
