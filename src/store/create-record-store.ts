@@ -1,0 +1,39 @@
+/**
+ * Builds the record store the configuration asks for. Repositories are the same for every driver.
+ */
+import type { RecordStore } from '../application/ports';
+import { CosmosDocumentDriver } from './cosmos/cosmos-document-driver';
+import type { DocumentDriver } from './document-driver';
+import { SqliteDocumentDriver } from './embedded/sqlite-document-driver';
+import { DocumentBindingRepository } from './repositories/document-binding-repository';
+import { DocumentCommunityRepository } from './repositories/document-community-repository';
+import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
+import { DocumentMembershipRepository } from './repositories/document-membership-repository';
+
+export type RecordStoreConfig =
+  | { readonly kind: 'embedded'; readonly path: string }
+  | { readonly kind: 'cosmos'; readonly endpoint: string; readonly key?: string; readonly database: string; readonly container?: string };
+
+export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
+  return {
+    communities: new DocumentCommunityRepository(driver),
+    memberships: new DocumentMembershipRepository(driver),
+    bindings: new DocumentBindingRepository(driver),
+    liveContainers: new DocumentLiveContainerRepository(driver),
+    ping: () => driver.ping(),
+    close: () => driver.close(),
+  };
+}
+
+export async function createRecordStore(config: RecordStoreConfig): Promise<RecordStore> {
+  const driver: DocumentDriver =
+    config.kind === 'embedded'
+      ? new SqliteDocumentDriver(config.path)
+      : await CosmosDocumentDriver.connect({
+          endpoint: config.endpoint,
+          database: config.database,
+          ...(config.key ? { key: config.key } : {}),
+          ...(config.container ? { container: config.container } : {}),
+        });
+  return createStoreFromDriver(driver);
+}

@@ -1,0 +1,119 @@
+/**
+ * One schema per stored shape, with a schema version and an upgrade ladder (tldraw-style):
+ * every document read from the store is upgraded to the current version and validated.
+ * A document the code cannot understand is reported clearly, never half-read.
+ */
+import { z } from 'zod/v4';
+import { PURPOSES, ROLES } from '../domain/community';
+import type { StoredDocument } from './document-driver';
+
+export class StoredRecordError extends Error {
+  readonly code = 'STORED_RECORD_INVALID' as const;
+  constructor(type: string, id: string, problem: string) {
+    super(`Stored ${type} '${id}' cannot be read: ${problem}`);
+    this.name = 'StoredRecordError';
+  }
+}
+
+const base = { pk: z.string(), id: z.string(), schemaVersion: z.number().int() };
+const iso = z.string().min(1);
+
+export const StoredCommunity = z.object({
+  ...base,
+  type: z.literal('community'),
+  tenantId: z.string().min(1),
+  name: z.string().min(1),
+  purpose: z.enum(PURPOSES),
+  description: z.string(),
+  cadencePerMonth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  createdBy: z.string().min(1),
+  createdAt: iso,
+});
+
+export const StoredMembership = z.object({
+  ...base,
+  type: z.literal('membership'),
+  communityId: z.string().min(1),
+  tenantId: z.string().min(1),
+  userId: z.string().min(1),
+  displayName: z.string().min(1),
+  roles: z.array(z.enum(ROLES)).min(1),
+  product: z.string().optional(),
+  joinedAt: iso,
+});
+
+export const StoredBinding = z.object({
+  ...base,
+  type: z.literal('binding'),
+  tenantId: z.string().min(1),
+  contextId: z.string().min(1),
+  kind: z.enum(['meeting', 'channel', 'chat']),
+  communityId: z.string().min(1),
+  boundBy: z.string().min(1),
+  boundAt: iso,
+});
+
+export const StoredLiveContainer = z.object({
+  ...base,
+  type: z.literal('live-container'),
+  communityId: z.string().min(1),
+  tenantId: z.string().min(1),
+  meetingId: z.string().min(1),
+  containerId: z.string().min(1),
+  createdAt: iso,
+  generation: z.number().int().min(1),
+});
+
+type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+interface RecordKind<S extends z.ZodType> {
+  readonly schema: S;
+  readonly version: number;
+  /** upgrades[v] turns a version-v document into version v+1. Empty while v1 is the only version. */
+  readonly upgrades: Readonly<Record<number, Upgrade>>;
+}
+
+export const RECORD_KINDS = {
+  community: { schema: StoredCommunity, version: 1, upgrades: {} },
+  membership: { schema: StoredMembership, version: 1, upgrades: {} },
+  binding: { schema: StoredBinding, version: 1, upgrades: {} },
+  'live-container': { schema: StoredLiveContainer, version: 1, upgrades: {} },
+} as const satisfies Record<string, RecordKind<z.ZodType>>;
+
+export type RecordType = keyof typeof RECORD_KINDS;
+export type StoredOf<T extends RecordType> = z.infer<(typeof RECORD_KINDS)[T]['schema']>;
+
+/** Upgrade a stored document to the current version of its kind and validate it. Throws StoredRecordError. */
+export function readRecord<T extends RecordType>(type: T, doc: StoredDocument): StoredOf<T> {
+  const kind: RecordKind<z.ZodType> = RECORD_KINDS[type];
+  const id = typeof doc.id === 'string' ? doc.id : '?';
+  let current: Record<string, unknown> = { ...doc };
+  let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : NaN;
+  if (!Number.isInteger(version) || version < 1) throw new StoredRecordError(type, id, 'it has no valid schemaVersion');
+  if (version > kind.version) {
+    throw new StoredRecordError(type, id, `it has schemaVersion ${version}, newer than this server knows (${kind.version}); deploy the newer server`);
+  }
+  while (version < kind.version) {
+    const upgrade = kind.upgrades[version];
+    if (!upgrade) throw new StoredRecordError(type, id, `no upgrade from schemaVersion ${version}`);
+    current = { ...upgrade(current), schemaVersion: version + 1 };
+    version += 1;
+  }
+  const parsed = kind.schema.safeParse(current);
+  if (!parsed.success) {
+    throw new StoredRecordError(type, id, parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`).join('; '));
+  }
+  return parsed.data as StoredOf<T>;
+}
+
+/** The document to write: the current version of its kind. */
+export function writeRecord<T extends RecordType>(type: T, fields: Omit<StoredOf<T>, 'type' | 'schemaVersion'>): StoredDocument {
+  return { ...fields, type, schemaVersion: RECORD_KINDS[type].version } as unknown as StoredDocument;
+}
+
+/** Removes the storage envelope (pk, id, type, schemaVersion) and undefined fields. */
+export function withoutEnvelope<T extends Record<string, unknown>>(stored: T): Omit<T, 'pk' | 'id' | 'type' | 'schemaVersion'> {
+  const { pk: _pk, id: _id, type: _type, schemaVersion: _v, ...rest } = stored;
+  for (const k of Object.keys(rest)) if (rest[k] === undefined) delete rest[k];
+  return rest;
+}

@@ -1,0 +1,189 @@
+/**
+ * The one contract every record store adapter passes (embedded SQLite, Cosmos DB).
+ * Each adapter's test file calls describeRecordStoreContract with a factory for a fresh store.
+ */
+import type { RecordStore } from '../../src/application/ports';
+import type { Community, Membership } from '../../src/domain/community';
+import type { DocumentDriver } from '../../src/store/document-driver';
+import { StoredRecordError } from '../../src/store/stored-records';
+
+export interface ContractSubject {
+  readonly store: RecordStore;
+  readonly driver: DocumentDriver;
+  cleanup(): Promise<void>;
+}
+
+let seq = 0;
+const unique = (p: string) => `${p}-${Date.now().toString(36)}-${++seq}`;
+
+export const aCommunity = (over: Partial<Community> = {}): Community => ({
+  id: unique('cop'), tenantId: 'tenant-a', name: 'Scrum Masters', purpose: 'working-group', description: '',
+  cadencePerMonth: 2, createdBy: 'alex', createdAt: '2026-11-01T10:00:00.000Z', ...over,
+});
+export const aMember = (communityId: string, userId: string, over: Partial<Membership> = {}): Membership => ({
+  communityId, tenantId: 'tenant-a', userId, displayName: userId.toUpperCase(), roles: ['member'],
+  joinedAt: `2026-11-01T10:00:0${seq % 10}.000Z`, ...over,
+});
+
+export function describeRecordStoreContract(name: string, make: () => Promise<ContractSubject>): void {
+  describe(`record store contract: ${name}`, () => {
+    let s: ContractSubject;
+    beforeAll(async () => {
+      s = await make();
+    });
+    afterAll(async () => {
+      await s.cleanup();
+    });
+
+    describe('communities', () => {
+      it('round-trips a community with its etag', async () => {
+        const c = aCommunity({ description: 'We meet every two weeks' });
+        const created = await s.store.communities.create(c);
+        expect(created.ok).toBe(true);
+        const read = await s.store.communities.get('tenant-a', c.id);
+        expect(read?.value).toEqual(c);
+        expect(read?.etag).toBeTruthy();
+      });
+      it('refuses a second community with the same id', async () => {
+        const c = aCommunity();
+        await s.store.communities.create(c);
+        const again = await s.store.communities.create({ ...c, name: 'Other' });
+        expect(again.ok).toBe(false);
+        if (!again.ok) expect(again.error.code).toBe('CONFLICT');
+        expect((await s.store.communities.get('tenant-a', c.id))?.value.name).toBe('Scrum Masters');
+      });
+      it('refuses a stale etag and keeps the newer write', async () => {
+        const c = aCommunity();
+        await s.store.communities.create(c);
+        const v1 = (await s.store.communities.get('tenant-a', c.id))!;
+        const first = await s.store.communities.update({ ...c, name: 'First' }, v1.etag);
+        expect(first.ok).toBe(true);
+        const stale = await s.store.communities.update({ ...c, name: 'Second' }, v1.etag);
+        expect(stale.ok).toBe(false);
+        if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
+        const now = (await s.store.communities.get('tenant-a', c.id))!;
+        expect(now.value.name).toBe('First');
+        expect(now.etag).not.toBe(v1.etag);
+      });
+      it('hides another tenant\'s community', async () => {
+        const c = aCommunity();
+        await s.store.communities.create(c);
+        expect(await s.store.communities.get('tenant-b', c.id)).toBeUndefined();
+        expect(await s.store.communities.get('tenant-a', 'no-such-community')).toBeUndefined();
+      });
+      it('stores text with quotes and unicode verbatim', async () => {
+        const c = aCommunity({ name: `O'Brien's "CoP" — Ünïcødé 🎯`, description: "'; DROP TABLE documents; --" });
+        await s.store.communities.create(c);
+        expect((await s.store.communities.get('tenant-a', c.id))?.value).toEqual(c);
+      });
+    });
+
+    describe('memberships', () => {
+      it('lists a community\'s members and a person\'s memberships across communities, in their tenant only', async () => {
+        const a = aCommunity();
+        const b = aCommunity();
+        const foreign = aCommunity({ tenantId: 'tenant-b' });
+        for (const c of [a, b, foreign]) await s.store.communities.create(c);
+        const user = unique('user');
+        await s.store.memberships.create(aMember(a.id, user, { roles: ['member', 'facilitator'], product: 'Billing' }));
+        await s.store.memberships.create(aMember(b.id, user));
+        await s.store.memberships.create(aMember(a.id, unique('other')));
+        await s.store.memberships.create(aMember(foreign.id, user, { tenantId: 'tenant-b' }));
+
+        expect((await s.store.memberships.listByCommunity(a.id)).map((m) => m.value.userId)).toHaveLength(2);
+        const mine = await s.store.memberships.listByUser('tenant-a', user);
+        expect(mine.map((m) => m.communityId).sort()).toEqual([a.id, b.id].sort());
+        expect(mine.find((m) => m.communityId === a.id)).toMatchObject({ roles: ['member', 'facilitator'], product: 'Billing' });
+        expect(await s.store.memberships.listByUser('tenant-c', user)).toEqual([]);
+      });
+      it('refuses a duplicate membership, a stale update and a stale delete', async () => {
+        const c = aCommunity();
+        await s.store.communities.create(c);
+        const m = aMember(c.id, unique('user'));
+        expect((await s.store.memberships.create(m)).ok).toBe(true);
+        const dup = await s.store.memberships.create(m);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.memberships.get(c.id, m.userId))!;
+        expect((await s.store.memberships.update({ ...m, roles: ['member', 'coach'] }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.memberships.update({ ...m, roles: ['member', 'champion'] }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        const staleDelete = await s.store.memberships.delete(c.id, m.userId, v1.etag);
+        expect(staleDelete.ok || staleDelete.error.code).toBe('CONFLICT');
+        const v2 = (await s.store.memberships.get(c.id, m.userId))!;
+        expect(v2.value.roles).toEqual(['member', 'coach']);
+        expect((await s.store.memberships.delete(c.id, m.userId, v2.etag)).ok).toBe(true);
+        expect(await s.store.memberships.get(c.id, m.userId)).toBeUndefined();
+        const gone = await s.store.memberships.delete(c.id, m.userId, v2.etag);
+        expect(gone.ok || gone.error.code).toBe('NOT_FOUND');
+      });
+    });
+
+    describe('bindings', () => {
+      it('creates, replaces with the current etag, refuses a stale or duplicate one, per tenant', async () => {
+        const ctx = unique('meeting');
+        const b = { tenantId: 'tenant-a', contextId: ctx, kind: 'meeting' as const, communityId: 'c1', boundBy: 'alex', boundAt: '2026-11-01T10:00:00.000Z' };
+        const created = await s.store.bindings.put(b, undefined);
+        expect(created.ok).toBe(true);
+        const dup = await s.store.bindings.put({ ...b, communityId: 'c2' }, undefined);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.bindings.get('tenant-a', ctx))!;
+        expect(v1.value).toEqual(b);
+        expect((await s.store.bindings.put({ ...b, communityId: 'c3' }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.bindings.put({ ...b, communityId: 'c4' }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.bindings.get('tenant-a', ctx))?.value.communityId).toBe('c3');
+        expect(await s.store.bindings.get('tenant-b', ctx)).toBeUndefined();
+      });
+    });
+
+    describe('live containers', () => {
+      it('registers, finds by container id within the tenant, and swaps only from the current etag', async () => {
+        const c = aCommunity();
+        const meetingId = unique('meeting');
+        const rec = { communityId: c.id, tenantId: 'tenant-a', meetingId, containerId: unique('container'), createdAt: '2026-11-01T10:00:00.000Z', generation: 1 };
+        expect((await s.store.liveContainers.put(rec, undefined)).ok).toBe(true);
+        const dup = await s.store.liveContainers.put({ ...rec, containerId: 'other' }, undefined);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.liveContainers.get(c.id, meetingId))!;
+        expect(v1.value).toEqual(rec);
+        expect(await s.store.liveContainers.findByContainerId('tenant-a', rec.containerId)).toEqual(rec);
+        expect(await s.store.liveContainers.findByContainerId('tenant-b', rec.containerId)).toBeUndefined();
+        const next = { ...rec, containerId: unique('container'), generation: 2 };
+        expect((await s.store.liveContainers.put(next, v1.etag)).ok).toBe(true);
+        const stale = await s.store.liveContainers.put({ ...rec, containerId: 'late', generation: 2 }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.liveContainers.get(c.id, meetingId))?.value.containerId).toBe(next.containerId);
+      });
+    });
+
+    describe('stored documents the code cannot read', () => {
+      it('reports a document that fails its schema', async () => {
+        const id = unique('broken');
+        await s.driver.create({ pk: id, id, type: 'community', schemaVersion: 1, tenantId: 'tenant-a', name: '' });
+        await expect(s.store.communities.get('tenant-a', id)).rejects.toThrow(StoredRecordError);
+        await expect(s.store.communities.get('tenant-a', id)).rejects.toThrow(/community '.*' cannot be read: .*name/);
+      });
+      it('reports a document written by a newer version', async () => {
+        const c = aCommunity();
+        await s.driver.create({ ...c, pk: c.id, type: 'community', schemaVersion: 99 });
+        await expect(s.store.communities.get('tenant-a', c.id)).rejects.toThrow(/schemaVersion 99, newer than this server knows/);
+      });
+    });
+
+    describe('the driver', () => {
+      it('refuses a query on a field name that could inject', async () => {
+        await expect(s.driver.query({ type: 'membership', where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(/Refused query/);
+      });
+      it('orders and limits within a partition', async () => {
+        const pk = unique('pk');
+        for (const [i, n] of [3, 1, 2].entries()) {
+          await s.driver.create({ pk, id: `d${i}`, type: 'probe', schemaVersion: 1, n, tag: 'x' });
+        }
+        const asc = await s.driver.query({ type: 'probe', pk, where: { tag: 'x' }, orderBy: { field: 'n', direction: 'asc' } });
+        expect(asc.map((r) => r.doc.n)).toEqual([1, 2, 3]);
+        const top = await s.driver.query({ type: 'probe', pk, orderBy: { field: 'n', direction: 'desc' }, limit: 2 });
+        expect(top.map((r) => r.doc.n)).toEqual([3, 2]);
+      });
+    });
+  });
+}
