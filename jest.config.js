@@ -13,6 +13,8 @@ const base = (name, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  // Fluid's socket.io clients keep reconnect timers after dispose(); without this jest would not exit.
+  forceExit: true,
   reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
   projects: [
     base('unit'),
