@@ -206,7 +206,10 @@ describe('SSO mode', () => {
     expect(res.status).toBe(401);
   });
   it('has no dev routes and no /dev page', async () => {
-    expect((await fetch(`${sso.url}/api/dev/setup`)).status).toBe(404);
+    // Authentication comes first: an anonymous probe learns nothing, not even that the route is absent.
+    const probe = await fetch(`${sso.url}/api/dev/setup`);
+    expect(probe.status).toBe(401);
+    expect(JSON.stringify(await probe.json())).not.toMatch(/demo-cop|dev-user/);
     expect((await fetch(`${sso.url}/dev`)).status).toBe(404);
   });
 });
