@@ -6,14 +6,15 @@
  *   - prints the URLs; Ctrl-C stops every child.
  * Every setting can be overridden by the environment (see the README's configuration table).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { startLocalFluidService, type LocalFluidService } from './local-fluid-service';
 
 const root = path.resolve(__dirname, '..', '..');
-const env = process.env;
+/** The environment as the user gave it (Vite's build sets NODE_ENV=production in this process). */
+const env = { ...process.env };
 const port = Number(env.PORT ?? 3978);
 const fluidPort = Number(env.FLUID_PORT ?? 7070);
 const host = '127.0.0.1';
@@ -50,8 +51,8 @@ async function main(): Promise<void> {
 
   if (tabNeedsBuild()) {
     console.log('[start] building the tab (vite)…');
-    const build = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js', { paths: [root] }), 'build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('The tab build failed (see above).');
+    const { build } = await import('vite');
+    await build({ configFile: path.join(root, 'src/tab/vite.config.ts'), logLevel: 'warn' });
   }
 
   let fluid: LocalFluidService | undefined;

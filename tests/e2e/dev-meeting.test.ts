@@ -60,14 +60,14 @@ describeE2E('the local meeting at /dev', () => {
 
     for (const [i, panel] of panels.entries()) {
       await panel.getByTestId('side-panel').waitFor();
+      await panel.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
       const input = panel.getByTestId('check-in-input');
-      await input.waitFor({ timeout: 30000 });
       await input.fill(`Participant ${i + 1} is ready to work`);
       await input.press('Enter');
+      await panel.getByTestId('my-check-in').getByText(`Participant ${i + 1} is ready to work`).waitFor();
     }
     // Every check-in reaches the shared stage and every other panel through Fluid.
     const wall = stage!.getByTestId('check-in-wall');
-    await wall.waitFor({ timeout: 30000 });
     await stage!.getByTestId('check-in-item').nth(2).waitFor({ timeout: 20000 });
     expect(await stage!.getByTestId('check-in-item').count()).toBe(3);
     for (let i = 1; i <= 3; i++) await wall.getByText(`Participant ${i} is ready to work`).waitFor();
@@ -112,7 +112,8 @@ describeE2E('the local meeting at /dev', () => {
       const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
       await page.goto(localUrl('meetingStage', theme));
       await page.getByTestId('stage').waitFor();
-      await page.getByTestId('check-in-wall').waitFor({ timeout: 30000 });
+      await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+      await page.getByRole('heading', { name: 'Check-in wall' }).waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `stage-${theme}.png`) });
       await page.goto(localUrl('content', theme));
       await page.getByTestId('channel-tab').waitFor();

@@ -1,0 +1,167 @@
+/**
+ * The tab's typed client for the Guildhall HTTP API (same origin, JSON). Every call carries the
+ * host's Authorization header; every failure becomes an `ApiError` with the API's code.
+ */
+import type { DevSetupResponse } from '../api/dev-identity';
+import type {
+  CreateCommunityRequest,
+  LiveMeetingResponse,
+  MeResponse,
+  UpdateCommunityRequest,
+} from '../api/schemas';
+import type { Community, ContextBinding, Membership, Role } from '../domain/community';
+
+export interface ApiIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Codes from the API (`NOT_A_MEMBER`, `CONFLICT`, …) plus the client's own `NETWORK`, `TIMEOUT`, `BAD_RESPONSE`, `AUTH_UNAVAILABLE`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly issues: readonly ApiIssue[];
+  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.issues = issues;
+  }
+}
+
+export const isApiError = (e: unknown, code?: string): e is ApiError =>
+  e instanceof ApiError && (code === undefined || e.code === code);
+
+export interface MyCommunity {
+  readonly community: Community;
+  readonly roles: readonly Role[];
+}
+
+export interface CommunityView {
+  readonly community: Community;
+  readonly etag: string;
+  readonly me: Membership;
+  readonly members: readonly Membership[];
+}
+
+export interface ApiClient {
+  me(): Promise<MeResponse>;
+  listMyCommunities(): Promise<readonly MyCommunity[]>;
+  createCommunity(req: CreateCommunityRequest): Promise<Community>;
+  getCommunity(id: string): Promise<CommunityView>;
+  updateCommunity(id: string, req: UpdateCommunityRequest): Promise<{ community: Community; etag: string }>;
+  joinCommunity(id: string, req?: { product?: string }): Promise<Membership>;
+  leaveCommunity(id: string): Promise<void>;
+  setMemberRoles(id: string, userId: string, roles: readonly Role[]): Promise<Membership>;
+  getContext(contextId: string): Promise<ContextBinding>;
+  bindContext(contextId: string, req: { kind: ContextBinding['kind']; communityId: string }): Promise<ContextBinding>;
+  openLiveMeeting(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<LiveMeetingResponse>;
+  fluidToken(documentId: string): Promise<string>;
+  /** DEV MODE ONLY: no Authorization header. */
+  devSetup(participants: number): Promise<DevSetupResponse>;
+}
+
+export interface ApiClientOptions {
+  /** Omit for unauthenticated use (the dev page). */
+  readonly getAuthHeader?: () => Promise<string>;
+  readonly fetch?: typeof fetch;
+  readonly baseUrl?: string;
+  readonly timeoutMs?: number;
+}
+
+const seg = encodeURIComponent;
+
+function asIssues(v: unknown): ApiIssue[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((i): i is { path: unknown; message: unknown } => !!i && typeof i === 'object')
+    .map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }));
+}
+
+/** Turns a non-2xx answer into an ApiError, using the API's `{ error: { code, message, issues? } }` when present. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
+  if (err && typeof err.code === 'string' && typeof err.message === 'string') {
+    return new ApiError(err.code, err.message, status, asIssues(err.issues));
+  }
+  const fallback =
+    status === 401
+      ? { code: 'UNAUTHENTICATED', message: 'You are not signed in.' }
+      : status === 403
+        ? { code: 'FORBIDDEN', message: 'You may not do this.' }
+        : status === 404
+          ? { code: 'NOT_FOUND', message: 'Not found.' }
+          : status >= 500
+            ? { code: 'INTERNAL', message: `The server had a problem (HTTP ${status}). Try again.` }
+            : { code: 'HTTP_ERROR', message: `The server refused the request (HTTP ${status}).` };
+  return new ApiError(fallback.code, fallback.message, status);
+}
+
+export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
+  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const base = opts.baseUrl ?? '';
+  const timeoutMs = opts.timeoutMs ?? 20000;
+
+  async function call<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (auth && opts.getAuthHeader) {
+      try {
+        headers.authorization = await opts.getAuthHeader();
+      } catch (e) {
+        throw new ApiError('AUTH_UNAVAILABLE', `Could not get your sign-in from the host: ${e instanceof Error ? e.message : String(e)}`, 0);
+      }
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      const name = (e as { name?: string } | undefined)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new ApiError('TIMEOUT', 'The server took too long to answer. Try again.', 0);
+      }
+      throw new ApiError('NETWORK', 'Could not reach the Guildhall server. Check your connection and try again.', 0);
+    }
+
+    const text = await res.text().catch(() => '');
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        if (res.ok) throw new ApiError('BAD_RESPONSE', 'The server sent an answer the tab cannot read.', res.status);
+      }
+    }
+    if (!res.ok) throw errorFromResponse(res.status, parsed);
+    return parsed as T;
+  }
+
+  return {
+    me: () => call('GET', '/api/me'),
+    listMyCommunities: async () => (await call<{ communities: MyCommunity[] }>('GET', '/api/communities')).communities,
+    createCommunity: async (req) => (await call<{ community: Community }>('POST', '/api/communities', req)).community,
+    getCommunity: (id) => call('GET', `/api/communities/${seg(id)}`),
+    updateCommunity: (id, req) => call('PATCH', `/api/communities/${seg(id)}`, req),
+    joinCommunity: async (id, req = {}) =>
+      (await call<{ membership: Membership }>('POST', `/api/communities/${seg(id)}/members`, req)).membership,
+    leaveCommunity: async (id) => {
+      await call<void>('DELETE', `/api/communities/${seg(id)}/members/me`);
+    },
+    setMemberRoles: async (id, userId, roles) =>
+      (await call<{ membership: Membership }>('PUT', `/api/communities/${seg(id)}/members/${seg(userId)}/roles`, { roles })).membership,
+    getContext: async (contextId) => (await call<{ binding: ContextBinding }>('GET', `/api/contexts/${seg(contextId)}`)).binding,
+    bindContext: async (contextId, req) =>
+      (await call<{ binding: ContextBinding }>('PUT', `/api/contexts/${seg(contextId)}`, req)).binding,
+    openLiveMeeting: (communityId, meetingId, o = {}) =>
+      call('POST', `/api/communities/${seg(communityId)}/meetings/${seg(meetingId)}/live`, o.replaceStale ? { replaceStale: o.replaceStale } : {}),
+    fluidToken: async (documentId) => (await call<{ token: string }>('POST', '/api/fluid/token', { documentId })).token,
+    devSetup: (participants) => call('GET', `/api/dev/setup?participants=${seg(String(participants))}`, undefined, false),
+  };
+}

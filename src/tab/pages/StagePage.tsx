@@ -1,0 +1,117 @@
+/** The meeting stage (shared to everyone, a big screen): the community, the phase, who is here, the check-in wall. */
+import { Avatar, makeStyles, tokens } from '@fluentui/react-components';
+import type { CommunityView } from '../api-client';
+import { useServices } from '../app-services';
+import { CommunityGate } from '../features/community/CommunityGate';
+import { usePageCommunity } from '../features/community/usePageCommunity';
+import { LiveError, LiveStatusBadge } from '../features/live/LiveStatus';
+import { peopleHere } from '../features/live/people';
+import { useLiveMeeting } from '../features/live/useLiveMeeting';
+import { InfoNotice, Page } from '../ui/common';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: '16px', alignItems: 'stretch', flexWrap: 'wrap' },
+  stat: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: '12px 20px',
+    borderRadius: tokens.borderRadiusLarge,
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: '160px',
+  },
+  statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
+  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  h2: { margin: '8px 0 0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  wall: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    gap: '12px',
+  },
+  card: {
+    display: 'flex',
+    gap: '12px',
+    alignItems: 'flex-start',
+    padding: '16px',
+    borderRadius: tokens.borderRadiusXLarge,
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  cardText: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0 },
+  cardName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  cardSays: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
+  empty: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase400 },
+});
+
+export function StagePage() {
+  const { host } = useServices();
+  const page = usePageCommunity();
+  const title = page.state.status === 'ready' ? page.state.view.community.name : 'Guildhall';
+  return (
+    <Page label="Guildhall meeting stage" testId="stage" title={title} subtitle="Meeting stage" host={host} wide big>
+      <CommunityGate page={page}>{(view) => <StageLive view={view} />}</CommunityGate>
+    </Page>
+  );
+}
+
+function StageLive({ view }: { view: CommunityView }) {
+  const { host } = useServices();
+  const s = useStyles();
+  const live = useLiveMeeting(view.community.id, host.context.meetingId);
+  if (!host.context.meetingId) return <InfoNotice title="Not in a meeting">The stage view is shown inside a Teams meeting.</InfoNotice>;
+  const here = peopleHere(live.snapshot);
+  // Newest edit last in the snapshot; the wall shows the newest first.
+  const wall = [...live.snapshot.checkIns].reverse();
+  return (
+    <>
+      <div className={s.bar}>
+        <div className={s.stat}>
+          <span className={s.statLabel}>Phase</span>
+          <span className={s.statValue} data-testid="stage-phase">
+            Check-in
+          </span>
+        </div>
+        <div className={s.stat}>
+          <span className={s.statLabel} id="who-is-here-count-label">
+            Who's here
+          </span>
+          <span className={s.statValue} data-testid="who-is-here-count">
+            {here.length}
+          </span>
+        </div>
+        <div className={s.stat}>
+          <span className={s.statLabel}>Checked in</span>
+          <span className={s.statValue}>{wall.length}</span>
+        </div>
+        <div>
+          <LiveStatusBadge status={live.status} />
+        </div>
+      </div>
+      <LiveError live={live} />
+      <h2 className={s.h2} id="check-in-wall-heading">
+        Check-in wall
+      </h2>
+      {wall.length === 0 ? <p className={s.empty}>No check-ins yet. Write yours in the side panel.</p> : null}
+      <ul className={s.wall} data-testid="check-in-wall" aria-labelledby="check-in-wall-heading" aria-live="polite">
+        {wall.map((c) => (
+          <li key={c.userId} className={s.card} data-testid="check-in-item">
+            <Avatar name={c.displayName} size={40} aria-hidden />
+            <span className={s.cardText}>
+              <span className={s.cardName} data-testid="check-in-name">
+                {c.displayName}
+              </span>
+              <span className={s.cardSays} data-testid="check-in-text">
+                {c.text}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
