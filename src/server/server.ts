@@ -8,7 +8,7 @@ import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
 import type { RecordStore } from '../application/ports';
 import { createBot } from '../bot/bot-app';
-import { createMeetingContainerFactory, mintFluidToken } from '../live';
+import { createMeetingContainerFactory, mintFluidToken } from '../live/server';
 import { createRecordStore } from '../store/create-record-store';
 import type { AuthMode } from './auth/authenticate';
 import { createSsoVerifier } from './auth/sso-verifier';

@@ -101,7 +101,8 @@ describeE2E('the local meeting at /dev', () => {
     it(`fits the side panel into 320 px (${theme})`, async () => {
       const page = await browser.newPage({ viewport: { width: 320, height: 720 } });
       await page.goto(localUrl('sidePanel', theme));
-      await page.getByTestId('check-in-input').waitFor({ timeout: 30000 });
+      await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+      await page.getByText('Bea Okafor (you)').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `side-panel-${theme}.png`) });
