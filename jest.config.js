@@ -8,7 +8,7 @@ const base = (name, extra = {}) => ({
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts?(x)`],
   transform: { '^.+\\.(t|j)sx?$': swc },
   // ESM-only packages that jest must transform to run under CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
   testEnvironment: 'node',
   ...extra,
 });
