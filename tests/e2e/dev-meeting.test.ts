@@ -45,7 +45,10 @@ describeE2E('the local meeting at /dev', () => {
     await page.goto(`${stack.url}/dev?participants=${participants}&theme=${theme}`);
     await page.getByTestId('dev-page').waitFor();
     await page.locator('iframe').nth(participants + 1).waitFor({ timeout: 20000 });
-    await waitUntil(() => framesOf(page, 'sidePanel').length === participants, 'side panel frames');
+    await waitUntil(
+      () => framesOf(page, 'sidePanel').length === participants && framesOf(page, 'meetingStage').length === 1 && framesOf(page, 'content').length === 1,
+      'every side panel, the stage and the channel tab frame',
+    );
     expect(errors).toEqual([]);
     return page;
   }
