@@ -4,7 +4,7 @@
  * @microsoft/app-manifest, checks the icons, and writes appPackage/build/appPackage.<env>.zip.
  *   npx tsx appPackage/build-package.ts [--env local|dev] [--out <dir>]
  */
-import { ManifestUtil } from '@microsoft/app-manifest';
+import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,8 +51,19 @@ export function renderManifest(template: string, vars: Readonly<Record<string, s
 export async function validateManifest(manifest: object): Promise<string[]> {
   const version = (manifest as { manifestVersion?: unknown }).manifestVersion;
   if (typeof version !== 'string') return ['manifestVersion is missing'];
-  const schema = schemaFor(version);
-  return ManifestUtil.validateManifestAgainstSchema(manifest as never, schema as never);
+  const problems: string[] = [];
+  const declared = (manifest as { $schema?: unknown }).$schema;
+  if (typeof declared === 'string' && !declared.includes(`/v${version}/`)) {
+    problems.push(`$schema (${declared}) does not match manifestVersion ${version}`);
+  }
+  let schema: object;
+  try {
+    schema = schemaFor(version);
+  } catch {
+    return [...problems, `manifestVersion ${version} has no schema bundled in @microsoft/app-manifest`];
+  }
+  // The schema is passed in, so nothing is fetched: validation works offline.
+  return [...problems, ...(await AppManifestUtils.validateAgainstSchema(manifest as never, schema as never))];
 }
 
 export function checkIcons(dir: string): string[] {
@@ -70,7 +81,12 @@ export function checkIcons(dir: string): string[] {
 
 export async function buildPackage(opts: { env: string; outDir?: string; overrides?: Record<string, string | undefined> }): Promise<string> {
   const vars = { ...readEnvFile(path.join(ROOT, 'env', `.env.${opts.env}`)), ...(opts.overrides ?? {}) };
-  const manifest = renderManifest(readFileSync(path.join(HERE, 'manifest.json'), 'utf8'), vars);
+  let manifest: object;
+  try {
+    manifest = renderManifest(readFileSync(path.join(HERE, 'manifest.json'), 'utf8'), vars);
+  } catch (e) {
+    throw new Error(`${(e as Error).message} (set them in env/.env.${opts.env} or the environment)`);
+  }
   const problems = [...(await validateManifest(manifest)), ...checkIcons(HERE)];
   if (problems.length) throw new Error(`The Teams app package is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const zip = new JSZip();

@@ -1,14 +1,31 @@
-/** Minimal PNG (RGBA, 8 bit) encoding and header reading, with Node's zlib only. */
-import { crc32, deflateSync, inflateSync } from 'node:zlib';
+/** Minimal PNG (RGBA, 8 bit) encoding and header reading: Node's zlib for DEFLATE, CRC-32 by hand. */
+import { deflateSync, inflateSync } from 'node:zlib';
 
 export type Rgba = readonly [number, number, number, number];
+
+/** CRC-32 (ISO 3309, polynomial 0xEDB88320), as PNG chunks need; table built once. */
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
 

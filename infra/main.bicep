@@ -52,13 +52,6 @@ module web 'modules/web-app.bicep' = {
     name: name
     location: location
     sku: webAppSku
-    cosmosEndpoint: cosmos.outputs.endpoint
-    fluidEndpoint: fluid.outputs.endpoint
-    fluidTenantId: fluid.outputs.tenantId
-    keyVaultUri: vault.outputs.uri
-    botId: botAadAppClientId
-    botTenantId: botTenantId
-    aadAppClientId: aadAppClientId
   }
 }
 
@@ -68,6 +61,21 @@ module access 'modules/access.bicep' = {
     cosmosAccountName: cosmos.outputs.accountName
     keyVaultName: vault.outputs.name
     principalId: web.outputs.principalId
+  }
+}
+
+module settings 'modules/app-settings.bicep' = {
+  name: 'settings'
+  dependsOn: [ access ]
+  params: {
+    webAppName: web.outputs.name
+    cosmosEndpoint: cosmos.outputs.endpoint
+    fluidEndpoint: fluid.outputs.endpoint
+    fluidTenantId: fluid.outputs.tenantId
+    keyVaultUri: vault.outputs.uri
+    botId: botAadAppClientId
+    botTenantId: botTenantId
+    aadAppClientId: aadAppClientId
   }
 }
 

@@ -1,4 +1,5 @@
-// Azure Fluid Relay: the live meeting state (SharedTree containers).
+// Azure Fluid Relay: the live meeting state (SharedTree containers). The endpoint output is the
+// service (discovery) endpoint that AzureClient expects, e.g. https://us.fluidrelay.azure.com.
 param name string
 param location string
 
@@ -11,4 +12,4 @@ resource relay 'Microsoft.FluidRelay/fluidRelayServers@2022-06-01' = {
 
 output name string = relay.name
 output tenantId string = relay.properties.frsTenantId
-output endpoint string = relay.properties.fluidRelayEndpoints.ordererEndpoints[0]
+output endpoint string = relay.properties.fluidRelayEndpoints.serviceEndpoints[0]

@@ -11,7 +11,8 @@ resource relay 'Microsoft.FluidRelay/fluidRelayServers@2022-06-01' existing = {
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: take('${replace(name, '-', '')}kv', 24)
+  // Vault names are global and at most 24 characters: a short prefix plus a resource-group hash.
+  name: '${take(replace(name, '-', ''), 11)}${uniqueString(resourceGroup().id)}'
   location: location
   properties: {
     tenantId: subscription().tenantId

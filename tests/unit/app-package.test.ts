@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPackage, checkIcons, renderManifest, validateManifest } from '../../appPackage/build-package';
-import { decodeRgba, pngSize } from '../../appPackage/png';
+import { crc32, decodeRgba, pngSize } from '../../appPackage/png';
 
 const dir = path.resolve(__dirname, '../../appPackage');
 const template = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
@@ -42,8 +42,37 @@ describe('Teams app package', () => {
     expect(problems.join('\n')).toMatch(/bots\/0\/botId/);
   });
 
+  it('reports a bot without an id and a manifest whose $schema disagrees with its version', async () => {
+    const broken = renderManifest(template, vars) as Record<string, any>;
+    delete broken.bots[0].botId;
+    broken.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.19/MicrosoftTeams.schema.json';
+    const problems = (await validateManifest(broken)).join('\n');
+    expect(problems).toMatch(/bots\/0.*botId/);
+    expect(problems).toMatch(/does not match manifestVersion 1\.22/);
+  });
+
   it('names every missing variable', () => {
     expect(() => renderManifest(template, { ...vars, BOT_ID: undefined, TAB_DOMAIN: '' })).toThrow('Missing values for: BOT_ID, TAB_DOMAIN');
+  });
+
+  it('refuses to build a package when an environment value is missing, naming it', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'guildhall-pkg-'));
+    try {
+      await expect(buildPackage({ env: 'local', outDir: out, overrides: { AAD_APP_CLIENT_ID: '' } })).rejects.toThrow('Missing values for: AAD_APP_CLIENT_ID');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('asks for the RSC permissions the stage and meeting events need, with their types', () => {
+    const rsc = (renderManifest(template, vars) as any).authorization.permissions.resourceSpecific as { name: string; type: string }[];
+    expect(Object.fromEntries(rsc.map((p) => [p.name, p.type]))).toEqual({
+      'MeetingStage.Write.Chat': 'Delegated',
+      'ChannelMeetingStage.Write.Group': 'Delegated',
+      'OnlineMeeting.ReadBasic.Chat': 'Application',
+      'OnlineMeetingParticipant.Read.Chat': 'Application',
+      'ChannelMeeting.ReadBasic.Group': 'Application',
+    });
   });
 
   it('ships a 192 px colour icon and a 32 px white-on-transparent outline', () => {
@@ -53,6 +82,17 @@ describe('Teams app package', () => {
     const pixels = decodeRgba(outline);
     expect(pixels.some(([, , , a]) => a === 255)).toBe(true);
     expect(pixels.some(([, , , a]) => a === 0)).toBe(true);
+    expect(pixels.every(([r, g, b, a]) => a === 0 || (r === 255 && g === 255 && b === 255 && a === 255))).toBe(true);
     expect(checkIcons(dir)).toEqual([]);
+  });
+
+  it('writes PNG chunks with correct CRC-32s (hand-written, checked against the standard value)', () => {
+    expect(crc32(Buffer.from('IEND'))).toBe(0xae426082);
+    const png = readFileSync(path.join(dir, 'color.png'));
+    for (let o = 8; o < png.length; ) {
+      const len = png.readUInt32BE(o);
+      expect(png.readUInt32BE(o + 8 + len)).toBe(crc32(png.subarray(o + 4, o + 8 + len)));
+      o += 12 + len;
+    }
   });
 });

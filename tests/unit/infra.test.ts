@@ -39,9 +39,36 @@ describe('infra (Bicep)', () => {
     expect(all).toContain('disableLocalAuth: true');
   });
 
-  it('keeps secrets out of app settings (Key Vault references only)', () => {
+  it('configures the web app as the server expects (Node 20, npm run serve, managed identity)', () => {
     const web = readFileSync(path.join(infra, 'modules', 'web-app.bicep'), 'utf8');
-    expect(web).toMatch(/FLUID_TENANT_KEY: '@Microsoft\.KeyVault/);
-    expect(web).toMatch(/BOT_PASSWORD: '@Microsoft\.KeyVault/);
+    expect(web).toContain("linuxFxVersion: 'NODE|20-lts'");
+    expect(web).toContain("appCommandLine: 'npm run serve'");
+    expect(web).toContain("identity: { type: 'SystemAssigned' }");
+    const bot = readFileSync(path.join(infra, 'modules', 'bot.bicep'), 'utf8');
+    expect(bot).toContain("name: 'MsTeamsChannel'");
+  });
+
+  it('sets every app setting the server needs, with secrets as Key Vault references only', () => {
+    const settings = readFileSync(path.join(infra, 'modules', 'app-settings.bicep'), 'utf8');
+    const expected: Record<string, RegExp> = {
+      NODE_ENV: /'production'/, AUTH_MODE: /'sso'/, STORE_KIND: /'cosmos'/, COSMOS_ENDPOINT: /cosmosEndpoint/,
+      COSMOS_DATABASE: /'guildhall'/, FLUID_MODE: /'azure'/, FLUID_ENDPOINT: /fluidEndpoint/, FLUID_TENANT_ID: /fluidTenantId/,
+      FLUID_TENANT_KEY: /^'@Microsoft\.KeyVault\(SecretUri=/, BOT_PASSWORD: /^'@Microsoft\.KeyVault\(SecretUri=/,
+      BOT_ID: /botId/, BOT_TENANT_ID: /botTenantId/, AAD_APP_CLIENT_ID: /aadAppClientId/, TAB_DOMAIN: /defaultHostName/,
+      PUBLIC_URL: /defaultHostName/,
+    };
+    for (const [name, value] of Object.entries(expected)) {
+      const line = new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(settings);
+      expect([name, line?.[1]]).toEqual([name, expect.stringMatching(value)]);
+    }
+    // The settings wait for the role assignments, so the references resolve on first start.
+    expect(readFileSync(path.join(infra, 'main.bicep'), 'utf8')).toMatch(/module settings [^\n]+\n[^\n]+\n\s*dependsOn: \[ access \]/);
+  });
+
+  it('keeps secrets out of the parameters file (toolkit placeholders only)', () => {
+    const params = JSON.parse(readFileSync(path.join(infra, 'main.parameters.json'), 'utf8')).parameters as Record<string, { value: unknown }>;
+    for (const [name, { value }] of Object.entries(params)) {
+      if (/secret|password|key/i.test(name)) expect([name, value]).toEqual([name, expect.stringMatching(/^\$\{\{[A-Z0-9_]+\}\}$/)]);
+    }
   });
 });
