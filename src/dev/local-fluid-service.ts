@@ -14,12 +14,16 @@ export interface LocalFluidService {
   readonly endpoint: string;
   readonly port: number;
   readonly child: ChildProcess;
+  /** Milliseconds from spawn until it answered HTTP. */
+  readonly startMs: number;
+  /** Kills the service's whole process group and removes its temp dir. Idempotent. */
   stop(): Promise<void>;
 }
 
 const root = path.resolve(__dirname, '..', '..');
 
 export async function startLocalFluidService(opts: { port: number; logLevel?: string; timeoutMs?: number }): Promise<LocalFluidService> {
+  const started = Date.now();
   const work = mkdtempSync(path.join(tmpdir(), 'guildhall-fluid-'));
   const entry = require.resolve('@fluidframework/azure-local-service/index.js', { paths: [root] });
   const child = spawn(process.execPath, ['--require', path.join(root, 'src/dev/loopback-only.cjs'), entry], {
@@ -33,8 +37,11 @@ export async function startLocalFluidService(opts: { port: number; logLevel?: st
       logger__level: opts.logLevel ?? 'warn',
       logger__colorize: 'false',
       exitOnPortConflict: 'false',
+      GUILDHALL_PARENT_PID: String(process.pid),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stop() reaches any process it starts; it also watches our pid.
+    detached: true,
   });
   let output = '';
   const keep = (b: Buffer) => {
@@ -45,9 +52,16 @@ export async function startLocalFluidService(opts: { port: number; logLevel?: st
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      const killGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          /* already gone */
+        }
+      };
+      killGroup('SIGTERM');
+      const timer = setTimeout(() => killGroup('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
     }
@@ -71,5 +85,5 @@ export async function startLocalFluidService(opts: { port: number; logLevel?: st
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { endpoint, port: opts.port, child, stop };
+  return { endpoint, port: opts.port, child, startMs: Date.now() - started, stop };
 }

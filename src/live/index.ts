@@ -1,4 +1,19 @@
-/** The live layer's browser-safe API. Server-only parts (token minting, container creation) are in ./server. */
-export type { CheckIn, FetchFluidToken, LiveMeeting, LiveUser, MeetingSnapshot, LiveConnectionInfo } from './live-meeting';
-export { createLiveClient, openLiveMeeting, ensureNodeNavigator, LiveUnavailableError, SERVER_USER } from './live-client';
-export { checkCheckInText, MAX_CHECK_IN_LENGTH } from './meeting-schema';
+/**
+ * The live layer's browser-safe API (the tab loads it on demand). Server-only parts (token minting
+ * with the tenant key, container creation) are in ./server, so the key-signing code never reaches
+ * the browser bundle. The test-only InsecureTokenProvider is not used anywhere in src.
+ */
+export type { CheckIn, FetchFluidToken, LiveConnectionInfo, LiveMeeting, LiveUser, MeetingSnapshot } from './live-meeting';
+export {
+  createLiveClient,
+  openLiveMeeting,
+  ensureNodeNavigator,
+  LiveUnavailableError,
+  LiveVersionMismatchError,
+  LIVE_CONTAINER_UNAVAILABLE,
+  LIVE_VERSION_MISMATCH,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  type OpenLiveMeetingOptions,
+} from './live-client';
+export { CheckInRejectedError } from './meeting-state';
+export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';

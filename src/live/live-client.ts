@@ -1,12 +1,15 @@
 /**
  * Connecting to a meeting's live container, in the browser and in Node. The snapshot handed to views
- * is plain and immutable, rebuilt only when the tree, the audience or the connection changes.
+ * is plain and immutable, rebuilt only when the tree, the audience or the connection changes, and
+ * the same object until something a view can see changed.
  */
-import { AzureClient, type AzureContainerServices } from '@fluidframework/azure-client';
+import { AzureClient, type AzureContainerServices, type ITokenProvider } from '@fluidframework/azure-client';
 import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidContainer, type TreeView } from 'fluid-framework';
 import type { LiveConnectionInfo } from '../api/schemas';
-import type { CheckIn, FetchFluidToken, LiveMeeting, LiveUser, MeetingSnapshot } from './live-meeting';
-import { checkCheckInText, CheckInEntry, meetingTreeConfig, type Meeting } from './meeting-schema';
+import { within } from './deadline';
+import type { FetchFluidToken, LiveMeeting, LiveUser, MeetingSnapshot } from './live-meeting';
+import { meetingTreeConfig, type Meeting } from './meeting-schema';
+import { applyCheckIn, snapshotOf } from './meeting-state';
 import { ServerTokenProvider } from './token-provider';
 
 export const meetingContainerSchema = { initialObjects: { meeting: SharedTree } } as const satisfies ContainerSchema;
@@ -15,77 +18,145 @@ export type MeetingContainer = IFluidContainer<typeof meetingContainerSchema>;
 /** Every client of a container must agree on this. */
 export const MIN_VERSION_FOR_COLLAB = '2.0.0' as const;
 
-/** Fluid's Node path reads `navigator`; browsers have one. No-op in the browser. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** The container cannot be loaded or did not connect in time: ask the server for a replacement. */
+export const LIVE_CONTAINER_UNAVAILABLE = 'LIVE_CONTAINER_UNAVAILABLE' as const;
+/** The container was written by a newer, incompatible Guildhall: reload the app (do not replace it). */
+export const LIVE_VERSION_MISMATCH = 'LIVE_VERSION_MISMATCH' as const;
+
+export class LiveUnavailableError extends Error {
+  readonly code = LIVE_CONTAINER_UNAVAILABLE;
+  override readonly name = 'LiveUnavailableError';
+}
+
+export class LiveVersionMismatchError extends Error {
+  readonly code = LIVE_VERSION_MISMATCH;
+  override readonly name = 'LiveVersionMismatchError';
+}
+
+/**
+ * Fluid's Node code path reads `globalThis.navigator`, which Node 20 lacks. Call it in Node-side
+ * entry points; a no-op in browsers (and in Node versions that have a navigator).
+ */
 export function ensureNodeNavigator(): void {
   const g = globalThis as { navigator?: unknown };
   if (typeof g.navigator === 'undefined') g.navigator = { hardwareConcurrency: 2 };
 }
 
-export class LiveUnavailableError extends Error {
-  readonly code = 'LIVE_CONTAINER_UNAVAILABLE' as const;
-}
-
-export function createLiveClient(connection: LiveConnectionInfo, fetchToken: FetchFluidToken, user: LiveUser): AzureClient {
+/** The AzureClient for a connection: the local service in development, Azure Fluid Relay in production. */
+export function azureClientFor(connection: LiveConnectionInfo, tokenProvider: ITokenProvider): AzureClient {
   ensureNodeNavigator();
+  if (!connection.endpoint) throw new Error('The live connection has no endpoint.');
+  if (connection.type === 'remote') {
+    if (!connection.tenantId) throw new Error('A remote (Azure Fluid Relay) live connection needs a tenantId.');
+    return new AzureClient({ connection: { type: 'remote', endpoint: connection.endpoint, tenantId: connection.tenantId, tokenProvider } });
+  }
+  return new AzureClient({ connection: { type: 'local', endpoint: connection.endpoint, tokenProvider } });
+}
+
+const tokenProviders = new WeakMap<AzureClient, ServerTokenProvider>();
+
+/**
+ * A client whose tokens come from `fetchToken` (the server's token endpoint). The user's identity
+ * travels in the server-minted token, which is what the audience shows; `user` is accepted for the
+ * contract and checked here.
+ */
+export function createLiveClient(connection: LiveConnectionInfo, fetchToken: FetchFluidToken, user: LiveUser): AzureClient {
+  if (!user?.id) throw new Error('A live client needs the user it acts for.');
   const tokenProvider = new ServerTokenProvider(fetchToken);
-  void user; // the user's identity travels in the server-minted token (the audience shows it)
-  return new AzureClient({
-    connection:
-      connection.type === 'remote'
-        ? { type: 'remote', endpoint: connection.endpoint, tenantId: connection.tenantId ?? '', tokenProvider }
-        : { type: 'local', endpoint: connection.endpoint, tokenProvider },
-  });
+  const client = azureClientFor(connection, tokenProvider);
+  tokenProviders.set(client, tokenProvider);
+  return client;
 }
 
-/** Resolves when connected; rejects after `ms`. */
-export function waitConnected(container: { connectionState: ConnectionState; once(e: 'connected', l: () => void): void; off(e: 'connected', l: () => void): void }, ms: number): Promise<void> {
-  if (container.connectionState === ConnectionState.Connected) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onConnected = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      container.off('connected', onConnected);
-      reject(new LiveUnavailableError(`The live meeting did not connect within ${Math.round(ms / 1000)} s.`));
-    }, ms);
-    container.once('connected', onConnected);
-  });
+export interface OpenLiveMeetingOptions {
+  /** Budget for loading the container and connecting, in total. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  /** Clock for check-in times (tests). */
+  readonly now?: () => Date;
 }
 
+/**
+ * Loads a meeting's container, waits until it is connected, and returns the LiveMeeting. Rejects
+ * with `code: 'LIVE_CONTAINER_UNAVAILABLE'` when the container cannot be loaded or does not connect
+ * within `connectTimeoutMs`; a refused token is rethrown as it came from `fetchToken`.
+ */
 export async function openLiveMeeting(
   client: AzureClient,
   containerId: string,
   user: LiveUser,
-  opts: { connectTimeoutMs?: number } = {},
+  opts: OpenLiveMeetingOptions = {},
 ): Promise<LiveMeeting> {
-  const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+  const timeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  const tokens = tokenProviders.get(client);
+  if (tokens) tokens.lastError = undefined;
+  const failure = (message: string, cause?: unknown): unknown =>
+    tokens?.lastError ?? (cause instanceof LiveUnavailableError ? cause : new LiveUnavailableError(message, { cause }));
+
   let loaded: { container: MeetingContainer; services: AzureContainerServices };
   try {
-    loaded = await withTimeout(client.getContainer(containerId, meetingContainerSchema, MIN_VERSION_FOR_COLLAB), timeoutMs);
+    loaded = await within(
+      client.getContainer(containerId, meetingContainerSchema, MIN_VERSION_FOR_COLLAB),
+      timeoutMs,
+      () => new LiveUnavailableError(`The live meeting did not load within ${seconds(timeoutMs)}.`),
+      (late) => late.container.dispose(),
+    );
   } catch (e) {
-    throw e instanceof LiveUnavailableError ? e : new LiveUnavailableError(`The live meeting could not be loaded: ${(e as Error).message}`);
+    throw failure(`The live meeting could not be loaded: ${(e as Error)?.message ?? String(e)}`, e);
   }
+
   const { container, services } = loaded;
   try {
-    await waitConnected(container, timeoutMs);
+    await waitConnected(container, deadline - Date.now(), timeoutMs);
   } catch (e) {
     container.dispose();
-    throw e;
+    throw failure((e as Error).message, e);
   }
+
   const view = container.initialObjects.meeting.viewWith(meetingTreeConfig);
+  const compat = view.compatibility;
+  // An older document and a newer app: add the new optional fields to the stored schema, once.
+  if (!compat.canView && compat.canUpgrade && !compat.canInitialize) view.upgradeSchema();
   if (!view.compatibility.canView) {
-    container.dispose();
+    const empty = view.compatibility.canInitialize;
     view.dispose();
-    throw new LiveUnavailableError('This live meeting was made by an incompatible version of Guildhall.');
+    container.dispose();
+    throw empty
+      ? new LiveUnavailableError('The live meeting container is empty (it was never set up).')
+      : new LiveVersionMismatchError('This live meeting was started by a newer version of Guildhall: reload to update.');
   }
-  return new FluidLiveMeeting(containerId, container, services, view, user);
+  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()));
+}
+
+/** Resolves when the container is connected; rejects after `ms`, or at once if it is disposed. */
+function waitConnected(container: MeetingContainer, ms: number, budgetMs: number): Promise<void> {
+  if (container.connectionState === ConnectionState.Connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      container.off('connected', onConnected);
+      container.off('disposed', onDisposed);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onConnected = () => done();
+    const onDisposed = (error?: { message?: string }) =>
+      done(new LiveUnavailableError(`The live meeting closed while connecting${error?.message ? `: ${error.message}` : '.'}`));
+    const timer = setTimeout(() => done(new LiveUnavailableError(`The live meeting did not connect within ${seconds(budgetMs)}.`)), Math.max(0, ms));
+    container.on('connected', onConnected);
+    container.on('disposed', onDisposed);
+  });
 }
 
 class FluidLiveMeeting implements LiveMeeting {
   private snapshot: MeetingSnapshot;
   private readonly listeners = new Set<() => void>();
-  private readonly unsubscribes: (() => void)[] = [];
+  private readonly cleanups: (() => void)[] = [];
+  private stopWatchingRoot: () => void = () => undefined;
+  private notifying = false;
+  private disposed = false;
 
   constructor(
     readonly containerId: string,
@@ -93,19 +164,27 @@ class FluidLiveMeeting implements LiveMeeting {
     private readonly services: AzureContainerServices,
     private readonly view: TreeView<typeof Meeting>,
     private readonly user: LiveUser,
+    private readonly now: () => Date,
   ) {
-    this.snapshot = this.build();
+    this.snapshot = this.build(undefined);
     const refresh = () => this.refresh();
-    this.unsubscribes.push(Tree.on(view.root, 'treeChanged', refresh));
-    this.unsubscribes.push(view.events.on('rootChanged', refresh));
+    const rewatch = () => {
+      this.watchRoot();
+      this.refresh();
+    };
+    this.watchRoot();
+    this.cleanups.push(() => this.stopWatchingRoot());
+    this.cleanups.push(view.events.on('rootChanged', rewatch), view.events.on('schemaChanged', rewatch));
     const audience = services.audience;
     audience.on('membersChanged', refresh);
-    this.unsubscribes.push(() => audience.off('membersChanged', refresh));
     container.on('connected', refresh);
     container.on('disconnected', refresh);
-    this.unsubscribes.push(() => {
+    container.on('disposed', refresh);
+    this.cleanups.push(() => {
+      audience.off('membersChanged', refresh);
       container.off('connected', refresh);
       container.off('disconnected', refresh);
+      container.off('disposed', refresh);
     });
   }
 
@@ -113,58 +192,66 @@ class FluidLiveMeeting implements LiveMeeting {
 
   subscribe = (onChange: () => void): (() => void) => {
     this.listeners.add(onChange);
-    return () => this.listeners.delete(onChange);
+    return () => {
+      this.listeners.delete(onChange);
+    };
   };
 
   checkIn(text: string): void {
-    const checked = checkCheckInText(text);
-    if (!checked.ok) throw new Error(checked.message);
-    const entry = new CheckInEntry({ displayName: this.user.name, text: checked.text, at: new Date().toISOString() });
-    Tree.runTransaction(this.view.root, (root) => {
-      root.checkIns.set(this.user.id, entry);
-    });
+    if (this.disposed) throw new Error('This live meeting is closed.');
+    if (this.notifying) throw new Error('checkIn must not be called from a change listener: edit the tree in response to the user, not to a change.');
+    if (!this.view.compatibility.canView) throw new LiveVersionMismatchError('This live meeting was changed by a newer version of Guildhall: reload to update.');
+    applyCheckIn(this.view.root, this.user, text, this.now());
   }
 
   dispose(): void {
-    for (const u of this.unsubscribes.splice(0)) u();
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.listeners.clear();
     this.view.dispose();
     this.container.dispose();
   }
 
+  /** treeChanged on the current root (a replaced root or a schema change needs a new subscription). */
+  private watchRoot(): void {
+    this.stopWatchingRoot();
+    this.stopWatchingRoot = this.view.compatibility.canView ? Tree.on(this.view.root, 'treeChanged', () => this.refresh()) : () => undefined;
+  }
+
   private refresh(): void {
-    this.snapshot = this.build();
-    for (const l of [...this.listeners]) l();
+    if (this.disposed) return;
+    const next = this.build(this.snapshot);
+    if (next === this.snapshot) return;
+    this.snapshot = next;
+    this.notifying = true;
+    try {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener();
+        } catch (e) {
+          // A view's bug must not break Fluid's event dispatch (or the other views); report it apart.
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      }
+    } finally {
+      this.notifying = false;
+    }
   }
 
-  private build(): MeetingSnapshot {
-    const root = this.view.root;
-    const checkIns: CheckIn[] = [...root.checkIns.entries()]
-      .map(([userId, c]) => ({ userId, displayName: c.displayName, text: c.text, at: c.at }))
-      .sort((a, b) => a.at.localeCompare(b.at) || a.userId.localeCompare(b.userId));
-    const present = [...this.services.audience.getMembers().values()]
-      .map((m) => ({ id: m.id, name: m.name }))
-      .filter((m) => m.id !== SERVER_USER.id)
-      .sort((a, b) => a.name.localeCompare(b.name));
-    return { connected: this.container.connectionState === ConnectionState.Connected, checkIns, present };
-  }
-}
-
-/** The identity the server uses when it creates containers; not a participant. */
-export const SERVER_USER = { id: 'guildhall-server', name: 'Guildhall' } as const;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LiveUnavailableError(`The live meeting did not load within ${Math.round(ms / 1000)} s.`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
+  private build(previous: MeetingSnapshot | undefined): MeetingSnapshot {
+    return snapshotOf(
+      {
+        meeting: this.view.compatibility.canView ? this.view.root : undefined,
+        members: this.services.audience.getMembers().values(),
+        connected: !this.container.disposed && this.container.connectionState === ConnectionState.Connected,
       },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
+      previous,
     );
-  });
+  }
 }
+
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;

@@ -1,0 +1,48 @@
+/**
+ * The meeting tree <-> what views see, and the one edit a participant makes. Needs the tree but no
+ * container or service: unit tested on an independent tree view. The Fluid-free parts (text rule,
+ * snapshot building) are in ./snapshot.
+ */
+import { Tree } from 'fluid-framework';
+import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
+import { CheckInEntry, type Meeting } from './meeting-schema';
+import { buildSnapshot, checkCheckInText, keepIfSame } from './snapshot';
+
+/** Raised by checkIn for text the UI should not have let through (empty, or longer than 140). */
+export class CheckInRejectedError extends Error {
+  readonly code = 'CHECK_IN_REJECTED' as const;
+  override readonly name = 'CheckInRejectedError';
+}
+
+export interface MeetingStateInput {
+  /** Undefined while the tree cannot be read (an incompatible stored schema): check-ins are kept from `previous`. */
+  readonly meeting: Meeting | undefined;
+  readonly members: Iterable<{ readonly id: string; readonly name: string }>;
+  readonly connected: boolean;
+}
+
+/**
+ * The snapshot for the tree, the audience and the connection. Returns `previous` itself when nothing a
+ * view can see changed, so `getSnapshot()` stays the same object (React's useSyncExternalStore).
+ */
+export function snapshotOf(input: MeetingStateInput, previous?: MeetingSnapshot): MeetingSnapshot {
+  const checkIns = input.meeting
+    ? input.meeting.checkIns.entries()
+    : (previous?.checkIns ?? []).map((c) => [c.userId, c] as const);
+  const next = buildSnapshot({ connected: input.connected, checkIns, members: input.members });
+  return previous ? keepIfSame(previous, next) : next;
+}
+
+/**
+ * Sets (or replaces) `user`'s own check-in in one transaction. Throws CheckInRejectedError for empty
+ * or too long text without touching the tree. Returns what was written.
+ */
+export function applyCheckIn(meeting: Meeting, user: LiveUser, text: string, now: Date = new Date()): CheckIn {
+  const checked = checkCheckInText(text);
+  if (!checked.ok) throw new CheckInRejectedError(checked.message);
+  const written: CheckIn = { userId: user.id, displayName: user.name, text: checked.text, at: now.toISOString() };
+  Tree.runTransaction(meeting, (m) => {
+    m.checkIns.set(user.id, new CheckInEntry({ displayName: written.displayName, text: written.text, at: written.at }));
+  });
+  return written;
+}
