@@ -127,6 +127,24 @@ describeE2E('the local meeting at /dev', () => {
     });
   }
 
+  it('binds a new meeting to a community created on the configuration page, and its side panel follows', async () => {
+    const who = 'tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=e2e-meeting-2&theme=default';
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.goto(`${stack.url}/tab/config?host=local&frame=settings&${who}`);
+    await page.getByTestId('config-page').waitFor();
+    await page.getByTestId('config-new').waitFor({ timeout: 20000 });
+    await page.getByLabel('Create a new community').check();
+    await page.getByTestId('config-name').fill('Product Owners CoP');
+    await page.getByLabel('Learning community').check();
+    await page.getByTestId('config-save').click();
+    await page.getByText('now belongs to Product Owners CoP').waitFor({ timeout: 20000 });
+
+    await page.goto(`${stack.url}/tab/?host=local&frame=sidePanel&${who}`);
+    await page.getByRole('heading', { name: 'Product Owners CoP' }).waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+    await page.close();
+  });
+
   it('renders the configuration page', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
     await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=default`);
