@@ -3,6 +3,7 @@
  * (validation at the boundary) and the tab (typed client). No IO here.
  */
 import { z } from 'zod/v4';
+import { TOPIC_LIMITS } from '../domain/backlog';
 import { LIMITS, PURPOSES, ROLES } from '../domain/community';
 
 const text = (max: number, what: string) =>
@@ -103,3 +104,15 @@ export function describeIssues(error: z.ZodError): { message: string; issues: { 
   }));
   return { message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues };
 }
+
+export const ProposeTopicRequest = z.strictObject({
+  title: text(TOPIC_LIMITS.title, 'title'),
+  description: z
+    .string({ error: 'description must be text' })
+    .trim()
+    .max(TOPIC_LIMITS.description, { error: `description must be at most ${TOPIC_LIMITS.description} characters` })
+    .optional(),
+  force: z.boolean({ error: 'force must be true or false' }).optional(),
+  requestId: IdSchema.optional(),
+});
+export type ProposeTopicRequest = z.infer<typeof ProposeTopicRequest>;

@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'LAST_FACILITATOR'
   | 'CONFLICT'
   | 'STORED_RECORD_INVALID'
-  | 'LIVE_CONTAINER_UNAVAILABLE';
+  | 'LIVE_CONTAINER_UNAVAILABLE'
+  | 'TOPIC_NOT_FOUND'
+  | 'SIMILAR_TOPIC_EXISTS';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -14,6 +14,7 @@ import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
+import { topicRoutes } from './routes/topics';
 
 export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -65,6 +66,7 @@ export function createApp(parts: AppParts): express.Express {
   });
   api.use(communityRoutes(parts.deps));
   api.use(contextRoutes(parts.deps));
+  api.use(topicRoutes(parts.deps));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
   app.use('/api', api);
   app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));

@@ -9,6 +9,7 @@ import { DocumentBindingRepository } from './repositories/document-binding-repos
 import { DocumentCommunityRepository } from './repositories/document-community-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
+import { DocumentTopicRepository } from './repositories/document-topic-repository';
 
 export type RecordStoreConfig =
   | { readonly kind: 'embedded'; readonly path: string }
@@ -20,6 +21,7 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     memberships: new DocumentMembershipRepository(driver),
     bindings: new DocumentBindingRepository(driver),
     liveContainers: new DocumentLiveContainerRepository(driver),
+    topics: new DocumentTopicRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -4,6 +4,7 @@
  * A document the code cannot understand is reported clearly, never half-read.
  */
 import { z } from 'zod/v4';
+import { TOPIC_STATES } from '../domain/backlog';
 import { PURPOSES, ROLES } from '../domain/community';
 import type { StoredDocument } from './document-driver';
 
@@ -64,6 +65,23 @@ export const StoredLiveContainer = z.object({
   generation: z.number().int().min(1),
 });
 
+export const StoredTopic = z.object({
+  ...base,
+  type: z.literal('topic'),
+  communityId: z.string().min(1),
+  tenantId: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string(),
+  state: z.enum(TOPIC_STATES),
+  rank: z.number().int().min(1).nullable(),
+  score: z.object({ normalized: z.number().min(0).max(35), roundsScored: z.number().int().min(0) }).nullable(),
+  ownerId: z.string().min(1).nullable(),
+  proposedBy: z.string().min(1),
+  proposedAt: iso,
+  supporters: z.array(z.string().min(1)),
+  sessionIds: z.array(z.string().min(1)),
+});
+
 type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 interface RecordKind<S extends z.ZodType> {
@@ -78,6 +96,7 @@ export const RECORD_KINDS = {
   membership: { schema: StoredMembership, version: 1, upgrades: {} },
   binding: { schema: StoredBinding, version: 1, upgrades: {} },
   'live-container': { schema: StoredLiveContainer, version: 1, upgrades: {} },
+  topic: { schema: StoredTopic, version: 1, upgrades: {} },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;
 
 export type RecordType = keyof typeof RECORD_KINDS;

@@ -3,6 +3,7 @@
  * Each adapter's test file calls describeRecordStoreContract with a factory for a fresh store.
  */
 import type { RecordStore } from '../../src/application/ports';
+import type { Topic } from '../../src/domain/backlog';
 import type { Community, Membership } from '../../src/domain/community';
 import type { DocumentDriver } from '../../src/store/document-driver';
 import { StoredRecordError } from '../../src/store/stored-records';
@@ -153,6 +154,38 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         const stale = await s.store.liveContainers.put({ ...rec, containerId: 'late', generation: 2 }, v1.etag);
         expect(stale.ok || stale.error.code).toBe('CONFLICT');
         expect((await s.store.liveContainers.get(c.id, meetingId))?.value.containerId).toBe(next.containerId);
+      });
+    });
+
+    describe('topics (backlog)', () => {
+      const aTopic = (communityId: string, over: Partial<Topic> = {}): Topic => ({
+        id: unique('topic'), communityId, tenantId: 'tenant-a', title: 'How do we run remote retros?', description: '',
+        state: 'proposed', rank: null, score: null, ownerId: null, proposedBy: 'alex',
+        proposedAt: `2026-11-0${(seq % 9) + 1}T10:00:00.000Z`, supporters: [], sessionIds: [], ...over,
+      });
+      it('round-trips topics of a community, oldest proposal first, and nothing of other communities', async () => {
+        const c = aCommunity();
+        const first = aTopic(c.id, { proposedAt: '2026-11-01T09:00:00.000Z', score: { normalized: 31.5, roundsScored: 4 }, rank: 1, state: 'prioritised' });
+        const second = aTopic(c.id, { proposedAt: '2026-11-02T09:00:00.000Z', supporters: ['bea', 'chen'], description: 'Tools, energy, silence' });
+        await s.store.topics.create(second);
+        await s.store.topics.create(first);
+        await s.store.topics.create(aTopic(aCommunity().id));
+        const listed = await s.store.topics.listByCommunity(c.id);
+        expect(listed.map((t) => t.value)).toEqual([first, second]);
+        expect((await s.store.topics.get(c.id, first.id))?.value).toEqual(first);
+        expect(await s.store.topics.get(c.id, 'no-such-topic')).toBeUndefined();
+      });
+      it('refuses a duplicate id and a stale update', async () => {
+        const c = aCommunity();
+        const t = aTopic(c.id);
+        expect((await s.store.topics.create(t)).ok).toBe(true);
+        const dup = await s.store.topics.create(t);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.topics.get(c.id, t.id))!;
+        expect((await s.store.topics.update({ ...t, supporters: ['bea'] }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.topics.update({ ...t, supporters: ['chen'] }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.topics.get(c.id, t.id))?.value.supporters).toEqual(['bea']);
       });
     });
 

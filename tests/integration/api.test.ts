@@ -171,6 +171,35 @@ describe('live meeting access', () => {
   });
 });
 
+describe('the backlog over HTTP', () => {
+  it('takes proposals, points to similar ones, counts +1s, and refuses bad input without storing it', async () => {
+    const id = await newCommunity('Backlog CoP');
+    await bea()(`/api/communities/${id}/members`, { body: {} });
+    const created = await bea()(`/api/communities/${id}/topics`, { body: { title: 'How do we run remote retros?' } });
+    expect(created.status).toBe(201);
+    expect(created.body.topic).toMatchObject({ state: 'proposed', proposedBy: 'bea' });
+
+    const similar = await alex()(`/api/communities/${id}/topics`, { body: { title: 'Running remote retros' } });
+    expect(similar.status).toBe(409);
+    expect(similar.body.error.code).toBe('SIMILAR_TOPIC_EXISTS');
+    const plusOne = await alex()(`/api/communities/${id}/topics/${created.body.topic.id}/support`, { body: {} });
+    expect(plusOne.status).toBe(200);
+    expect(plusOne.body.topic.supporters).toEqual(['alex']);
+
+    for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(121) }, { title: 'Ok', force: 'yes' }, { title: 'Ok', owner: 'me' }]) {
+      const res = await alex()(`/api/communities/${id}/topics`, { body: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await mallory()(`/api/communities/${id}/topics`, { body: { title: 'Sneaky' } })).status).toBe(404);
+    expect((await server.as('chen')(`/api/communities/${id}/topics`, { body: { title: 'Outsider' } })).status).toBe(403);
+    expect((await alex()(`/api/communities/${id}/topics/unknown/support`, { body: {} })).status).toBe(404);
+
+    const listed = await alex()(`/api/communities/${id}/topics`);
+    expect(listed.body.topics.map((t: any) => t.title)).toEqual(['How do we run remote retros?']);
+  });
+});
+
 describe('robustness', () => {
   it('answers unknown API routes with a JSON 404 and keeps serving after bad input', async () => {
     const res = await alex()('/api/nope');

@@ -5,11 +5,13 @@ export type { BindingRepository } from './binding-repository';
 export type { LiveContainerRecord, LiveContainerRepository } from './live-container-repository';
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
+export type { TopicRepository } from './topic-repository';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
 import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
+import type { TopicRepository } from './topic-repository';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -17,6 +19,7 @@ export interface RecordStore {
   readonly memberships: MembershipRepository;
   readonly bindings: BindingRepository;
   readonly liveContainers: LiveContainerRepository;
+  readonly topics: TopicRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

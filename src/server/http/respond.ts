@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   STORED_RECORD_INVALID: 500,
   LIVE_CONTAINER_UNAVAILABLE: 503,
+  TOPIC_NOT_FOUND: 404,
+  SIMILAR_TOPIC_EXISTS: 409,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;
