@@ -13,7 +13,15 @@ export const RunCommandSubmit = z.object({
 });
 export type RunCommandSubmit = z.infer<typeof RunCommandSubmit>;
 
-export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit], {
+const id = z.string().min(1).max(128);
+
+/** "+1" on a topic that already exists (offered instead of a duplicate). */
+export const SupportTopicSubmit = z.object({ action: z.literal('support-topic'), communityId: id, topicId: id });
+
+/** "Propose anyway" after the bot pointed to a similar topic. */
+export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'), communityId: id, title: z.string().trim().min(1).max(120) });
+
+export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit], {
   // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
   error: (issue) =>
     typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)

@@ -4,5 +4,10 @@ export const REPLIES = {
   comingSoon: (what: string) => `Coming soon: ${what}. Here is what I can do today:`,
   badCardSubmit: (why: string) =>
     `I couldn't read what that card sent (${why}). Nothing was changed. Type help to see what I can do.`,
+  noIdentity: "I can't tell who you are in this conversation, so I changed nothing.",
+  proposeWhat: 'Write the topic after propose, for example: propose: how do we run remote retros?',
+  proposeTooLong: (n: number) => `A topic title is at most 120 characters (yours has ${n}). Put the details in the channel tab later.`,
+  proposed: (title: string, community: string) => `Added to ${community === 'the' ? 'the' : `${community}'s`} backlog as proposed: "${title}".`,
+  supported: (title: string, count: number) => `Your +1 is on "${title}" (${count} so far).`,
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
 } as const;

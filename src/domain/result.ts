@@ -22,6 +22,8 @@ export interface DomainError {
   readonly message: string;
   /** Per-field problems, for validation failures. */
   readonly issues?: readonly { path: string; message: string }[];
+  /** The record the error is about (e.g. the similar topic that already exists). */
+  readonly subject?: { readonly id: string; readonly title: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -32,7 +32,14 @@ export async function proposeTopic(deps: AppDeps, who: Principal, input: Propose
     const existing = (await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value);
     const [similar] = findSimilarTopics(existing, title);
     if (similar) {
-      return fail('SIMILAR_TOPIC_EXISTS', `A similar topic is already in the backlog: "${similar.title}" (${similar.id}). Add your +1 to it, or propose yours anyway.`);
+      return {
+        ok: false,
+        error: {
+          code: 'SIMILAR_TOPIC_EXISTS',
+          message: `A similar topic is already in the backlog: "${similar.title}". Add your +1 to it, or propose yours anyway.`,
+          subject: { id: similar.id, title: similar.title },
+        },
+      };
     }
   }
   const topic: Topic = {

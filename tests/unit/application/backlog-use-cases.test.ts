@@ -42,7 +42,7 @@ describe('the backlog', () => {
     const first = value(await proposeTopic(deps, alex, { communityId, title: 'Remote retros' }));
     const dup = await proposeTopic(deps, bea, { communityId, title: 'remote retros?' });
     expect(code(dup)).toBe('SIMILAR_TOPIC_EXISTS');
-    expect(dup.ok || dup.error.message).toContain(first.id);
+    expect(dup.ok || dup.error.subject).toEqual({ id: first.id, title: 'Remote retros' });
     value(await proposeTopic(deps, bea, { communityId, title: 'remote retros?', force: true }));
     expect(value(await listBacklog(deps, alex, { communityId }))).toHaveLength(2);
   });
