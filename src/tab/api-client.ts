@@ -7,8 +7,10 @@ import type {
   CreateCommunityRequest,
   LiveMeetingResponse,
   MeResponse,
+  ProposeTopicRequest,
   UpdateCommunityRequest,
 } from '../api/schemas';
+import type { Topic } from '../domain/backlog';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
 export interface ApiIssue {
@@ -21,12 +23,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly issues: readonly ApiIssue[];
-  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = []) {
+  /** The record the error is about (e.g. the similar topic), when the API names one. */
+  readonly subject: { readonly id: string; readonly title: string } | undefined;
+  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = [], subject?: { id: string; title: string }) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.issues = issues;
+    this.subject = subject;
   }
 }
 
@@ -58,6 +63,10 @@ export interface ApiClient {
   bindContext(contextId: string, req: { kind: ContextBinding['kind']; communityId: string }): Promise<ContextBinding>;
   openLiveMeeting(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<LiveMeetingResponse>;
   fluidToken(documentId: string): Promise<string>;
+  listTopics(communityId: string): Promise<readonly Topic[]>;
+  /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
+  proposeTopic(communityId: string, req: ProposeTopicRequest): Promise<Topic>;
+  supportTopic(communityId: string, topicId: string): Promise<Topic>;
   /** DEV MODE ONLY: no Authorization header. */
   devSetup(participants: number): Promise<DevSetupResponse>;
 }
@@ -81,9 +90,11 @@ function asIssues(v: unknown): ApiIssue[] {
 
 /** Turns a non-2xx answer into an ApiError, using the API's `{ error: { code, message, issues? } }` when present. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
+  const err = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown; subject?: unknown } } | undefined)?.error;
   if (err && typeof err.code === 'string' && typeof err.message === 'string') {
-    return new ApiError(err.code, err.message, status, asIssues(err.issues));
+    const subj = err.subject as { id?: unknown; title?: unknown } | undefined;
+    const subject = subj && typeof subj.id === 'string' && typeof subj.title === 'string' ? { id: subj.id, title: subj.title } : undefined;
+    return new ApiError(err.code, err.message, status, asIssues(err.issues), subject);
   }
   const fallback =
     status === 401
@@ -162,6 +173,9 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     openLiveMeeting: (communityId, meetingId, o = {}) =>
       call('POST', `/api/communities/${seg(communityId)}/meetings/${seg(meetingId)}/live`, o.replaceStale ? { replaceStale: o.replaceStale } : {}),
     fluidToken: async (documentId) => (await call<{ token: string }>('POST', '/api/fluid/token', { documentId })).token,
+    listTopics: async (id) => (await call<{ topics: Topic[] }>('GET', `/api/communities/${seg(id)}/topics`)).topics,
+    proposeTopic: async (id, req) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics`, req)).topic,
+    supportTopic: async (id, topicId) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics/${seg(topicId)}/support`, {})).topic,
     devSetup: (participants) => call('GET', `/api/dev/setup?participants=${seg(String(participants))}`, undefined, false),
   };
 }

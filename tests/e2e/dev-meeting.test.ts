@@ -145,6 +145,27 @@ describeE2E('the local meeting at /dev', () => {
     await page.close();
   });
 
+  it('lets members propose topics in the channel tab, and points a near-duplicate to a +1', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(localUrl('content', 'default'));
+    const backlog = page.getByTestId('backlog');
+    await backlog.waitFor({ timeout: 20000 });
+    await page.getByTestId('propose-input').fill('How do we run remote retros?');
+    await page.getByTestId('propose-submit').click();
+    await backlog.getByTestId('backlog-item').filter({ hasText: 'How do we run remote retros?' }).waitFor();
+
+    const alex = `${stack.url}/tab/?host=local&frame=content&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&channel=local-channel&theme=default`;
+    await page.goto(alex);
+    await page.getByTestId('propose-input').fill('Running remote retros');
+    await page.getByTestId('propose-submit').click();
+    await page.getByTestId('similar-topic').waitFor();
+    await page.getByRole('button', { name: '+1 it instead' }).click();
+    await page.getByTestId('supporters').filter({ hasText: '1 supporter' }).waitFor();
+    expect(await page.getByTestId('backlog-item').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'channel-tab-backlog.png'), fullPage: true });
+    await page.close();
+  });
+
   it('renders the configuration page', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
     await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=default`);

@@ -19,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { CommunityView } from '../api-client';
 import { toApiError, useAsync, useServices } from '../app-services';
+import { BacklogSection } from '../features/backlog/BacklogSection';
 import { CommunityGate } from '../features/community/CommunityGate';
 import { CommunityFields, useCommunityForm } from '../features/community/CommunityForm';
 import {
@@ -81,6 +82,7 @@ function CommunityBody({ view, page }: { view: CommunityView; page: UsePageCommu
   return (
     <>
       <Overview view={view} page={page} />
+      <BacklogSection view={view} />
       <Members view={view} page={page} />
     </>
   );
