@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     Local meeting    ${base}/dev            (3 participants; ${base}/dev?participants=6 for more)
     Channel tab      ${base}/tab/content?host=local&frame=content&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&channel=local-channel
     API health       ${base}/api/health
-    Bot endpoint     ${base}/api/messages   (Agents Playground: npx agentsplayground -e ${base}/api/messages -c msteams)
+    Bot endpoint     ${base}/api/messages
     Fluid service    ${fluid.endpoint}
     Data             ${env.DATA_DIR ?? path.join(root, '.data')}
 
