@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'STORED_RECORD_INVALID'
   | 'LIVE_CONTAINER_UNAVAILABLE'
   | 'TOPIC_NOT_FOUND'
-  | 'SIMILAR_TOPIC_EXISTS';
+  | 'SIMILAR_TOPIC_EXISTS'
+  | 'GAME_NOT_FOUND'
+  | 'RESULT_MISMATCH';
 
 export interface DomainError {
   readonly code: ErrorCode;

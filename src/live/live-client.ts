@@ -7,9 +7,10 @@ import { AzureClient, type AzureContainerServices, type ITokenProvider } from '@
 import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidContainer, type TreeView } from 'fluid-framework';
 import type { LiveConnectionInfo } from '../api/schemas';
 import { within } from './deadline';
-import type { FetchFluidToken, LiveMeeting, LiveUser, MeetingSnapshot } from './live-meeting';
+import type { FetchFluidToken, LiveMeeting, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
 import { meetingTreeConfig, type Meeting } from './meeting-schema';
 import { applyCheckIn, snapshotOf } from './meeting-state';
+import * as game from './thirty-five-state';
 import { ServerTokenProvider } from './token-provider';
 
 export const meetingContainerSchema = { initialObjects: { meeting: SharedTree } } as const satisfies ContainerSchema;
@@ -73,8 +74,10 @@ export function createLiveClient(connection: LiveConnectionInfo, fetchToken: Fet
 export interface OpenLiveMeetingOptions {
   /** Budget for loading the container and connecting, in total. Default 10 s. */
   readonly connectTimeoutMs?: number;
-  /** Clock for check-in times (tests). */
+  /** Clock for check-in and game times (tests). */
   readonly now?: () => Date;
+  /** New card ids (tests); default: random. */
+  readonly newId?: () => string;
 }
 
 /**
@@ -127,7 +130,14 @@ export async function openLiveMeeting(
       ? new LiveUnavailableError('The live meeting container is empty (it was never set up).')
       : new LiveVersionMismatchError('This live meeting was started by a newer version of Guildhall: reload to update.');
   }
-  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()));
+  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()), opts.newId ?? randomCardId);
+}
+
+/** A card id that says nothing about its author (cards are anonymous while playing). */
+function randomCardId(): string {
+  const bytes = new Uint8Array(9);
+  globalThis.crypto.getRandomValues(bytes);
+  return `card-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Resolves when the container is connected; rejects after `ms`, or at once if it is disposed. */
@@ -165,6 +175,7 @@ class FluidLiveMeeting implements LiveMeeting {
     private readonly view: TreeView<typeof Meeting>,
     private readonly user: LiveUser,
     private readonly now: () => Date,
+    private readonly newId: () => string,
   ) {
     this.snapshot = this.build(undefined);
     const refresh = () => this.refresh();
@@ -198,10 +209,31 @@ class FluidLiveMeeting implements LiveMeeting {
   };
 
   checkIn(text: string): void {
+    applyCheckIn(this.editable('checkIn'), this.user, text, this.now());
+  }
+
+  readonly thirtyFive: LiveThirtyFive = {
+    writeCard: (text) => game.writeCard(this.editable('writeCard'), this.user, text, this.newId, this.now()),
+    chooseSplit: (mine) => game.chooseSplit(this.editable('chooseSplit'), this.user, mine, this.now()),
+    start: (input) => game.startGame(this.editable('start'), input),
+    deal: (plan) => game.dealGame(this.editable('deal'), plan),
+    redeal: (plan) => game.redealGame(this.editable('redeal'), plan),
+    openRound: (o = {}) => game.openRound(this.editable('openRound'), o, this.now()),
+    closeRound: () => game.closeRound(this.editable('closeRound')),
+    closePair: (pair) => game.closePair(this.editable('closePair'), this.user, pair, this.now()),
+    finish: () => game.finishGame(this.editable('finish')),
+    merge: (merge) => game.mergeCards(this.editable('merge'), this.user, merge, this.now()),
+    unmerge: (cardId) => game.unmergeCard(this.editable('unmerge'), cardId),
+    markCommitted: (committed) => game.markCommitted(this.editable('markCommitted'), committed),
+    resume: (checkpoint) => game.resumeGame(this.editable('resume'), checkpoint, this.now()),
+  };
+
+  /** The tree's root, for an edit made in response to the user (never from a change listener). */
+  private editable(what: string): Meeting {
     if (this.disposed) throw new Error('This live meeting is closed.');
-    if (this.notifying) throw new Error('checkIn must not be called from a change listener: edit the tree in response to the user, not to a change.');
+    if (this.notifying) throw new Error(`${what} must not be called from a change listener: edit the tree in response to the user, not to a change.`);
     if (!this.view.compatibility.canView) throw new LiveVersionMismatchError('This live meeting was changed by a newer version of Guildhall: reload to update.');
-    applyCheckIn(this.view.root, this.user, text, this.now());
+    return this.view.root;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * The implementation (SharedTree schema, AzureClient) lives beside this file.
  */
 import type { LiveConnectionInfo } from '../api/schemas';
+import type { CardMerge, GameCard, GameCheckpoint, GameState, PairRef, SplitChoice, ThirtyFivePlan } from '../domain/thirty-five';
 
 /** Returns a signed token for one Fluid document (the server's /api/fluid/token). */
 export type FetchFluidToken = (documentId: string | undefined) => Promise<string>;
@@ -27,6 +28,33 @@ export interface MeetingSnapshot {
   readonly checkIns: readonly CheckIn[];
   /** People connected right now (Fluid audience), by name. */
   readonly present: readonly LiveUser[];
+  /** The meeting's Thirty Five game, if one was started. */
+  readonly thirtyFive: GameState | undefined;
+}
+
+/**
+ * Thirty Five edits. Each checks the rules first and throws GameStepRejectedError (tree unchanged)
+ * for a step the state does not allow. Facilitator steps are offered by the pages to facilitators
+ * only; whatever becomes part of the record goes through the server, which checks the role and
+ * recomputes (docs/adr/0008-live-game-authority.md).
+ */
+export interface LiveThirtyFive {
+  /** Participant: write or rewrite my own card (before it is dealt). */
+  writeCard(text: { title: string; description?: string }): GameCard;
+  /** Participant: my split for the open round, as [points for my card, points for my partner's]. */
+  chooseSplit(mine: readonly number[]): SplitChoice;
+  /** Facilitator steps. */
+  start(input: { gameId: string; plannedRounds: number }): void;
+  deal(plan: ThirtyFivePlan): void;
+  redeal(plan: ThirtyFivePlan): void;
+  openRound(opts?: { minutes?: number }): void;
+  closeRound(): void;
+  closePair(pair: PairRef): void;
+  finish(): void;
+  merge(merge: CardMerge): void;
+  unmerge(cardId: string): void;
+  markCommitted(committed: { at: string; topicIds: readonly string[] }): void;
+  resume(checkpoint: GameCheckpoint): void;
 }
 
 export interface LiveMeeting {
@@ -36,7 +64,8 @@ export interface LiveMeeting {
   subscribe(onChange: () => void): () => void;
   /** Set (or replace) the caller's own one-line check-in. */
   checkIn(text: string): void;
+  readonly thirtyFive: LiveThirtyFive;
   dispose(): void;
 }
 
-export type { LiveConnectionInfo };
+export type { LiveConnectionInfo, GameCheckpoint };

@@ -26,6 +26,67 @@ export class CheckInEntry extends sf.object(
 
 export class CheckIns extends sf.map('CheckIns', CheckInEntry) {}
 
+/** A topic card of Thirty Five. Keyed by its author's user id: one card per person. */
+export class ThirtyFiveCardEntry extends sf.object(
+  'ThirtyFiveCard',
+  { cardId: sf.string, title: sf.string, description: sf.string, at: sf.string },
+  growable,
+) {}
+export class ThirtyFiveCards extends sf.map('ThirtyFiveCards', ThirtyFiveCardEntry) {}
+
+/** One person's split for their pair in one round, keyed `<round>/<userId>`: nobody writes another's entry. */
+export class ThirtyFiveChoiceEntry extends sf.object(
+  'ThirtyFiveChoice',
+  {
+    round: sf.number,
+    userId: sf.string,
+    /** Points for the pair's first and second card (the plan's `cards` order). */
+    first: sf.number,
+    second: sf.number,
+    at: sf.string,
+  },
+  growable,
+) {}
+export class ThirtyFiveChoices extends sf.map('ThirtyFiveChoices', ThirtyFiveChoiceEntry) {}
+
+/** A pair the facilitator closed without agreement (its round stays unscored), keyed `<round>/<pair>`. */
+export class ThirtyFiveClosedPair extends sf.object('ThirtyFiveClosedPair', { round: sf.number, pair: sf.number, by: sf.string, at: sf.string }, growable) {}
+export class ThirtyFiveClosedPairs extends sf.map('ThirtyFiveClosedPairs', ThirtyFiveClosedPair) {}
+
+/** A duplicate card shown inside another, keyed by the merged card's id. */
+export class ThirtyFiveMerge extends sf.object('ThirtyFiveMerge', { into: sf.string, by: sf.string, at: sf.string }, growable) {}
+export class ThirtyFiveMerges extends sf.map('ThirtyFiveMerges', ThirtyFiveMerge) {}
+
+/**
+ * The game. Fields the facilitator sets (phase, plan, round, roundOpen) have one writer; everything
+ * a participant adds is their own map entry. Tallies are derived (src/domain/thirty-five/game.ts).
+ */
+export class ThirtyFiveGame extends sf.object(
+  'ThirtyFiveGame',
+  {
+    gameId: sf.string,
+    /** writing | playing | finished */
+    phase: sf.string,
+    plannedRounds: sf.number,
+    /** The deal (a ThirtyFivePlan as JSON), set once by the deal; replaced by a re-deal. */
+    plan: sf.optional(sf.string),
+    /** Rounds closed so far; while a round is open, the open round's index. */
+    round: sf.number,
+    roundOpen: sf.boolean,
+    roundEndsAt: sf.optional(sf.string),
+    cards: ThirtyFiveCards,
+    choices: ThirtyFiveChoices,
+    closedPairs: ThirtyFiveClosedPairs,
+    merges: ThirtyFiveMerges,
+    /** Rounds saved to the record (the checkpoint a lost container resumes from). */
+    savedRounds: sf.optional(sf.number),
+    committedAt: sf.optional(sf.string),
+    /** The backlog topics the result became (JSON array of ids). */
+    committedTopicIds: sf.optional(sf.string),
+  },
+  growable,
+) {}
+
 export class Meeting extends sf.object(
   'Meeting',
   {
@@ -33,6 +94,8 @@ export class Meeting extends sf.object(
     phase: sf.string,
     /** Keyed by user id: each person edits only their own entry. */
     checkIns: CheckIns,
+    /** The Thirty Five game of this meeting, once a facilitator starts one. */
+    thirtyFive: sf.optional(ThirtyFiveGame),
   },
   growable,
 ) {}

@@ -2,6 +2,7 @@
  * Pure parts of the live layer: check-in validation and the mapping from the tree and the audience
  * to the plain snapshot handed to views. No Fluid imports, so unit tested without a service.
  */
+import type { GameState } from '../domain/thirty-five';
 import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
 
 export const MAX_CHECK_IN_LENGTH = 140;
@@ -27,6 +28,8 @@ export interface SnapshotInput {
   readonly checkIns: Iterable<readonly [string, { readonly displayName: string; readonly text: string; readonly at: string }]>;
   /** Audience members (any iterable of { id, name }; one member may appear once per connection). */
   readonly members: Iterable<{ readonly id: string; readonly name: string }>;
+  /** The Thirty Five game as plain data (see thirty-five-state.ts), if any. */
+  readonly thirtyFive?: GameState | undefined;
 }
 
 /** Builds a frozen snapshot: check-ins oldest edit first (ties by user id), present people once each, by name, without the server. */
@@ -40,7 +43,7 @@ export function buildSnapshot(input: SnapshotInput): MeetingSnapshot {
     byId.set(m.id, Object.freeze({ id: m.id, name: m.name || m.id }));
   }
   const present = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || compare(a.id, b.id));
-  return Object.freeze({ connected: input.connected, checkIns: Object.freeze(checkIns), present: Object.freeze(present) });
+  return Object.freeze({ connected: input.connected, checkIns: Object.freeze(checkIns), present: Object.freeze(present), thirtyFive: input.thirtyFive });
 }
 
 /** Structural equality of two snapshots (so an unchanged state keeps the same object). */
@@ -57,8 +60,12 @@ export function sameSnapshot(a: MeetingSnapshot, b: MeetingSnapshot): boolean {
     const y = b.present[i]!;
     if (x.id !== y.id || x.name !== y.name) return false;
   }
-  return true;
+  return sameGame(a.thirtyFive, b.thirtyFive);
 }
+
+/** Games are plain data built in a stable order, so their JSON says whether anything changed. */
+const sameGame = (a: GameState | undefined, b: GameState | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
 /** Returns `previous` when `next` says the same thing, else `next`. */
 export const keepIfSame = (previous: MeetingSnapshot, next: MeetingSnapshot): MeetingSnapshot => (sameSnapshot(previous, next) ? previous : next);

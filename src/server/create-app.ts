@@ -14,6 +14,7 @@ import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
+import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
 
 export interface BotEndpoint {
@@ -44,6 +45,8 @@ export function createApp(parts: AppParts): express.Express {
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     next();
   });
+  // Game routes carry whole decks (a deal of 200 cards); everything else stays small.
+  app.use(/^\/api\/communities\/[^/]+\/thirty-five\//, express.json({ limit: GAME_BODY_LIMIT }));
   app.use('/api', express.json({ limit: '64kb' }));
 
   app.get('/api/health', route(async (_req, res) => {
@@ -67,6 +70,7 @@ export function createApp(parts: AppParts): express.Express {
   api.use(communityRoutes(parts.deps));
   api.use(contextRoutes(parts.deps));
   api.use(topicRoutes(parts.deps));
+  api.use(thirtyFiveRoutes(parts.deps));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
   app.use('/api', api);
   app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));

@@ -9,6 +9,7 @@ import { DocumentBindingRepository } from './repositories/document-binding-repos
 import { DocumentCommunityRepository } from './repositories/document-community-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
+import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
 
 export type RecordStoreConfig =
@@ -22,6 +23,7 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     bindings: new DocumentBindingRepository(driver),
     liveContainers: new DocumentLiveContainerRepository(driver),
     topics: new DocumentTopicRepository(driver),
+    thirtyFiveGames: new DocumentThirtyFiveGameRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -74,12 +74,60 @@ export const StoredTopic = z.object({
   description: z.string(),
   state: z.enum(TOPIC_STATES),
   rank: z.number().int().min(1).nullable(),
-  score: z.object({ normalized: z.number().min(0).max(35), roundsScored: z.number().int().min(0) }).nullable(),
+  // Out of 7 × rounds per card; merged duplicates add up, so no upper bound.
+  score: z.object({ normalized: z.number().min(0), roundsScored: z.number().int().min(0) }).nullable(),
   ownerId: z.string().min(1).nullable(),
   proposedBy: z.string().min(1),
   proposedAt: iso,
   supporters: z.array(z.string().min(1)),
   sessionIds: z.array(z.string().min(1)),
+});
+
+const id = z.string().min(1);
+const pairRef = z.object({ round: z.number().int().min(0), pair: z.number().int().min(0) });
+const points = z.tuple([z.number().int().min(0).max(7), z.number().int().min(0).max(7)]);
+
+export const StoredThirtyFiveGame = z.object({
+  ...base,
+  type: z.literal('thirty-five-game'),
+  gameId: id,
+  communityId: id,
+  tenantId: id,
+  meetingId: id,
+  status: z.enum(['writing', 'playing', 'finished', 'committed']),
+  plannedRounds: z.number().int().min(1),
+  seed: id,
+  cards: z.array(z.object({ id, authorId: id, title: z.string().min(1), description: z.string() })),
+  plan: z
+    .object({
+      rounds: z.array(
+        z.object({
+          pairs: z.array(z.object({ holders: z.tuple([id, id]), cards: z.tuple([id, id]) })),
+          bye: z.object({ holder: id, card: id }).optional(),
+        }),
+      ),
+    })
+    .nullable(),
+  roundsClosed: z.number().int().min(0),
+  splits: z.array(z.object({ round: z.number().int().min(0), pair: z.number().int().min(0), points })),
+  closedPairs: z.array(pairRef),
+  merges: z.array(z.object({ from: id, into: id })),
+  result: z
+    .array(
+      z.object({
+        cardId: id,
+        mergedCardIds: z.array(id),
+        total: z.number().min(0),
+        roundsScored: z.number().int().min(0),
+        normalized: z.number().min(0),
+        rank: z.number().int().min(1),
+      }),
+    )
+    .nullable(),
+  committed: z.object({ at: iso, topicIds: z.array(id) }).nullable(),
+  startedBy: id,
+  startedAt: iso,
+  updatedAt: iso,
 });
 
 type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -97,6 +145,7 @@ export const RECORD_KINDS = {
   binding: { schema: StoredBinding, version: 1, upgrades: {} },
   'live-container': { schema: StoredLiveContainer, version: 1, upgrades: {} },
   topic: { schema: StoredTopic, version: 1, upgrades: {} },
+  'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;
 
 export type RecordType = keyof typeof RECORD_KINDS;

@@ -10,7 +10,9 @@ import type {
   ProposeTopicRequest,
   UpdateCommunityRequest,
 } from '../api/schemas';
+import type { GameRecordView } from '../api/thirty-five-schemas';
 import type { Topic } from '../domain/backlog';
+import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
 export interface ApiIssue {
@@ -67,6 +69,24 @@ export interface ApiClient {
   /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
   proposeTopic(communityId: string, req: ProposeTopicRequest): Promise<Topic>;
   supportTopic(communityId: string, topicId: string): Promise<Topic>;
+  /** Thirty Five (facilitator steps are role-checked by the server). */
+  thirtyFive: {
+    start(communityId: string, meetingId: string, req?: { rounds?: number }): Promise<GameRecordView>;
+    /** The meeting's latest game, or null: what a lost live container resumes from. */
+    latest(communityId: string, meetingId: string): Promise<GameRecordView | null>;
+    deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
+    redeal(communityId: string, gameId: string, req: { fromRound: number; cards: readonly GameCard[] }): Promise<GameRecordView>;
+    checkpoint(
+      communityId: string,
+      gameId: string,
+      req: { roundsClosed: number; phase: 'playing' | 'finished'; splits: readonly ThirtyFiveSplit[]; closedPairs: readonly PairRef[] },
+    ): Promise<GameRecordView>;
+    commit(
+      communityId: string,
+      gameId: string,
+      req: { splits: readonly ThirtyFiveSplit[]; merges: readonly CardMerge[]; result: readonly RankedCard[] },
+    ): Promise<{ game: GameRecordView; topics: readonly Topic[] }>;
+  };
   /** DEV MODE ONLY: no Authorization header. */
   devSetup(participants: number): Promise<DevSetupResponse>;
 }
@@ -176,6 +196,14 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     listTopics: async (id) => (await call<{ topics: Topic[] }>('GET', `/api/communities/${seg(id)}/topics`)).topics,
     proposeTopic: async (id, req) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics`, req)).topic,
     supportTopic: async (id, topicId) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics/${seg(topicId)}/support`, {})).topic,
+    thirtyFive: {
+      start: async (c, m, req = {}) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`, req)).game,
+      latest: async (c, m) => (await call<{ game: GameRecordView | null }>('GET', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`)).game,
+      deal: async (c, g, cards) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/deal`, { cards })).game,
+      redeal: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/redeal`, req)).game,
+      checkpoint: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/checkpoint`, req)).game,
+      commit: (c, g, req) => call('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/commit`, req),
+    },
     devSetup: (participants) => call('GET', `/api/dev/setup?participants=${seg(String(participants))}`, undefined, false),
   };
 }

@@ -6,12 +6,14 @@ export type { LiveContainerRecord, LiveContainerRepository } from './live-contai
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
+export type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
 import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
 import type { TopicRepository } from './topic-repository';
+import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -20,6 +22,7 @@ export interface RecordStore {
   readonly bindings: BindingRepository;
   readonly liveContainers: LiveContainerRepository;
   readonly topics: TopicRepository;
+  readonly thirtyFiveGames: ThirtyFiveGameRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import type { ThirtyFiveCardScore, ThirtyFivePlan, ThirtyFivePlanInput, ThirtyFi
 
 export { ThirtyFiveError, type ThirtyFiveErrorCode, type ThirtyFiveIssue } from './errors';
 export { validateSplit } from './score';
+export * from './game';
 export {
   DEFAULT_ROUNDS,
   MAX_PARTICIPANTS,

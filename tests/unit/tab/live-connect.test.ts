@@ -5,9 +5,10 @@ import { connectLiveMeeting, type LiveDeps } from '../../../src/tab/features/liv
 const user = { id: 'u1', name: 'Alex' };
 const fakeMeeting = (containerId: string): LiveMeeting => ({
   containerId,
-  getSnapshot: () => ({ connected: true, checkIns: [], present: [] }),
+  getSnapshot: () => ({ connected: true, checkIns: [], present: [], thirtyFive: undefined }),
   subscribe: () => () => undefined,
   checkIn: () => undefined,
+  thirtyFive: {} as LiveMeeting['thirtyFive'], // not used by the connection flow
   dispose: () => undefined,
 });
 const unavailable = () => Object.assign(new Error('cannot load'), { code: 'LIVE_CONTAINER_UNAVAILABLE' });

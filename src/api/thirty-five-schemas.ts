@@ -1,0 +1,78 @@
+/**
+ * Request and response shapes of the Thirty Five API (start, deal, checkpoints, commit): one
+ * schema per shape, shared by the server (validation at the boundary) and the tab (typed client).
+ */
+import { z } from 'zod/v4';
+import { CARD_LIMITS, MAX_PARTICIPANTS, POINTS_PER_PAIR, type ThirtyFiveGameRecord } from '../domain/thirty-five';
+import { IdSchema } from './schemas';
+
+/** A game is 1–10 rounds (5 is the game; fewer when time is short). */
+export const MAX_GAME_ROUNDS = 10;
+
+const index = (what: string) => z.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(0).max(10_000);
+
+export const StartGameRequest = z.strictObject({
+  rounds: z.number({ error: 'rounds must be a number' }).int().min(1, { error: 'a game has at least 1 round' }).max(MAX_GAME_ROUNDS, { error: `a game has at most ${MAX_GAME_ROUNDS} rounds` }).optional(),
+});
+
+export const GameCardSchema = z.strictObject({
+  id: IdSchema,
+  authorId: IdSchema,
+  title: z.string().trim().min(1, { error: 'a card needs a title' }).max(CARD_LIMITS.title, { error: `a card title is at most ${CARD_LIMITS.title} characters` }),
+  description: z.string().trim().max(CARD_LIMITS.description, { error: `a card description is at most ${CARD_LIMITS.description} characters` }),
+});
+
+export const DealRequest = z.strictObject({
+  cards: z.array(GameCardSchema).min(2, { error: 'at least two cards are needed to deal' }).max(MAX_PARTICIPANTS),
+});
+
+export const RedealRequest = z.strictObject({
+  /** The first round to plan anew (rounds before it are kept as played). */
+  fromRound: index('fromRound'),
+  /** The cards of the people who play on, including late joiners' new cards. */
+  cards: z.array(GameCardSchema).min(2, { error: 'at least two people must play on' }).max(MAX_PARTICIPANTS),
+});
+
+export const SplitSchema = z.strictObject({
+  round: index('round'),
+  pair: index('pair'),
+  points: z.tuple([z.number().int().min(0).max(POINTS_PER_PAIR), z.number().int().min(0).max(POINTS_PER_PAIR)], {
+    error: `points are two whole numbers from 0 to ${POINTS_PER_PAIR}`,
+  }),
+});
+export const PairRefSchema = z.strictObject({ round: index('round'), pair: index('pair') });
+export const MergeSchema = z.strictObject({ from: IdSchema, into: IdSchema });
+
+const splits = z.array(SplitSchema).max(MAX_PARTICIPANTS * MAX_GAME_ROUNDS);
+const closedPairs = z.array(PairRefSchema).max(MAX_PARTICIPANTS * MAX_GAME_ROUNDS);
+const merges = z.array(MergeSchema).max(MAX_PARTICIPANTS);
+
+export const CheckpointRequest = z.strictObject({
+  /** Rounds closed so far (the checkpoint covers rounds 0 … roundsClosed − 1). */
+  roundsClosed: index('roundsClosed'),
+  /** `finished` after the last round. */
+  phase: z.enum(['playing', 'finished'], { error: 'phase must be playing or finished' }),
+  splits,
+  closedPairs,
+});
+
+export const RankedCardSchema = z.strictObject({
+  cardId: IdSchema,
+  mergedCardIds: z.array(IdSchema).max(MAX_PARTICIPANTS),
+  total: z.number().min(0),
+  roundsScored: z.number().int().min(0),
+  normalized: z.number().min(0),
+  rank: z.number().int().min(1),
+});
+
+export const CommitGameRequest = z.strictObject({
+  splits,
+  merges,
+  /** The result the facilitator's screen shows; refused when it does not follow from the splits. */
+  result: z.array(RankedCardSchema).max(MAX_PARTICIPANTS),
+});
+
+export type { GameStatus } from '../domain/thirty-five';
+
+/** A game as the record holds it (also the checkpoint a lost live container resumes from). */
+export type GameRecordView = Omit<ThirtyFiveGameRecord, 'tenantId'>;

@@ -1,0 +1,134 @@
+import type { Topic } from '../../domain/backlog';
+import type { Principal } from '../../domain/identity';
+import { fail, ok, type Result } from '../../domain/result';
+import {
+  checkMerges,
+  rankWithMerges,
+  sameResult,
+  tryScoreThirtyFive,
+  type CardMerge,
+  type RankedCard,
+  type ThirtyFiveGameRecord,
+} from '../../domain/thirty-five';
+import type { AppDeps } from '../deps';
+import type { Versioned } from '../ports';
+import { loadGame, splitKey, updateGame } from '../thirty-five-games';
+
+export interface CommitInput {
+  readonly communityId: string;
+  readonly gameId: string;
+  readonly splits: readonly { round: number; pair: number; points: readonly [number, number] }[];
+  readonly merges: readonly CardMerge[];
+  /** What the facilitator's screen shows as the result. */
+  readonly result: readonly RankedCard[];
+}
+
+/** The backlog topic a ranked card becomes: the same id on every attempt, so a retry creates nothing twice. */
+export const topicIdForCard = (gameId: string, cardId: string) => `${gameId}.${cardId}`;
+
+/**
+ * The result becomes the community's prioritised backlog, in one idempotent step. The server scores
+ * the submitted splits with the rules engine against its own plan, applies the merges, and refuses a
+ * result that does not follow (RESULT_MISMATCH) or splits that differ from the saved rounds. Each
+ * ranked card (with the cards merged into it) becomes a prioritised topic ranked by the game;
+ * topics prioritised before keep their order below them. A second commit returns the first one.
+ * Store round trips: 2 (access) + 1 (game) + 1 (topics) + one write per new or re-ranked topic + 1 (game).
+ */
+export async function commitThirtyFive(deps: AppDeps, who: Principal, input: CommitInput): Promise<Result<{ game: ThirtyFiveGameRecord; topics: Topic[] }>> {
+  const loaded = await loadGame(deps, who, input, 'facilitator');
+  if (!loaded.ok) return loaded;
+  const g = loaded.value.value;
+  if (g.status === 'committed') return ok({ game: g, topics: await topicsOf(deps, g) });
+  if (g.status !== 'finished' || !g.plan) return fail('VALIDATION_FAILED', 'Finish the game (close its last round) before committing its result.');
+
+  const saved = new Set(g.splits.map(splitKey));
+  const submitted = new Set(input.splits.map(splitKey));
+  if (saved.size !== submitted.size || [...saved].some((k) => !submitted.has(k))) {
+    return fail('CONFLICT', 'The splits differ from the rounds saved at their close; reload the game and commit again.');
+  }
+  const merges = checkMerges(g.cards.map((c) => c.id), input.merges);
+  if (!merges.ok) return merges;
+  const scored = tryScoreThirtyFive(g.plan, input.splits);
+  if (!scored.ok) return scored;
+  const result = rankWithMerges(scored.value, input.merges);
+  if (!sameResult(input.result, result)) {
+    return fail('RESULT_MISMATCH', 'The result shown does not follow from the splits; nothing was committed. Reload the game and try again.');
+  }
+
+  const topicIds = await writeTopics(deps, who, g, result);
+  if (!topicIds.ok) return topicIds;
+  const committed = await updateGame(deps, loaded.value, (current) =>
+    current.status === 'committed'
+      ? ok('unchanged')
+      : ok({ ...current, status: 'committed', merges: [...input.merges], result, committed: { at: deps.clock.now().toISOString(), topicIds: topicIds.value } }),
+  );
+  if (!committed.ok) return committed;
+  return ok({ game: committed.value, topics: await topicsOf(deps, committed.value) });
+}
+
+async function writeTopics(deps: AppDeps, who: Principal, g: ThirtyFiveGameRecord, result: readonly RankedCard[]): Promise<Result<string[]>> {
+  const cards = new Map(g.cards.map((c) => [c.id, c]));
+  const now = deps.clock.now().toISOString();
+  const existing = await deps.store.topics.listByCommunity(g.communityId);
+  const byId = new Map(existing.map((t) => [t.value.id, t]));
+  const ids: string[] = [];
+  for (const [i, line] of result.entries()) {
+    const card = cards.get(line.cardId);
+    if (!card) return fail('VALIDATION_FAILED', `Card ${line.cardId} is not in this game.`);
+    const id = topicIdForCard(g.gameId, line.cardId);
+    ids.push(id);
+    const also = line.mergedCardIds.map((m) => cards.get(m)?.title).filter((t): t is string => !!t);
+    const description = [card.description, also.length ? `Merged with: ${also.join('; ')}` : ''].filter(Boolean).join('\n\n');
+    const fields = { state: 'prioritised' as const, rank: i + 1, score: { normalized: line.normalized, roundsScored: line.roundsScored } };
+    const found = byId.get(id);
+    if (found) {
+      // An earlier attempt stopped half-way: bring the topic to what this commit says.
+      const r = await deps.store.topics.update({ ...found.value, ...fields }, found.etag);
+      if (!r.ok && r.error.code !== 'CONFLICT') return r;
+      continue;
+    }
+    const created = await deps.store.topics.create({
+      id,
+      communityId: g.communityId,
+      tenantId: who.tenantId,
+      title: card.title,
+      description: description.slice(0, 2000),
+      ...fields,
+      ownerId: null,
+      proposedBy: card.authorId,
+      proposedAt: now,
+      supporters: [],
+      sessionIds: [],
+    });
+    if (!created.ok && created.error.code !== 'CONFLICT') return created;
+  }
+  // Topics prioritised earlier keep their order, below the game's result.
+  const ours = new Set(ids);
+  const earlier = existing
+    .filter((t) => t.value.state === 'prioritised' && t.value.rank !== null && !ours.has(t.value.id))
+    .sort((a, b) => (a.value.rank ?? 0) - (b.value.rank ?? 0));
+  for (const [i, t] of earlier.entries()) {
+    const rank = ids.length + i + 1;
+    if (t.value.rank === rank) continue;
+    const r = await rerank(deps, t, rank);
+    if (!r.ok) return r;
+  }
+  return ok(ids);
+}
+
+async function rerank(deps: AppDeps, first: Versioned<Topic>, rank: number): Promise<Result<void>> {
+  let t: Versioned<Topic> | undefined = first;
+  for (let attempt = 0; attempt < 5 && t; attempt++) {
+    const r = await deps.store.topics.update({ ...t.value, rank }, t.etag);
+    if (r.ok) return ok(undefined);
+    if (r.error.code !== 'CONFLICT') return r;
+    t = await deps.store.topics.get(first.value.communityId, first.value.id);
+  }
+  return ok(undefined); // gone or busy: its rank is the facilitator's to fix in the backlog
+}
+
+async function topicsOf(deps: AppDeps, g: ThirtyFiveGameRecord): Promise<Topic[]> {
+  const ids = g.committed?.topicIds ?? [];
+  const found = await Promise.all(ids.map((id) => deps.store.topics.get(g.communityId, id)));
+  return found.filter((t): t is Versioned<Topic> => !!t).map((t) => t.value);
+}

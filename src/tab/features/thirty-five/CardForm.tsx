@@ -1,0 +1,109 @@
+/**
+ * My one topic card: a title (80 characters, counted as I type) and an optional description (280).
+ * Saved to the live meeting; it can be changed until it is dealt.
+ */
+import { Button, Field, Input, Textarea, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { CARD_LIMITS, checkCardText, type GameCard } from '../../../domain/thirty-five';
+import type { LiveMeeting } from '../../../live/live-meeting';
+import { ErrorNotice } from '../../ui/common';
+import { CardBox } from './CardBox';
+import { errorMessage } from './useGameActions';
+import { useGameStyles } from './styles';
+
+const useStyles = makeStyles({ over: { color: tokens.colorPaletteRedForeground1 } });
+
+export function CardForm({ meeting, canWrite, mine, intro }: { meeting: LiveMeeting | undefined; canWrite: boolean; mine: GameCard | undefined; intro?: string }) {
+  const s = useGameStyles();
+  const c = useStyles();
+  const [title, setTitle] = useState(mine?.title ?? '');
+  const [description, setDescription] = useState(mine?.description ?? '');
+  const [error, setError] = useState<{ field: 'title' | 'description' | 'form'; message: string } | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkCardText(title, description);
+    if (!checked.ok) {
+      const field = checked.error.issues?.[0]?.path === 'description' ? 'description' : 'title';
+      setError({ field, message: checked.error.message });
+      return;
+    }
+    if (!meeting || !canWrite) {
+      setError({ field: 'form', message: 'Not connected to the live meeting yet; try again in a moment.' });
+      return;
+    }
+    try {
+      const card = meeting.thirtyFive.writeCard({ title: checked.value.title, description: checked.value.description });
+      setTitle(card.title);
+      setDescription(card.description);
+      setError(undefined);
+      setSaved(true);
+    } catch (err) {
+      setError({ field: 'form', message: errorMessage(err) });
+    }
+  };
+
+  const titleLen = title.replace(/\s+/g, ' ').trim().length;
+  const descLen = description.trim().length;
+  const counter = (n: number, max: number) => <span className={mergeClasses(s.counter, n > max && c.over)}>{`${n} / ${max}`}</span>;
+
+  return (
+    <form className={s.stack} onSubmit={submit} aria-label="Your topic card" data-testid="t5-card-form">
+      {intro ? <p className={s.p}>{intro}</p> : null}
+      {mine ? (
+        <>
+          <CardBox caption="Your card (saved)" card={mine} testId="t5-my-card" />
+          <span className={s.muted} data-testid="t5-can-change">
+            {saved ? 'Saved. ' : ''}You can still change it until the cards are dealt.
+          </span>
+        </>
+      ) : null}
+      <Field
+        label={mine ? 'Change your topic' : 'Your topic (one line)'}
+        hint={counter(titleLen, CARD_LIMITS.title)}
+        validationMessage={error?.field === 'title' ? error.message : undefined}
+        validationState={error?.field === 'title' ? 'error' : 'none'}
+      >
+        <Input
+          value={title}
+          maxLength={CARD_LIMITS.title + 20}
+          placeholder="What should we work on?"
+          onChange={(_, d) => {
+            setTitle(d.value.replace(/[\r\n]+/g, ' '));
+            setSaved(false);
+            if (error) setError(undefined);
+          }}
+          autoComplete="off"
+          data-testid="t5-card-title"
+        />
+      </Field>
+      <Field
+        label="Description (optional)"
+        hint={counter(descLen, CARD_LIMITS.description)}
+        validationMessage={error?.field === 'description' ? error.message : undefined}
+        validationState={error?.field === 'description' ? 'error' : 'none'}
+      >
+        <Textarea
+          value={description}
+          resize="vertical"
+          rows={3}
+          maxLength={CARD_LIMITS.description + 40}
+          placeholder="Why it matters, in a sentence or two"
+          onChange={(_, d) => {
+            setDescription(d.value);
+            setSaved(false);
+            if (error) setError(undefined);
+          }}
+          data-testid="t5-card-description"
+        />
+      </Field>
+      {error?.field === 'form' ? <ErrorNotice title="Could not save your card" message={error.message} /> : null}
+      <div>
+        <Button type="submit" appearance="primary" disabled={!canWrite} data-testid="t5-card-save">
+          Save my card
+        </Button>
+      </div>
+    </form>
+  );
+}

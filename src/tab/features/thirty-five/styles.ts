@@ -1,0 +1,40 @@
+/** Styles shared by the Thirty Five views: Fluent tokens only, so every Teams theme applies. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useGameStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap', minWidth: 0 },
+  rowCenter: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  p: { margin: 0, overflowWrap: 'anywhere' },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  counter: { fontVariantNumeric: 'tabular-nums' },
+  card: {
+    margin: 0,
+    padding: '8px 10px',
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    minWidth: 0,
+  },
+  cardCaption: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  cardTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  cardDescription: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2 },
+  facilitator: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    paddingTop: '8px',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
+  pairItem: { display: 'flex', gap: '8px', alignItems: 'center', justifyContent: 'space-between', minWidth: 0 },
+  pairText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  grow: { flexGrow: 1, minWidth: 0 },
+  full: { width: '100%' },
+});
