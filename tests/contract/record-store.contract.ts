@@ -5,6 +5,7 @@
 import type { RecordStore } from '../../src/application/ports';
 import type { Topic } from '../../src/domain/backlog';
 import type { Community, Membership } from '../../src/domain/community';
+import { planThirtyFive, type ThirtyFiveGameRecord } from '../../src/domain/thirty-five';
 import type { DocumentDriver } from '../../src/store/document-driver';
 import { StoredRecordError } from '../../src/store/stored-records';
 
@@ -186,6 +187,42 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         const stale = await s.store.topics.update({ ...t, supporters: ['chen'] }, v1.etag);
         expect(stale.ok || stale.error.code).toBe('CONFLICT');
         expect((await s.store.topics.get(c.id, t.id))?.value.supporters).toEqual(['bea']);
+      });
+    });
+
+    describe('Thirty Five games', () => {
+      const aGame = (communityId: string, over: Partial<ThirtyFiveGameRecord> = {}): ThirtyFiveGameRecord => {
+        const cards = ['alex', 'bea', 'chen'].map((a) => ({ id: `card-${a}`, authorId: a, title: `Topic of ${a}`, description: a === 'bea' ? 'why it matters' : '' }));
+        const plan = planThirtyFive({ participants: cards.map((c) => c.authorId), cards, seed: 'seed-1' });
+        return {
+          gameId: unique('g'), communityId, tenantId: 'tenant-a', meetingId: 'meeting-1', status: 'playing', plannedRounds: 5, seed: 'seed-1',
+          cards, plan, roundsClosed: 1, splits: [{ round: 0, pair: 0, points: [5, 2] }], closedPairs: [], merges: [], result: null, committed: null,
+          startedBy: 'alex', startedAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', ...over,
+        };
+      };
+      it('round-trips a game with its deal (byes included) and finds the meeting\'s latest', async () => {
+        const c = aCommunity();
+        const older = aGame(c.id, { startedAt: '2026-12-01T09:00:00.000Z' });
+        const newer = aGame(c.id, { startedAt: '2026-12-01T10:00:00.000Z', merges: [{ from: 'card-alex', into: 'card-bea' }] });
+        const elsewhere = aGame(c.id, { meetingId: 'meeting-2', startedAt: '2026-12-01T11:00:00.000Z' });
+        for (const g of [newer, older, elsewhere]) expect((await s.store.thirtyFiveGames.create(g)).ok).toBe(true);
+        expect((await s.store.thirtyFiveGames.get(c.id, older.gameId))?.value).toEqual(older);
+        expect(older.plan!.rounds[0]!.bye).toBeDefined();
+        expect((await s.store.thirtyFiveGames.latestForMeeting(c.id, 'meeting-1'))?.value).toEqual(newer);
+        expect(await s.store.thirtyFiveGames.latestForMeeting(c.id, 'meeting-9')).toBeUndefined();
+        expect(await s.store.thirtyFiveGames.get(aCommunity().id, older.gameId)).toBeUndefined();
+      });
+      it('refuses a duplicate game id and a stale checkpoint', async () => {
+        const c = aCommunity();
+        const g = aGame(c.id);
+        expect((await s.store.thirtyFiveGames.create(g)).ok).toBe(true);
+        const dup = await s.store.thirtyFiveGames.create(g);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.thirtyFiveGames.get(c.id, g.gameId))!;
+        expect((await s.store.thirtyFiveGames.update({ ...g, roundsClosed: 2 }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.thirtyFiveGames.update({ ...g, roundsClosed: 1, splits: [] }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.thirtyFiveGames.get(c.id, g.gameId))?.value.roundsClosed).toBe(2);
       });
     });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TreeViewConfiguration } from 'fluid-framework';
 import { checkCompatibility, exportCompatibilitySchemaSnapshot, importCompatibilitySchemaSnapshot, independentView } from 'fluid-framework/alpha';
 import { SchemaFactoryBeta } from 'fluid-framework/beta';
-import { CheckIns, initialMeeting, meetingTreeConfig } from '../../../src/live/meeting-schema';
+import { CheckIns, initialMeeting, meetingTreeConfig, ThirtyFiveGame } from '../../../src/live/meeting-schema';
 
 const snapshotsDir = path.join(__dirname, 'schema-snapshots');
 const snapshotFiles = readdirSync(snapshotsDir)
@@ -41,13 +41,15 @@ describe('meeting schema', () => {
   });
 
   describe('growing it with an optional field (a stand-in for the next issue)', () => {
-    // The same identifiers as src/live/meeting-schema.ts plus one optional field of a new type.
+    // The current schema (its own classes) plus one optional field of a new type.
     const sf = new SchemaFactoryBeta('guildhall.meeting');
     const growable = { allowUnknownOptionalFields: true } as const;
-    class CheckInNext extends sf.object('CheckIn', { displayName: sf.string, text: sf.string, at: sf.string }, growable) {}
-    class CheckInsNext extends sf.map('CheckIns', CheckInNext) {}
-    class Round extends sf.object('ThirtyFiveRound', { number: sf.number }, growable) {}
-    class MeetingNext extends sf.object('Meeting', { phase: sf.string, checkIns: CheckInsNext, thirtyFive: sf.optional(Round) }, growable) {}
+    class LeanCoffee extends sf.object('LeanCoffeeNext', { topic: sf.string }, growable) {}
+    class MeetingNext extends sf.object(
+      'Meeting',
+      { phase: sf.string, checkIns: CheckIns, thirtyFive: sf.optional(ThirtyFiveGame), leanCoffee: sf.optional(LeanCoffee) },
+      growable,
+    ) {}
     const nextConfig = new TreeViewConfiguration({ schema: MeetingNext });
 
     it('the next app upgrades a document made by this one (once), and can then view it', () => {

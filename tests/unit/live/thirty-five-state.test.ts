@@ -1,0 +1,132 @@
+/**
+ * Thirty Five in the meeting tree on an independent tree view (no service): every edit checks the
+ * rules first and leaves the tree unchanged when refused; a whole game played through the edits
+ * reads back as the state the rules expect; a checkpoint rebuilds the game in a fresh tree.
+ */
+import { independentView, type TreeViewAlpha } from 'fluid-framework/alpha';
+import { agreedSplits, checkpointOf, gameResult, planThirtyFive, scoreThirtyFive, type ThirtyFiveGameRecord } from '../../../src/domain/thirty-five';
+import { initialMeeting, meetingTreeConfig, type Meeting } from '../../../src/live/meeting-schema';
+import { snapshotOf } from '../../../src/live/meeting-state';
+import * as game from '../../../src/live/thirty-five-state';
+
+const users = ['alex', 'bea', 'chen', 'dara', 'eli'].map((id) => ({ id, name: id.toUpperCase() }));
+const now = new Date(Date.UTC(2026, 11, 2, 10, 0, 0));
+let view: TreeViewAlpha<typeof Meeting>;
+let n = 0;
+const newId = () => `card-${++n}`;
+
+beforeEach(() => {
+  n = 0;
+  view = independentView(meetingTreeConfig);
+  view.initialize(initialMeeting());
+});
+afterEach(() => view.dispose());
+
+const state = () => game.gameStateOf(view.root)!;
+
+function writeAllCards() {
+  game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
+  for (const u of users) game.writeCard(view.root, u, { title: `Topic from ${u.name}` }, newId, now);
+}
+
+function dealNow() {
+  const s = state();
+  const plan = planThirtyFive({ participants: s.cards.map((c) => c.authorId), cards: s.cards, seed: 's' });
+  game.dealGame(view.root, plan);
+  return plan;
+}
+
+describe('Thirty Five in the tree', () => {
+  it('one card per person: rewriting replaces it, the id stays, and a card is refused once it is dealt', () => {
+    game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
+    const first = game.writeCard(view.root, users[0]!, { title: 'Remote retros' }, newId, now);
+    const again = game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now);
+    expect(again.id).toBe(first.id);
+    expect(state().cards).toEqual([{ id: first.id, authorId: 'alex', title: 'Remote retros that work', description: 'how' }]);
+    game.writeCard(view.root, users[1]!, { title: 'Estimation' }, newId, now);
+    dealNow();
+    expect(() => game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now)).toThrow(/already dealt/);
+    // A late joiner may still write one, to be dealt in by a re-deal.
+    expect(game.writeCard(view.root, users[2]!, { title: 'Late topic' }, newId, now).title).toBe('Late topic');
+  });
+
+  it('refuses a bad card or a step out of order without touching the tree', () => {
+    expect(() => game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toThrow(game.GameStepRejectedError);
+    game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
+    expect(() => game.writeCard(view.root, users[0]!, { title: '' }, newId, now)).toThrow(/short title/);
+    expect(() => game.openRound(view.root, {}, now)).toThrow(/Deal the cards first/);
+    game.writeCard(view.root, users[0]!, { title: 'Only one' }, newId, now);
+    const before = JSON.stringify(state());
+    expect(() => game.finishGame(view.root)).toThrow(game.GameStepRejectedError);
+    expect(JSON.stringify(state())).toBe(before);
+  });
+
+  it('plays a whole game: choices per person, agreement counts, the round timer, a closed stuck pair, finish', () => {
+    writeAllCards();
+    const plan = dealNow();
+    expect(state()).toMatchObject({ phase: 'playing', round: 0, roundOpen: false });
+    const expected: { round: number; pair: number; points: [number, number] }[] = [];
+    for (let r = 0; r < 5; r++) {
+      game.openRound(view.root, { minutes: r === 0 ? 5 : 0 }, now);
+      if (r === 0) expect(state().roundEndsAt).toBe('2026-12-02T10:05:00.000Z');
+      plan.rounds[r]!.pairs.forEach((pair, p) => {
+        const [a, b] = pair.holders.map((h) => users.find((u) => u.id === h)!);
+        if (r === 2 && p === 0) {
+          // A stuck pair: they disagree and the facilitator closes it.
+          game.chooseSplit(view.root, a!, [7, 0], now);
+          game.chooseSplit(view.root, b!, [7, 0], now);
+          game.closePair(view.root, users[0]!, { round: r, pair: p }, now);
+          expect(() => game.chooseSplit(view.root, a!, [0, 7], now)).toThrow(/closed your pair/);
+          return;
+        }
+        const mine = (r + p) % 8;
+        game.chooseSplit(view.root, a!, [mine, 7 - mine], now);
+        game.chooseSplit(view.root, b!, [7 - mine, mine], now);
+        expected.push({ round: r, pair: p, points: [mine, 7 - mine] });
+      });
+      game.closeRound(view.root);
+      expect(() => game.chooseSplit(view.root, users[1]!, [4, 3], now)).toThrow(/not open/);
+    }
+    game.finishGame(view.root);
+    const s = state();
+    expect(s.phase).toBe('finished');
+    expect(agreedSplits(s)).toEqual(expected);
+    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(plan, expected).map((c) => [c.cardId, c.total]));
+  });
+
+  it('rebuilds a game from its checkpoint in a fresh tree: same cards, deal, saved splits, next round ready', () => {
+    writeAllCards();
+    const plan = dealNow();
+    for (let r = 0; r < 2; r++) {
+      game.openRound(view.root, {}, now);
+      plan.rounds[r]!.pairs.forEach((pair) => {
+        for (const h of pair.holders) game.chooseSplit(view.root, users.find((u) => u.id === h)!, pair.holders[0] === h ? [4, 3] : [3, 4], now);
+      });
+      game.closeRound(view.root);
+    }
+    const s = state();
+    const record: ThirtyFiveGameRecord = {
+      gameId: 'g1', communityId: 'c', tenantId: 't', meetingId: 'm', status: 'playing', plannedRounds: 5, seed: 's',
+      cards: s.cards, plan, roundsClosed: 2, splits: agreedSplits(s) as ThirtyFiveGameRecord['splits'], closedPairs: [], merges: [],
+      result: null, committed: null, startedBy: 'alex', startedAt: now.toISOString(), updatedAt: now.toISOString(),
+    };
+    const fresh = independentView(meetingTreeConfig);
+    fresh.initialize(initialMeeting());
+    game.resumeGame(fresh.root, checkpointOf(record), now);
+    const resumed = game.gameStateOf(fresh.root)!;
+    expect(resumed).toMatchObject({ gameId: 'g1', phase: 'playing', round: 2, roundOpen: false, cards: s.cards, plan });
+    expect(agreedSplits(resumed)).toEqual(agreedSplits(s));
+    fresh.dispose();
+  });
+
+  it('keeps the snapshot the same object while the game does not change, and a new one when it does', () => {
+    writeAllCards();
+    const a = snapshotOf({ meeting: view.root, members: [], connected: true });
+    const b = snapshotOf({ meeting: view.root, members: [], connected: true }, a);
+    expect(b).toBe(a);
+    game.writeCard(view.root, users[1]!, { title: 'Something else' }, newId, now);
+    const c = snapshotOf({ meeting: view.root, members: [], connected: true }, b);
+    expect(c).not.toBe(a);
+    expect(c.thirtyFive?.cards.find((x) => x.authorId === 'bea')?.title).toBe('Something else');
+  });
+});
