@@ -1,0 +1,131 @@
+/**
+ * A whole game of Thirty Five on the real local stack (Fluid local service + server + embedded
+ * store): seven participants in Node, each with their own identity and live client, write cards at
+ * once, score every round concurrently (one pair disagrees first and settles, one pair gets stuck
+ * and is closed), and the facilitator commits. The committed backlog equals the rules engine's
+ * score of exactly what the participants entered: nothing lost, nothing counted twice.
+ */
+import { encodeDevIdentity } from '../../src/api/dev-identity';
+import { gameResult, roundProgress, scoreThirtyFive, seatOf, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
+import { createLiveClient, openLiveMeeting, type LiveMeeting, type MeetingSnapshot } from '../../src/live';
+import { createApiClient, type ApiClient } from '../../src/tab/api-client';
+import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
+
+const N = 7;
+let stack: LocalStack;
+const meetings: LiveMeeting[] = [];
+let setup: { tenantId: string; communityId: string; meetingId: string; users: { userId: string; displayName: string }[] };
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  setup = await (await fetch(`${stack.url}/api/dev/setup?participants=${N}`)).json();
+});
+afterAll(async () => {
+  for (const m of meetings) m.dispose();
+  await stack?.stop();
+});
+
+const apiFor = (u: { userId: string; displayName: string }): ApiClient =>
+  createApiClient({ baseUrl: stack.url, getAuthHeader: async () => encodeDevIdentity({ tenantId: setup.tenantId, userId: u.userId, displayName: u.displayName }) });
+
+async function join(u: { userId: string; displayName: string }): Promise<LiveMeeting> {
+  const api = apiFor(u);
+  const live = await api.openLiveMeeting(setup.communityId, setup.meetingId);
+  const user = { id: u.userId, name: u.displayName };
+  const client = createLiveClient(live.connection, (doc) => api.fluidToken(doc ?? live.containerId), user);
+  const m = await openLiveMeeting(client, live.containerId, user, { connectTimeoutMs: 20000 });
+  meetings.push(m);
+  return m;
+}
+
+function until(m: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, what: string, timeoutMs = 20000): Promise<MeetingSnapshot> {
+  return new Promise((resolve, reject) => {
+    if (predicate(m.getSnapshot())) return resolve(m.getSnapshot());
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const off = m.subscribe(() => {
+      if (!predicate(m.getSnapshot())) return;
+      clearTimeout(timer);
+      off();
+      resolve(m.getSnapshot());
+    });
+  });
+}
+const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) => Promise.all(meetings.map((m) => until(m, pred, what)));
+
+it('plays a whole game with concurrent splits; the committed result is the engine\'s score of what people entered', async () => {
+  const users = setup.users;
+  const clients = await Promise.all(users.map(join)); // clients[i] acts for users[i]
+  const [facilitator] = clients as [LiveMeeting];
+  const api = apiFor(users[0]!);
+
+  const started = await api.thirtyFive.start(setup.communityId, setup.meetingId, { rounds: 5 });
+  facilitator.thirtyFive.start({ gameId: started.gameId, plannedRounds: 5 });
+  await everyone((s) => s.thirtyFive?.gameId === started.gameId, 'the game to reach everyone');
+
+  // Everyone writes at the same moment.
+  clients.forEach((m, i) => m.thirtyFive.writeCard({ title: `Topic ${i + 1}: what we should work on` }));
+  const written = await until(facilitator, (s) => s.thirtyFive?.cards.length === N, 'all cards');
+  const dealt = await api.thirtyFive.deal(setup.communityId, started.gameId, written.thirtyFive!.cards);
+  facilitator.thirtyFive.deal(dealt.plan!);
+  await everyone((s) => s.thirtyFive?.phase === 'playing', 'the deal');
+
+  const entered: ThirtyFiveSplit[] = [];
+  for (let round = 0; round < 5; round++) {
+    facilitator.thirtyFive.openRound({ minutes: 5 });
+    await everyone((s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === round, `round ${round + 1} to open`);
+    const pairs = dealt.plan!.rounds[round]!.pairs;
+    const stuck = round === 3 ? 1 : -1;
+    const disagreeFirst = round === 1 ? 0 : -1;
+    // Every participant chooses at once, each on their own client.
+    clients.forEach((m, i) => {
+      const seat = seatOf(m.getSnapshot().thirtyFive!, users[i]!.userId);
+      if (seat.kind !== 'pair' || seat.pair === stuck) return;
+      const forFirstCard = (round * 2 + seat.pair) % 8;
+      const mine = seat.me === 0 ? [forFirstCard, 7 - forFirstCard] : [7 - forFirstCard, forFirstCard];
+      if (seat.pair === disagreeFirst && seat.me === 1) m.thirtyFive.chooseSplit([mine[1]!, mine[0]!]);
+      else m.thirtyFive.chooseSplit(mine);
+    });
+    if (disagreeFirst >= 0) {
+      const pair = pairs[disagreeFirst]!;
+      const a = clients[users.findIndex((u) => u.userId === pair.holders[1])]!;
+      await until(a, (s) => seatOf(s.thirtyFive!, pair.holders[1]).kind === 'pair' && (seatOf(s.thirtyFive!, pair.holders[1]) as { outcome: { status: string } }).outcome.status === 'mismatch', 'the mismatch to show');
+      const forFirstCard = (round * 2 + disagreeFirst) % 8;
+      a.thirtyFive.chooseSplit([7 - forFirstCard, forFirstCard]); // settles on the partner's choice
+    }
+    pairs.forEach((_, p) => {
+      if (p !== stuck) entered.push({ round, pair: p, points: [(round * 2 + p) % 8, 7 - ((round * 2 + p) % 8)] });
+    });
+    const expectAgreed = pairs.length - (stuck >= 0 ? 1 : 0);
+    await everyone((s) => roundProgress(s.thirtyFive!, round).agreed === expectAgreed, `round ${round + 1} agreed everywhere`);
+    if (stuck >= 0) facilitator.thirtyFive.closePair({ round, pair: stuck });
+    const state = (await until(facilitator, (s) => s.thirtyFive!.closedPairs.length === (round >= 3 ? 1 : 0), 'the closed pair')).thirtyFive!;
+    await api.thirtyFive.checkpoint(setup.communityId, started.gameId, {
+      roundsClosed: round + 1,
+      phase: round === 4 ? 'finished' : 'playing',
+      splits: entered,
+      closedPairs: state.closedPairs,
+    });
+    facilitator.thirtyFive.closeRound();
+  }
+  facilitator.thirtyFive.finish();
+  const finals = await everyone((s) => s.thirtyFive?.phase === 'finished', 'the end');
+
+  // Every client derives the same result, and it is the engine's score of what was entered.
+  const expected = scoreThirtyFive(dealt.plan!, entered);
+  for (const s of finals) expect(gameResult(s.thirtyFive!).map((c) => [c.cardId, c.total, c.roundsScored, c.rank])).toEqual(expected.map((c) => [c.cardId, c.total, c.roundsScored, c.rank]));
+  const totalPoints = expected.reduce((sum, c) => sum + c.total, 0);
+  expect(totalPoints).toBe(7 * entered.length);
+
+  const result = gameResult(finals[0]!.thirtyFive!);
+  const committed = await api.thirtyFive.commit(setup.communityId, started.gameId, { splits: entered, merges: [], result });
+  facilitator.thirtyFive.markCommitted(committed.game.committed!);
+  await everyone((s) => s.thirtyFive?.committed !== undefined, 'the commit to show');
+  const backlog = await apiFor(users[3]!).listTopics(setup.communityId);
+  const titleOf = new Map(dealt.cards.map((c) => [c.id, c.title]));
+  expect(backlog.filter((t) => t.state === 'prioritised').map((t) => [t.rank, t.title, t.score?.roundsScored])).toEqual(
+    expected.map((c, i) => [i + 1, titleOf.get(c.cardId), c.roundsScored]),
+  );
+});
