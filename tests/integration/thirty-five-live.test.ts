@@ -6,7 +6,7 @@
  * score of exactly what the participants entered: nothing lost, nothing counted twice.
  */
 import { encodeDevIdentity } from '../../src/api/dev-identity';
-import { gameResult, roundProgress, scoreThirtyFive, seatOf, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
+import { agreedSplits, checkpointOf, gameResult, roundProgress, scoreThirtyFive, seatOf, type ThirtyFivePlan, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
 import { createLiveClient, openLiveMeeting, type LiveMeeting, type MeetingSnapshot } from '../../src/live';
 import { createApiClient, type ApiClient } from '../../src/tab/api-client';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
@@ -28,9 +28,9 @@ afterAll(async () => {
 const apiFor = (u: { userId: string; displayName: string }): ApiClient =>
   createApiClient({ baseUrl: stack.url, getAuthHeader: async () => encodeDevIdentity({ tenantId: setup.tenantId, userId: u.userId, displayName: u.displayName }) });
 
-async function join(u: { userId: string; displayName: string }): Promise<LiveMeeting> {
+async function join(u: { userId: string; displayName: string }, meetingId = setup.meetingId, replaceStale?: string): Promise<LiveMeeting> {
   const api = apiFor(u);
-  const live = await api.openLiveMeeting(setup.communityId, setup.meetingId);
+  const live = await api.openLiveMeeting(setup.communityId, meetingId, replaceStale ? { replaceStale } : {});
   const user = { id: u.userId, name: u.displayName };
   const client = createLiveClient(live.connection, (doc) => api.fluidToken(doc ?? live.containerId), user);
   const m = await openLiveMeeting(client, live.containerId, user, { connectTimeoutMs: 20000 });
@@ -53,11 +53,24 @@ function until(m: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, what:
     });
   });
 }
-const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) => Promise.all(meetings.map((m) => until(m, pred, what)));
+const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string, among: LiveMeeting[] = meetings) => Promise.all(among.map((m) => until(m, pred, what)));
+
+/** Both holders of every pair of `round` agree on a split that depends on round and pair; returns what was entered. */
+async function playRound(clients: LiveMeeting[], users: { userId: string }[], plan: ThirtyFivePlan, round: number): Promise<ThirtyFiveSplit[]> {
+  clients.forEach((m, i) => {
+    const seat = seatOf(m.getSnapshot().thirtyFive!, users[i]!.userId);
+    if (seat.kind !== 'pair') return;
+    const first = (round + 3 * seat.pair) % 8;
+    m.thirtyFive.chooseSplit(seat.me === 0 ? [first, 7 - first] : [7 - first, first]);
+  });
+  const pairs = plan.rounds[round]!.pairs;
+  await everyone((s) => roundProgress(s.thirtyFive!, round).agreed === pairs.length, `round ${round + 1} agreed`, clients);
+  return pairs.map((_, p) => ({ round, pair: p, points: [(round + 3 * p) % 8, 7 - ((round + 3 * p) % 8)] }));
+}
 
 it('plays a whole game with concurrent splits; the committed result is the engine\'s score of what people entered', async () => {
   const users = setup.users;
-  const clients = await Promise.all(users.map(join)); // clients[i] acts for users[i]
+  const clients = await Promise.all(users.map((u) => join(u))); // clients[i] acts for users[i]
   const [facilitator] = clients as [LiveMeeting];
   const api = apiFor(users[0]!);
 
@@ -128,4 +141,56 @@ it('plays a whole game with concurrent splits; the committed result is the engin
   expect(backlog.filter((t) => t.state === 'prioritised').map((t) => [t.rank, t.title, t.score?.roundsScored])).toEqual(
     expected.map((c, i) => [i + 1, titleOf.get(c.cardId), c.roundsScored]),
   );
+});
+
+it('resumes a game from its last checkpoint when the live container is lost, and loses no saved round', async () => {
+  const users = setup.users.slice(0, 4);
+  const meetingId = 'resume-meeting';
+  let clients = await Promise.all(users.map((u) => join(u, meetingId)));
+  const api = apiFor(users[0]!);
+  const game = await api.thirtyFive.start(setup.communityId, meetingId, {});
+  clients[0]!.thirtyFive.start({ gameId: game.gameId, plannedRounds: game.plannedRounds });
+  await everyone((s) => s.thirtyFive?.gameId === game.gameId, 'the game', clients);
+  clients.forEach((m, i) => m.thirtyFive.writeCard({ title: `Card ${i + 1}` }));
+  const written = await until(clients[0]!, (s) => s.thirtyFive?.cards.length === users.length, 'cards');
+  const dealt = await api.thirtyFive.deal(setup.communityId, game.gameId, written.thirtyFive!.cards);
+  clients[0]!.thirtyFive.deal(dealt.plan!);
+  const entered: ThirtyFiveSplit[] = [];
+  for (let round = 0; round < 2; round++) {
+    clients[0]!.thirtyFive.openRound();
+    await everyone((s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === round, 'open', clients);
+    entered.push(...(await playRound(clients, users, dealt.plan!, round)));
+    await api.thirtyFive.checkpoint(setup.communityId, game.gameId, { roundsClosed: round + 1, phase: 'playing', splits: entered, closedPairs: [] });
+    clients[0]!.thirtyFive.closeRound();
+  }
+  // Round 3 is half played when the container is lost: those choices were never saved.
+  clients[0]!.thirtyFive.openRound();
+  const lost = (await api.openLiveMeeting(setup.communityId, meetingId)).containerId;
+  for (const m of clients) m.dispose();
+
+  // The facilitator's panel reports the lost container and gets its replacement; the others then open that one.
+  const first = await join(users[0]!, meetingId, lost);
+  clients = [first, ...(await Promise.all(users.slice(1).map((u) => join(u, meetingId))))];
+  expect(clients[0]!.containerId).not.toBe(lost);
+  expect(clients.every((m) => m.containerId === clients[0]!.containerId)).toBe(true);
+  expect(clients[0]!.getSnapshot().thirtyFive).toBeUndefined();
+  const latest = (await api.thirtyFive.latest(setup.communityId, meetingId))!;
+  clients[0]!.thirtyFive.resume(checkpointOf(latest));
+  const resumed = await everyone((s) => s.thirtyFive?.round === 2 && s.thirtyFive.phase === 'playing', 'the resumed game', clients);
+  // The saved rounds are back, agreed as they were; the unsaved half of round 3 is gone.
+  for (const s of resumed) expect(s.thirtyFive!.choices.every((c) => c.round < 2)).toBe(true);
+  for (const s of resumed) expect(agreedSplits(s.thirtyFive!)).toEqual(entered);
+  for (let round = 2; round < 5; round++) {
+    clients[0]!.thirtyFive.openRound();
+    await everyone((s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === round, 'open', clients);
+    entered.push(...(await playRound(clients, users, dealt.plan!, round)));
+    await api.thirtyFive.checkpoint(setup.communityId, game.gameId, { roundsClosed: round + 1, phase: round === 4 ? 'finished' : 'playing', splits: entered, closedPairs: [] });
+    clients[0]!.thirtyFive.closeRound();
+  }
+  clients[0]!.thirtyFive.finish();
+  const [final] = await everyone((s) => s.thirtyFive?.phase === 'finished', 'the end', clients);
+  const result = gameResult(final!.thirtyFive!);
+  expect(result.map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(dealt.plan!, entered).map((c) => [c.cardId, c.total]));
+  const committed = await api.thirtyFive.commit(setup.communityId, game.gameId, { splits: entered, merges: [], result });
+  expect(committed.game.status).toBe('committed');
 });

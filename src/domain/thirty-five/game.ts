@@ -422,7 +422,7 @@ export interface ThirtyFiveGameRecord {
 }
 
 /** The checkpoint a fresh live container resumes from. */
-export function checkpointOf(game: ThirtyFiveGameRecord): GameCheckpoint {
+export function checkpointOf(game: Omit<ThirtyFiveGameRecord, 'tenantId'>): GameCheckpoint {
   return {
     gameId: game.gameId,
     phase: game.status === 'committed' ? 'finished' : game.status,
