@@ -1,0 +1,4 @@
+/** The live run of a working session: phases, ice breakers, breakouts. Pure. */
+export * from './run-of-show';
+export * from './ice-breakers';
+export * from './breakouts';
