@@ -3,7 +3,7 @@
  * with the tenant key, container creation) are in ./server, so the key-signing code never reaches
  * the browser bundle. The test-only InsecureTokenProvider is not used anywhere in src.
  */
-export type { CheckIn, FetchFluidToken, GameCheckpoint, LiveConnectionInfo, LiveMeeting, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
+export type { CheckIn, FetchFluidToken, GameCheckpoint, LiveConnectionInfo, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
 export {
   createLiveClient,
   openLiveMeeting,
@@ -17,4 +17,5 @@ export {
 } from './live-client';
 export { CheckInRejectedError } from './meeting-state';
 export { GameStepRejectedError } from './thirty-five-state';
+export { SessionStepRejectedError } from './session-run-state';
 export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';

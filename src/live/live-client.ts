@@ -7,9 +7,10 @@ import { AzureClient, type AzureContainerServices, type ITokenProvider } from '@
 import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidContainer, type TreeView } from 'fluid-framework';
 import type { LiveConnectionInfo } from '../api/schemas';
 import { within } from './deadline';
-import type { FetchFluidToken, LiveMeeting, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
+import type { FetchFluidToken, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
 import { meetingTreeConfig, type Meeting } from './meeting-schema';
 import { applyCheckIn, snapshotOf } from './meeting-state';
+import * as run from './session-run-state';
 import * as game from './thirty-five-state';
 import { ServerTokenProvider } from './token-provider';
 
@@ -76,7 +77,7 @@ export interface OpenLiveMeetingOptions {
   readonly connectTimeoutMs?: number;
   /** Clock for check-in and game times (tests). */
   readonly now?: () => Date;
-  /** New card ids (tests); default: random. */
+  /** New ids for cards, notes and takeaways (tests); default: random. */
   readonly newId?: () => string;
 }
 
@@ -130,14 +131,14 @@ export async function openLiveMeeting(
       ? new LiveUnavailableError('The live meeting container is empty (it was never set up).')
       : new LiveVersionMismatchError('This live meeting was started by a newer version of Guildhall: reload to update.');
   }
-  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()), opts.newId ?? randomCardId);
+  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()), opts.newId ?? randomId);
 }
 
-/** A card id that says nothing about its author (cards are anonymous while playing). */
-function randomCardId(): string {
+/** A random id (cards use it: it says nothing about their author, who is anonymous while playing). */
+function randomId(): string {
   const bytes = new Uint8Array(9);
   globalThis.crypto.getRandomValues(bytes);
-  return `card-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Resolves when the container is connected; rejects after `ms`, or at once if it is disposed. */
@@ -213,7 +214,7 @@ class FluidLiveMeeting implements LiveMeeting {
   }
 
   readonly thirtyFive: LiveThirtyFive = {
-    writeCard: (text) => game.writeCard(this.editable('writeCard'), this.user, text, this.newId, this.now()),
+    writeCard: (text) => game.writeCard(this.editable('writeCard'), this.user, text, () => `card-${this.newId()}`, this.now()),
     chooseSplit: (mine) => game.chooseSplit(this.editable('chooseSplit'), this.user, mine, this.now()),
     start: (input) => game.startGame(this.editable('start'), input),
     deal: (plan) => game.dealGame(this.editable('deal'), plan),
@@ -227,6 +228,24 @@ class FluidLiveMeeting implements LiveMeeting {
     markCommitted: (committed) => game.markCommitted(this.editable('markCommitted'), committed),
     resume: (checkpoint) => game.resumeGame(this.editable('resume'), checkpoint, this.now()),
   };
+
+  readonly session: LiveSessionRun = {
+    start: (input) => run.startRun(this.editable('start'), input, this.now()),
+    advance: (to, o = {}) => run.advanceRun(this.editable('advance'), to, o, this.now()),
+    setTimer: (minutes) => run.setPhaseTimer(this.editable('setTimer'), minutes, this.now()),
+    setGroups: (groups) => run.setGroups(this.editable('setGroups'), groups),
+    moveMember: (userId, toGroup) => run.moveMember(this.editable('moveMember'), userId, toGroup),
+    editTakeaway: (id, text) => run.editTakeaway(this.editable('editTakeaway'), id, text),
+    mergeTakeaway: (id, into) => run.mergeTakeaway(this.editable('mergeTakeaway'), id, into),
+    setAction: (id, action) => run.setAction(this.editable('setAction'), id, action, this.now().toISOString().slice(0, 10)),
+    closeFeedback: () => run.closeFeedback(this.editable('closeFeedback')),
+    markClosed: () => run.markRunClosed(this.editable('markClosed'), this.now()),
+    addGroupNote: (text) => run.addGroupNote(this.editable('addGroupNote'), this.user, text, this.newEntryId, this.now()),
+    addTakeaway: (text) => run.addTakeaway(this.editable('addTakeaway'), this.user, text, this.newEntryId, this.now()),
+    markVoted: () => run.markVoted(this.editable('markVoted'), this.user, this.now()),
+  };
+
+  private readonly newEntryId = () => `${this.user.id}.${this.newId()}`;
 
   /** The tree's root, for an edit made in response to the user (never from a change listener). */
   private editable(what: string): Meeting {

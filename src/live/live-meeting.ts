@@ -3,6 +3,7 @@
  * The implementation (SharedTree schema, AzureClient) lives beside this file.
  */
 import type { LiveConnectionInfo } from '../api/schemas';
+import type { LiveBreakoutGroup, SessionPhase, SessionRunState } from '../domain/session-run';
 import type { CardMerge, GameCard, GameCheckpoint, GameState, PairRef, SplitChoice, ThirtyFivePlan } from '../domain/thirty-five';
 
 /** Returns a signed token for one Fluid document (the server's /api/fluid/token). */
@@ -30,6 +31,27 @@ export interface MeetingSnapshot {
   readonly present: readonly LiveUser[];
   /** The meeting's Thirty Five game, if one was started. */
   readonly thirtyFive: GameState | undefined;
+  /** The working session being run, if one was started. */
+  readonly sessionRun: SessionRunState | undefined;
+}
+
+/** Edits of a running working session; each throws SessionStepRejectedError (tree unchanged) when not allowed. */
+export interface LiveSessionRun {
+  /** Facilitator steps. */
+  start(input: { sessionId: string; iceBreakerId: string; topicTitle: string; ownerName?: string; minutes?: number }): void;
+  advance(to: SessionPhase, opts?: { minutes?: number }): void;
+  setTimer(minutes: number): void;
+  setGroups(groups: readonly LiveBreakoutGroup[]): void;
+  moveMember(userId: string, toGroup: number): void;
+  editTakeaway(id: string, text: string): void;
+  mergeTakeaway(id: string, into: string | undefined): void;
+  setAction(id: string, action: { ownerId: string; dueDate: string } | undefined): void;
+  closeFeedback(): void;
+  markClosed(): void;
+  /** Everyone: my own entries. */
+  addGroupNote(text: string): void;
+  addTakeaway(text: string): string;
+  markVoted(): void;
 }
 
 /**
@@ -65,6 +87,7 @@ export interface LiveMeeting {
   /** Set (or replace) the caller's own one-line check-in. */
   checkIn(text: string): void;
   readonly thirtyFive: LiveThirtyFive;
+  readonly session: LiveSessionRun;
   dispose(): void;
 }
 

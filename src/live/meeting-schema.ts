@@ -87,6 +87,60 @@ export class ThirtyFiveGame extends sf.object(
   growable,
 ) {}
 
+/** A breakout group: its question and members (a JSON array of user ids, written by the facilitator). */
+export class BreakoutGroupEntry extends sf.object('BreakoutGroup', { question: sf.string, members: sf.string }, growable) {}
+export class BreakoutGroups extends sf.map('BreakoutGroups', BreakoutGroupEntry) {}
+
+/** One note in a breakout group's notes area, keyed `<group>/<userId>/<noteId>`: each person adds their own. */
+export class GroupNoteEntry extends sf.object(
+  'GroupNote',
+  { group: sf.number, userId: sf.string, displayName: sf.string, text: sf.string, at: sf.string },
+  growable,
+) {}
+export class GroupNotes extends sf.map('GroupNotes', GroupNoteEntry) {}
+
+/** A takeaway, keyed by its id. Its author writes it; the facilitator curates (edit, merge, action). */
+export class TakeawayEntry extends sf.object(
+  'LiveTakeaway',
+  {
+    text: sf.string,
+    authorId: sf.string,
+    authorName: sf.string,
+    at: sf.string,
+    mergedInto: sf.optional(sf.string),
+    actionOwnerId: sf.optional(sf.string),
+    actionDue: sf.optional(sf.string),
+  },
+  growable,
+) {}
+export class Takeaways extends sf.map('LiveTakeaways', TakeawayEntry) {}
+
+/** Who voted (user id -> ISO time); the vote itself goes to the record, anonymously. */
+export class VoteMarks extends sf.map('VoteMarks', sf.string) {}
+
+/** A working session as it runs: the phase and its timer, breakouts, takeaways, feedback marks. */
+export class SessionRun extends sf.object(
+  'SessionRun',
+  {
+    sessionId: sf.string,
+    /** check-in | deep-dive | breakouts | share-out | feedback | closed */
+    phase: sf.string,
+    phaseStartedAt: sf.string,
+    phaseEndsAt: sf.optional(sf.string),
+    iceBreakerId: sf.string,
+    topicTitle: sf.string,
+    ownerName: sf.optional(sf.string),
+    breakoutEndsAt: sf.optional(sf.string),
+    groups: BreakoutGroups,
+    groupNotes: GroupNotes,
+    takeaways: Takeaways,
+    voted: VoteMarks,
+    feedbackClosed: sf.boolean,
+    closedAt: sf.optional(sf.string),
+  },
+  growable,
+) {}
+
 export class Meeting extends sf.object(
   'Meeting',
   {
@@ -96,6 +150,8 @@ export class Meeting extends sf.object(
     checkIns: CheckIns,
     /** The Thirty Five game of this meeting, once a facilitator starts one. */
     thirtyFive: sf.optional(ThirtyFiveGame),
+    /** The working session being run in this meeting, once a facilitator starts it. */
+    sessionRun: sf.optional(SessionRun),
   },
   growable,
 ) {}

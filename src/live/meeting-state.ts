@@ -7,6 +7,7 @@ import { Tree } from 'fluid-framework';
 import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
 import { CheckInEntry, type Meeting } from './meeting-schema';
 import { buildSnapshot, checkCheckInText, keepIfSame } from './snapshot';
+import { sessionRunOf } from './session-run-state';
 import { gameStateOf } from './thirty-five-state';
 
 /** Raised by checkIn for text the UI should not have let through (empty, or longer than 140). */
@@ -31,7 +32,8 @@ export function snapshotOf(input: MeetingStateInput, previous?: MeetingSnapshot)
     ? input.meeting.checkIns.entries()
     : (previous?.checkIns ?? []).map((c) => [c.userId, c] as const);
   const thirtyFive = input.meeting ? gameStateOf(input.meeting) : previous?.thirtyFive;
-  const next = buildSnapshot({ connected: input.connected, checkIns, members: input.members, thirtyFive });
+  const sessionRun = input.meeting ? sessionRunOf(input.meeting) : previous?.sessionRun;
+  const next = buildSnapshot({ connected: input.connected, checkIns, members: input.members, thirtyFive, sessionRun });
   return previous ? keepIfSame(previous, next) : next;
 }
 

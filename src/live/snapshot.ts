@@ -2,6 +2,7 @@
  * Pure parts of the live layer: check-in validation and the mapping from the tree and the audience
  * to the plain snapshot handed to views. No Fluid imports, so unit tested without a service.
  */
+import type { SessionRunState } from '../domain/session-run';
 import type { GameState } from '../domain/thirty-five';
 import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
 
@@ -30,6 +31,8 @@ export interface SnapshotInput {
   readonly members: Iterable<{ readonly id: string; readonly name: string }>;
   /** The Thirty Five game as plain data (see thirty-five-state.ts), if any. */
   readonly thirtyFive?: GameState | undefined;
+  /** The working session's run (see session-run-state.ts), if any. */
+  readonly sessionRun?: SessionRunState | undefined;
 }
 
 /** Builds a frozen snapshot: check-ins oldest edit first (ties by user id), present people once each, by name, without the server. */
@@ -43,7 +46,7 @@ export function buildSnapshot(input: SnapshotInput): MeetingSnapshot {
     byId.set(m.id, Object.freeze({ id: m.id, name: m.name || m.id }));
   }
   const present = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || compare(a.id, b.id));
-  return Object.freeze({ connected: input.connected, checkIns: Object.freeze(checkIns), present: Object.freeze(present), thirtyFive: input.thirtyFive });
+  return Object.freeze({ connected: input.connected, checkIns: Object.freeze(checkIns), present: Object.freeze(present), thirtyFive: input.thirtyFive, sessionRun: input.sessionRun });
 }
 
 /** Structural equality of two snapshots (so an unchanged state keeps the same object). */
@@ -60,11 +63,11 @@ export function sameSnapshot(a: MeetingSnapshot, b: MeetingSnapshot): boolean {
     const y = b.present[i]!;
     if (x.id !== y.id || x.name !== y.name) return false;
   }
-  return sameGame(a.thirtyFive, b.thirtyFive);
+  return samePlain(a.thirtyFive, b.thirtyFive) && samePlain(a.sessionRun, b.sessionRun);
 }
 
-/** Games are plain data built in a stable order, so their JSON says whether anything changed. */
-const sameGame = (a: GameState | undefined, b: GameState | undefined): boolean =>
+/** Games and runs are plain data built in a stable order, so their JSON says whether anything changed. */
+const samePlain = (a: object | undefined, b: object | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
 /** Returns `previous` when `next` says the same thing, else `next`. */

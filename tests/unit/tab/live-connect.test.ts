@@ -5,10 +5,11 @@ import { connectLiveMeeting, type LiveDeps } from '../../../src/tab/features/liv
 const user = { id: 'u1', name: 'Alex' };
 const fakeMeeting = (containerId: string): LiveMeeting => ({
   containerId,
-  getSnapshot: () => ({ connected: true, checkIns: [], present: [], thirtyFive: undefined }),
+  getSnapshot: () => ({ connected: true, checkIns: [], present: [], thirtyFive: undefined, sessionRun: undefined }),
   subscribe: () => () => undefined,
   checkIn: () => undefined,
   thirtyFive: {} as LiveMeeting['thirtyFive'], // not used by the connection flow
+  session: {} as LiveMeeting['session'],
   dispose: () => undefined,
 });
 const unavailable = () => Object.assign(new Error('cannot load'), { code: 'LIVE_CONTAINER_UNAVAILABLE' });

@@ -18,7 +18,7 @@ export interface UseLiveMeeting {
   retry(): void;
 }
 
-const EMPTY: MeetingSnapshot = Object.freeze({ connected: false, checkIns: [], present: [], thirtyFive: undefined });
+const EMPTY: MeetingSnapshot = Object.freeze({ connected: false, checkIns: [], present: [], thirtyFive: undefined, sessionRun: undefined });
 const noop = () => undefined;
 
 export function useLiveMeeting(communityId: string | undefined, meetingId: string | undefined): UseLiveMeeting {
