@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'STORED_RECORD_INVALID'
   | 'LIVE_CONTAINER_UNAVAILABLE'
   | 'TOPIC_NOT_FOUND'
-  | 'SIMILAR_TOPIC_EXISTS';
+  | 'SIMILAR_TOPIC_EXISTS'
+  | 'TOPIC_ALREADY_OWNED'
+  | 'NOTIFICATION_FAILED';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -5,8 +5,10 @@ import type { RecordStore } from '../application/ports';
 import { CosmosDocumentDriver } from './cosmos/cosmos-document-driver';
 import type { DocumentDriver } from './document-driver';
 import { SqliteDocumentDriver } from './embedded/sqlite-document-driver';
+import { DocumentActivityClaimRepository } from './repositories/document-activity-claim-repository';
 import { DocumentBindingRepository } from './repositories/document-binding-repository';
 import { DocumentCommunityRepository } from './repositories/document-community-repository';
+import { DocumentConversationRefRepository } from './repositories/document-conversation-ref-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
@@ -22,6 +24,8 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     bindings: new DocumentBindingRepository(driver),
     liveContainers: new DocumentLiveContainerRepository(driver),
     topics: new DocumentTopicRepository(driver),
+    conversationRefs: new DocumentConversationRefRepository(driver),
+    activityClaims: new DocumentActivityClaimRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -6,12 +6,17 @@ export type { LiveContainerRecord, LiveContainerRepository } from './live-contai
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
+export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
+export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
+export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
 import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
 import type { TopicRepository } from './topic-repository';
+import type { ConversationRefRepository } from './conversation-ref-repository';
+import type { ActivityClaimRepository } from './activity-claim-repository';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -20,6 +25,10 @@ export interface RecordStore {
   readonly bindings: BindingRepository;
   readonly liveContainers: LiveContainerRepository;
   readonly topics: TopicRepository;
+  /** Where the bot can post proactively (saved on install). */
+  readonly conversationRefs: ConversationRefRepository;
+  /** One claim per delivered bot activity, so a redelivery is not handled twice. */
+  readonly activityClaims: ActivityClaimRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

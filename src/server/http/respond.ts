@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, number> = {
   LIVE_CONTAINER_UNAVAILABLE: 503,
   TOPIC_NOT_FOUND: 404,
   SIMILAR_TOPIC_EXISTS: 409,
+  TOPIC_ALREADY_OWNED: 409,
+  NOTIFICATION_FAILED: 502,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;
