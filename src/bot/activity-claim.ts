@@ -3,7 +3,7 @@
  * bot post or write — messages (typed text and card submits), events (meeting start/end),
  * conversation and installation updates — is claimed on (conversation, activity id). Invokes are
  * not: their answer is the HTTP response itself, and a repeated invoke needs the same answer again
- * (docs/adr/0009-activity-claims.md).
+ * (docs/adr/0010-activity-claims.md).
  */
 import type { ActivityKey } from '../application/use-cases/claim-activity';
 import { normaliseConversationId } from './conversation-refs';

@@ -1,7 +1,7 @@
 /**
  * Teams may deliver the same activity more than once (a slow answer, a retry). A claim is a
  * create-if-absent record per activity: whoever creates it handles the activity, everybody
- * else does nothing. See docs/adr/0009-activity-claims.md.
+ * else does nothing. See docs/adr/0010-activity-claims.md.
  */
 export interface ActivityClaim {
   readonly tenantId: string;

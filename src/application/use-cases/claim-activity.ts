@@ -10,7 +10,7 @@ export interface ActivityKey {
 /**
  * Claims a delivered bot activity: true for exactly one delivery of (conversation, activity id),
  * false for every repeat, so a redelivered message, card submit or event never answers twice.
- * See docs/adr/0009-activity-claims.md.
+ * See docs/adr/0010-activity-claims.md.
  */
 export async function claimActivity(deps: AppDeps, key: ActivityKey): Promise<boolean> {
   const outcome = await deps.store.activityClaims.claim({ ...key, claimedAt: deps.clock.now().toISOString() });
