@@ -144,6 +144,7 @@ describe('a redelivered activity is answered exactly once', () => {
     await settle(300);
     expect(connector.received).toHaveLength(1);
     expect(connector.received[0]!.replyToId).toBe(msg.id);
+    expect(texts(cardOf(connector.received[0]!))[0]).toBe('Guildhall: what I can do');
   });
 
   it('three deliveries at once: still one reply', async () => {
@@ -181,6 +182,8 @@ describe('a redelivered activity is answered exactly once', () => {
     await connector.waitFor(1);
     await settle(300);
     expect(connector.received).toHaveLength(1);
+    expect(connector.received[0]!.conversationId).toBe(MEETING_CHAT);
+    expect(texts(cardOf(connector.received[0]!))[0]).toBe('CoP deep dive has started');
   });
 
   it('when answering failed, the claim is given back and the redelivery is answered', async () => {
