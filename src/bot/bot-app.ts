@@ -7,10 +7,14 @@ import { MemoryStorage } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../application/deps';
+import type { ProactiveNotifier } from '../application/ports';
+import { claimActivity, releaseActivityClaim } from '../application/use-cases/claim-activity';
+import { claimKeyOf } from './activity-claim';
 import { botAuthSettings } from './auth-config';
 import { DEFAULT_APP_NAME } from './cards/help-card';
 import { registerHandlers } from './handlers';
 import { checkInboundActivity } from './inbound';
+import { createProactiveNotifier } from './proactive-notifier';
 import { REPLIES } from './replies';
 
 export interface BotOptions {
@@ -28,6 +32,8 @@ export interface BotOptions {
 export interface BotEndpoint {
   /** Express 5 handler for POST /api/messages; needs express.json() before it. Never rejects. */
   handle(req: Request, res: Response): Promise<void>;
+  /** Posts without being spoken to first (needs the record: only when `deps` was given). */
+  readonly notifier?: ProactiveNotifier;
 }
 
 export function createBot(options: BotOptions = {}): BotEndpoint {
@@ -57,7 +63,9 @@ export function createBot(options: BotOptions = {}): BotEndpoint {
 
   registerHandlers(app, { appName: options.appName ?? DEFAULT_APP_NAME, ...(options.deps ? { deps: options.deps } : {}) });
 
+  const deps = options.deps;
   return {
+    ...(deps ? { notifier: createProactiveNotifier(adapter, deps, options.botId) } : {}),
     async handle(req, res) {
       const problem = checkInboundActivity(req.body);
       if (problem) {
@@ -66,7 +74,16 @@ export function createBot(options: BotOptions = {}): BotEndpoint {
       }
       try {
         await adapter.process(req, res, async (context) => {
-          await app.run(context);
+          // A redelivered activity (same conversation, same id) is handled once: the loser does nothing.
+          const key = deps ? claimKeyOf(context.activity) : undefined;
+          if (deps && key && !(await claimActivity(deps, key))) return;
+          try {
+            await app.run(context);
+          } catch (err) {
+            // Handling failed: give the claim back so a redelivery is handled, then let onTurnError apologise.
+            if (deps && key) await releaseActivityClaim(deps, key).catch((e: unknown) => log('could not release the activity claim', e));
+            throw err;
+          }
         });
       } catch (err) {
         log('the adapter failed', err);

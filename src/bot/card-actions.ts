@@ -21,7 +21,11 @@ export const SupportTopicSubmit = z.object({ action: z.literal('support-topic'),
 /** "Propose anyway" after the bot pointed to a similar topic. */
 export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'), communityId: id, title: z.string().trim().min(1).max(120) });
 
-export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit], {
+/** "Volunteer to own" on the top-of-the-backlog card. */
+export const VolunteerOwnerSubmit = z.object({ action: z.literal('volunteer-owner'), communityId: id, topicId: id });
+export type VolunteerOwnerSubmit = z.infer<typeof VolunteerOwnerSubmit>;
+
+export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit, VolunteerOwnerSubmit], {
   // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
   error: (issue) =>
     typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)

@@ -4,7 +4,7 @@
  * so the card never lists a command the router does not know (and the reverse).
  */
 
-export const COMMAND_IDS = ['help', 'propose', 'backlog', 'next', 'rsvp', 'attendance'] as const;
+export const COMMAND_IDS = ['help', 'propose', 'backlog', 'top', 'volunteer', 'rsvp', 'attendance'] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 export interface CommandInfo {
@@ -35,11 +35,18 @@ export const COMMANDS: readonly CommandInfo[] = [
     comingSoon: 'the backlog in the chat',
   },
   {
-    id: 'next',
-    usage: 'next',
-    title: 'Next session',
-    description: 'When the next session is, its topic, its owner and the agenda.',
-    comingSoon: 'the next session in the chat',
+    id: 'top',
+    usage: 'top',
+    title: 'Top of the backlog',
+    description: 'The five topics ranked highest, who owns each, and a button to volunteer as owner ("next" works too).',
+    comingSoon: 'the top of the backlog in the chat',
+  },
+  {
+    id: 'volunteer',
+    usage: 'volunteer to facilitate',
+    title: 'Volunteer to facilitate',
+    description: 'Offer to facilitate a coming session; the role rotates between volunteers.',
+    comingSoon: 'volunteering to facilitate (it comes with sessions)',
   },
   {
     id: 'rsvp',
@@ -80,7 +87,10 @@ const HELP_WORDS = new Set(['help', 'hi', 'hello', 'hey', '?']);
 const COMMAND_WORDS: ReadonlyMap<string, Exclude<CommandId, 'help'>> = new Map([
   ['propose', 'propose'],
   ['backlog', 'backlog'],
-  ['next', 'next'],
+  ['top', 'top'],
+  // What is next in the backlog; the next *session* comes with sessions.
+  ['next', 'top'],
+  ['volunteer', 'volunteer'],
   ['rsvp', 'rsvp'],
   ['attendance', 'attendance'],
 ]);

@@ -9,5 +9,8 @@ export const REPLIES = {
   proposeTooLong: (n: number) => `A topic title is at most 120 characters (yours has ${n}). Put the details in the channel tab later.`,
   proposed: (title: string, community: string) => `Added to ${community === 'the' ? 'the' : `${community}'s`} backlog as proposed: "${title}".`,
   supported: (title: string, count: number) => `Your +1 is on "${title}" (${count} so far).`,
+  volunteered: (title: string) => `Thank you! You own "${title}" now: you prepare its deep dive. Keep the opening short; the group works on it in breakouts.`,
+  alreadyYours: (title: string) => `You already own "${title}". Nothing changed.`,
+  volunteerToOwnHow: 'To own a topic, type top and press "Volunteer to own" on the topic you want to prepare.',
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
 } as const;

@@ -90,3 +90,19 @@ export function backlogOrder(topics: readonly Topic[]): Topic[] {
     (a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id),
   );
 }
+
+/** The top of the prioritised backlog: ranked topics still to be worked on (prioritised or scheduled), by rank. */
+export function topRanked(topics: readonly Topic[], n = 5): Topic[] {
+  return topics
+    .filter((t) => t.rank !== null && (t.state === 'prioritised' || t.state === 'scheduled'))
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, Math.max(0, n));
+}
+
+/** A topic can get an owner while it is still ahead of the community (not discussed or archived). */
+export function checkCanTakeOwner(topic: Topic): Result<void> {
+  if (topic.state === 'discussed' || topic.state === 'archived') {
+    return fail('VALIDATION_FAILED', `"${topic.title}" is ${topic.state}; only a topic still ahead of the community can get an owner.`);
+  }
+  return ok(undefined);
+}

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'TOPIC_NOT_FOUND'
   | 'SIMILAR_TOPIC_EXISTS'
   | 'GAME_NOT_FOUND'
-  | 'RESULT_MISMATCH';
+  | 'RESULT_MISMATCH'
+  | 'TOPIC_ALREADY_OWNED'
+  | 'NOTIFICATION_FAILED';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
-import type { RecordStore } from '../application/ports';
+import type { ProactiveNotifier, RecordStore } from '../application/ports';
 import { createBot } from '../bot/bot-app';
 import { createMeetingContainerFactory, mintFluidToken } from '../live/server';
 import { createRecordStore } from '../store/create-record-store';
@@ -19,6 +19,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly store: RecordStore;
+  /** Posts into the community's Teams channel (the bot's proactive messages). */
+  readonly notifier: ProactiveNotifier;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
     deps,
   });
+  const notifier = bot.notifier;
+  if (!notifier) throw new Error('BUG: the bot was built without the record, so it cannot post proactively.');
   const app = createApp({ config, deps, auth, liveFactory, mintToken, bot });
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -55,6 +59,7 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     url: `http://${config.host}:${port}`,
     port,
     store,
+    notifier,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

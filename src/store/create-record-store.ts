@@ -5,8 +5,10 @@ import type { RecordStore } from '../application/ports';
 import { CosmosDocumentDriver } from './cosmos/cosmos-document-driver';
 import type { DocumentDriver } from './document-driver';
 import { SqliteDocumentDriver } from './embedded/sqlite-document-driver';
+import { DocumentActivityClaimRepository } from './repositories/document-activity-claim-repository';
 import { DocumentBindingRepository } from './repositories/document-binding-repository';
 import { DocumentCommunityRepository } from './repositories/document-community-repository';
+import { DocumentConversationRefRepository } from './repositories/document-conversation-ref-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
 import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
@@ -24,6 +26,8 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     liveContainers: new DocumentLiveContainerRepository(driver),
     topics: new DocumentTopicRepository(driver),
     thirtyFiveGames: new DocumentThirtyFiveGameRepository(driver),
+    conversationRefs: new DocumentConversationRefRepository(driver),
+    activityClaims: new DocumentActivityClaimRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -130,6 +130,33 @@ export const StoredThirtyFiveGame = z.object({
   updatedAt: iso,
 });
 
+export const StoredConversationRef = z.object({
+  ...base,
+  type: z.literal('conversation-ref'),
+  tenantId: z.string().min(1),
+  conversationId: z.string().min(1),
+  conversationType: z.enum(['personal', 'groupChat', 'channel']),
+  serviceUrl: z.url(),
+  channelId: z.string().min(1),
+  botId: z.string().min(1),
+  botName: z.string().optional(),
+  teamId: z.string().min(1).optional(),
+  teamsChannelId: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+  communityId: z.string().min(1).nullable(),
+  savedAt: iso,
+});
+
+export const StoredActivityClaim = z.object({
+  ...base,
+  type: z.literal('activity-claim'),
+  tenantId: z.string().min(1),
+  conversationId: z.string().min(1),
+  activityId: z.string().min(1),
+  activityType: z.string().min(1),
+  claimedAt: iso,
+});
+
 type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 interface RecordKind<S extends z.ZodType> {
@@ -146,6 +173,8 @@ export const RECORD_KINDS = {
   'live-container': { schema: StoredLiveContainer, version: 1, upgrades: {} },
   topic: { schema: StoredTopic, version: 1, upgrades: {} },
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
+  'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
+  'activity-claim': { schema: StoredActivityClaim, version: 1, upgrades: {} },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;
 
 export type RecordType = keyof typeof RECORD_KINDS;

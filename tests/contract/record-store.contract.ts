@@ -2,7 +2,7 @@
  * The one contract every record store adapter passes (embedded SQLite, Cosmos DB).
  * Each adapter's test file calls describeRecordStoreContract with a factory for a fresh store.
  */
-import type { RecordStore } from '../../src/application/ports';
+import type { ActivityClaim, ConversationRef, RecordStore } from '../../src/application/ports';
 import type { Topic } from '../../src/domain/backlog';
 import type { Community, Membership } from '../../src/domain/community';
 import { planThirtyFive, type ThirtyFiveGameRecord } from '../../src/domain/thirty-five';
@@ -223,6 +223,85 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         const stale = await s.store.thirtyFiveGames.update({ ...g, roundsClosed: 1, splits: [] }, v1.etag);
         expect(stale.ok || stale.error.code).toBe('CONFLICT');
         expect((await s.store.thirtyFiveGames.get(c.id, g.gameId))?.value.roundsClosed).toBe(2);
+      });
+    });
+
+    describe('conversation references (proactive messages)', () => {
+      const aRef = (over: Partial<ConversationRef> = {}): ConversationRef => ({
+        tenantId: 'tenant-a', conversationId: `19:${unique('channel')}@thread.tacv2`, conversationType: 'channel',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', botId: '28:guildhall', botName: 'Guildhall',
+        teamId: '19:team@thread.tacv2', teamsChannelId: '19:team@thread.tacv2', communityId: null, savedAt: '2026-11-01T10:00:00.000Z', ...over,
+      });
+      it('saves on install, replaces on reinstall, and forgets on uninstall', async () => {
+        const ref = aRef();
+        const saved = await s.store.conversationRefs.put(ref);
+        expect(saved.ok).toBe(true);
+        expect((await s.store.conversationRefs.get('tenant-a', ref.conversationId))?.value).toEqual(ref);
+        const again = { ...ref, serviceUrl: 'https://smba.trafficmanager.net/amer/', communityId: 'cop-1', savedAt: '2026-11-02T10:00:00.000Z' };
+        expect((await s.store.conversationRefs.put(again)).ok).toBe(true);
+        expect((await s.store.conversationRefs.get('tenant-a', ref.conversationId))?.value).toEqual(again);
+        expect(await s.store.conversationRefs.delete('tenant-a', ref.conversationId)).toBe(true);
+        expect(await s.store.conversationRefs.get('tenant-a', ref.conversationId)).toBeUndefined();
+        expect(await s.store.conversationRefs.delete('tenant-a', ref.conversationId)).toBe(false);
+      });
+      it('keeps ids Cosmos DB would refuse (/, ?, #, backslash) apart and readable', async () => {
+        const odd = aRef({ conversationId: `a:${unique('x')}/with?odd#chars\\and%25`, conversationType: 'personal', userId: 'aad-1', teamId: undefined, teamsChannelId: undefined });
+        const { teamId: _t, teamsChannelId: _c, ...expected } = odd;
+        expect((await s.store.conversationRefs.put(odd)).ok).toBe(true);
+        expect((await s.store.conversationRefs.get('tenant-a', odd.conversationId))?.value).toEqual(expected);
+        expect(await s.store.conversationRefs.get('tenant-a', odd.conversationId.replace('%25', '%'))).toBeUndefined();
+      });
+      it('two saves of the same conversation at once both succeed and leave one reference', async () => {
+        const ref = aRef();
+        const results = await Promise.all([s.store.conversationRefs.put(ref), s.store.conversationRefs.put({ ...ref, botName: 'Other name' })]);
+        expect(results.map((r) => r.ok)).toEqual([true, true]);
+        const listed = (await s.store.conversationRefs.list('tenant-a')).filter((r) => r.conversationId === ref.conversationId);
+        expect(listed).toHaveLength(1);
+      });
+      it('lists a tenant\'s references by type and by community, newest first, never another tenant\'s', async () => {
+        const tenant = unique('tenant');
+        const community = unique('cop');
+        const older = aRef({ tenantId: tenant, communityId: community, savedAt: '2026-11-01T10:00:00.000Z' });
+        const newer = aRef({ tenantId: tenant, communityId: community, savedAt: '2026-11-03T10:00:00.000Z' });
+        const chat = aRef({ tenantId: tenant, conversationType: 'groupChat', conversationId: `19:${unique('meeting')}@thread.v2`, teamId: undefined, teamsChannelId: undefined });
+        const foreign = aRef({ tenantId: unique('tenant'), communityId: community });
+        for (const r of [older, newer, chat, foreign]) expect((await s.store.conversationRefs.put(r)).ok).toBe(true);
+        expect((await s.store.conversationRefs.list(tenant, { communityId: community })).map((r) => r.conversationId)).toEqual([newer.conversationId, older.conversationId]);
+        expect((await s.store.conversationRefs.list(tenant, { conversationType: 'groupChat' })).map((r) => r.conversationId)).toEqual([chat.conversationId]);
+        expect(await s.store.conversationRefs.list(tenant)).toHaveLength(3);
+        expect(await s.store.conversationRefs.list(unique('tenant'))).toEqual([]);
+      });
+    });
+
+    describe('activity claims (a redelivered activity is handled once)', () => {
+      const aClaim = (over: Partial<ActivityClaim> = {}): ActivityClaim => ({
+        tenantId: 'tenant-a', conversationId: `a:${unique('conversation')}`, activityId: unique('activity'), activityType: 'message',
+        claimedAt: '2026-11-01T10:00:00.000Z', ...over,
+      });
+      it('the first claim wins; the same activity again is already claimed', async () => {
+        const c = aClaim();
+        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(await s.store.activityClaims.claim({ ...c, claimedAt: '2026-11-01T10:00:05.000Z' })).toBe('already-claimed');
+      });
+      it('ten concurrent deliveries of one activity: exactly one claims it', async () => {
+        const c = aClaim();
+        const outcomes = await Promise.all(Array.from({ length: 10 }, () => s.store.activityClaims.claim(c)));
+        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+        expect(outcomes.filter((o) => o === 'already-claimed')).toHaveLength(9);
+      });
+      it('the same activity id in another conversation is another activity', async () => {
+        const c = aClaim();
+        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(await s.store.activityClaims.claim({ ...c, conversationId: `${c.conversationId}-other` })).toBe('claimed');
+        expect(await s.store.activityClaims.claim({ ...c, conversationId: `19:x/y?z#${unique('c')}` })).toBe('claimed');
+      });
+      it('a released claim can be claimed again (its handling failed)', async () => {
+        const c = aClaim();
+        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        await s.store.activityClaims.release(c.conversationId, c.activityId);
+        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(await s.store.activityClaims.claim(c)).toBe('already-claimed');
+        await expect(s.store.activityClaims.release('a:never-claimed', 'nothing')).resolves.toBeUndefined();
       });
     });
 

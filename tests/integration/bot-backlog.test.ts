@@ -53,7 +53,12 @@ describe('the backlog from chat', () => {
     const msg = activity('alex', '<at>Guildhall</at> propose: How do we run remote retros?', 'channel');
     const reply = await say(msg);
     expect(reply.text).toBe('Added to Scrum Masters North\'s backlog as proposed: "How do we run remote retros?".');
-    await say(msg); // the same activity again
+    // The same activity again: accepted (200), and nothing is answered or stored a second time.
+    const before = connector.received.length;
+    const again = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(msg) });
+    expect(again.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(connector.received).toHaveLength(before);
     expect((await backlog()).map((t) => t.title)).toEqual(['How do we run remote retros?']);
   });
 

@@ -183,7 +183,8 @@ describe('POST /api/messages', () => {
   test.each([
     ['propose: how do we run remote retros?', /coming soon: proposing topics/i],
     ['backlog', /coming soon: the backlog/i],
-    ['Next', /coming soon: the next session/i],
+    ['Next', /coming soon: the top of the backlog/i],
+    ['volunteer to facilitate', /coming soon: volunteering to facilitate \(it comes with sessions\)/i],
     ['rsvp', /coming soon: invitations/i],
     ['attendance', /coming soon: attendance/i],
   ])('"%s" says it is coming soon, with the help card', async (text, line) => {

@@ -7,6 +7,9 @@ export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
 export type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
+export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
+export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
+export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
@@ -14,6 +17,8 @@ import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
 import type { TopicRepository } from './topic-repository';
 import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
+import type { ConversationRefRepository } from './conversation-ref-repository';
+import type { ActivityClaimRepository } from './activity-claim-repository';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -23,6 +28,10 @@ export interface RecordStore {
   readonly liveContainers: LiveContainerRepository;
   readonly topics: TopicRepository;
   readonly thirtyFiveGames: ThirtyFiveGameRepository;
+  /** Where the bot can post proactively (saved on install). */
+  readonly conversationRefs: ConversationRefRepository;
+  /** One claim per delivered bot activity, so a redelivery is not handled twice. */
+  readonly activityClaims: ActivityClaimRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

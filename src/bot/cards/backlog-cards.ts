@@ -1,5 +1,7 @@
 /** Cards for the backlog in chat. Pure builders: data in, Adaptive Card JSON out. */
+import type { TopOfBacklog } from '../../application/use-cases/top-of-backlog';
 import type { Topic } from '../../domain/backlog';
+import type { VolunteerOwnerSubmit } from '../card-actions';
 
 const CARD = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' } as const;
 
@@ -45,6 +47,50 @@ export function buildSimilarTopicCard(input: { communityId: string; proposed: st
     actions: [
       { type: 'Action.Submit', title: '+1 the existing topic', data: { action: 'support-topic', communityId: input.communityId, topicId: input.similar.id } },
       { type: 'Action.Submit', title: 'Propose mine anyway', data: { action: 'propose-anyway', communityId: input.communityId, title: input.proposed } },
+    ],
+  };
+}
+
+/**
+ * "top" / "next": the five best-ranked topics, who owns each or that it needs an owner, and a
+ * "Volunteer to own" button on every topic without one.
+ */
+export function buildTopOfBacklogCard(input: { communityId: string; communityName: string; top: TopOfBacklog }): Record<string, unknown> {
+  const { top } = input;
+  const waiting =
+    top.waiting > 0
+      ? [{ type: 'TextBlock', text: `${top.waiting} proposed ${top.waiting === 1 ? 'topic is' : 'topics are'} waiting to be ranked: type backlog to see them.`, isSubtle: true, wrap: true, spacing: 'Medium' }]
+      : [];
+  if (top.topics.length === 0) {
+    return {
+      ...CARD,
+      body: [
+        { type: 'TextBlock', text: `${input.communityName}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
+        { type: 'TextBlock', text: 'Nothing is prioritised yet. The community ranks its backlog by playing Thirty Five together.', wrap: true },
+        ...waiting,
+      ],
+    };
+  }
+  return {
+    ...CARD,
+    body: [
+      { type: 'TextBlock', text: `${input.communityName}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...top.topics.map(({ topic, ownerName }) => {
+        const data: VolunteerOwnerSubmit = { action: 'volunteer-owner', communityId: input.communityId, topicId: topic.id };
+        return {
+          type: 'Container',
+          separator: true,
+          spacing: 'Medium',
+          items: [
+            { type: 'TextBlock', text: `#${topic.rank} ${topic.title}`, weight: 'Bolder', wrap: true },
+            ownerName
+              ? { type: 'TextBlock', text: `Owner: ${ownerName}`, isSubtle: true, spacing: 'None', wrap: true }
+              : { type: 'TextBlock', text: 'Needs an owner', color: 'Attention', spacing: 'None', wrap: true },
+            ...(ownerName ? [] : [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Volunteer to own', data }] }]),
+          ],
+        };
+      }),
+      ...waiting,
     ],
   };
 }

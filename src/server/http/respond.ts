@@ -19,6 +19,8 @@ const STATUS: Record<ErrorCode, number> = {
   SIMILAR_TOPIC_EXISTS: 409,
   GAME_NOT_FOUND: 404,
   RESULT_MISMATCH: 409,
+  TOPIC_ALREADY_OWNED: 409,
+  NOTIFICATION_FAILED: 502,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;

@@ -4,7 +4,7 @@ import { checkInboundActivity } from '../../../src/bot/inbound';
 
 describe('parseCardSubmit', () => {
   test('accepts a command button, ignoring extra fields Teams may add', () => {
-    expect(parseCardSubmit({ action: 'command', command: 'next', extra: 1 })).toEqual({ ok: true, value: { action: 'command', command: 'next' } });
+    expect(parseCardSubmit({ action: 'command', command: 'top', extra: 1 })).toEqual({ ok: true, value: { action: 'command', command: 'top' } });
   });
 
   test.each([

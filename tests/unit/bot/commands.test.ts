@@ -36,8 +36,10 @@ describe('parseCommand', () => {
   test.each([
     ['backlog', 'backlog'],
     ['/Backlog', 'backlog'],
-    ['next', 'next'],
-    ['next session', 'next'],
+    ['top', 'top'],
+    ['next', 'top'],
+    ['Top!', 'top'],
+    ['volunteer to facilitate', 'volunteer'],
     ['RSVP', 'rsvp'],
     ['attendance', 'attendance'],
   ] as const)('%j → %s', (text, id) => {
@@ -53,7 +55,7 @@ describe('the command catalogue', () => {
   test('has one entry per command id, and every not-yet-built command says what is coming', () => {
     expect(COMMANDS.map((c) => c.id).sort()).toEqual([...COMMAND_IDS].sort());
     for (const id of COMMAND_IDS) expect(commandInfo(id).id).toBe(id);
-    for (const id of ['propose', 'backlog', 'next', 'rsvp', 'attendance'] as const) expect(commandInfo(id).comingSoon).toBeTruthy();
+    for (const id of ['propose', 'backlog', 'top', 'volunteer', 'rsvp', 'attendance'] as const) expect(commandInfo(id).comingSoon).toBeTruthy();
     expect(commandInfo('help').comingSoon).toBeUndefined();
   });
 
