@@ -10,6 +10,7 @@ import { CheckInForm } from '../features/live/CheckInForm';
 import { LiveError, LiveStatusBadge } from '../features/live/LiveStatus';
 import { myCheckIn, peopleHere } from '../features/live/people';
 import { useLiveMeeting } from '../features/live/useLiveMeeting';
+import { ThirtyFivePanel } from '../features/thirty-five/ThirtyFivePanel';
 import { ErrorNotice, InfoNotice, Page, Section, useSectionStyles } from '../ui/common';
 
 const useStyles = makeStyles({
@@ -74,6 +75,7 @@ function SidePanelLive({ view }: { view: CommunityView }) {
           {typeof shareState === 'object' ? <ErrorNotice title="Could not share to the stage" message={shareState.error} /> : null}
         </div>
       ) : null}
+      <ThirtyFivePanel view={view} live={live} meetingId={meetingId} />
       <Section title="Check in" id="check-in-heading">
         <CheckInForm meeting={live.meeting} canWrite={live.status === 'connected'} mine={mine} />
       </Section>

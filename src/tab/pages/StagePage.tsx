@@ -7,6 +7,8 @@ import { usePageCommunity } from '../features/community/usePageCommunity';
 import { LiveError, LiveStatusBadge } from '../features/live/LiveStatus';
 import { peopleHere } from '../features/live/people';
 import { useLiveMeeting } from '../features/live/useLiveMeeting';
+import { phaseLabel } from '../features/thirty-five/game-view';
+import { StageGame } from '../features/thirty-five/StageGame';
 import { InfoNotice, Page } from '../ui/common';
 
 const useStyles = makeStyles({
@@ -67,13 +69,14 @@ function StageLive({ view }: { view: CommunityView }) {
   const here = peopleHere(live.snapshot);
   // Newest edit last in the snapshot; the wall shows the newest first.
   const wall = [...live.snapshot.checkIns].reverse();
+  const game = live.snapshot.thirtyFive;
   return (
     <>
       <div className={s.bar}>
         <div className={s.stat}>
           <span className={s.statLabel}>Phase</span>
           <span className={s.statValue} data-testid="stage-phase">
-            Check-in
+            {phaseLabel(game)}
           </span>
         </div>
         <div className={s.stat}>
@@ -93,6 +96,7 @@ function StageLive({ view }: { view: CommunityView }) {
         </div>
       </div>
       <LiveError live={live} />
+      {game ? <StageGame game={game} members={view.members} present={live.snapshot.present} /> : null}
       <h2 className={s.h2} id="check-in-wall-heading">
         Check-in wall
       </h2>

@@ -9,11 +9,13 @@ import type { CommunityView } from '../../api-client';
 import { isApiError } from '../../api-client';
 import { toApiError, useAsync, useServices } from '../../app-services';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
+import { orderBacklog, rankLabel, topicScoreLabel } from './backlog-view';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
   item: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', padding: '6px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   title: { flexGrow: 1, minWidth: '12rem' },
+  rank: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground3, minWidth: '2.5em' },
   form: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap', marginTop: '12px' },
   similar: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', marginTop: '8px' },
 });
@@ -65,7 +67,7 @@ export function BacklogSection({ view }: { view: CommunityView }) {
     void propose(false);
   };
 
-  const list: readonly Topic[] = topics.status === 'ready' ? topics.data.filter((t) => t.state !== 'archived') : [];
+  const list: readonly Topic[] = topics.status === 'ready' ? orderBacklog(topics.data.filter((t) => t.state !== 'archived')) : [];
   return (
     <Section title={`Backlog (${list.length})`} id="backlog-heading" testId="backlog">
       {topics.status === 'loading' ? (
@@ -79,10 +81,19 @@ export function BacklogSection({ view }: { view: CommunityView }) {
           {list.map((t) => {
             const mine = t.supporters.includes(view.me.userId) || t.proposedBy === view.me.userId;
             return (
-              <li key={t.id} className={s.item} data-testid="backlog-item">
+              <li key={t.id} className={s.item} data-testid="backlog-item" data-state={t.state} data-rank={t.rank ?? undefined}>
+                {t.rank !== null ? (
+                  <span className={s.rank} data-testid="backlog-rank" aria-label={`Rank ${t.rank}`}>
+                    {rankLabel(t.rank)}
+                  </span>
+                ) : null}
                 <span className={s.title}>{t.title}</span>
                 <Badge appearance="tint">{t.state}</Badge>
-                {t.score ? <Badge appearance="outline">{t.score.normalized.toFixed(1)} / 35</Badge> : null}
+                {t.score ? (
+                  <Badge appearance="outline" data-testid="backlog-score" title="Thirty Five score, out of 35, and the rounds it rests on">
+                    {topicScoreLabel(t.score)}
+                  </Badge>
+                ) : null}
                 <span className={sec.muted} data-testid="supporters">{t.supporters.length ? `${t.supporters.length} ${t.supporters.length === 1 ? 'supporter' : 'supporters'}` : ''}</span>
                 <Button size="small" disabled={busy || mine} aria-label={`+1 ${t.title}`} onClick={() => void run(() => api.supportTopic(communityId, t.id))}>
                   +1
@@ -98,6 +109,9 @@ export function BacklogSection({ view }: { view: CommunityView }) {
         </Field>
         <Button type="submit" appearance="primary" disabled={busy} data-testid="propose-submit">
           Propose
+        </Button>
+        <Button appearance="subtle" onClick={topics.reload} disabled={topics.status === 'loading'} data-testid="backlog-refresh" aria-label="Refresh the backlog">
+          Refresh
         </Button>
       </form>
       {similar ? (

@@ -96,6 +96,7 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
                 disabled={busy}
                 aria-label={`Close the pair of ${p.holders}`}
                 onClick={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
+                className={s.noShrink}
                 data-testid="t5-close-pair"
               >
                 Close pair

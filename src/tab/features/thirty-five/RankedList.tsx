@@ -57,7 +57,7 @@ export function RankedList({ rows, size = 'compact', testId, label }: { rows: re
           </span>
           <span className={s.score} data-testid={`${testId}-score`}>
             {r.scoreText}
-            <span className={s.outOf}> / {r.outOf}</span>
+            <span className={s.outOf}> {r.outOfText}</span>
           </span>
           {r.merged.length ? (
             <ul className={mergeClasses(s.merged, big && s.bigDetail)} aria-label={`Merged into ${r.title}`}>

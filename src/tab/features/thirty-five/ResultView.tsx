@@ -25,6 +25,13 @@ export function ResultView({ state, facilitator, actions }: { state: GameState; 
       )}
       <RankedList rows={rows} testId="t5-ranked" label="The result" />
       {facilitator && !state.committed ? <FacilitatorResult state={state} actions={actions} /> : null}
+      {facilitator && state.committed ? (
+        <div>
+          <Button disabled={actions.busy !== undefined} onClick={() => void actions.run('Could not start the game', (c) => c.start(state.plannedRounds))} data-testid="t5-start-another">
+            Start another game
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -91,7 +98,7 @@ function FacilitatorResult({ state, actions }: { state: GameState; actions: UseG
                 <span>{titleOf(m.from)}</span>
                 <span className={s.muted}>merged into {titleOf(m.into)}</span>
               </span>
-              <Button size="small" disabled={busy} aria-label={`Undo the merge of ${titleOf(m.from)}`} onClick={() => void actions.run('Could not undo the merge', (c) => c.unmerge(state, m.from))} data-testid="t5-unmerge">
+              <Button size="small" disabled={busy} aria-label={`Undo the merge of ${titleOf(m.from)}`} onClick={() => void actions.run('Could not undo the merge', (c) => c.unmerge(state, m.from))} className={s.noShrink} data-testid="t5-unmerge">
                 Undo
               </Button>
             </li>

@@ -8,7 +8,7 @@ import { SPLIT_OPTIONS, type GameState } from '../../../domain/thirty-five';
 import type { LiveMeeting } from '../../../live/live-meeting';
 import { ErrorNotice } from '../../ui/common';
 import { CardBox } from './CardBox';
-import { parseSplitValue, seatView, splitLabel, splitValue, type NameOf, type SeatStatus } from './game-view';
+import { firstName, parseSplitValue, seatView, splitLabel, splitValue, type NameOf, type SeatStatus } from './game-view';
 import { useGameStyles } from './styles';
 import { errorMessage } from './useGameActions';
 
@@ -59,11 +59,11 @@ export function RoundSeat({ state, userId, nameOf, meeting, canWrite }: { state:
   const badge = STATUS_BADGE[seat.status];
   return (
     <div className={s.stack} data-testid="t5-seat" data-pair={seat.pair} data-me={seat.me} data-status={seat.status}>
-      <CardBox caption="The card you hold" card={seat.myCard} testId="t5-held-card" />
-      <CardBox caption={`${seat.partnerName} holds`} card={seat.partnerCard} testId="t5-partner-card" />
-      <span className={s.muted}>
+      <span>
         Your partner: <span className={s.strong} data-testid="t5-partner">{seat.partnerName}</span>
       </span>
+      <CardBox caption="The card you hold" card={seat.myCard} testId="t5-held-card" />
+      <CardBox caption={`${firstName(seat.partnerName)} holds`} card={seat.partnerCard} testId="t5-partner-card" />
       <Field label="Split 7 points between the two cards">
         <RadioGroup
           value={seat.mine ? splitValue(seat.mine) : ''}

@@ -221,7 +221,7 @@ function RoundHeader({ game }: { game: GameState }) {
       ) : null}
       {left !== undefined ? (
         <span className={s.counter} role="timer" aria-label="Time left in this round" data-testid="t5-timer-left">
-          {left > 0 ? formatCountdown(left) : "Time's up"}
+          {left > 0 ? `${formatCountdown(left)} left` : "Time's up"}
         </span>
       ) : null}
     </div>

@@ -66,6 +66,11 @@ export const roundLabel = (state: GameState): string => {
 
 export const cardById = (state: GameState, id: string): GameCard | undefined => state.cards.find((c) => c.id === id);
 
+/** A card as a player sees it while playing: its text, never its author. */
+export type AnonymousCard = Pick<GameCard, 'id' | 'title' | 'description'>;
+
+const anonymous = (c: GameCard | undefined): AnonymousCard | undefined => (c ? { id: c.id, title: c.title, description: c.description } : undefined);
+
 export const myCard = (state: GameState, userId: string): GameCard | undefined => state.cards.find((c) => c.authorId === userId);
 
 /** Is this card in the deal (any round)? A card written after the deal waits for a re-deal. */
@@ -115,29 +120,29 @@ export type SeatStatus = 'choose' | 'waiting' | 'agreed' | 'mismatch' | 'closed'
 
 export type SeatView =
   | { readonly kind: 'none' }
-  | { readonly kind: 'bye'; readonly card: GameCard | undefined; readonly message: string }
+  | { readonly kind: 'bye'; readonly card: AnonymousCard | undefined; readonly message: string }
   | {
       readonly kind: 'pair';
       readonly pair: number;
       /** 0 or 1: my place in the pair (for tests and the e2e: my card is the pair's cards[me]). */
       readonly me: 0 | 1;
-      readonly myCard: GameCard | undefined;
+      readonly myCard: AnonymousCard | undefined;
       readonly partnerName: string;
-      readonly partnerCard: GameCard | undefined;
+      readonly partnerCard: AnonymousCard | undefined;
       /** My choice, [my card, partner's card]. */
       readonly mine: readonly [number, number] | undefined;
       readonly status: SeatStatus;
       readonly message: string;
     };
 
-const untitled = (c: GameCard | undefined) => (c ? `“${c.title}”` : 'a card');
+const untitled = (c: AnonymousCard | undefined) => (c ? `“${c.title}”` : 'a card');
 
 /** Where I sit in the current round and what to tell me about my pair. */
 export function seatView(state: GameState, userId: string, nameOf: NameOf): SeatView {
   const seat = seatOf(state, userId);
   if (seat.kind === 'none') return { kind: 'none' };
   if (seat.kind === 'bye') {
-    const card = cardById(state, seat.card);
+    const card = anonymous(cardById(state, seat.card));
     return { kind: 'bye', card, message: `You sit this round out, holding ${untitled(card)}. It is not scored this round.` };
   }
   const partner = firstName(nameOf(seat.partnerId));
@@ -164,9 +169,9 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
     kind: 'pair',
     pair: seat.pair,
     me: seat.me,
-    myCard: cardById(state, seat.myCard),
+    myCard: anonymous(cardById(state, seat.myCard)),
     partnerName: nameOf(seat.partnerId),
-    partnerCard: cardById(state, seat.partnerCard),
+    partnerCard: anonymous(cardById(state, seat.partnerCard)),
     mine: seat.mine ? [seat.mine[0], seat.mine[1]] : undefined,
     status,
     message,
@@ -205,6 +210,11 @@ export interface RankedRow {
   readonly scoreText: string;
   /** 7 × rounds (35 for the usual 5 rounds). */
   readonly outOf: number;
+  /**
+   * What follows the score: "/ 35"; for merged cards, whose scores add up (and may pass 35),
+   * "· 2 cards together" instead.
+   */
+  readonly outOfText: string;
   /** "rests on 4 of 5 rounds", when the score rests on fewer rounds than a full game. */
   readonly restsOn: string | undefined;
   /** Bar width, 0–100. */
@@ -226,6 +236,7 @@ export function rankedRows(state: GameState): RankedRow[] {
       normalized: r.normalized,
       scoreText: r.normalized.toFixed(1),
       outOf,
+      outOfText: r.mergedCardIds.length ? `· ${r.mergedCardIds.length + 1} cards together` : `/ ${outOf}`,
       restsOn: r.roundsScored < possible ? `rests on ${r.roundsScored} of ${plural(possible, 'round')}` : undefined,
       barPercent: outOf > 0 ? Math.max(0, Math.min(100, (r.normalized / outOf) * 100)) : 0,
     };

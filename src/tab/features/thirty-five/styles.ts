@@ -35,6 +35,7 @@ export const useGameStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
   pairItem: { display: 'flex', gap: '8px', alignItems: 'center', justifyContent: 'space-between', minWidth: 0 },
   pairText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  noShrink: { flexShrink: 0, whiteSpace: 'nowrap' },
   grow: { flexGrow: 1, minWidth: 0 },
   full: { width: '100%' },
 });
