@@ -15,7 +15,11 @@ export type ErrorCode =
   | 'STORED_RECORD_INVALID'
   | 'LIVE_CONTAINER_UNAVAILABLE'
   | 'TOPIC_NOT_FOUND'
-  | 'SIMILAR_TOPIC_EXISTS';
+  | 'SIMILAR_TOPIC_EXISTS'
+  | 'SESSION_NOT_FOUND'
+  | 'TAKEAWAY_NOT_FOUND'
+  | 'ACTION_NOT_FOUND'
+  | 'ALREADY_VOTED';
 
 export interface DomainError {
   readonly code: ErrorCode;

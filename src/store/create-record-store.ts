@@ -10,6 +10,15 @@ import { DocumentCommunityRepository } from './repositories/document-community-r
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
+import { DocumentSessionRepository } from './repositories/document-session-repository';
+import {
+  DocumentActionRepository,
+  DocumentAnnotationRepository,
+  DocumentFeedbackRepository,
+  DocumentRotationRepository,
+  DocumentSessionNotesRepository,
+  DocumentTakeawayRepository,
+} from './repositories/document-outcome-repositories';
 
 export type RecordStoreConfig =
   | { readonly kind: 'embedded'; readonly path: string }
@@ -22,6 +31,13 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     bindings: new DocumentBindingRepository(driver),
     liveContainers: new DocumentLiveContainerRepository(driver),
     topics: new DocumentTopicRepository(driver),
+    sessions: new DocumentSessionRepository(driver),
+    notes: new DocumentSessionNotesRepository(driver),
+    annotations: new DocumentAnnotationRepository(driver),
+    takeaways: new DocumentTakeawayRepository(driver),
+    actions: new DocumentActionRepository(driver),
+    feedback: new DocumentFeedbackRepository(driver),
+    rotations: new DocumentRotationRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -6,12 +6,30 @@ export type { LiveContainerRecord, LiveContainerRepository } from './live-contai
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
+export type { SessionRepository } from './session-repository';
+export type {
+  ActionRepository,
+  AnnotationRepository,
+  FeedbackRepository,
+  RotationRepository,
+  SessionNotesRepository,
+  TakeawayRepository,
+} from './outcome-repositories';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
 import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
 import type { TopicRepository } from './topic-repository';
+import type { SessionRepository } from './session-repository';
+import type {
+  ActionRepository,
+  AnnotationRepository,
+  FeedbackRepository,
+  RotationRepository,
+  SessionNotesRepository,
+  TakeawayRepository,
+} from './outcome-repositories';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -20,6 +38,13 @@ export interface RecordStore {
   readonly bindings: BindingRepository;
   readonly liveContainers: LiveContainerRepository;
   readonly topics: TopicRepository;
+  readonly sessions: SessionRepository;
+  readonly notes: SessionNotesRepository;
+  readonly annotations: AnnotationRepository;
+  readonly takeaways: TakeawayRepository;
+  readonly actions: ActionRepository;
+  readonly feedback: FeedbackRepository;
+  readonly rotations: RotationRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

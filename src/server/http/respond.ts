@@ -17,6 +17,10 @@ const STATUS: Record<ErrorCode, number> = {
   LIVE_CONTAINER_UNAVAILABLE: 503,
   TOPIC_NOT_FOUND: 404,
   SIMILAR_TOPIC_EXISTS: 409,
+  SESSION_NOT_FOUND: 404,
+  TAKEAWAY_NOT_FOUND: 404,
+  ACTION_NOT_FOUND: 404,
+  ALREADY_VOTED: 409,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;
