@@ -149,8 +149,8 @@ export function moveTopic(topics: readonly Topic[], topicId: string, position: n
   const after = topics.map((t) => {
     const rank = rankOf.get(t.id);
     if (rank === undefined) return t;
-    if (t.id === topicId) return { ...t, state: 'prioritised' as const, rank };
-    return t.rank === rank ? t : { ...t, rank };
+    if (t.rank === rank && t.state === 'prioritised') return t;
+    return { ...t, state: 'prioritised' as const, rank };
   });
   return ok(changed(topics, after));
 }
@@ -216,4 +216,32 @@ export function markDiscussed(topic: Topic, sessionId: string): Result<Topic> {
   const allowed = checkTransition(topic.state, 'discussed');
   if (!allowed.ok) return fail('VALIDATION_FAILED', `"${topic.title}" cannot be marked discussed: ${allowed.error.message}`);
   return ok({ ...topic, state: 'discussed', rank: null, sessionIds });
+}
+
+/** Schedule several topics at once (idempotent); the prioritised ranks close up behind them. Returns the changed topics. */
+export function scheduleTopics(topics: readonly Topic[], topicIds: readonly string[]): Result<Topic[]> {
+  const next = new Map<string, Topic>();
+  for (const id of topicIds) {
+    const topic = topics.find((t) => t.id === id);
+    if (!topic) return fail('TOPIC_NOT_FOUND', `Topic '${id}' is not in this community's backlog.`, [{ path: 'topicIds', message: 'unknown topic' }]);
+    const scheduled = scheduleTopic(topic);
+    if (!scheduled.ok) return scheduled;
+    next.set(id, scheduled.value);
+  }
+  const after = withContiguousRanks(topics.map((t) => next.get(t.id) ?? t));
+  return ok(changed(topics, after));
+}
+
+/** Closing a session: each of its topics becomes discussed with the session in its history. Returns the changed topics. */
+export function markTopicsDiscussed(topics: readonly Topic[], topicIds: readonly string[], sessionId: string): Result<Topic[]> {
+  const next = new Map<string, Topic>();
+  for (const id of topicIds) {
+    const topic = topics.find((t) => t.id === id);
+    if (!topic) return fail('TOPIC_NOT_FOUND', `Topic '${id}' is no longer in the backlog.`);
+    const discussed = markDiscussed(topic, sessionId);
+    if (!discussed.ok) return discussed;
+    next.set(id, discussed.value);
+  }
+  const after = withContiguousRanks(topics.map((t) => next.get(t.id) ?? t));
+  return ok(changed(topics, after));
 }

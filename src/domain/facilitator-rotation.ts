@@ -4,6 +4,7 @@
  * Each change remembers how many sessions existed when it was made, so it lapses by itself.
  */
 import { fail, ok, type Result } from './result';
+import type { Session } from './session';
 
 export interface FacilitatorRotation {
   readonly communityId: string;
@@ -73,4 +74,9 @@ export function swapTurns(rotation: FacilitatorRotation, history: readonly strin
   if (a === b) return fail('VALIDATION_FAILED', 'Swap needs two different volunteers.');
   for (const id of [a, b]) if (!rotation.volunteers.includes(id)) return fail('VALIDATION_FAILED', `'${id}' is not in the facilitator rotation.`);
   return ok({ ...rotation, swaps: [...inForce(rotation, history).swaps, { a, b, atSession: history.length }] });
+}
+
+/** Who facilitated the sessions so far (scheduled or held), oldest first: the rotation's history. */
+export function facilitatorHistory(sessions: readonly Pick<Session, 'startsAt' | 'facilitatorId'>[]): string[] {
+  return [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt)).map((s) => s.facilitatorId);
 }

@@ -98,6 +98,14 @@ export function checkDueDate(dueDate: string, now: Date): Result<void> {
   return ok(undefined);
 }
 
+/** A takeaway's topic must be one of its session's topics (or none). */
+export function checkTakeawayTopic(session: Pick<Session, 'topicIds'>, topicId: string | null): Result<void> {
+  if (topicId !== null && !session.topicIds.includes(topicId)) {
+    return fail('VALIDATION_FAILED', "That topic is not one of this session's topics.", [{ path: 'topicId', message: 'not a topic of the session' }]);
+  }
+  return ok(undefined);
+}
+
 export const isScore = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 5;
 
 /** Adds a vote to the tally, unless this marker already voted. */

@@ -21,6 +21,8 @@ import { readRecord, withoutEnvelope, writeRecord } from '../stored-records';
 import { written } from './outcomes';
 
 const after = (prefix: string, id: string) => id.slice(prefix.length);
+/** Oldest first, ties by id: Cosmos DB does not break ties of ORDER BY, so both drivers sort the same way here. */
+const byCreation = <T extends { createdAt: string; id: string }>(a: T, b: T) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 export class DocumentSessionNotesRepository implements SessionNotesRepository {
   constructor(private readonly driver: DocumentDriver) {}
@@ -49,7 +51,7 @@ export class DocumentAnnotationRepository implements AnnotationRepository {
     return rows.map((r) => {
       const stored = readRecord('annotation', r.doc);
       return { ...withoutEnvelope(stored), id: after('annotation:', stored.id) };
-    });
+    }).sort(byCreation);
   }
 
   async create(a: Annotation): Promise<Result<Versioned<Annotation>>> {
@@ -73,12 +75,12 @@ export class DocumentTakeawayRepository implements TakeawayRepository {
 
   async listBySession(communityId: string, sessionId: string): Promise<Takeaway[]> {
     const rows = await this.driver.query({ type: 'takeaway', pk: communityId, where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } });
-    return rows.map((r) => this.toValue(r).value);
+    return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async listByCommunity(communityId: string): Promise<Takeaway[]> {
     const rows = await this.driver.query({ type: 'takeaway', pk: communityId, orderBy: { field: 'createdAt', direction: 'asc' } });
-    return rows.map((r) => this.toValue(r).value);
+    return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async create(t: Takeaway): Promise<Result<Versioned<Takeaway>>> {
@@ -105,12 +107,12 @@ export class DocumentActionRepository implements ActionRepository {
 
   async listBySession(communityId: string, sessionId: string): Promise<ActionItem[]> {
     const rows = await this.driver.query({ type: 'action', pk: communityId, where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } });
-    return rows.map((r) => this.toValue(r).value);
+    return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async listByCommunity(communityId: string): Promise<ActionItem[]> {
     const rows = await this.driver.query({ type: 'action', pk: communityId, orderBy: { field: 'dueDate', direction: 'asc' } });
-    return rows.map((r) => this.toValue(r).value);
+    return rows.map((r) => this.toValue(r).value).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byCreation(a, b));
   }
 
   async create(a: ActionItem): Promise<Result<Versioned<ActionItem>>> {
