@@ -157,7 +157,8 @@ export function moveTopic(topics: readonly Topic[], topicId: string, position: n
 
 /**
  * Merge `mergeId` into `keepId`: the kept topic gains the other's supporters (and its proposer, who
- * wanted the same thing) and its session history; it takes the better of the two ranks. The merged
+ * wanted the same thing) and its session history; a prioritised kept topic takes the better of the two
+ * ranks (a proposed one stays proposed). The merged
  * topic is archived with `mergedInto`, its own history kept. Returns every changed topic.
  */
 export function mergeTopics(topics: readonly Topic[], keepId: string, mergeId: string): Result<Topic[]> {

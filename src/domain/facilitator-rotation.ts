@@ -51,6 +51,11 @@ export function nextFacilitator(rotation: FacilitatorRotation, history: readonly
   return queue.find((id) => !skips.includes(id)) ?? queue[0] ?? null;
 }
 
+/** The rotation restricted to people who are still members (someone may have left the community). */
+export function amongMembers(rotation: FacilitatorRotation, memberIds: ReadonlySet<string>): FacilitatorRotation {
+  return rotation.volunteers.every((v) => memberIds.has(v)) ? rotation : { ...rotation, volunteers: rotation.volunteers.filter((v) => memberIds.has(v)) };
+}
+
 export function optIn(rotation: FacilitatorRotation, userId: string): FacilitatorRotation {
   return rotation.volunteers.includes(userId) ? rotation : { ...rotation, volunteers: [...rotation.volunteers, userId] };
 }

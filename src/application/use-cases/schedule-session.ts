@@ -1,5 +1,5 @@
 import { scheduleTopics } from '../../domain/backlog';
-import { facilitatorHistory, nextFacilitator } from '../../domain/facilitator-rotation';
+import { amongMembers, facilitatorHistory, nextFacilitator } from '../../domain/facilitator-rotation';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
 import { agendaTemplate, checkSchedule, type AgendaItem, type Session, type SessionDetails } from '../../domain/session';
@@ -26,7 +26,7 @@ export interface ScheduleSessionInput {
 /**
  * A facilitator or champion schedules a session; its topics move to `scheduled`.
  * Round trips: 2 reads (access) + 1 read (repeat check) + 1 query (topics) + [1 read (rotation) +
- * 1 query (sessions) when no facilitator is given] + 1 query (members) + 1 create + applyToTopics
+ * 2 queries (sessions, members) when no facilitator is given] + 1 query (members) + 1 create + applyToTopics
  * (1 query + one replace per changed topic). The session is written first: a crash before the topics are
  * moved leaves them prioritised, and repeating the request (same request id) moves them.
  */
@@ -65,7 +65,8 @@ async function newSession(deps: AppDeps, who: Principal, input: ScheduleSessionI
   if (!facilitatorId) {
     const rotation = await deps.store.rotations.get(input.communityId);
     const history = facilitatorHistory((await deps.store.sessions.listByCommunity(input.communityId)).map((s) => s.value));
-    facilitatorId = (rotation && nextFacilitator(rotation.value, history)) ?? who.userId;
+    const members = new Set((await deps.store.memberships.listByCommunity(input.communityId)).map((m) => m.value.userId));
+    facilitatorId = (rotation && nextFacilitator(amongMembers(rotation.value, members), history)) ?? who.userId;
   }
   const isMember = await checkMembers(deps, input.communityId, [facilitatorId], 'facilitatorId');
   if (!isMember.ok) return isMember;

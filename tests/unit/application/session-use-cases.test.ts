@@ -12,6 +12,7 @@ import { getSessionOutcomes } from '../../../src/application/use-cases/get-sessi
 import { getTopic } from '../../../src/application/use-cases/get-topic';
 import { giveFeedback } from '../../../src/application/use-cases/give-feedback';
 import { joinCommunity } from '../../../src/application/use-cases/join-community';
+import { leaveCommunity } from '../../../src/application/use-cases/leave-community';
 import { listBacklog } from '../../../src/application/use-cases/list-backlog';
 import { listOpenActions } from '../../../src/application/use-cases/list-open-actions';
 import { listSessions } from '../../../src/application/use-cases/list-sessions';
@@ -179,6 +180,14 @@ describe('sessions', () => {
     expect(plan.dates[0]).toBe('2026-12-17T15:00:00.000Z');
     value(await changeRotation(deps, alex, { communityId, change: { kind: 'swap', a: 'bea', b: 'chen' } }));
     expect(value(await planNextSession(deps, bea, { communityId })).facilitatorId).toBe('chen');
+  });
+
+  it('never proposes a volunteer who has left the community', async () => {
+    for (const p of [bea, chen]) value(await changeRotation(deps, p, { communityId, change: { kind: 'join' } }));
+    value(await leaveCommunity(deps, bea, { communityId }));
+    expect(value(await planNextSession(deps, chen, { communityId }))).toMatchObject({ facilitatorId: 'chen', queue: ['chen'] });
+    const { session } = value(await scheduleSession(deps, alex, { communityId, details: { type: 'lean-coffee' }, startsAt: future }));
+    expect(session.facilitatorId).toBe('chen');
   });
 });
 
