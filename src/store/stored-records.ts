@@ -166,7 +166,7 @@ export const StoredAction = z.object({
   updatedAt: iso,
 });
 
-/** Anonymous by construction: sorted values and sorted one-way markers, never a user id (ADR 0008). */
+/** Anonymous by construction: sorted values and sorted one-way markers, never a user id (ADR 0009). */
 export const StoredFeedback = z.object({
   ...base,
   type: z.literal('feedback'),

@@ -9,7 +9,7 @@ const MAX_ATTEMPTS = 50;
 
 /**
  * A member rates the session (return on time invested, 1–5), once, anonymously: the store keeps the
- * value and a one-way marker, unlinked (docs/adr/0008-anonymous-feedback-tally.md). Allowed once the
+ * value and a one-way marker, unlinked (docs/adr/0009-anonymous-feedback-tally.md). Allowed once the
  * session has started. Concurrent votes are retried, never lost.
  * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt.
  */

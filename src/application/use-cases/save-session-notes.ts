@@ -7,7 +7,7 @@ import { facilitatesSession, findSession } from '../facilitation';
 
 /**
  * The session's facilitator (or a facilitator/champion) writes the notes: one Markdown document per
- * session (docs/adr/0009-one-notes-document-per-session.md). The first save has no etag; every later
+ * session (docs/adr/0011-one-notes-document-per-session.md). The first save has no etag; every later
  * save carries the etag it read, so two people never overwrite each other silently.
  * Round trips: 2 reads (access) + 1 read (session) + 1 create or replace.
  */

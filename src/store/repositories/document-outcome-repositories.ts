@@ -124,7 +124,7 @@ export class DocumentActionRepository implements ActionRepository {
   }
 }
 
-/** See docs/adr/0008-anonymous-feedback-tally.md: values and markers are stored apart and sorted. */
+/** See docs/adr/0009-anonymous-feedback-tally.md: values and markers are stored apart and sorted. */
 export class DocumentFeedbackRepository implements FeedbackRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
