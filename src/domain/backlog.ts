@@ -28,6 +28,8 @@ export interface Topic {
   readonly supporters: readonly string[];
   /** Sessions it was discussed in, oldest first. */
   readonly sessionIds: readonly string[];
+  /** Set when this topic was merged into another one (it is then archived). Absent or null otherwise. */
+  readonly mergedInto?: string | null;
 }
 
 /** The lifecycle: proposed → prioritised → scheduled → discussed (→ archived), with the ways back a facilitator needs. */
@@ -105,4 +107,158 @@ export function checkCanTakeOwner(topic: Topic): Result<void> {
     return fail('VALIDATION_FAILED', `"${topic.title}" is ${topic.state}; only a topic still ahead of the community can get an owner.`);
   }
   return ok(undefined);
+}
+
+/*
+ * Backlog operations between sessions (issue 4). Each returns the topics it changed, so the caller
+ * writes exactly those; ranks are kept 1..k over the prioritised topics and null everywhere else.
+ */
+
+/** Only the prioritised topics carry a rank; make those 1..k (in their current order) and clear the rest. */
+export function withContiguousRanks(topics: readonly Topic[]): Topic[] {
+  const prioritised = topics
+    .filter((t) => t.state === 'prioritised')
+    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
+  const rankOf = new Map(prioritised.map((t, i) => [t.id, i + 1]));
+  return topics.map((t) => {
+    const rank = rankOf.get(t.id) ?? null;
+    return t.rank === rank ? t : { ...t, rank };
+  });
+}
+
+/** The topics of `after` that differ from the same topic in `before` (by reference). */
+function changed(before: readonly Topic[], after: readonly Topic[]): Topic[] {
+  const old = new Map(before.map((t) => [t.id, t]));
+  return after.filter((t) => old.get(t.id) !== t);
+}
+
+const cleanTitle = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** New title and/or description, trimmed and within the limits. Archived topics are read-only. */
+export function editTopic(topic: Topic, edit: { readonly title?: string; readonly description?: string }): Result<Topic> {
+  if (topic.state === 'archived') return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
+  const title = edit.title === undefined ? topic.title : cleanTitle(edit.title);
+  const description = edit.description === undefined ? topic.description : edit.description.trim();
+  if (!title) return fail('VALIDATION_FAILED', 'title is required', [{ path: 'title', message: 'title is required' }]);
+  if (title.length > TOPIC_LIMITS.title) return fail('VALIDATION_FAILED', `title must be at most ${TOPIC_LIMITS.title} characters`, [{ path: 'title', message: `title must be at most ${TOPIC_LIMITS.title} characters` }]);
+  if (description.length > TOPIC_LIMITS.description) return fail('VALIDATION_FAILED', `description must be at most ${TOPIC_LIMITS.description} characters`, [{ path: 'description', message: `description must be at most ${TOPIC_LIMITS.description} characters` }]);
+  return ok({ ...topic, title, description });
+}
+
+/**
+ * Move a topic to `position` (1 = top) among the prioritised topics. A proposed topic moved in
+ * becomes prioritised. Returns every topic whose rank or state changed.
+ */
+export function moveTopic(topics: readonly Topic[], topicId: string, position: number): Result<Topic[]> {
+  const target = topics.find((t) => t.id === topicId);
+  if (!target) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
+  if (target.state !== 'prioritised') {
+    const allowed = checkTransition(target.state, 'prioritised');
+    if (!allowed.ok) return allowed;
+  }
+  const others = withContiguousRanks(topics.filter((t) => t.id !== topicId)).filter((t) => t.state === 'prioritised').sort((a, b) => a.rank! - b.rank!);
+  if (!Number.isInteger(position) || position < 1 || position > others.length + 1) {
+    return fail('VALIDATION_FAILED', `position must be a whole number from 1 to ${others.length + 1}.`, [{ path: 'position', message: `position must be from 1 to ${others.length + 1}` }]);
+  }
+  const order = [...others.slice(0, position - 1), target, ...others.slice(position - 1)];
+  const rankOf = new Map(order.map((t, i) => [t.id, i + 1]));
+  const after = topics.map((t) => {
+    const rank = rankOf.get(t.id);
+    if (rank === undefined) return t;
+    if (t.rank === rank && t.state === 'prioritised') return t;
+    return { ...t, state: 'prioritised' as const, rank };
+  });
+  return ok(changed(topics, after));
+}
+
+/**
+ * Merge `mergeId` into `keepId`: the kept topic gains the other's supporters (and its proposer, who
+ * wanted the same thing) and its session history; a prioritised kept topic takes the better of the two
+ * ranks (a proposed one stays proposed). The merged
+ * topic is archived with `mergedInto`, its own history kept. Returns every changed topic.
+ */
+export function mergeTopics(topics: readonly Topic[], keepId: string, mergeId: string): Result<Topic[]> {
+  if (keepId === mergeId) return fail('VALIDATION_FAILED', 'A topic cannot be merged into itself.');
+  const kept = topics.find((t) => t.id === keepId);
+  const merged = topics.find((t) => t.id === mergeId);
+  if (!kept || !merged) return fail('TOPIC_NOT_FOUND', "Both topics must be in this community's backlog.");
+  if (kept.state === 'archived') return fail('VALIDATION_FAILED', `"${kept.title}" is archived; restore it before merging into it.`);
+  const archivable = checkTransition(merged.state, 'archived');
+  if (!archivable.ok) return fail('VALIDATION_FAILED', `"${merged.title}" cannot be merged now: ${archivable.error.message}`);
+  const supporters = [...new Set([...kept.supporters, ...merged.supporters, merged.proposedBy])].filter((p) => p !== kept.proposedBy);
+  const sessionIds = [...new Set([...kept.sessionIds, ...merged.sessionIds])];
+  const bothRanked = kept.rank !== null && merged.rank !== null;
+  // Half a step above the better rank: renumbering then puts the kept topic exactly there.
+  const rank = kept.state === 'prioritised' ? (bothRanked ? Math.min(kept.rank!, merged.rank!) - 0.5 : kept.rank) : kept.rank;
+  const nextKept: Topic = { ...kept, supporters, sessionIds, rank };
+  const nextMerged: Topic = { ...merged, state: 'archived', rank: null, mergedInto: kept.id };
+  const after = withContiguousRanks(topics.map((t) => (t.id === keepId ? nextKept : t.id === mergeId ? nextMerged : t)));
+  return ok(changed(topics, after));
+}
+
+/** Archive (proposed, prioritised or discussed topics) or restore (archived → proposed). Ranks close up. */
+export function setArchived(topics: readonly Topic[], topicId: string, archived: boolean): Result<Topic[]> {
+  const target = topics.find((t) => t.id === topicId);
+  if (!target) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
+  const to: TopicState = archived ? 'archived' : 'proposed';
+  const allowed = checkTransition(target.state, to);
+  if (!allowed.ok) return allowed;
+  const next: Topic = archived ? { ...target, state: to, rank: null } : { ...target, state: to, rank: null, mergedInto: null };
+  const after = withContiguousRanks(topics.map((t) => (t.id === topicId ? next : t)));
+  return ok(changed(topics, after));
+}
+
+/** A member volunteers to prepare the topic (or the owner is cleared). Not on archived or discussed topics. */
+export function setTopicOwner(topic: Topic, ownerId: string | null): Result<Topic> {
+  if (ownerId !== null && (topic.state === 'archived' || topic.state === 'discussed')) {
+    return fail('VALIDATION_FAILED', `A ${topic.state} topic needs no owner.`);
+  }
+  return ok({ ...topic, ownerId });
+}
+
+/**
+ * Scheduling a session takes its topics off the prioritised list (prioritised → scheduled);
+ * closing it marks them discussed and appends the session to their history (idempotent).
+ */
+export function scheduleTopic(topic: Topic): Result<Topic> {
+  if (topic.state === 'scheduled') return ok(topic);
+  const allowed = checkTransition(topic.state, 'scheduled');
+  if (!allowed.ok) return fail('VALIDATION_FAILED', `"${topic.title}" cannot be scheduled: ${allowed.error.message}`);
+  return ok({ ...topic, state: 'scheduled', rank: null });
+}
+
+export function markDiscussed(topic: Topic, sessionId: string): Result<Topic> {
+  const sessionIds = topic.sessionIds.includes(sessionId) ? topic.sessionIds : [...topic.sessionIds, sessionId];
+  if (topic.state === 'discussed') return ok(sessionIds === topic.sessionIds ? topic : { ...topic, sessionIds });
+  const allowed = checkTransition(topic.state, 'discussed');
+  if (!allowed.ok) return fail('VALIDATION_FAILED', `"${topic.title}" cannot be marked discussed: ${allowed.error.message}`);
+  return ok({ ...topic, state: 'discussed', rank: null, sessionIds });
+}
+
+/** Schedule several topics at once (idempotent); the prioritised ranks close up behind them. Returns the changed topics. */
+export function scheduleTopics(topics: readonly Topic[], topicIds: readonly string[]): Result<Topic[]> {
+  const next = new Map<string, Topic>();
+  for (const id of topicIds) {
+    const topic = topics.find((t) => t.id === id);
+    if (!topic) return fail('TOPIC_NOT_FOUND', `Topic '${id}' is not in this community's backlog.`, [{ path: 'topicIds', message: 'unknown topic' }]);
+    const scheduled = scheduleTopic(topic);
+    if (!scheduled.ok) return scheduled;
+    next.set(id, scheduled.value);
+  }
+  const after = withContiguousRanks(topics.map((t) => next.get(t.id) ?? t));
+  return ok(changed(topics, after));
+}
+
+/** Closing a session: each of its topics becomes discussed with the session in its history. Returns the changed topics. */
+export function markTopicsDiscussed(topics: readonly Topic[], topicIds: readonly string[], sessionId: string): Result<Topic[]> {
+  const next = new Map<string, Topic>();
+  for (const id of topicIds) {
+    const topic = topics.find((t) => t.id === id);
+    if (!topic) return fail('TOPIC_NOT_FOUND', `Topic '${id}' is no longer in the backlog.`);
+    const discussed = markDiscussed(topic, sessionId);
+    if (!discussed.ok) return discussed;
+    next.set(id, discussed.value);
+  }
+  const after = withContiguousRanks(topics.map((t) => next.get(t.id) ?? t));
+  return ok(changed(topics, after));
 }

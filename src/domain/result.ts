@@ -19,7 +19,11 @@ export type ErrorCode =
   | 'GAME_NOT_FOUND'
   | 'RESULT_MISMATCH'
   | 'TOPIC_ALREADY_OWNED'
-  | 'NOTIFICATION_FAILED';
+  | 'NOTIFICATION_FAILED'
+  | 'SESSION_NOT_FOUND'
+  | 'TAKEAWAY_NOT_FOUND'
+  | 'ACTION_NOT_FOUND'
+  | 'ALREADY_VOTED';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -16,6 +16,9 @@ import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
 import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
+import { backlogRoutes } from './routes/backlog';
+import { sessionRoutes } from './routes/sessions';
+import { outcomeRoutes } from './routes/outcomes';
 
 export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -71,6 +74,9 @@ export function createApp(parts: AppParts): express.Express {
   api.use(contextRoutes(parts.deps));
   api.use(topicRoutes(parts.deps));
   api.use(thirtyFiveRoutes(parts.deps));
+  api.use(backlogRoutes(parts.deps));
+  api.use(sessionRoutes(parts.deps));
+  api.use(outcomeRoutes(parts.deps));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
   app.use('/api', api);
   app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));

@@ -13,6 +13,15 @@ import { DocumentLiveContainerRepository } from './repositories/document-live-co
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
 import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
+import { DocumentSessionRepository } from './repositories/document-session-repository';
+import {
+  DocumentActionRepository,
+  DocumentAnnotationRepository,
+  DocumentFeedbackRepository,
+  DocumentRotationRepository,
+  DocumentSessionNotesRepository,
+  DocumentTakeawayRepository,
+} from './repositories/document-outcome-repositories';
 
 export type RecordStoreConfig =
   | { readonly kind: 'embedded'; readonly path: string }
@@ -28,6 +37,13 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     thirtyFiveGames: new DocumentThirtyFiveGameRepository(driver),
     conversationRefs: new DocumentConversationRefRepository(driver),
     activityClaims: new DocumentActivityClaimRepository(driver),
+    sessions: new DocumentSessionRepository(driver),
+    notes: new DocumentSessionNotesRepository(driver),
+    annotations: new DocumentAnnotationRepository(driver),
+    takeaways: new DocumentTakeawayRepository(driver),
+    actions: new DocumentActionRepository(driver),
+    feedback: new DocumentFeedbackRepository(driver),
+    rotations: new DocumentRotationRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

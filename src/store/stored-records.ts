@@ -6,6 +6,8 @@
 import { z } from 'zod/v4';
 import { TOPIC_STATES } from '../domain/backlog';
 import { PURPOSES, ROLES } from '../domain/community';
+import { ACTION_STATUSES } from '../domain/outcomes';
+import { SESSION_STATES } from '../domain/session';
 import type { StoredDocument } from './document-driver';
 
 export class StoredRecordError extends Error {
@@ -81,6 +83,108 @@ export const StoredTopic = z.object({
   proposedAt: iso,
   supporters: z.array(z.string().min(1)),
   sessionIds: z.array(z.string().min(1)),
+  /** Since v2: the topic this one was merged into (then archived); null otherwise. */
+  mergedInto: z.string().min(1).nullable(),
+});
+
+const name = z.string().min(1);
+
+/** One schema per session type's own fields. */
+export const StoredSessionDetails = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('deep-dive') }),
+  z.object({ type: z.literal('lean-coffee') }),
+  z.object({ type: z.literal('external-speaker'), speakerName: name, organisation: name }),
+  z.object({ type: z.literal('leadership-guest'), guestName: name, guestRole: name }),
+  z.object({ type: z.literal('book-club'), bookTitle: name }),
+  z.object({ type: z.literal('story-sharing'), theme: name }),
+  z.object({ type: z.literal('visit'), hostCompany: name }),
+]);
+
+export const StoredSession = z.object({
+  ...base,
+  type: z.literal('session'),
+  communityId: z.string().min(1),
+  tenantId: z.string().min(1),
+  details: StoredSessionDetails,
+  startsAt: iso,
+  durationMinutes: z.number().int().min(1),
+  topicIds: z.array(z.string().min(1)),
+  facilitatorId: z.string().min(1),
+  meetingLink: z.string().min(1).nullable(),
+  purpose: z.string(),
+  agenda: z.array(z.object({ title: z.string().min(1), minutes: z.number().int().min(1) })),
+  state: z.enum(SESSION_STATES),
+  attendees: z.array(z.string().min(1)),
+  closed: z.object({ requestId: z.string().min(1), by: z.string().min(1), at: iso }).nullable(),
+  createdBy: z.string().min(1),
+  createdAt: iso,
+});
+
+export const StoredSessionNotes = z.object({
+  ...base,
+  type: z.literal('session-notes'),
+  communityId: z.string().min(1),
+  sessionId: z.string().min(1),
+  markdown: z.string(),
+  updatedBy: z.string().min(1),
+  updatedAt: iso,
+});
+
+export const StoredAnnotation = z.object({
+  ...base,
+  type: z.literal('annotation'),
+  communityId: z.string().min(1),
+  sessionId: z.string().min(1),
+  anchor: z.union([z.object({ paragraph: z.number().int().min(0) }), z.object({ quote: z.string().min(1) })]),
+  text: z.string().min(1),
+  authorId: z.string().min(1),
+  createdAt: iso,
+});
+
+export const StoredTakeaway = z.object({
+  ...base,
+  type: z.literal('takeaway'),
+  communityId: z.string().min(1),
+  sessionId: z.string().min(1),
+  topicId: z.string().min(1).nullable(),
+  text: z.string().min(1),
+  authorId: z.string().min(1),
+  createdAt: iso,
+});
+
+export const StoredAction = z.object({
+  ...base,
+  type: z.literal('action'),
+  communityId: z.string().min(1),
+  sessionId: z.string().min(1),
+  takeawayId: z.string().min(1),
+  text: z.string().min(1),
+  ownerId: z.string().min(1),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: z.enum(ACTION_STATUSES),
+  createdBy: z.string().min(1),
+  createdAt: iso,
+  updatedAt: iso,
+});
+
+/** Anonymous by construction: sorted values and sorted one-way markers, never a user id (ADR 0009). */
+export const StoredFeedback = z.object({
+  ...base,
+  type: z.literal('feedback'),
+  communityId: z.string().min(1),
+  sessionId: z.string().min(1),
+  values: z.array(z.number().int().min(1).max(5)),
+  markers: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+});
+
+export const StoredRotation = z.object({
+  ...base,
+  type: z.literal('rotation'),
+  communityId: z.string().min(1),
+  tenantId: z.string().min(1),
+  volunteers: z.array(z.string().min(1)),
+  skips: z.array(z.object({ userId: z.string().min(1), atSession: z.number().int().min(0) })),
+  swaps: z.array(z.object({ a: z.string().min(1), b: z.string().min(1), atSession: z.number().int().min(0) })),
 });
 
 const id = z.string().min(1);
@@ -171,7 +275,21 @@ export const RECORD_KINDS = {
   membership: { schema: StoredMembership, version: 1, upgrades: {} },
   binding: { schema: StoredBinding, version: 1, upgrades: {} },
   'live-container': { schema: StoredLiveContainer, version: 1, upgrades: {} },
-  topic: { schema: StoredTopic, version: 1, upgrades: {} },
+  topic: {
+    schema: StoredTopic,
+    version: 2,
+    upgrades: {
+      // v1 → v2 (issue 4, merging topics): `mergedInto` added; no v1 topic was ever merged.
+      1: (doc) => ({ ...doc, mergedInto: null }),
+    },
+  },
+  session: { schema: StoredSession, version: 1, upgrades: {} },
+  'session-notes': { schema: StoredSessionNotes, version: 1, upgrades: {} },
+  annotation: { schema: StoredAnnotation, version: 1, upgrades: {} },
+  takeaway: { schema: StoredTakeaway, version: 1, upgrades: {} },
+  action: { schema: StoredAction, version: 1, upgrades: {} },
+  feedback: { schema: StoredFeedback, version: 1, upgrades: {} },
+  rotation: { schema: StoredRotation, version: 1, upgrades: {} },
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
   'activity-claim': { schema: StoredActivityClaim, version: 1, upgrades: {} },

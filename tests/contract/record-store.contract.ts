@@ -6,6 +6,8 @@ import type { ActivityClaim, ConversationRef, RecordStore } from '../../src/appl
 import type { Topic } from '../../src/domain/backlog';
 import type { Community, Membership } from '../../src/domain/community';
 import { planThirtyFive, type ThirtyFiveGameRecord } from '../../src/domain/thirty-five';
+import type { ActionItem, Takeaway } from '../../src/domain/outcomes';
+import type { Session } from '../../src/domain/session';
 import type { DocumentDriver } from '../../src/store/document-driver';
 import { StoredRecordError } from '../../src/store/stored-records';
 
@@ -25,6 +27,12 @@ export const aCommunity = (over: Partial<Community> = {}): Community => ({
 export const aMember = (communityId: string, userId: string, over: Partial<Membership> = {}): Membership => ({
   communityId, tenantId: 'tenant-a', userId, displayName: userId.toUpperCase(), roles: ['member'],
   joinedAt: `2026-11-01T10:00:0${seq % 10}.000Z`, ...over,
+});
+
+export const aSession = (communityId: string, over: Partial<Session> = {}): Session => ({
+  id: unique('session'), communityId, tenantId: 'tenant-a', details: { type: 'deep-dive' }, startsAt: '2026-12-03T15:00:00.000Z',
+  durationMinutes: 60, topicIds: ['t1'], facilitatorId: 'alex', meetingLink: null, purpose: 'Remote retros', agenda: [{ title: 'Check-in', minutes: 5 }],
+  state: 'scheduled', attendees: [], closed: null, createdBy: 'alex', createdAt: '2026-11-20T10:00:00.000Z', ...over,
 });
 
 export function describeRecordStoreContract(name: string, make: () => Promise<ContractSubject>): void {
@@ -302,6 +310,134 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         expect(await s.store.activityClaims.claim(c)).toBe('claimed');
         expect(await s.store.activityClaims.claim(c)).toBe('already-claimed');
         await expect(s.store.activityClaims.release('a:never-claimed', 'nothing')).resolves.toBeUndefined();
+      });
+    });
+
+    describe('topics: stored shape v2 (merges)', () => {
+      it('reads a v1 topic document (before mergedInto existed) and round-trips a merged one', async () => {
+        const c = aCommunity();
+        const id = unique('old');
+        await s.driver.create({
+          pk: c.id, id: `topic:${id}`, type: 'topic', schemaVersion: 1, communityId: c.id, tenantId: 'tenant-a', title: 'Old topic', description: '',
+          state: 'discussed', rank: null, score: null, ownerId: null, proposedBy: 'alex', proposedAt: '2026-01-01T10:00:00.000Z', supporters: ['bea'], sessionIds: ['s0'],
+        });
+        const old = (await s.store.topics.get(c.id, id))!;
+        expect(old.value).toMatchObject({ id, title: 'Old topic', supporters: ['bea'], sessionIds: ['s0'] });
+        expect(old.value.mergedInto).toBeUndefined();
+        // Written back, it is a v2 document with an explicit null.
+        expect((await s.store.topics.update({ ...old.value, state: 'archived', mergedInto: 'other' }, old.etag)).ok).toBe(true);
+        const raw = (await s.driver.read(c.id, `topic:${id}`))!.doc;
+        expect(raw).toMatchObject({ schemaVersion: 2, mergedInto: 'other' });
+        expect((await s.store.topics.get(c.id, id))?.value.mergedInto).toBe('other');
+      });
+      it('refuses a v2 topic document without mergedInto', async () => {
+        const c = aCommunity();
+        const id = unique('bad');
+        await s.driver.create({
+          pk: c.id, id: `topic:${id}`, type: 'topic', schemaVersion: 2, communityId: c.id, tenantId: 'tenant-a', title: 'T', description: '',
+          state: 'proposed', rank: null, score: null, ownerId: null, proposedBy: 'alex', proposedAt: '2026-01-01T10:00:00.000Z', supporters: [], sessionIds: [],
+        });
+        await expect(s.store.topics.get(c.id, id)).rejects.toThrow(/mergedInto/);
+      });
+    });
+
+    describe('sessions', () => {
+      it('round-trips every session type with its own fields, newest first, only of the community', async () => {
+        const c = aCommunity();
+        const older = aSession(c.id, { startsAt: '2026-12-01T15:00:00.000Z' });
+        const speaker = aSession(c.id, { startsAt: '2026-12-15T15:00:00.000Z', topicIds: [], details: { type: 'external-speaker', speakerName: 'Ana Ruiz', organisation: 'Acme' }, meetingLink: 'https://teams.microsoft.com/l/meetup-join/x' });
+        const visit = aSession(c.id, { startsAt: '2026-12-08T15:00:00.000Z', topicIds: [], details: { type: 'visit', hostCompany: 'Contoso' } });
+        for (const x of [older, speaker, visit, aSession(aCommunity().id)]) expect((await s.store.sessions.create(x)).ok).toBe(true);
+        expect((await s.store.sessions.listByCommunity(c.id)).map((x) => x.value)).toEqual([speaker, visit, older]);
+        expect((await s.store.sessions.get(c.id, speaker.id))?.value.details).toEqual({ type: 'external-speaker', speakerName: 'Ana Ruiz', organisation: 'Acme' });
+      });
+      it('refuses a duplicate id and a stale update, and a stored session whose type lacks its fields', async () => {
+        const c = aCommunity();
+        const x = aSession(c.id);
+        await s.store.sessions.create(x);
+        const dup = await s.store.sessions.create(x);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.sessions.get(c.id, x.id))!;
+        expect((await s.store.sessions.update({ ...x, state: 'held', attendees: ['alex', 'bea'] }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.sessions.update({ ...x, purpose: 'late' }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.sessions.get(c.id, x.id))?.value).toMatchObject({ state: 'held', attendees: ['alex', 'bea'], purpose: 'Remote retros' });
+        const broken = aSession(c.id);
+        await s.driver.create({ ...broken, details: { type: 'book-club' }, pk: c.id, id: `session:${broken.id}`, type: 'session', schemaVersion: 1 });
+        await expect(s.store.sessions.get(c.id, broken.id)).rejects.toThrow(/details/);
+      });
+    });
+
+    describe('session outcomes', () => {
+      it('keeps one notes document per session: create once, replace with the current etag only', async () => {
+        const c = aCommunity();
+        const notes = { communityId: c.id, sessionId: 's1', markdown: '# Notes\n\nFirst', updatedBy: 'alex', updatedAt: '2026-12-03T16:00:00.000Z' };
+        expect((await s.store.notes.put(notes, undefined)).ok).toBe(true);
+        const again = await s.store.notes.put({ ...notes, markdown: 'other' }, undefined);
+        expect(again.ok || again.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.notes.get(c.id, 's1'))!;
+        expect(v1.value).toEqual(notes);
+        expect((await s.store.notes.put({ ...notes, markdown: 'Second' }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.notes.put({ ...notes, markdown: 'Third' }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.notes.get(c.id, 's1'))?.value.markdown).toBe('Second');
+        expect((await s.store.notes.listByCommunity(c.id)).map((n) => n.sessionId)).toEqual(['s1']);
+      });
+      it('lists annotations, takeaways and actions per session; actions soonest due first; refuses a stale action update', async () => {
+        const c = aCommunity();
+        const ann = { id: unique('a'), communityId: c.id, sessionId: 's1', anchor: { quote: 'First' }, text: 'Try a timer', authorId: 'cora', createdAt: '2026-12-03T16:00:00.000Z' };
+        await s.store.annotations.create(ann);
+        await s.store.annotations.create({ ...ann, id: unique('a'), sessionId: 's2', anchor: { paragraph: 0 } });
+        expect(await s.store.annotations.listBySession(c.id, 's1')).toEqual([ann]);
+        const tk = (sessionId: string, text: string, createdAt: string): Takeaway => ({ id: unique('tk'), communityId: c.id, sessionId, topicId: null, text, authorId: 'bea', createdAt });
+        const t1 = tk('s1', 'Timebox the check-in', '2026-12-03T16:01:00.000Z');
+        const t2 = tk('s1', 'Rotate the scribe', '2026-12-03T16:02:00.000Z');
+        const t3 = tk('s2', 'Other session', '2026-12-03T16:00:00.000Z');
+        for (const t of [t2, t1, t3]) await s.store.takeaways.create(t);
+        expect(await s.store.takeaways.listBySession(c.id, 's1')).toEqual([t1, t2]);
+        expect((await s.store.takeaways.listByCommunity(c.id)).map((t) => t.id)).toEqual([t3.id, t1.id, t2.id]);
+        const dup = await s.store.takeaways.create(t1);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const act = (dueDate: string, sessionId = 's1'): ActionItem => ({ id: unique('act'), communityId: c.id, sessionId, takeawayId: t1.id, text: 'Buy a timer', ownerId: 'bea', dueDate, status: 'open', createdBy: 'alex', createdAt: '2026-12-03T16:05:00.000Z', updatedAt: '2026-12-03T16:05:00.000Z' });
+        const late = act('2026-12-20');
+        const soon = act('2026-12-10', 's2');
+        await s.store.actions.create(late);
+        await s.store.actions.create(soon);
+        expect((await s.store.actions.listByCommunity(c.id)).map((a) => a.id)).toEqual([soon.id, late.id]);
+        expect(await s.store.actions.listBySession(c.id, 's1')).toEqual([late]);
+        const v1 = (await s.store.actions.get(c.id, late.id))!;
+        expect((await s.store.actions.update({ ...late, status: 'doing' }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.actions.update({ ...late, status: 'done' }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.actions.get(c.id, late.id))?.value.status).toBe('doing');
+      });
+      it('stores feedback as sorted values and one-way markers, never a voter id', async () => {
+        const c = aCommunity();
+        const m = (u: string) => s.store.feedback.markerFor(c.id, 's1', u);
+        expect(m('bea')).toBe(m('bea'));
+        expect(m('bea')).not.toBe(m('chen'));
+        expect(m('bea')).not.toBe(s.store.feedback.markerFor(c.id, 's2', 'bea'));
+        const tally = { communityId: c.id, sessionId: 's1', values: [5, 2], markers: [m('zoe-bea'), m('chen')] };
+        expect((await s.store.feedback.put(tally, undefined)).ok).toBe(true);
+        const v1 = (await s.store.feedback.get(c.id, 's1'))!;
+        expect(v1.value.values).toEqual([2, 5]);
+        expect(v1.value.markers).toEqual([...tally.markers].sort());
+        const raw = JSON.stringify((await s.driver.read(c.id, 'feedback:s1'))!.doc);
+        expect(raw).not.toMatch(/zoe-bea|chen/);
+        const stale = await s.store.feedback.put({ ...tally, values: [1] }, 'stale-etag');
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+      });
+      it('keeps one facilitator rotation per community, guarded by its etag', async () => {
+        const c = aCommunity();
+        const r = { communityId: c.id, tenantId: 'tenant-a', volunteers: ['bea', 'chen'], skips: [{ userId: 'bea', atSession: 2 }], swaps: [] };
+        expect(await s.store.rotations.get(c.id)).toBeUndefined();
+        expect((await s.store.rotations.put(r, undefined)).ok).toBe(true);
+        const v1 = (await s.store.rotations.get(c.id))!;
+        expect(v1.value).toEqual(r);
+        expect((await s.store.rotations.put({ ...r, volunteers: ['chen'] }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.rotations.put({ ...r, volunteers: [] }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.rotations.get(c.id))?.value.volunteers).toEqual(['chen']);
       });
     });
 

@@ -10,6 +10,15 @@ export type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
 export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
+export type { SessionRepository } from './session-repository';
+export type {
+  ActionRepository,
+  AnnotationRepository,
+  FeedbackRepository,
+  RotationRepository,
+  SessionNotesRepository,
+  TakeawayRepository,
+} from './outcome-repositories';
 
 import type { CommunityRepository } from './community-repository';
 import type { MembershipRepository } from './membership-repository';
@@ -19,6 +28,15 @@ import type { TopicRepository } from './topic-repository';
 import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 import type { ConversationRefRepository } from './conversation-ref-repository';
 import type { ActivityClaimRepository } from './activity-claim-repository';
+import type { SessionRepository } from './session-repository';
+import type {
+  ActionRepository,
+  AnnotationRepository,
+  FeedbackRepository,
+  RotationRepository,
+  SessionNotesRepository,
+  TakeawayRepository,
+} from './outcome-repositories';
 
 /** Everything the record offers; one instance per store adapter. */
 export interface RecordStore {
@@ -32,6 +50,13 @@ export interface RecordStore {
   readonly conversationRefs: ConversationRefRepository;
   /** One claim per delivered bot activity, so a redelivery is not handled twice. */
   readonly activityClaims: ActivityClaimRepository;
+  readonly sessions: SessionRepository;
+  readonly notes: SessionNotesRepository;
+  readonly annotations: AnnotationRepository;
+  readonly takeaways: TakeawayRepository;
+  readonly actions: ActionRepository;
+  readonly feedback: FeedbackRepository;
+  readonly rotations: RotationRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

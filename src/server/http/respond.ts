@@ -21,6 +21,10 @@ const STATUS: Record<ErrorCode, number> = {
   RESULT_MISMATCH: 409,
   TOPIC_ALREADY_OWNED: 409,
   NOTIFICATION_FAILED: 502,
+  SESSION_NOT_FOUND: 404,
+  TAKEAWAY_NOT_FOUND: 404,
+  ACTION_NOT_FOUND: 404,
+  ALREADY_VOTED: 409,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;

@@ -12,12 +12,14 @@ export class DocumentTopicRepository implements TopicRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
   private toDoc(t: Topic) {
-    return writeRecord('topic', { ...t, supporters: [...t.supporters], sessionIds: [...t.sessionIds], pk: t.communityId, id: docId(t.id) });
+    return writeRecord('topic', { ...t, supporters: [...t.supporters], sessionIds: [...t.sessionIds], mergedInto: t.mergedInto ?? null, pk: t.communityId, id: docId(t.id) });
   }
 
   private toValue(found: ReadDocument): Versioned<Topic> {
-    const stored = readRecord('topic', found.doc);
-    return { value: { ...withoutEnvelope(stored), id: stored.id.slice('topic:'.length) }, etag: found.etag };
+    const { mergedInto, ...stored } = readRecord('topic', found.doc);
+    // `mergedInto` is absent on a topic that was never merged, as in the domain type.
+    const value: Topic = { ...withoutEnvelope(stored), id: stored.id.slice('topic:'.length), ...(mergedInto ? { mergedInto } : {}) };
+    return { value, etag: found.etag };
   }
 
   async get(communityId: string, topicId: string): Promise<Versioned<Topic> | undefined> {

@@ -1,0 +1,162 @@
+/**
+ * Request shapes of the backlog operations, sessions and outcomes (issue 4): one schema per shape,
+ * shared by the server (validation at the boundary) and the tab. No IO here.
+ */
+import { z } from 'zod/v4';
+import { TOPIC_LIMITS } from '../domain/backlog';
+import { ACTION_STATUSES, OUTCOME_LIMITS } from '../domain/outcomes';
+import { SESSION_LIMITS, SESSION_TYPES } from '../domain/session';
+import { IdSchema } from './schemas';
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, { error: `${what} is required` })
+    .max(max, { error: `${what} must be at most ${max} characters` });
+
+const EtagSchema = z.string({ error: 'etag must be text' }).min(1, { error: 'etag is required (read the record first)' });
+/** Request ids become part of record ids, so they are kept short. */
+export const RequestIdSchema = IdSchema.max(64, { error: 'requestId must be at most 64 characters' });
+const name = (what: string) => text(SESSION_LIMITS.name, what);
+
+// Backlog operations
+
+export const EditTopicRequest = z.strictObject({
+  etag: EtagSchema,
+  title: text(TOPIC_LIMITS.title, 'title').optional(),
+  description: z.string({ error: 'description must be text' }).trim().max(TOPIC_LIMITS.description, { error: `description must be at most ${TOPIC_LIMITS.description} characters` }).optional(),
+});
+export type EditTopicRequest = z.infer<typeof EditTopicRequest>;
+
+export const MoveTopicRequest = z.strictObject({
+  position: z.number({ error: 'position must be a number' }).int({ error: 'position must be a whole number' }).min(1, { error: 'position starts at 1' }),
+});
+
+export const MergeTopicsRequest = z.strictObject({ keepId: IdSchema, mergeId: IdSchema });
+
+// Sessions
+
+/** One schema per session type's own fields. */
+export const SessionDetailsSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('deep-dive') }),
+    z.strictObject({ type: z.literal('lean-coffee') }),
+    z.strictObject({ type: z.literal('external-speaker'), speakerName: name('speakerName'), organisation: name('organisation') }),
+    z.strictObject({ type: z.literal('leadership-guest'), guestName: name('guestName'), guestRole: name('guestRole') }),
+    z.strictObject({ type: z.literal('book-club'), bookTitle: name('bookTitle') }),
+    z.strictObject({ type: z.literal('story-sharing'), theme: name('theme') }),
+    z.strictObject({ type: z.literal('visit'), hostCompany: name('hostCompany') }),
+  ],
+  { error: `type must be one of ${SESSION_TYPES.join(', ')}` },
+);
+
+export const AgendaSchema = z
+  .array(
+    z.strictObject({
+      title: text(SESSION_LIMITS.agendaItemTitle, 'agenda item title'),
+      minutes: z.number({ error: 'minutes must be a number' }).int().min(1, { error: 'a timebox is at least 1 minute' }).max(SESSION_LIMITS.agendaItemMinutes, { error: `a timebox is at most ${SESSION_LIMITS.agendaItemMinutes} minutes` }),
+    }),
+  )
+  .min(1, { error: 'the agenda needs at least one item' })
+  .max(SESSION_LIMITS.agendaItems, { error: `the agenda has at most ${SESSION_LIMITS.agendaItems} items` });
+
+const DurationSchema = z
+  .number({ error: 'durationMinutes must be a number' })
+  .int()
+  .min(SESSION_LIMITS.minDuration, { error: `a session lasts at least ${SESSION_LIMITS.minDuration} minutes` })
+  .max(SESSION_LIMITS.maxDuration, { error: `a session lasts at most ${SESSION_LIMITS.maxDuration} minutes` });
+
+export const DateTimeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO date and time, e.g. 2026-12-03T15:00:00Z' });
+
+export const ScheduleSessionRequest = z.strictObject({
+  details: SessionDetailsSchema,
+  startsAt: DateTimeSchema,
+  durationMinutes: DurationSchema.optional(),
+  topicIds: z.array(IdSchema).max(SESSION_LIMITS.topics, { error: `at most ${SESSION_LIMITS.topics} topics` }).optional(),
+  facilitatorId: IdSchema.optional(),
+  meetingLink: z.url({ protocol: /^https$/, error: 'meetingLink must be an https URL' }).max(SESSION_LIMITS.meetingLink).optional(),
+  purpose: z.string({ error: 'purpose must be text' }).trim().max(SESSION_LIMITS.purpose, { error: `purpose must be at most ${SESSION_LIMITS.purpose} characters` }).optional(),
+  agenda: AgendaSchema.optional(),
+  requestId: RequestIdSchema.optional(),
+});
+export type ScheduleSessionRequest = z.infer<typeof ScheduleSessionRequest>;
+
+export const EditAgendaRequest = z.strictObject({ etag: EtagSchema, agenda: AgendaSchema, durationMinutes: DurationSchema.optional() });
+
+export const ListSessionsQuery = z.strictObject({
+  topic: IdSchema.optional(),
+  type: z.enum(SESSION_TYPES, { error: `type must be one of ${SESSION_TYPES.join(', ')}` }).optional(),
+  from: DateTimeSchema.optional(),
+  to: DateTimeSchema.optional(),
+  owner: IdSchema.optional(),
+});
+
+export const RotationChangeRequest = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('join') }),
+    z.strictObject({ kind: z.literal('leave') }),
+    z.strictObject({ kind: z.literal('skip'), userId: IdSchema }),
+    z.strictObject({ kind: z.literal('swap'), a: IdSchema, b: IdSchema }),
+  ],
+  { error: 'kind must be join, leave, skip or swap' },
+);
+
+// Outcomes
+
+export const SaveNotesRequest = z.strictObject({
+  markdown: z.string({ error: 'markdown must be text' }).max(OUTCOME_LIMITS.notes, { error: `the notes must be at most ${OUTCOME_LIMITS.notes} characters` }),
+  etag: EtagSchema.optional(),
+});
+
+export const AnnotateRequest = z.strictObject({
+  anchor: z.union([
+    z.strictObject({ paragraph: z.number({ error: 'paragraph must be a number' }).int().min(0) }),
+    z.strictObject({ quote: text(OUTCOME_LIMITS.quote, 'quote') }),
+  ], { error: 'anchor is { paragraph } or { quote }' }),
+  text: text(OUTCOME_LIMITS.annotation, 'text'),
+});
+
+export const DueDateSchema = z.iso.date({ error: 'dueDate must be a date like 2026-12-31' });
+
+export const AddTakeawayRequest = z.strictObject({
+  topicId: IdSchema.nullable(),
+  text: text(OUTCOME_LIMITS.takeaway, 'text'),
+});
+
+export const CreateActionRequest = z.strictObject({
+  takeawayId: IdSchema,
+  text: text(OUTCOME_LIMITS.action, 'text').optional(),
+  ownerId: IdSchema,
+  dueDate: DueDateSchema,
+});
+
+export const UpdateActionRequest = z.strictObject({
+  etag: EtagSchema,
+  status: z.enum(ACTION_STATUSES, { error: `status must be one of ${ACTION_STATUSES.join(', ')}` }),
+});
+
+export const ScoreSchema = z.number({ error: 'score must be a number' }).int({ error: 'score must be a whole number' }).min(1, { error: 'score is 1 to 5' }).max(5, { error: 'score is 1 to 5' });
+export const FeedbackRequest = z.strictObject({ score: ScoreSchema });
+
+export const CloseSessionRequest = z.strictObject({
+  requestId: RequestIdSchema,
+  attendees: z.array(IdSchema).max(200),
+  takeaways: z
+    .array(
+      z.strictObject({
+        topicId: IdSchema.nullable(),
+        text: text(OUTCOME_LIMITS.takeaway, 'text'),
+        authorId: IdSchema.optional(),
+        action: z.strictObject({ text: text(OUTCOME_LIMITS.action, 'text').optional(), ownerId: IdSchema, dueDate: DueDateSchema }).optional(),
+      }),
+    )
+    .max(OUTCOME_LIMITS.perClose, { error: `at most ${OUTCOME_LIMITS.perClose} takeaways at once` }),
+  feedback: z.array(z.strictObject({ userId: IdSchema, score: ScoreSchema })).max(200),
+});
+export type CloseSessionRequest = z.infer<typeof CloseSessionRequest>;
+
+export const SearchQuery = z.strictObject({ q: text(OUTCOME_LIMITS.search, 'q') });
+export const OpenActionsQuery = z.strictObject({ owner: IdSchema.optional() });

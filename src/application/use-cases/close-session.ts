@@ -1,0 +1,196 @@
+import { markTopicsDiscussed } from '../../domain/backlog';
+import type { Principal } from '../../domain/identity';
+import {
+  addVote,
+  checkDueDate,
+  checkTakeawayTopic,
+  OUTCOME_LIMITS,
+  summariseFeedback,
+  type ActionItem,
+  type FeedbackSummary,
+  type FeedbackTally,
+  type Takeaway,
+} from '../../domain/outcomes';
+import { fail, ok, type Result } from '../../domain/result';
+import type { Session } from '../../domain/session';
+import type { AppDeps } from '../deps';
+import { checkMembers, facilitatesSession, findSession } from '../facilitation';
+import type { Versioned } from '../ports';
+import { requireMember } from '../access';
+import { applyToTopics } from '../topic-writes';
+
+export interface CloseSessionInput {
+  readonly communityId: string;
+  readonly sessionId: string;
+  /** The caller's id for this close: the same id again returns the same result and writes nothing twice. */
+  readonly requestId: string;
+  readonly attendees: readonly string[];
+  readonly takeaways: readonly {
+    readonly topicId: string | null;
+    readonly text: string;
+    /** Defaults to the caller. */
+    readonly authorId?: string;
+    readonly action?: { readonly text?: string; readonly ownerId: string; readonly dueDate: string };
+  }[];
+  /** Votes collected during the session (one per person; a person who already voted is not counted again). */
+  readonly feedback: readonly { readonly userId: string; readonly score: number }[];
+}
+
+export interface SessionOutcome {
+  readonly session: Session;
+  readonly takeaways: readonly Takeaway[];
+  readonly actions: readonly ActionItem[];
+  readonly feedback: FeedbackSummary;
+}
+
+const MAX_ATTEMPTS = 20;
+
+/**
+ * The facilitator closes a session in one idempotent step: takeaways, their actions, attendance and
+ * feedback are recorded, the topics become discussed (the session appended to their history) and the
+ * session is marked held, last. Everything is validated before the first write.
+ *
+ * Idempotence: takeaways and actions get ids derived from the request id, so a retry after a partial
+ * failure re-creates nothing; feedback markers make votes count once; topics are already discussed;
+ * the session records the request id that closed it, and the same id again returns the stored outcome.
+ * A different request id on a held session is a CONFLICT.
+ *
+ * Round trips, first call: 2 reads (access) + 1 read (session) + 1 query (members) + 1 query (topics)
+ * + n creates (takeaways) + m creates (actions) + (1 read + 1 write) feedback + applyToTopics
+ * (1 query + k replaces) + 1 replace (session) + 3 reads/queries for the outcome (takeaways, actions,
+ * feedback). A repeated call: 2 + 1 + those 3.
+ */
+export async function closeSession(deps: AppDeps, who: Principal, input: CloseSessionInput): Promise<Result<SessionOutcome>> {
+  const access = await requireMember(deps, who, input.communityId);
+  if (!access.ok) return access;
+  const found = await findSession(deps, input.communityId, input.sessionId);
+  if (!found.ok) return found;
+  const session = found.value.value;
+  if (!facilitatesSession(access.value, session)) return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) can close it.");
+  if (session.closed) return sameOrConflict(deps, session, input.requestId);
+
+  const valid = await validate(deps, who, session, input);
+  if (!valid.ok) return valid;
+
+  const now = deps.clock.now().toISOString();
+  for (const [i, t] of input.takeaways.entries()) {
+    const takeaway: Takeaway = {
+      id: `${input.requestId}.t${String(i + 1).padStart(2, '0')}`, communityId: input.communityId, sessionId: session.id, topicId: t.topicId,
+      text: t.text.trim(), authorId: t.authorId ?? who.userId, createdAt: now,
+    };
+    const created = await createOnce(deps.store.takeaways.create(takeaway), () => deps.store.takeaways.get(input.communityId, takeaway.id), session.id);
+    if (!created.ok) return created;
+    if (t.action) {
+      const action: ActionItem = {
+        id: `${input.requestId}.a${String(i + 1).padStart(2, '0')}`, communityId: input.communityId, sessionId: session.id, takeawayId: takeaway.id,
+        text: (t.action.text ?? t.text).trim(), ownerId: t.action.ownerId, dueDate: t.action.dueDate, status: 'open',
+        createdBy: who.userId, createdAt: now, updatedAt: now,
+      };
+      const made = await createOnce(deps.store.actions.create(action), () => deps.store.actions.get(input.communityId, action.id), session.id);
+      if (!made.ok) return made;
+    }
+  }
+
+  if (input.feedback.length) {
+    const voted = await recordVotes(deps, session, input.feedback);
+    if (!voted.ok) return voted;
+  }
+
+  if (session.topicIds.length) {
+    const discussed = await applyToTopics(deps, input.communityId, (topics) => markTopicsDiscussed(topics, session.topicIds, session.id));
+    if (!discussed.ok) return discussed;
+  }
+
+  let current: Versioned<Session> = found.value;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (current.value.closed) return sameOrConflict(deps, current.value, input.requestId);
+    const held: Session = { ...current.value, state: 'held', attendees: [...new Set(input.attendees)], closed: { requestId: input.requestId, by: who.userId, at: now } };
+    const written = await deps.store.sessions.update(held, current.etag);
+    if (written.ok) return outcomeOf(deps, written.value.value);
+    if (written.error.code !== 'CONFLICT') return written;
+    const fresh = await findSession(deps, input.communityId, input.sessionId);
+    if (!fresh.ok) return fresh;
+    current = fresh.value;
+  }
+  return fail('CONFLICT', 'The session is being changed right now; try again with the same request id.');
+}
+
+async function validate(deps: AppDeps, who: Principal, session: Session, input: CloseSessionInput): Promise<Result<void>> {
+  if (input.takeaways.length > OUTCOME_LIMITS.perClose || input.feedback.length > OUTCOME_LIMITS.perClose * 2) {
+    return fail('VALIDATION_FAILED', 'Too many takeaways or votes in one close.');
+  }
+  const people = [...input.attendees, ...input.feedback.map((f) => f.userId)];
+  for (const t of input.takeaways) {
+    const topic = checkTakeawayTopic(session, t.topicId);
+    if (!topic.ok) return topic;
+    if (!t.text.trim() || t.text.trim().length > OUTCOME_LIMITS.takeaway) {
+      return fail('VALIDATION_FAILED', `A takeaway needs a text of 1 to ${OUTCOME_LIMITS.takeaway} characters.`, [{ path: 'takeaways.text', message: 'empty or too long' }]);
+    }
+    if (t.authorId) people.push(t.authorId);
+    if (t.action) {
+      const due = checkDueDate(t.action.dueDate, deps.clock.now());
+      if (!due.ok) return due;
+      people.push(t.action.ownerId);
+    }
+  }
+  if (new Set(input.feedback.map((f) => f.userId)).size !== input.feedback.length) {
+    return fail('VALIDATION_FAILED', 'One vote per person.', [{ path: 'feedback', message: 'a person is listed twice' }]);
+  }
+  for (const f of input.feedback) {
+    const score = addVote({ communityId: '', sessionId: '', values: [], markers: [] }, 'x', f.score);
+    if (!score.ok) return score;
+  }
+  const members = await checkMembers(deps, session.communityId, [who.userId, ...people], 'people');
+  if (!members.ok) return members;
+  // Dry run of the topic change, so nothing is written when a topic cannot become discussed.
+  const topics = (await deps.store.topics.listByCommunity(session.communityId)).map((t) => t.value);
+  const discussed = markTopicsDiscussed(topics, session.topicIds, session.id);
+  return discussed.ok ? ok(undefined) : discussed;
+}
+
+/** Create, or accept the record a previous attempt of the same request already wrote (for this session). */
+async function createOnce<T extends { sessionId: string }>(
+  creating: Promise<Result<Versioned<T>>>,
+  reread: () => Promise<Versioned<T> | undefined>,
+  sessionId: string,
+): Promise<Result<void>> {
+  const created = await creating;
+  if (created.ok) return ok(undefined);
+  if (created.error.code !== 'CONFLICT') return created;
+  const existing = await reread();
+  if (existing && existing.value.sessionId === sessionId) return ok(undefined);
+  return fail('CONFLICT', 'This request id was already used for another session; use a new one.');
+}
+
+async function recordVotes(deps: AppDeps, session: Session, votes: CloseSessionInput['feedback']): Promise<Result<void>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await deps.store.feedback.get(session.communityId, session.id);
+    let tally: FeedbackTally = stored?.value ?? { communityId: session.communityId, sessionId: session.id, values: [], markers: [] };
+    let counted = false;
+    for (const v of votes) {
+      const added = addVote(tally, deps.store.feedback.markerFor(session.communityId, session.id, v.userId), v.score);
+      if (!added.ok) return added;
+      tally = added.value.tally;
+      counted ||= added.value.counted;
+    }
+    if (!counted) return ok(undefined);
+    const written = await deps.store.feedback.put(tally, stored?.etag);
+    if (written.ok) return ok(undefined);
+    if (written.error.code !== 'CONFLICT') return written;
+  }
+  return fail('CONFLICT', 'Many people are voting right now; try again with the same request id.');
+}
+
+async function sameOrConflict(deps: AppDeps, session: Session, requestId: string): Promise<Result<SessionOutcome>> {
+  if (session.closed?.requestId !== requestId) return fail('CONFLICT', 'This session is already closed.');
+  return outcomeOf(deps, session);
+}
+
+async function outcomeOf(deps: AppDeps, session: Session): Promise<Result<SessionOutcome>> {
+  const [takeaways, actions, tally] = await Promise.all([
+    deps.store.takeaways.listBySession(session.communityId, session.id),
+    deps.store.actions.listBySession(session.communityId, session.id),
+    deps.store.feedback.get(session.communityId, session.id),
+  ]);
+  return ok({ session, takeaways, actions, feedback: summariseFeedback(tally?.value.values ?? []) });
+}

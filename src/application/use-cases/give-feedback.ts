@@ -1,0 +1,41 @@
+import type { Principal } from '../../domain/identity';
+import { addVote, summariseFeedback, type FeedbackSummary } from '../../domain/outcomes';
+import { fail, ok, type Result } from '../../domain/result';
+import { requireMember } from '../access';
+import type { AppDeps } from '../deps';
+import { findSession } from '../facilitation';
+
+const MAX_ATTEMPTS = 50;
+
+/**
+ * A member rates the session (return on time invested, 1–5), once, anonymously: the store keeps the
+ * value and a one-way marker, unlinked (docs/adr/0009-anonymous-feedback-tally.md). Allowed once the
+ * session has started. Concurrent votes are retried, never lost.
+ * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt.
+ */
+export async function giveFeedback(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; sessionId: string; score: number },
+): Promise<Result<FeedbackSummary>> {
+  const access = await requireMember(deps, who, input.communityId);
+  if (!access.ok) return access;
+  const found = await findSession(deps, input.communityId, input.sessionId);
+  if (!found.ok) return found;
+  const session = found.value.value;
+  if (session.state !== 'held' && Date.parse(session.startsAt) > deps.clock.now().getTime()) {
+    return fail('VALIDATION_FAILED', 'Feedback opens when the session starts.');
+  }
+  const marker = deps.store.feedback.markerFor(input.communityId, input.sessionId, who.userId);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await deps.store.feedback.get(input.communityId, input.sessionId);
+    const tally = stored?.value ?? { communityId: input.communityId, sessionId: input.sessionId, values: [], markers: [] };
+    const voted = addVote(tally, marker, input.score);
+    if (!voted.ok) return voted;
+    if (!voted.value.counted) return fail('ALREADY_VOTED', 'You have already given feedback on this session.');
+    const written = await deps.store.feedback.put(voted.value.tally, stored?.etag);
+    if (written.ok) return ok(summariseFeedback(written.value.value.values));
+    if (written.error.code !== 'CONFLICT') return written;
+  }
+  return fail('CONFLICT', 'Many people are voting right now; try again.');
+}

@@ -1,0 +1,59 @@
+import { Router, type Request, type Response } from 'express';
+import { EditAgendaRequest, ListSessionsQuery, RotationChangeRequest, ScheduleSessionRequest } from '../../api/session-schemas';
+import { IdSchema } from '../../api/schemas';
+import type { AppDeps } from '../../application/deps';
+import { changeRotation } from '../../application/use-cases/change-rotation';
+import { editSessionAgenda } from '../../application/use-cases/edit-session-agenda';
+import { getSession } from '../../application/use-cases/get-session';
+import { listSessions } from '../../application/use-cases/list-sessions';
+import { planNextSession } from '../../application/use-cases/plan-next-session';
+import { scheduleSession } from '../../application/use-cases/schedule-session';
+import { principalOf } from '../auth/authenticate';
+import { parseOr400, route, sendResult } from '../http/respond';
+
+export function sessionParams(req: Request, res: Response): { communityId: string; sessionId: string } | undefined {
+  const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+  const sessionId = communityId && parseOr400(res, IdSchema, req.params.sid, 'session id');
+  return communityId && sessionId ? { communityId, sessionId } : undefined;
+}
+
+/** Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator rotation. */
+export function sessionRoutes(deps: AppDeps): Router {
+  const r = Router();
+  r.get('/communities/:id/sessions', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    const q = communityId && parseOr400(res, ListSessionsQuery, { ...req.query }, 'session filter');
+    if (!communityId || !q) return;
+    const filter = { topicId: q.topic, type: q.type, from: q.from, to: q.to, ownerId: q.owner };
+    sendResult(res, await listSessions(deps, principalOf(res), { communityId, filter }), (sessions) => ({ sessions }));
+  }));
+  r.post('/communities/:id/sessions', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    const body = communityId && parseOr400(res, ScheduleSessionRequest, req.body, 'session');
+    if (!communityId || !body) return;
+    sendResult(res, await scheduleSession(deps, principalOf(res), { communityId, ...body }), (v) => v, 201);
+  }));
+  r.get('/communities/:id/session-plan', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    if (!communityId) return;
+    sendResult(res, await planNextSession(deps, principalOf(res), { communityId }), (plan) => ({ plan }));
+  }));
+  r.post('/communities/:id/rotation', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    const change = communityId && parseOr400(res, RotationChangeRequest, req.body, 'rotation change');
+    if (!communityId || !change) return;
+    sendResult(res, await changeRotation(deps, principalOf(res), { communityId, change }), (rotation) => ({ rotation }));
+  }));
+  r.get('/communities/:id/sessions/:sid', route(async (req, res) => {
+    const p = sessionParams(req, res);
+    if (!p) return;
+    sendResult(res, await getSession(deps, principalOf(res), p), (v) => v);
+  }));
+  r.put('/communities/:id/sessions/:sid/agenda', route(async (req, res) => {
+    const p = sessionParams(req, res);
+    const body = p && parseOr400(res, EditAgendaRequest, req.body, 'agenda');
+    if (!p || !body) return;
+    sendResult(res, await editSessionAgenda(deps, principalOf(res), { ...p, ...body }), (v) => v);
+  }));
+  return r;
+}
