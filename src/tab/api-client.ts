@@ -11,6 +11,10 @@ import type {
   UpdateCommunityRequest,
 } from '../api/schemas';
 import type { GameRecordView } from '../api/thirty-five-schemas';
+import type { CloseSessionRequest, ScheduleSessionRequest } from '../api/session-schemas';
+import type { ActionItem, ActionStatus, Annotation, AnnotationAnchor, FeedbackSummary, SearchHit, SessionNotes, Takeaway } from '../domain/outcomes';
+import type { FacilitatorRotation } from '../domain/facilitator-rotation';
+import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
 import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
@@ -87,8 +91,79 @@ export interface ApiClient {
       req: { splits: readonly ThirtyFiveSplit[]; merges: readonly CardMerge[]; result: readonly RankedCard[] },
     ): Promise<{ game: GameRecordView; topics: readonly Topic[] }>;
   };
+  /** The backlog between sessions (facilitator or champion, except volunteering as owner). */
+  backlog: {
+    /** A topic with the etag its next edit needs. */
+    get(communityId: string, topicId: string): Promise<{ topic: Topic; etag: string }>;
+    /** CONFLICT (409) when someone else changed it meanwhile: reload and re-apply. */
+    edit(communityId: string, topicId: string, req: { etag: string; title?: string; description?: string }): Promise<{ topic: Topic; etag: string }>;
+    /** Position 1 = top of the prioritised backlog; returns the topics that changed. */
+    move(communityId: string, topicId: string, position: number): Promise<readonly Topic[]>;
+    merge(communityId: string, req: { keepId: string; mergeId: string }): Promise<readonly Topic[]>;
+    archive(communityId: string, topicId: string): Promise<readonly Topic[]>;
+    restore(communityId: string, topicId: string): Promise<readonly Topic[]>;
+    volunteerOwner(communityId: string, topicId: string): Promise<Topic>;
+    clearOwner(communityId: string, topicId: string): Promise<Topic>;
+  };
+  sessions: {
+    list(communityId: string, filter?: { topic?: string; type?: SessionType; from?: string; to?: string; owner?: string }): Promise<readonly Session[]>;
+    schedule(communityId: string, req: ScheduleSessionRequest): Promise<{ session: Session; etag: string }>;
+    get(communityId: string, sessionId: string): Promise<{ session: Session; etag: string }>;
+    plan(communityId: string): Promise<SessionPlan>;
+    changeRotation(communityId: string, change: { kind: 'join' } | { kind: 'leave' } | { kind: 'skip'; userId: string } | { kind: 'swap'; a: string; b: string }): Promise<FacilitatorRotation>;
+    editAgenda(communityId: string, sessionId: string, req: { etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number }): Promise<{ session: Session; etag: string }>;
+    outcomes(communityId: string, sessionId: string): Promise<SessionOutcomesView>;
+    saveNotes(communityId: string, sessionId: string, req: { markdown: string; etag?: string }): Promise<{ notes: SessionNotes; etag: string }>;
+    annotate(communityId: string, sessionId: string, req: { anchor: AnnotationAnchor; text: string }): Promise<Annotation>;
+    addTakeaway(communityId: string, sessionId: string, req: { topicId: string | null; text: string }): Promise<Takeaway>;
+    giveFeedback(communityId: string, sessionId: string, score: number): Promise<FeedbackSummary>;
+    close(communityId: string, sessionId: string, req: CloseSessionRequest): Promise<SessionOutcomeView>;
+    /**
+     * Facilitator: publish the notes and takeaways. They are kept (and exportable) either way; `posted`
+     * says whether a card linking to the channel tab went to the community's channel (the bot must be
+     * installed there), `message` why not.
+     */
+    publish(communityId: string, sessionId: string): Promise<{ session: Session; posted: boolean; message: string }>;
+    /** The session as Markdown (for Confluence or a wiki). */
+    exportMarkdown(communityId: string, sessionId: string): Promise<string>;
+    search(communityId: string, q: string): Promise<readonly SearchHit[]>;
+  };
+  actions: {
+    create(communityId: string, req: { takeawayId: string; text?: string; ownerId: string; dueDate: string }): Promise<ActionItem>;
+    listOpen(communityId: string, owner?: string): Promise<readonly ActionItem[]>;
+    setStatus(communityId: string, actionId: string, req: { etag: string; status: ActionStatus }): Promise<{ action: ActionItem; etag: string }>;
+  };
   /** DEV MODE ONLY: no Authorization header. */
   devSetup(participants: number): Promise<DevSetupResponse>;
+}
+
+/** GET …/sessions/:sid/outcomes */
+export interface SessionOutcomesView {
+  readonly notes: SessionNotes | null;
+  readonly notesEtag: string | null;
+  readonly annotations: readonly Annotation[];
+  readonly takeaways: readonly Takeaway[];
+  readonly actions: readonly (ActionItem & { readonly etag: string })[];
+  readonly feedback: FeedbackSummary & { readonly mine: boolean };
+}
+
+/** POST …/sessions/:sid/close */
+export interface SessionOutcomeView {
+  readonly session: Session;
+  readonly takeaways: readonly Takeaway[];
+  readonly actions: readonly ActionItem[];
+  readonly feedback: FeedbackSummary;
+}
+
+/** GET …/session-plan: suggested dates from the cadence, the next facilitator from the rotation, the agenda template. */
+export interface SessionPlan {
+  readonly dates: readonly string[];
+  readonly facilitatorId: string | null;
+  readonly queue: readonly string[];
+  readonly rotation: FacilitatorRotation;
+  readonly rotationEtag: string | null;
+  readonly agenda: readonly AgendaItem[];
+  readonly agendaMinutes: number;
 }
 
 export interface ApiClientOptions {
@@ -134,7 +209,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
   const base = opts.baseUrl ?? '';
   const timeoutMs = opts.timeoutMs ?? 20000;
 
-  async function call<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, auth = true, as: 'json' | 'text' = 'json'): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (auth && opts.getAuthHeader) {
       try {
@@ -162,6 +237,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     }
 
     const text = await res.text().catch(() => '');
+    if (res.ok && as === 'text') return text as T;
     let parsed: unknown = undefined;
     if (text) {
       try {
@@ -203,6 +279,41 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       redeal: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/redeal`, req)).game,
       checkpoint: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/checkpoint`, req)).game,
       commit: (c, g, req) => call('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/commit`, req),
+    },
+    backlog: {
+      get: (c, t) => call('GET', `/api/communities/${seg(c)}/topics/${seg(t)}`),
+      edit: (c, t, req) => call('PATCH', `/api/communities/${seg(c)}/topics/${seg(t)}`, req),
+      move: async (c, t, position) => (await call<{ changed: Topic[] }>('PUT', `/api/communities/${seg(c)}/topics/${seg(t)}/position`, { position })).changed,
+      merge: async (c, req) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/merge`, req)).changed,
+      archive: async (c, t) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/${seg(t)}/archive`, {})).changed,
+      restore: async (c, t) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/${seg(t)}/restore`, {})).changed,
+      volunteerOwner: async (c, t) => (await call<{ topic: Topic }>('PUT', `/api/communities/${seg(c)}/topics/${seg(t)}/owner`, {})).topic,
+      clearOwner: async (c, t) => (await call<{ topic: Topic }>('DELETE', `/api/communities/${seg(c)}/topics/${seg(t)}/owner`)).topic,
+    },
+    sessions: {
+      list: async (c, f = {}) => {
+        const q = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+        return (await call<{ sessions: Session[] }>('GET', `/api/communities/${seg(c)}/sessions${q ? `?${q}` : ''}`)).sessions;
+      },
+      schedule: (c, req) => call('POST', `/api/communities/${seg(c)}/sessions`, req),
+      get: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}`),
+      plan: async (c) => (await call<{ plan: SessionPlan }>('GET', `/api/communities/${seg(c)}/session-plan`)).plan,
+      changeRotation: async (c, change) => (await call<{ rotation: FacilitatorRotation }>('POST', `/api/communities/${seg(c)}/rotation`, change)).rotation,
+      editAgenda: (c, sid, req) => call('PUT', `/api/communities/${seg(c)}/sessions/${seg(sid)}/agenda`, req),
+      outcomes: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}/outcomes`),
+      saveNotes: (c, sid, req) => call('PUT', `/api/communities/${seg(c)}/sessions/${seg(sid)}/notes`, req),
+      annotate: async (c, sid, req) => (await call<{ annotation: Annotation }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/annotations`, req)).annotation,
+      addTakeaway: async (c, sid, req) => (await call<{ takeaway: Takeaway }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/takeaways`, req)).takeaway,
+      giveFeedback: async (c, sid, score) => (await call<{ feedback: FeedbackSummary }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/feedback`, { score })).feedback,
+      close: (c, sid, req) => call('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/close`, req),
+      publish: (c, sid) => call('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/publish`, {}),
+      exportMarkdown: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}/export.md`, undefined, true, 'text'),
+      search: async (c, q) => (await call<{ hits: SearchHit[] }>('GET', `/api/communities/${seg(c)}/search?q=${seg(q)}`)).hits,
+    },
+    actions: {
+      create: async (c, req) => (await call<{ action: ActionItem }>('POST', `/api/communities/${seg(c)}/actions`, req)).action,
+      listOpen: async (c, owner) => (await call<{ actions: ActionItem[] }>('GET', `/api/communities/${seg(c)}/actions${owner ? `?owner=${seg(owner)}` : ''}`)).actions,
+      setStatus: (c, aid, req) => call('PATCH', `/api/communities/${seg(c)}/actions/${seg(aid)}`, req),
     },
     devSetup: (participants) => call('GET', `/api/dev/setup?participants=${seg(String(participants))}`, undefined, false),
   };

@@ -62,4 +62,14 @@ export function nextIceBreaker(communityId: string, lastUsedId: string | null): 
   return order[(last + 1) % order.length] as IceBreaker;
 }
 
+/**
+ * The prompt of a community's session number `held` (0 for its first): one step along its own order
+ * per session, so consecutive sessions never share a prompt and all 32 come before any repeats.
+ */
+export function iceBreakerForSession(communityId: string, held: number): IceBreaker {
+  const order = iceBreakerOrder(communityId);
+  const i = ((Math.floor(held) % order.length) + order.length) % order.length;
+  return order[i] as IceBreaker;
+}
+
 export const findIceBreaker = (id: string): IceBreaker | undefined => ICE_BREAKERS.find((p) => p.id === id);

@@ -10,6 +10,7 @@ import {
   feedbackHistogram,
   formBreakouts,
   ICE_BREAKERS,
+  iceBreakerForSession,
   iceBreakerOrder,
   moveToGroup,
   nextIceBreaker,
@@ -100,5 +101,14 @@ describe('breakouts', () => {
     expect(moveToGroup(r.value, who, 7).ok).toBe(false);
     expect(checkBreakoutMinutes(12).ok).toBe(true);
     expect(checkBreakoutMinutes(20).ok).toBe(false);
+  });
+});
+
+describe('the prompt of a community\'s n-th session', () => {
+  it('walks the community\'s own order: no prompt twice in a row, all before any repeats', () => {
+    const ids = Array.from({ length: ICE_BREAKERS.length + 1 }, (_, n) => iceBreakerForSession('cop-a', n).id);
+    for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1]);
+    expect(new Set(ids.slice(0, ICE_BREAKERS.length)).size).toBe(ICE_BREAKERS.length);
+    expect(ids[ICE_BREAKERS.length]).toBe(ids[0]);
   });
 });
