@@ -17,7 +17,8 @@ export const IdSchema = z
   .string({ error: 'id must be text' })
   .min(1, { error: 'id is required' })
   .max(LIMITS.id, { error: `id must be at most ${LIMITS.id} characters` })
-  .regex(/^[A-Za-z0-9._:@\-]+$/, { error: 'id may only contain letters, digits and . _ : @ -' });
+  // Teams meeting ids are base64 (`MCMxOTpt…jMA==`): `=`, `+` and `/` occur. Both store drivers accept them.
+  .regex(/^[A-Za-z0-9._:@=+/\-]+$/, { error: 'id may only contain letters, digits and . _ : @ = + / -' });
 
 export const RoleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` });
 export const PurposeSchema = z.enum(PURPOSES, { error: `purpose must be one of ${PURPOSES.join(', ')}` });

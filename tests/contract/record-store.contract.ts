@@ -459,6 +459,30 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
       it('refuses a query on a field name that could inject', async () => {
         await expect(s.driver.query({ type: 'membership', where: { "x') OR 1=1 --": 'a' } })).rejects.toThrow(/Refused query/);
       });
+      it('takes any id, including a Teams meeting id in base64 and the characters Cosmos DB refuses', async () => {
+        const pk = unique('pk');
+        const ids = ['live:MCMxOTptZWV0aW5nX05qZz+/YjA==', 'a/b\\c?d#e', 'tilde~7E and %20'];
+        for (const id of ids) {
+          expect(await s.driver.create({ pk, id, type: 'probe', schemaVersion: 1, n: 1 })).toHaveProperty('etag');
+          const read = await s.driver.read(pk, id);
+          expect(read?.doc.id).toBe(id);
+          expect(await s.driver.create({ pk, id, type: 'probe', schemaVersion: 1, n: 2 })).toBe('exists');
+          expect(await s.driver.replace({ pk, id, type: 'probe', schemaVersion: 1, n: 3 }, read!.etag)).toHaveProperty('etag');
+        }
+        expect((await s.driver.query({ type: 'probe', pk })).map((r) => r.doc.id).sort()).toEqual([...ids].sort());
+        expect(await s.driver.delete(pk, ids[1]!)).toBe('deleted');
+        expect(await s.driver.read(pk, ids[1]!)).toBeUndefined();
+      });
+      it('binds a Teams meeting (base64 id with = + /) and registers its live container', async () => {
+        const c = aCommunity();
+        const meetingId = 'MCMxOTptZWV0aW5nX1k+Lz0/dGhyZWFkLnYy==';
+        const binding = { tenantId: 'tenant-a', contextId: meetingId, kind: 'meeting' as const, communityId: c.id, boundBy: 'alex', boundAt: '2026-12-01T10:00:00.000Z' };
+        expect((await s.store.bindings.put(binding, undefined)).ok).toBe(true);
+        expect((await s.store.bindings.get('tenant-a', meetingId))?.value).toEqual(binding);
+        const rec = { communityId: c.id, tenantId: 'tenant-a', meetingId, containerId: unique('container'), createdAt: '2026-12-01T10:00:00.000Z', generation: 1 };
+        expect((await s.store.liveContainers.put(rec, undefined)).ok).toBe(true);
+        expect((await s.store.liveContainers.get(c.id, meetingId))?.value).toEqual(rec);
+      });
       it('orders and limits within a partition', async () => {
         const pk = unique('pk');
         for (const [i, n] of [3, 1, 2].entries()) {

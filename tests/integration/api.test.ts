@@ -156,6 +156,14 @@ describe('binding a meeting or channel to a community', () => {
     expect((await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(403);
     expect((await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status).toBe(400);
   });
+  it('binds a real Teams meeting id (base64 with = + /, URL-encoded by the tab)', async () => {
+    const id = await newCommunity('Bound by Teams id');
+    const meetingId = 'MCMxOTptZWV0aW5nX1k+Lz0/dGhyZWFkLnYy==';
+    const path = `/api/contexts/${encodeURIComponent(meetingId)}`;
+    expect((await alex()(path, { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(200);
+    expect((await alex()(path)).body.binding).toMatchObject({ contextId: meetingId, communityId: id });
+    expect((await alex()('/api/contexts/bad%20id')).status).toBe(400);
+  });
 });
 
 describe('live meeting access', () => {

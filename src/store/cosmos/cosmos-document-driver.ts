@@ -2,6 +2,11 @@
  * Cosmos DB (NoSQL API) driver: one container, partition key path `/pk`, parameterised queries only,
  * optimistic concurrency with the document's `_etag` (IfMatch → 412 is a conflict, never an overwrite),
  * and the SDK's own retries on 429. No transactional batch and no TTL are used (see ADR 0002).
+ *
+ * Cosmos DB refuses `/`, `\` and `#` in an item id and stores an id with `?` that can then never be read, while
+ * SQLite takes any string. So this driver escapes those characters (and its escape characters `~`
+ * and `%`) as `~XX` in the ids it stores and unescapes them on the way back: both drivers accept the
+ * same ids, and ids without those characters are stored unchanged.
  */
 import { CosmosClient, type Container, type SqlParameter } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
@@ -24,6 +29,23 @@ function strip(resource: Record<string, unknown>): StoredDocument {
   for (const f of SYSTEM_FIELDS) delete doc[f];
   return doc as StoredDocument;
 }
+
+const ESCAPED = /[/\\?#%~]/g;
+const ESCAPE = /~([0-9A-F]{2})/g;
+/** The item id Cosmos DB stores for a driver id (see the header). */
+export const toCosmosId = (id: string): string =>
+  id.replace(ESCAPED, (c) => `~${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+export const fromCosmosId = (id: string): string => id.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+function fromCosmos(resource: Record<string, unknown>): ReadDocument {
+  const doc = strip(resource);
+  return { doc: { ...doc, id: fromCosmosId(doc.id) }, etag: String(resource._etag) };
+}
+
+const toCosmos = (doc: StoredDocument): Record<string, unknown> => ({ ...doc, id: toCosmosId(doc.id) });
+
+/** `c["field"]`: a checked plain name, quoted so that keywords (`value`, `order`) work as field names. */
+const prop = (field: string) => `c["${assertField(field)}"]`;
 
 const statusOf = (e: unknown): number | undefined => {
   const code = (e as { code?: unknown; statusCode?: unknown }).code ?? (e as { statusCode?: unknown }).statusCode;
@@ -56,9 +78,9 @@ export class CosmosDocumentDriver implements DocumentDriver {
 
   async read(pk: string, id: string): Promise<ReadDocument | undefined> {
     try {
-      const res = await this.container.item(id, pk).read<Record<string, unknown>>();
+      const res = await this.container.item(toCosmosId(id), pk).read<Record<string, unknown>>();
       if (!res.resource || res.statusCode === 404) return undefined;
-      return { doc: strip(res.resource), etag: String(res.resource._etag ?? res.etag) };
+      return fromCosmos(res.resource);
     } catch (e) {
       if (statusOf(e) === 404) return undefined;
       throw e;
@@ -67,7 +89,7 @@ export class CosmosDocumentDriver implements DocumentDriver {
 
   async create(doc: StoredDocument): Promise<{ etag: string } | 'exists'> {
     try {
-      const res = await this.container.items.create<Record<string, unknown>>({ ...doc });
+      const res = await this.container.items.create<Record<string, unknown>>(toCosmos(doc), { disableAutomaticIdGeneration: true });
       return { etag: String(res.resource?._etag ?? res.etag) };
     } catch (e) {
       if (statusOf(e) === 409) return 'exists';
@@ -78,8 +100,8 @@ export class CosmosDocumentDriver implements DocumentDriver {
   async replace(doc: StoredDocument, ifMatch: string): Promise<{ etag: string } | 'conflict' | 'missing'> {
     try {
       const res = await this.container
-        .item(doc.id, doc.pk)
-        .replace<Record<string, unknown>>({ ...doc }, { accessCondition: { type: 'IfMatch', condition: ifMatch } });
+        .item(toCosmosId(doc.id), doc.pk)
+        .replace<Record<string, unknown>>(toCosmos(doc), { accessCondition: { type: 'IfMatch', condition: ifMatch } });
       return { etag: String(res.resource?._etag ?? res.etag) };
     } catch (e) {
       const status = statusOf(e);
@@ -91,7 +113,7 @@ export class CosmosDocumentDriver implements DocumentDriver {
 
   async delete(pk: string, id: string, ifMatch?: string): Promise<'deleted' | 'conflict' | 'missing'> {
     try {
-      await this.container.item(id, pk).delete(ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : {});
+      await this.container.item(toCosmosId(id), pk).delete(ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : {});
       return 'deleted';
     } catch (e) {
       const status = statusOf(e);
@@ -109,16 +131,20 @@ export class CosmosDocumentDriver implements DocumentDriver {
       parameters.push({ name: '@pk', value: q.pk });
     }
     Object.entries(q.where ?? {}).forEach(([field, value], i) => {
-      clauses.push(`c.${assertField(field)} = @w${i}`);
-      parameters.push({ name: `@w${i}`, value });
+      clauses.push(`${prop(field)} = @w${i}`);
+      parameters.push({ name: `@w${i}`, value: field === 'id' && typeof value === 'string' ? toCosmosId(value) : value });
     });
-    const top = q.limit !== undefined ? `TOP ${Math.max(0, Math.floor(q.limit))} ` : '';
+    let top = '';
+    if (q.limit !== undefined) {
+      top = 'TOP @limit ';
+      parameters.push({ name: '@limit', value: Math.max(0, Math.floor(q.limit)) });
+    }
     let query = `SELECT ${top}* FROM c WHERE ${clauses.join(' AND ')}`;
-    if (q.orderBy) query += ` ORDER BY c.${assertField(q.orderBy.field)} ${q.orderBy.direction === 'desc' ? 'DESC' : 'ASC'}`;
+    if (q.orderBy) query += ` ORDER BY ${prop(q.orderBy.field)} ${q.orderBy.direction === 'desc' ? 'DESC' : 'ASC'}`;
     const { resources } = await this.container.items
       .query<Record<string, unknown>>({ query, parameters }, q.pk !== undefined ? { partitionKey: q.pk } : {})
       .fetchAll();
-    return resources.map((r) => ({ doc: strip(r), etag: String(r._etag) }));
+    return resources.map(fromCosmos);
   }
 
   async ping(): Promise<void> {
