@@ -54,6 +54,8 @@ export interface Session {
   readonly state: SessionState;
   /** Who took part (recorded when the session is closed). */
   readonly attendees: readonly string[];
+  /** When the facilitator published its notes and takeaways, and whether the channel got the card. */
+  readonly published?: { readonly at: string; readonly by: string; readonly posted: boolean } | null;
   /** The request that closed the session: the same request again returns the same result. */
   readonly closed: { readonly requestId: string; readonly by: string; readonly at: string } | null;
   readonly createdBy: string;

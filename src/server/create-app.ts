@@ -6,7 +6,7 @@ import express, { type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../application/deps';
-import type { LiveContainerFactory } from '../application/ports';
+import type { LiveContainerFactory, SessionAnnouncer } from '../application/ports';
 import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { errorHandler, route, sendError } from './http/respond';
@@ -18,6 +18,7 @@ import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
 import { backlogRoutes } from './routes/backlog';
 import { sessionRoutes } from './routes/sessions';
+import { publishRoutes } from './routes/publish';
 import { outcomeRoutes } from './routes/outcomes';
 
 export interface BotEndpoint {
@@ -31,6 +32,8 @@ export interface AppParts {
   readonly liveFactory: LiveContainerFactory;
   readonly mintToken: (input: { documentId: string; user: { id: string; name: string } }) => string;
   readonly bot?: BotEndpoint;
+  /** Posts a published session's card into the community's channel (the bot). */
+  readonly announcer?: SessionAnnouncer;
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
@@ -77,6 +80,7 @@ export function createApp(parts: AppParts): express.Express {
   api.use(backlogRoutes(parts.deps));
   api.use(sessionRoutes(parts.deps));
   api.use(outcomeRoutes(parts.deps));
+  api.use(publishRoutes(parts.deps, { announcer: parts.announcer, publicUrl: parts.config.publicUrl }));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
   app.use('/api', api);
   app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));

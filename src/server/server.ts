@@ -8,6 +8,7 @@ import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
 import type { ProactiveNotifier, RecordStore } from '../application/ports';
 import { createBot } from '../bot/bot-app';
+import { createSessionAnnouncer } from '../bot/session-announcer';
 import { createMeetingContainerFactory, mintFluidToken } from '../live/server';
 import { createRecordStore } from '../store/create-record-store';
 import type { AuthMode } from './auth/authenticate';
@@ -45,7 +46,7 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
   });
   const notifier = bot.notifier;
   if (!notifier) throw new Error('BUG: the bot was built without the record, so it cannot post proactively.');
-  const app = createApp({ config, deps, auth, liveFactory, mintToken, bot });
+  const app = createApp({ config, deps, auth, liveFactory, mintToken, bot, announcer: createSessionAnnouncer(notifier) });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host);

@@ -116,6 +116,8 @@ export const StoredSession = z.object({
   state: z.enum(SESSION_STATES),
   attendees: z.array(z.string().min(1)),
   closed: z.object({ requestId: z.string().min(1), by: z.string().min(1), at: iso }).nullable(),
+  // Absent on sessions stored before publishing existed: the same as not published.
+  published: z.object({ at: iso, by: z.string().min(1), posted: z.boolean() }).nullable().optional(),
   createdBy: z.string().min(1),
   createdAt: iso,
 });

@@ -10,6 +10,7 @@ export type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
 export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
+export type { SessionAnnouncer } from './session-announcer';
 export type { SessionRepository } from './session-repository';
 export type {
   ActionRepository,
