@@ -167,6 +167,11 @@ class FluidLiveMeeting implements LiveMeeting {
   private readonly cleanups: (() => void)[] = [];
   private stopWatchingRoot: () => void = () => undefined;
   private notifying = false;
+  /** The tree, audience or connection changed since the snapshot was built. */
+  private stale = false;
+  /** The snapshot changed since the listeners were told. */
+  private unannounced = false;
+  private scheduled = false;
   private disposed = false;
 
   constructor(
@@ -200,7 +205,11 @@ class FluidLiveMeeting implements LiveMeeting {
     });
   }
 
-  getSnapshot = (): MeetingSnapshot => this.snapshot;
+  /** Brings the snapshot up to date first if something changed since it was built (see refresh). */
+  getSnapshot = (): MeetingSnapshot => {
+    this.catchUp();
+    return this.snapshot;
+  };
 
   subscribe = (onChange: () => void): (() => void) => {
     this.listeners.add(onChange);
@@ -270,11 +279,36 @@ class FluidLiveMeeting implements LiveMeeting {
     this.stopWatchingRoot = this.view.compatibility.canView ? Tree.on(this.view.root, 'treeChanged', () => this.refresh()) : () => undefined;
   }
 
+  /**
+   * Something a view may show changed. Rebuilding the snapshot costs a few milliseconds for a big game,
+   * and a batch of remote ops (30 people choosing at once) fires one change per op, so the rebuild and
+   * the notification wait for the end of the current task: one rebuild per batch. A view that reads
+   * in between (getSnapshot) still gets the current state.
+   */
   private refresh(): void {
     if (this.disposed) return;
+    this.stale = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.catchUp();
+      this.announce();
+    });
+  }
+
+  private catchUp(): void {
+    if (!this.stale || this.disposed) return;
+    this.stale = false;
     const next = this.build(this.snapshot);
     if (next === this.snapshot) return;
     this.snapshot = next;
+    this.unannounced = true;
+  }
+
+  private announce(): void {
+    if (!this.unannounced || this.disposed) return;
+    this.unannounced = false;
     this.notifying = true;
     try {
       for (const listener of [...this.listeners]) {
