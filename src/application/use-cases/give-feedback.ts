@@ -6,11 +6,14 @@ import type { AppDeps } from '../deps';
 import { findSession } from '../facilitation';
 
 const MAX_ATTEMPTS = 50;
+/** Feedback opens this long before the scheduled start. */
+export const FEEDBACK_OPENS_BEFORE_MS = 30 * 60_000;
 
 /**
  * A member rates the session (return on time invested, 1–5), once, anonymously: the store keeps the
- * value and a one-way marker, unlinked (docs/adr/0009-anonymous-feedback-tally.md). Allowed once the
- * session has started. Concurrent votes are retried, never lost.
+ * value and a one-way marker, unlinked (docs/adr/0009-anonymous-feedback-tally.md). Allowed from
+ * shortly before the session's start (a Teams meeting often opens a few minutes early), never days
+ * ahead. Concurrent votes are retried, never lost.
  * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt.
  */
 export async function giveFeedback(
@@ -23,8 +26,8 @@ export async function giveFeedback(
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
   const session = found.value.value;
-  if (session.state !== 'held' && Date.parse(session.startsAt) > deps.clock.now().getTime()) {
-    return fail('VALIDATION_FAILED', 'Feedback opens when the session starts.');
+  if (session.state !== 'held' && Date.parse(session.startsAt) - FEEDBACK_OPENS_BEFORE_MS > deps.clock.now().getTime()) {
+    return fail('VALIDATION_FAILED', 'Feedback opens when the session starts (at most 30 minutes before).');
   }
   const marker = deps.store.feedback.markerFor(input.communityId, input.sessionId, who.userId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
