@@ -19,7 +19,14 @@ export interface Topic {
   /** Position in the prioritised backlog (1 = top); null while only proposed. */
   readonly rank: number | null;
   /** From the last Thirty Five, out of 35, with the number of rounds it rests on. */
-  readonly score: { readonly normalized: number; readonly roundsScored: number } | null;
+  readonly score: {
+    readonly normalized: number;
+    readonly roundsScored: number;
+    /** The most a card could score in its game (7 × rounds; 35 for five rounds). Absent: 35. */
+    readonly outOf?: number;
+    /** How many cards the topic gathers (duplicates merged in the game add their scores). Absent: 1. */
+    readonly cards?: number;
+  } | null;
   /** The volunteer who prepares the deep dive. */
   readonly ownerId: string | null;
   readonly proposedBy: string;

@@ -77,7 +77,7 @@ export const StoredTopic = z.object({
   state: z.enum(TOPIC_STATES),
   rank: z.number().int().min(1).nullable(),
   // Out of 7 × rounds per card; merged duplicates add up, so no upper bound.
-  score: z.object({ normalized: z.number().min(0), roundsScored: z.number().int().min(0) }).nullable(),
+  score: z.object({ normalized: z.number().min(0), roundsScored: z.number().int().min(0), outOf: z.number().int().min(1).optional(), cards: z.number().int().min(1).optional() }).nullable(),
   ownerId: z.string().min(1).nullable(),
   proposedBy: z.string().min(1),
   proposedAt: iso,

@@ -247,7 +247,9 @@ describeE2E('Thirty Five at /dev', () => {
     const ranks = (await channel!.getByTestId('backlog-rank').allInnerTexts()).map((r) => Number(r.replace('#', '')));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks[0]).toBe(1);
-    for (const s of await channel!.getByTestId('backlog-score').allInnerTexts()) expect(s).toMatch(/^\d+\.\d \/ 35, \d rounds?$/);
+    const backlogScores = await channel!.getByTestId('backlog-score').allInnerTexts();
+    for (const s of backlogScores) expect(s).toMatch(/^\d+\.\d (\/ 35|· 2 cards together), \d+ rounds?$/);
+    expect(backlogScores.filter((s) => s.includes('· 2 cards together'))).toHaveLength(1);
     await items.first().getByText(titles[0]!).waitFor();
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'thirty-five-dev-light.png'), fullPage: true });

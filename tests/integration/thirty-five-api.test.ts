@@ -104,6 +104,8 @@ describe('Thirty Five over HTTP', () => {
     const topics = (await as('alex')(`/api/communities/${c}/topics`)).body.topics as any[];
     expect(topics).toHaveLength(names.length - 1);
     expect(topics[0].score.normalized).toBeCloseTo(plain[0]!.normalized + plain[1]!.normalized, 9);
+    expect(topics[0].score).toMatchObject({ outOf: 35, cards: 2 });
+    expect(topics[1].score).toMatchObject({ outOf: 35, cards: 1 });
     expect(topics[0].description).toContain(game.cards.find((x) => x.id === plain[1]!.cardId)!.title);
   });
 

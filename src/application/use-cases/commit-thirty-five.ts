@@ -79,7 +79,8 @@ async function writeTopics(deps: AppDeps, who: Principal, g: ThirtyFiveGameRecor
     ids.push(id);
     const also = line.mergedCardIds.map((m) => cards.get(m)?.title).filter((t): t is string => !!t);
     const description = [card.description, also.length ? `Merged with: ${also.join('; ')}` : ''].filter(Boolean).join('\n\n');
-    const fields = { state: 'prioritised' as const, rank: i + 1, score: { normalized: line.normalized, roundsScored: line.roundsScored } };
+    const score = { normalized: line.normalized, roundsScored: line.roundsScored, outOf: 7 * (g.plan?.rounds.length ?? g.plannedRounds), cards: 1 + line.mergedCardIds.length };
+    const fields = { state: 'prioritised' as const, rank: i + 1, score };
     const found = byId.get(id);
     if (found) {
       // An earlier attempt stopped half-way: bring the topic to what this commit says.

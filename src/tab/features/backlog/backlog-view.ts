@@ -19,10 +19,16 @@ export function orderBacklog(topics: readonly Topic[]): Topic[] {
     .map((x) => x.t);
 }
 
-/** "28.0 / 35, 5 rounds": the topic's Thirty Five score and how many rounds it rests on. */
+/**
+ * "28.0 / 35, 5 rounds": the topic's Thirty Five score, out of what, and how many rounds it rests on;
+ * a topic that gathers merged duplicates says so instead of "/ 35" ("52.5 · 2 cards together").
+ */
 export function topicScoreLabel(score: Topic['score']): string | undefined {
   if (!score) return undefined;
-  return `${score.normalized.toFixed(1)} / 35, ${score.roundsScored} ${score.roundsScored === 1 ? 'round' : 'rounds'}`;
+  const rounds = `${score.roundsScored} ${score.roundsScored === 1 ? 'round' : 'rounds'}`;
+  const cards = score.cards ?? 1;
+  if (cards > 1) return `${score.normalized.toFixed(1)} · ${cards} cards together, ${rounds}`;
+  return `${score.normalized.toFixed(1)} / ${score.outOf ?? 35}, ${rounds}`;
 }
 
 export const rankLabel = (rank: Topic['rank']): string | undefined => (rank === null || rank === undefined ? undefined : `#${rank}`);
