@@ -2,6 +2,7 @@ import type { Topic } from '../../../src/domain/backlog';
 import type { Session } from '../../../src/domain/session';
 import {
   EMPTY_FILTERS,
+  filterSummary,
   filtersToQuery,
   localDayBound,
   ownerFilterOptions,
@@ -57,6 +58,14 @@ describe('session filters → list query', () => {
   it('keys a query by its values, whatever the order it was built in', () => {
     expect(queryKey({ type: 'visit', topic: 'a' })).toBe(queryKey({ topic: 'a', type: 'visit' }));
     expect(queryKey({ topic: 'a' })).not.toBe(queryKey({ owner: 'a' }));
+  });
+});
+
+describe('the filters in words', () => {
+  it('names the topic, type, dates and owner that are set', () => {
+    const form = { topic: 't1', type: 'book-club' as const, from: '2026-03-01', to: '', owner: 'u2' };
+    expect(filterSummary(form, [{ id: 't1', title: 'Remote retros' }], [{ id: 'u2', name: 'Chen Wei' }])).toBe('topic “Remote retros” · Book club · from 2026-03-01 · owner Chen Wei');
+    expect(filterSummary(EMPTY_FILTERS, [], [])).toBe('');
   });
 });
 

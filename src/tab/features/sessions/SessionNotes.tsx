@@ -345,7 +345,7 @@ function NotesEditor({
         </Field>
       ) : null}
       <Field
-        label="Notes in Markdown"
+        label={theirs !== undefined ? 'Your draft, in Markdown' : 'Notes in Markdown'}
         hint={`# heading, - list item, a blank line between paragraphs · ${draft.length} / ${OUTCOME_LIMITS.notes}`}
         validationMessage={draft.length > OUTCOME_LIMITS.notes ? `At most ${OUTCOME_LIMITS.notes} characters.` : undefined}
       >

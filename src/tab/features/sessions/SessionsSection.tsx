@@ -10,7 +10,7 @@ import { SESSION_TYPES, SESSION_TYPE_LABELS, type Session, type SessionType } fr
 import type { CommunityView } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
-import { EMPTY_FILTERS, filtersToQuery, ownerFilterOptions, queryKey, splitSessions, topicFilterOptions, type SessionFilterForm } from './session-filters';
+import { EMPTY_FILTERS, filterSummary, filtersToQuery, ownerFilterOptions, queryKey, splitSessions, topicFilterOptions, type SessionFilterForm } from './session-filters';
 import { countLabel, nameOf, namesOf, sessionTopics, sessionTypeLine, sessionWhen, topicTitlesOf } from './session-view';
 import { useRemembered } from './remembered';
 import { useSessionStyles } from './styles';
@@ -21,6 +21,7 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
   const s = useSessionStyles();
   const c = view.community.id;
   const [form, setForm] = useRemembered<SessionFilterForm>(`session-filters:${c}`, EMPTY_FILTERS);
+  const [showFilters, setShowFilters] = useRemembered(`session-filters-open:${c}`, false);
   const result = filtersToQuery(form);
   const query = result.ok ? result.query : {};
   const active = result.ok && result.active;
@@ -46,59 +47,79 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
     topics.reload();
   };
 
+  const dirty = Object.values(form).some(Boolean);
+  const summary = filterSummary(form, topicOptions, ownerOptions);
   return (
     <Section title="Sessions" id="sessions-heading" testId="sessions">
-      <form
-        className={s.filters}
-        aria-label="Filter the sessions"
-        onSubmit={(e) => e.preventDefault()}
-        data-testid="session-filters"
-      >
-        <Field label="Topic">
-          <Select value={form.topic} onChange={(_, d) => set({ topic: d.value })} data-testid="filter-topic">
-            <option value="">Any topic</option>
-            {topicOptions.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Session type">
-          <Select value={form.type} onChange={(_, d) => set({ type: d.value as SessionType | '' })} data-testid="filter-type">
-            <option value="">Any type</option>
-            {SESSION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {SESSION_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="From" validationMessage={!result.ok && result.field === 'from' ? result.message : undefined}>
-          <Input type="date" value={form.from} onChange={(_, d) => set({ from: d.value })} data-testid="filter-from" />
-        </Field>
-        <Field label="To" validationMessage={!result.ok && result.field === 'to' ? result.message : undefined}>
-          <Input type="date" value={form.to} onChange={(_, d) => set({ to: d.value })} data-testid="filter-to" />
-        </Field>
-        <Field label="Owner" hint="Topic owner or facilitator">
-          <Select value={form.owner} onChange={(_, d) => set({ owner: d.value })} data-testid="filter-owner">
-            <option value="">Anyone</option>
-            {ownerOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className={s.filterActions}>
-          <Button onClick={() => setForm(EMPTY_FILTERS)} disabled={!Object.values(form).some(Boolean)} data-testid="filter-clear">
+      <div className={s.filterActions}>
+        <Button
+          onClick={() => setShowFilters(!showFilters)}
+          aria-expanded={showFilters}
+          aria-controls="session-filters"
+          data-testid="filters-toggle"
+        >
+          {showFilters ? 'Hide filters' : dirty ? 'Filters (on)' : 'Filter'}
+        </Button>
+        {dirty ? (
+          <span className={s.sub} data-testid="filter-summary">
+            Showing: {summary}
+          </span>
+        ) : null}
+        {dirty ? (
+          <Button appearance="subtle" onClick={() => setForm(EMPTY_FILTERS)} data-testid="filter-clear">
             Clear filters
           </Button>
-          <Button appearance="subtle" onClick={reload} aria-label="Refresh the sessions" data-testid="sessions-refresh">
-            Refresh
-          </Button>
-        </div>
-      </form>
+        ) : null}
+        <Button appearance="subtle" onClick={reload} aria-label="Refresh the sessions" data-testid="sessions-refresh">
+          Refresh
+        </Button>
+      </div>
+      {showFilters ? (
+        <form
+          id="session-filters"
+          className={s.filters}
+          aria-label="Filter the sessions"
+          onSubmit={(e) => e.preventDefault()}
+          data-testid="session-filters"
+        >
+          <Field label="Topic">
+            <Select value={form.topic} onChange={(_, d) => set({ topic: d.value })} data-testid="filter-topic">
+              <option value="">Any topic</option>
+              {topicOptions.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Session type">
+            <Select value={form.type} onChange={(_, d) => set({ type: d.value as SessionType | '' })} data-testid="filter-type">
+              <option value="">Any type</option>
+              {SESSION_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {SESSION_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="From" validationMessage={!result.ok && result.field === 'from' ? result.message : undefined}>
+            <Input type="date" value={form.from} onChange={(_, d) => set({ from: d.value })} data-testid="filter-from" />
+          </Field>
+          <Field label="To" validationMessage={!result.ok && result.field === 'to' ? result.message : undefined}>
+            <Input type="date" value={form.to} onChange={(_, d) => set({ to: d.value })} data-testid="filter-to" />
+          </Field>
+          <Field label="Owner" hint="Topic owner or facilitator">
+            <Select value={form.owner} onChange={(_, d) => set({ owner: d.value })} data-testid="filter-owner">
+              <option value="">Anyone</option>
+              {ownerOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </form>
+      ) : null}
 
       {source.status === 'loading' || (source.status === 'ready' && !source.data) ? (
         <span className={sec.muted} role="status">
@@ -170,10 +191,18 @@ function SessionRow({
   return (
     <li className={s.row} data-testid="session-row" data-session-id={session.id} data-state={session.state}>
       <div className={s.rowMain}>
-        <Link as="button" className={s.linkText} onClick={() => onOpen(session.id)} data-session-link={session.id} data-return-key={`row:${session.id}`} data-testid="session-link">
-          {sessionWhen(session.startsAt)} · {SESSION_TYPE_LABELS[session.details.type]}
+        <Link
+          as="button"
+          className={s.linkText}
+          onClick={() => onOpen(session.id)}
+          aria-label={`${sessionWhen(session.startsAt)}, ${typeLine}`}
+          data-session-link={session.id}
+          data-return-key={`row:${session.id}`}
+          data-testid="session-link"
+        >
+          {sessionWhen(session.startsAt)}
         </Link>
-        {typeLine !== SESSION_TYPE_LABELS[session.details.type] ? <span className={s.sub}>{typeLine}</span> : null}
+        <span className={s.typeLine}>{typeLine}</span>
       </div>
       <span className={s.rowTopics} data-testid="session-topics">
         {topics.length ? topics.join(' · ') : <span className={s.sub}>No backlog topic</span>}

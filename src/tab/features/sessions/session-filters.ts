@@ -3,7 +3,7 @@
  * "any"), mapped onto the list query of GET …/sessions (`topic`, `type`, `from`, `to`, `owner`). Pure.
  */
 import type { Topic } from '../../../domain/backlog';
-import { SESSION_TYPES, type Session, type SessionType } from '../../../domain/session';
+import { SESSION_TYPES, SESSION_TYPE_LABELS, type Session, type SessionType } from '../../../domain/session';
 
 export interface SessionFilterForm {
   readonly topic: string;
@@ -62,6 +62,21 @@ export function filtersToQuery(form: SessionFilterForm): FiltersResult {
   }
   if (from && to && from.getTime() > to.getTime()) return { ok: false, field: 'to', message: '"To" is before "From".' };
   return { ok: true, query, active: Object.keys(query).length > 0 };
+}
+
+/** The active filters in words: "Book club · from 2026-03-01 · owner Chen Wei". */
+export function filterSummary(
+  form: SessionFilterForm,
+  topics: readonly { id: string; title: string }[],
+  owners: readonly { id: string; name: string }[],
+): string {
+  const parts: string[] = [];
+  if (form.topic) parts.push(`topic “${topics.find((t) => t.id === form.topic)?.title ?? 'a topic'}”`);
+  if (form.type) parts.push(SESSION_TYPE_LABELS[form.type] ?? form.type);
+  if (form.from) parts.push(`from ${form.from}`);
+  if (form.to) parts.push(`to ${form.to}`);
+  if (form.owner) parts.push(`owner ${owners.find((o) => o.id === form.owner)?.name ?? 'someone'}`);
+  return parts.join(' · ');
 }
 
 /** A stable key for a query (so a list reloads only when the query changes). */

@@ -5,7 +5,7 @@ export const useSessionStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
   row: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(11rem, 1.1fr) minmax(0, 2fr) minmax(8rem, 1fr) max-content',
+    gridTemplateColumns: 'minmax(11.5rem, 1.1fr) minmax(0, 1.6fr) minmax(8rem, 1fr) max-content',
     gap: '4px 16px',
     alignItems: 'baseline',
     padding: '8px 0',
@@ -24,6 +24,7 @@ export const useSessionStyles = makeStyles({
   },
   rowCount: { justifySelf: 'end', whiteSpace: 'nowrap' },
   linkText: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold },
+  typeLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   h3: { margin: '8px 0 0', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   filters: {
