@@ -218,6 +218,7 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     await select.selectOption('doing');
     await openActions.getByTestId('action-status-saved').filter({ hasText: 'is now doing' }).waitFor();
     await noOverflow(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'channel-sessions-list-600.png'), fullPage: true });
     await openActions.screenshot({ path: path.join(SCREENSHOTS, 'channel-open-actions-600.png') });
 
     await page.reload();
@@ -309,15 +310,14 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
 
     // Publish: the route may not exist yet; whatever the answer, it is shown and nothing crashes.
     await sp.getByTestId('session-publish').click();
-    const published = await call(ALEX, 'POST', `/api/communities/${C}/sessions/${sessionId}/publish`, {});
-    if (published.status === 404) {
-      await sp.getByText('Publishing is not available on this server yet').waitFor();
-      await sp.getByText(published.body.error.message).waitFor();
-    } else {
-      await sp.getByTestId('session-notice').getByText(/Published/).waitFor();
+    const notice = sp.getByTestId('session-notice');
+    await notice.getByText(/Publishing is not available on this server yet|Published/).first().waitFor();
+    if (await notice.getByText('Publishing is not available on this server yet').count()) {
+      // Until the lead's route exists the server answers 404 NOT_FOUND: its message is shown as it is.
+      await notice.getByText(/No API route POST \/api\/communities\/demo-cop\/sessions\/.*\/publish/).waitFor();
     }
-
-    // The browser's back button leaves the session page (it was opened from a link: back to the list via the button).
+    expect(await page.getByTestId('session-page').count()).toBe(1); // still on the page, nothing crashed
+    // Opened from a link: the back button leaves the session page and drops the hash.
     await sp.getByTestId('session-back').click();
     await page.getByTestId('sessions').waitFor();
     expect(new URL(page.url()).hash).toBe('');
