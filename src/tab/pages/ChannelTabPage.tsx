@@ -31,6 +31,9 @@ import {
 } from '../features/community/community-form';
 import { toggleRole } from '../features/community/roles';
 import { usePageCommunity, type UsePageCommunity } from '../features/community/usePageCommunity';
+import { ChannelSessionSections } from '../features/sessions/ChannelSessionSections';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { useSessionRoute } from '../features/sessions/useSessionRoute';
 import { canManageRoles, hasRole, ROLES, type Membership, type Role } from '../../domain/community';
 import { ErrorNotice, InfoNotice, Page, Section, useSectionStyles } from '../ui/common';
 
@@ -59,6 +62,7 @@ export function ChannelTabPage() {
   const page = usePageCommunity();
   const s = useStyles();
   const view = page.state.status === 'ready' ? page.state.view : undefined;
+  const route = useSessionRoute();
   return (
     <Page
       label="Guildhall community"
@@ -68,20 +72,25 @@ export function ChannelTabPage() {
       host={host}
       wide
     >
-      <div className={s.columns}>
-        <div className={s.stack}>
-          <CommunityGate page={page}>{(v) => <CommunityBody view={v} page={page} />}</CommunityGate>
+      {route.sessionId ? (
+        <CommunityGate page={page}>{(v) => <SessionPage view={v} sessionId={route.sessionId!} onBack={route.back} />}</CommunityGate>
+      ) : (
+        <div className={s.columns}>
+          <div className={s.stack}>
+            <CommunityGate page={page}>{(v) => <CommunityBody view={v} page={page} onOpenSession={route.open} />}</CommunityGate>
+          </div>
+          <OtherCommunities currentId={view?.community.id} onSwitch={page.switchTo} />
         </div>
-        <OtherCommunities currentId={view?.community.id} onSwitch={page.switchTo} />
-      </div>
+      )}
     </Page>
   );
 }
 
-function CommunityBody({ view, page }: { view: CommunityView; page: UsePageCommunity }) {
+function CommunityBody({ view, page, onOpenSession }: { view: CommunityView; page: UsePageCommunity; onOpenSession: (sessionId: string) => void }) {
   return (
     <>
       <Overview view={view} page={page} />
+      <ChannelSessionSections view={view} onOpen={onOpenSession} />
       <BacklogSection view={view} />
       <Members view={view} page={page} />
     </>
