@@ -308,14 +308,13 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     expect(saved.notes.markdown).toContain('A late remark from another tab.');
     expect(saved.notes.markdown).toContain('Added by Alex');
 
-    // Publish: the route may not exist yet; whatever the answer, it is shown and nothing crashes.
+    // Publish: kept and marked published; the demo channel has no bot installed, so no card, and it says so.
     await sp.getByTestId('session-publish').click();
     const notice = sp.getByTestId('session-notice');
-    await notice.getByText(/Publishing is not available on this server yet|Published/).first().waitFor();
-    if (await notice.getByText('Publishing is not available on this server yet').count()) {
-      // Until the lead's route exists the server answers 404 NOT_FOUND: its message is shown as it is.
-      await notice.getByText(/No API route POST \/api\/communities\/demo-cop\/sessions\/.*\/publish/).waitFor();
-    }
+    await notice.getByText('Published, but not posted to the channel').waitFor();
+    await notice.getByText(/bot is not installed/).waitFor();
+    const published = await ok(ALEX, 'GET', `/api/communities/${C}/sessions/${sessionId}`);
+    expect(published.session.published).toMatchObject({ by: 'dev-user-1', posted: false });
     expect(await page.getByTestId('session-page').count()).toBe(1); // still on the page, nothing crashed
     // Opened from a link: the back button leaves the session page and drops the hash.
     await sp.getByTestId('session-back').click();

@@ -86,7 +86,7 @@ describe('publishing a session', () => {
     const [posted] = await connector.waitFor(1);
     expect(posted!.conversationId).toBe(TEAM);
     const card = JSON.stringify(posted!.body.attachments[0].content);
-    expect(card).toContain(`/tab/content?community=${encodeURIComponent(communityId)}&session=${encodeURIComponent(sid)}`);
+    expect(card).toContain(`/tab/content#session=${encodeURIComponent(sid)}`);
     expect(card).toContain('Deep dive');
     const again = await server.as('alex')(`${base}/sessions/${sid}/publish`, { body: {} });
     expect(again.body).toMatchObject({ posted: true, message: expect.stringMatching(/Already published/) });

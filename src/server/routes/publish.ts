@@ -13,7 +13,8 @@ export function publishRoutes(deps: AppDeps, opts: { announcer?: SessionAnnounce
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
     const sessionId = communityId && parseOr400(res, IdSchema, req.params.sid, 'session id');
     if (!communityId || !sessionId) return;
-    const notesUrl = `${opts.publicUrl.replace(/\/$/, '')}/tab/content?community=${encodeURIComponent(communityId)}&session=${encodeURIComponent(sessionId)}`;
+    // The channel tab opens a session's page from its hash (src/tab/features/sessions/useSessionRoute.ts).
+    const notesUrl = `${opts.publicUrl.replace(/\/$/, '')}/tab/content#session=${encodeURIComponent(sessionId)}`;
     const result = await publishSession({ ...deps, announcer: opts.announcer }, principalOf(res), { communityId, sessionId, notesUrl });
     sendResult(res, result, (v) => v);
   }));

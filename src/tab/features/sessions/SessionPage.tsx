@@ -128,7 +128,7 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
       const r = await api.sessions.publish(c, x.id);
       setNotice(
         r.posted
-          ? { kind: 'ok', message: `Published and posted to the channel. ${r.message}`.trim() }
+          ? { kind: 'ok', message: r.message || 'Published and posted to the channel.' }
           : { kind: 'info', title: 'Published, but not posted to the channel', message: r.message || 'The card was not posted.' },
       );
       session.reload();
@@ -136,7 +136,7 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
       const err = toApiError(e);
       setNotice({
         kind: 'error',
-        title: err.code === 'NOT_FOUND' ? 'Publishing is not available on this server yet' : 'Could not publish',
+        title: 'Could not publish',
         message: err.message,
       });
     } finally {
