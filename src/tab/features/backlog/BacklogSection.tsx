@@ -72,6 +72,7 @@ export const useBacklogStyles = makeStyles({
   actions: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', paddingLeft: 'calc(2.5em + 8px)' },
   group: { display: 'flex', gap: '4px', alignItems: 'center', flexWrap: 'wrap' },
   position: { width: '4.5em' },
+  inlineLink: { fontSize: 'inherit', lineHeight: 'inherit' },
   posLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginLeft: '4px' },
   subhead: {
     margin: '8px 0 0',
@@ -329,7 +330,6 @@ function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, 
             </span>
           ) : null}
           <span className={s.meta}>
-            {t.state !== 'prioritised' ? <Badge appearance="tint">{t.state}</Badge> : null}
             {t.score ? (
               <Badge appearance="outline" data-testid="backlog-score" title="Thirty Five score, out of 35, and the rounds it rests on">
                 {topicScoreLabel(t.score)}
@@ -337,12 +337,12 @@ function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, 
             ) : null}
             <span data-testid="backlog-owner">{owner.label}</span>
             {owner.canVolunteer ? (
-              <Link as="button" disabled={busy} aria-label={`Volunteer to own “${t.title}”`} onClick={() => void run(() => api.backlog.volunteerOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `You own “${t.title}” now.` })} data-testid="volunteer-owner">
+              <Link as="button" className={s.inlineLink} disabled={busy} aria-label={`Volunteer to own “${t.title}”`} onClick={() => void run(() => api.backlog.volunteerOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `You own “${t.title}” now.` })} data-testid="volunteer-owner">
                 Volunteer to own
               </Link>
             ) : null}
             {owner.canClear ? (
-              <Link as="button" disabled={busy} aria-label={`Clear the owner of “${t.title}”`} onClick={() => void run(() => api.backlog.clearOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `“${t.title}” has no owner now.` })} data-testid="clear-owner">
+              <Link as="button" className={s.inlineLink} disabled={busy} aria-label={`Clear the owner of “${t.title}”`} onClick={() => void run(() => api.backlog.clearOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `“${t.title}” has no owner now.` })} data-testid="clear-owner">
                 Clear
               </Link>
             ) : null}

@@ -51,7 +51,7 @@ export function RotationPanel({ view, plan, onChanged }: { view: CommunityView; 
       </h3>
       {r.nextUp ? (
         <span className={s.next} data-testid="next-up">
-          Next up: <strong>{r.nextUp.name}</strong>
+          Next up: <strong>{r.nextUp.userId === me ? `you (${r.nextUp.name})` : r.nextUp.name}</strong>
         </span>
       ) : (
         <span className={sec.muted} data-testid="next-up">

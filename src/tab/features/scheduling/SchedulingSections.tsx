@@ -64,7 +64,10 @@ export function SchedulingSections({ view, backlog }: { view: CommunityView; bac
                 <span className={sec.muted}>Loading the backlog…</span>
               )
             ) : (
-              <span className={sec.muted}>A facilitator or champion schedules the sessions; you can join the rotation to facilitate one.</span>
+              <span className={sec.muted}>
+                A facilitator or champion schedules the sessions
+                {plan.data.rotation.volunteers.includes(view.me.userId) ? '; you are in the rotation, so one of them will be yours.' : '; join the rotation to facilitate one.'}
+              </span>
             )}
           </>
         )}

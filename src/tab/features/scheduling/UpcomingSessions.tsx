@@ -95,7 +95,7 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
   const canEdit = hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion') || session.facilitatorId === me;
   const names = new Map(view.members.map((m) => [m.userId, m.displayName]));
   const titleOf = (id: string) => topics.find((t) => t.id === id)?.title ?? 'a topic no longer in the backlog';
-  const details = detailsSummary(session.details);
+  
 
   const [edit, setEdit] = useState<
     | { etag: string; draft: AgendaDraftItem[]; duration: string; theirs?: { agenda: readonly AgendaItem[]; duration: number }; error?: string; busy?: boolean }
@@ -107,6 +107,7 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
   const [shown, setShown] = useState<Session | undefined>();
   useEffect(() => setShown(undefined), [session]);
   const current = shown ?? session;
+  const details = detailsSummary(current.details);
 
   const open = async () => {
     setEdit('loading');
@@ -155,9 +156,9 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
       <dl className={s.dl}>
         {details ? (
           <>
-            <dt className={s.dt}>{current.details.type === 'visit' ? 'Visit' : 'With'}</dt>
+            <dt className={s.dt}>{details.label}</dt>
             <dd className={s.dd} data-testid="session-details">
-              {details}
+              {details.text}
             </dd>
           </>
         ) : null}

@@ -274,21 +274,21 @@ export function toAgendaEdit(agenda: readonly AgendaDraftItem[], durationText: s
   return { ok: true, agenda: items, durationMinutes: duration };
 }
 
-/** "Speaker: Ada Lovelace (Analytical Engines Ltd)" — the type's own fields in one line; empty for deep dives and Lean Coffee. */
-export function detailsSummary(details: SessionDetails): string {
+/** The type's own fields for people: { label: 'Speaker', text: 'Ada Lovelace (Analytical Engines Ltd)' }; undefined for deep dives and Lean Coffee. */
+export function detailsSummary(details: SessionDetails): { readonly label: string; readonly text: string } | undefined {
   switch (details.type) {
     case 'external-speaker':
-      return `Speaker: ${details.speakerName} (${details.organisation})`;
+      return { label: 'Speaker', text: `${details.speakerName} (${details.organisation})` };
     case 'leadership-guest':
-      return `Guest: ${details.guestName}, ${details.guestRole}`;
+      return { label: 'Guest', text: `${details.guestName}, ${details.guestRole}` };
     case 'book-club':
-      return `Book: ${details.bookTitle}`;
+      return { label: 'Book', text: details.bookTitle };
     case 'story-sharing':
-      return `Theme: ${details.theme}`;
+      return { label: 'Theme', text: details.theme };
     case 'visit':
-      return `Hosted by ${details.hostCompany}`;
+      return { label: 'Host', text: details.hostCompany };
     default:
-      return '';
+      return undefined;
   }
 }
 
