@@ -112,7 +112,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     expect(await storedOrder()).toEqual(expected);
   }
 
-  async function shoot(file: string, theme: 'default' | 'dark', width: number, section: string, who: Who = ALEX, prepare?: (p: Page) => Promise<void>) {
+  async function shoot(file: string, theme: 'default' | 'dark' | 'contrast', width: number, section: string, who: Who = ALEX, prepare?: (p: Page) => Promise<void>) {
     const p = await browser.newPage({ viewport: { width, height: 900 } });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
@@ -215,6 +215,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await shoot('backlog-light.png', 'default', 1280, 'backlog');
     await shoot('backlog-dark.png', 'dark', 1280, 'backlog');
     await shoot('backlog-600-light.png', 'default', 600, 'backlog');
+    await shoot('backlog-contrast.png', 'contrast', 1280, 'backlog');
     await shoot('backlog-member-dark.png', 'dark', 600, 'backlog', CHEN);
   });
 
@@ -302,6 +303,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
       await shoot(`schedule-upcoming-${name}.png`, theme, 1280, 'upcoming-sessions');
     }
     await shoot('schedule-600-light.png', 'default', 600, 'schedule');
+    await shoot('schedule-contrast.png', 'contrast', 1280, 'schedule');
     await shoot('schedule-member-light.png', 'default', 600, 'schedule', CHEN);
   });
 });

@@ -226,6 +226,7 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
                 key={d}
                 size="small"
                 checked={values.startsAtLocal === local}
+                appearance={values.startsAtLocal === local ? 'primary' : 'secondary'}
                 disabled={busy}
                 onClick={() => {
                   setTouched((t) => ({ ...t, date: true }));
@@ -247,7 +248,7 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
         {prioritised.length === 0 ? (
           <span className={s.hint}>Nothing is prioritised yet. Prioritise a topic in the backlog first{needsTopic ? ', or pick another session type' : ''}.</span>
         ) : (
-          <div className={s.topics} role="group" aria-label="Topics" data-testid="schedule-topics">
+          <div className={s.topics} role="group" aria-label="Topics for the session" data-testid="schedule-topics">
             {prioritised.map((t) => (
               <Checkbox
                 key={t.id}
