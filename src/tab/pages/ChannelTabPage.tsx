@@ -20,6 +20,8 @@ import { useEffect, useState } from 'react';
 import type { CommunityView } from '../api-client';
 import { toApiError, useAsync, useServices } from '../app-services';
 import { BacklogSection } from '../features/backlog/BacklogSection';
+import { useBacklog } from '../features/backlog/useBacklog';
+import { SchedulingSections } from '../features/scheduling/SchedulingSections';
 import { CommunityGate } from '../features/community/CommunityGate';
 import { CommunityFields, useCommunityForm } from '../features/community/CommunityForm';
 import {
@@ -87,11 +89,13 @@ export function ChannelTabPage() {
 }
 
 function CommunityBody({ view, page, onOpenSession }: { view: CommunityView; page: UsePageCommunity; onOpenSession: (sessionId: string) => void }) {
+  const backlog = useBacklog(view.community.id);
   return (
     <>
       <Overview view={view} page={page} />
       <ChannelSessionSections view={view} onOpen={onOpenSession} />
-      <BacklogSection view={view} />
+      <BacklogSection view={view} backlog={backlog} />
+      <SchedulingSections view={view} backlog={backlog} />
       <Members view={view} page={page} />
     </>
   );
