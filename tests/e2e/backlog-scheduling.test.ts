@@ -300,7 +300,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
         await p.getByTestId('schedule-type').selectOption('book-club');
         await p.getByTestId('schedule-bookTitle').waitFor();
       });
-      await shoot(`schedule-upcoming-${name}.png`, theme, 1280, 'upcoming-sessions');
+      await shoot(`schedule-upcoming-${name}.png`, theme, 1280, 'session-agendas');
     }
     await shoot('schedule-600-light.png', 'default', 600, 'schedule');
     await shoot('schedule-contrast.png', 'contrast', 1280, 'schedule');

@@ -34,13 +34,13 @@ describe('local host (DEV ONLY) URL parameters', () => {
   });
 
   it('reports every bad parameter', () => {
-    const r = parseLocalHostParams('?host=local&frame=popup&theme=neon&user=has%20space&meeting=a/b');
+    const r = parseLocalHostParams('?host=local&frame=popup&theme=neon&user=has%20space&meeting=a%23b');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.join('\n')).toMatch(/frame must be one of/);
     expect(r.problems.join('\n')).toMatch(/theme must be one of/);
     expect(r.problems.join('\n')).toMatch(/^user: /m);
-    expect(r.problems.join('\n')).toMatch(/meeting: 'a\/b' is not a valid id/);
+    expect(r.problems.join('\n')).toMatch(/meeting: 'a#b' is not a valid id/);
   });
 
   it('is chosen only by host=local', () => {

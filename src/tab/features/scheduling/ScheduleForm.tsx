@@ -128,7 +128,7 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
       </h3>
       {scheduled ? (
         <InfoNotice intent="success" title="Scheduled">
-          {SESSION_TYPE_LABELS[scheduled.details.type]} on {whenLabel(scheduled.startsAt)} — it is listed under Upcoming sessions.
+          {SESSION_TYPE_LABELS[scheduled.details.type]} on {whenLabel(scheduled.startsAt)} — its agenda is listed under Agendas of the coming sessions.
         </InfoNotice>
       ) : null}
       <div className={s.grid}>

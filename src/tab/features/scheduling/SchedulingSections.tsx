@@ -30,7 +30,7 @@ export function SchedulingSections({ view, backlog }: { view: CommunityView; bac
 
   return (
     <>
-      <Section title="Upcoming sessions" id="upcoming-heading" testId="upcoming-sessions">
+      <Section title="Agendas of the coming sessions" id="agendas-heading" testId="session-agendas">
         {sessions.status === 'loading' ? (
           <span className={sec.muted}>Loading…</span>
         ) : sessions.status === 'error' ? (

@@ -57,7 +57,7 @@ export function UpcomingSessions({ view, sessions, topics, onChanged }: { view: 
   const upcoming = upcomingSessions(sessions);
   if (upcoming.length === 0) return <span className={sec.muted}>No session is scheduled yet.</span>;
   return (
-    <ol className={s.list} aria-labelledby="upcoming-heading">
+    <ol className={s.list} aria-labelledby="agendas-heading">
       {upcoming.map((x) => (
         <SessionCard key={x.id} view={view} session={x} topics={topics} onChanged={onChanged} />
       ))}
