@@ -1,0 +1,82 @@
+/**
+ * After the close: "Who volunteers to own the next topic?" with the top of the prioritised backlog
+ * and, in the side panel, a Volunteer button (the stage only shows the question).
+ */
+import { Button } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Topic } from '../../../domain/backlog';
+import { ErrorNotice } from '../../ui/common';
+import type { SessionController } from './session-controller';
+import type { NameOf } from './session-view';
+import { useRunStyles } from './styles';
+import { errorMessage } from './useSessionActions';
+
+export const NEXT_TOPIC_QUESTION = 'Who volunteers to own the next topic?';
+
+export function useNextTopic(controller: SessionController | undefined, key: string): { topic: Topic | null | undefined; error: string | undefined; reload(): void; set(t: Topic): void } {
+  const [topic, setTopic] = useState<Topic | null | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!controller) return;
+    let live = true;
+    controller.nextTopic().then(
+      (t) => live && (setTopic(t ?? null), setError(undefined)),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [controller, key, attempt]);
+  return { topic, error, reload: () => setAttempt((a) => a + 1), set: setTopic };
+}
+
+export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean }) {
+  const s = useRunStyles();
+  const next = useNextTopic(controller, sessionId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const volunteer = async (t: Topic) => {
+    if (!controller) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      next.set(await controller.volunteer(t.id));
+    } catch (e) {
+      setError(errorMessage(e));
+      next.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const t = next.topic;
+  return (
+    <div className={s.stack} data-testid="run-next-topic">
+      <span className={s.strong}>{NEXT_TOPIC_QUESTION}</span>
+      {next.error ? <ErrorNotice title="Could not read the backlog" message={next.error} onRetry={next.reload} /> : null}
+      {t === undefined && !next.error ? <span className={s.muted}>Reading the backlog…</span> : null}
+      {t === null ? <span className={s.muted}>The backlog has no prioritised topic left: propose one in chat or in the channel tab.</span> : null}
+      {t ? (
+        <div className={s.card}>
+          <span className={s.text} data-testid="run-next-topic-title">
+            {t.title}
+          </span>
+          {t.ownerId ? (
+            <span className={s.caption} data-testid="run-next-topic-owner">
+              {t.ownerId === me ? 'You own it — thank you!' : `Owned by ${nameOf(t.ownerId)}`}
+            </span>
+          ) : canVolunteer ? (
+            <div>
+              <Button appearance="primary" disabled={busy} onClick={() => void volunteer(t)} aria-label={`Volunteer to own “${t.title}”`} data-testid="run-volunteer">
+                {busy ? 'Volunteering…' : 'Volunteer'}
+              </Button>
+            </div>
+          ) : (
+            <span className={s.caption}>Nobody yet. Volunteer in your side panel.</span>
+          )}
+        </div>
+      ) : null}
+      {error ? <ErrorNotice title="Could not volunteer" message={error} /> : null}
+    </div>
+  );
+}
