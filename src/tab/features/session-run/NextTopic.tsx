@@ -13,10 +13,16 @@ import { errorMessage } from './useSessionActions';
 
 export const NEXT_TOPIC_QUESTION = 'Who volunteers to own the next topic?';
 
-export function useNextTopic(controller: SessionController | undefined, key: string): { topic: Topic | null | undefined; error: string | undefined; reload(): void; set(t: Topic): void } {
+/** The top prioritised topic, read once per `key` (and every `refreshMs` when given: the stage sees a volunteer without a click). */
+export function useNextTopic(controller: SessionController | undefined, key: string, refreshMs?: number): { topic: Topic | null | undefined; error: string | undefined; reload(): void; set(t: Topic): void } {
   const [topic, setTopic] = useState<Topic | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!refreshMs) return;
+    const id = setInterval(() => setAttempt((a) => a + 1), refreshMs);
+    return () => clearInterval(id);
+  }, [refreshMs]);
   useEffect(() => {
     if (!controller) return;
     let live = true;
@@ -33,7 +39,8 @@ export function useNextTopic(controller: SessionController | undefined, key: str
 
 export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean }) {
   const s = useRunStyles();
-  const next = useNextTopic(controller, sessionId);
+  // The stage (no button) re-reads the backlog now and then, so a volunteer shows there too.
+  const next = useNextTopic(controller, sessionId, canVolunteer ? undefined : 15_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const volunteer = async (t: Topic) => {
