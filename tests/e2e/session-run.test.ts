@@ -168,7 +168,13 @@ describeE2E('a working session at /dev', () => {
     expect(await stage!.getByTestId('check-in-wall').count()).toBe(0);
     for (const p of panels) await p.getByTestId('run-deep-dive').filter({ hasText: 'Bea Okafor opens the topic.' }).waitFor({ timeout: 20000 });
     await stageShots('deep-dive', async (p) => {
-      await p.getByTestId('stage-run-topic').waitFor({ timeout: 20000 });
+      await p.getByTestId('stage-run-owner').waitFor({ timeout: 20000 });
+    });
+    // The facilitator's panel with a preview (local to that panel: nobody else sees it).
+    await shoot('sidePanel', 'default', 'session-side-panel-facilitator-groups-default.png', async (p) => {
+      await p.getByTestId('run-question-0').fill('What makes a remote retro worth attending?');
+      await p.getByTestId('run-preview-groups').click();
+      await p.getByTestId('run-preview-group').nth(1).waitFor({ timeout: 20000 });
     });
 
     // Two groups at random with a question each; the preview lets the facilitator move someone.
@@ -268,6 +274,10 @@ describeE2E('a working session at /dev', () => {
     await stageShots('share-out', async (p) => {
       await p.getByTestId('stage-run-action').waitFor({ timeout: 20000 });
     });
+    await shoot('sidePanel', 'default', 'session-side-panel-facilitator-takeaways-default.png', async (p) => {
+      await p.getByTestId('run-wall-item').filter({ hasText: reworded }).getByTestId('run-action').click();
+      await p.getByTestId('run-action-due').waitFor({ timeout: 20000 });
+    });
 
     // Feedback: 1–5 in each panel, anonymous; the stage counts votes and shows the histogram once all voted.
     await alex.getByTestId('run-next').filter({ hasText: 'Move on to feedback' }).click();
@@ -346,5 +356,5 @@ describeE2E('a working session at /dev', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'session-dev-closed.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  }, 420_000); // a whole session with four people, a wait for the session's start and fourteen screenshots
+  }, 420_000); // a whole session with four people, a wait for the session's start and sixteen screenshots
 });

@@ -104,10 +104,12 @@ function StageLive({ view }: { view: CommunityView }) {
             {here.length}
           </span>
         </div>
-        <div className={s.stat}>
-          <span className={s.statLabel}>Checked in</span>
-          <span className={s.statValue}>{wall.length}</span>
-        </div>
+        {showWall ? (
+          <div className={s.stat}>
+            <span className={s.statLabel}>Checked in</span>
+            <span className={s.statValue}>{wall.length}</span>
+          </div>
+        ) : null}
         <div>
           <LiveStatusBadge status={live.status} />
         </div>

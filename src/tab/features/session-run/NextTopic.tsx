@@ -2,7 +2,7 @@
  * After the close: "Who volunteers to own the next topic?" with the top of the prioritised backlog
  * and, in the side panel, a Volunteer button (the stage only shows the question).
  */
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Topic } from '../../../domain/backlog';
 import { ErrorNotice } from '../../ui/common';
@@ -10,6 +10,12 @@ import type { SessionController } from './session-controller';
 import type { NameOf } from './session-view';
 import { useRunStyles } from './styles';
 import { errorMessage } from './useSessionActions';
+
+const useBig = makeStyles({
+  question: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+  title: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  caption: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+});
 
 export const NEXT_TOPIC_QUESTION = 'Who volunteers to own the next topic?';
 
@@ -37,8 +43,9 @@ export function useNextTopic(controller: SessionController | undefined, key: str
   return { topic, error, reload: () => setAttempt((a) => a + 1), set: setTopic };
 }
 
-export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean }) {
+export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean; big?: boolean }) {
   const s = useRunStyles();
+  const b = useBig();
   // The stage (no button) re-reads the backlog now and then, so a volunteer shows there too.
   const next = useNextTopic(controller, sessionId, canVolunteer ? undefined : 15_000);
   const [busy, setBusy] = useState(false);
@@ -59,17 +66,17 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer }: {
   const t = next.topic;
   return (
     <div className={s.stack} data-testid="run-next-topic">
-      <span className={s.strong}>{NEXT_TOPIC_QUESTION}</span>
+      <span className={mergeClasses(s.strong, big && b.question)}>{NEXT_TOPIC_QUESTION}</span>
       {next.error ? <ErrorNotice title="Could not read the backlog" message={next.error} onRetry={next.reload} /> : null}
       {t === undefined && !next.error ? <span className={s.muted}>Reading the backlog…</span> : null}
       {t === null ? <span className={s.muted}>The backlog has no prioritised topic left: propose one in chat or in the channel tab.</span> : null}
       {t ? (
         <div className={s.card}>
-          <span className={s.text} data-testid="run-next-topic-title">
+          <span className={mergeClasses(s.text, big && b.title)} data-testid="run-next-topic-title">
             {t.title}
           </span>
           {t.ownerId ? (
-            <span className={s.caption} data-testid="run-next-topic-owner">
+            <span className={mergeClasses(s.caption, big && b.caption)} data-testid="run-next-topic-owner">
               {t.ownerId === me ? 'You own it — thank you!' : `Owned by ${nameOf(t.ownerId)}`}
             </span>
           ) : canVolunteer ? (
@@ -79,7 +86,7 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer }: {
               </Button>
             </div>
           ) : (
-            <span className={s.caption}>Nobody yet. Volunteer in your side panel.</span>
+            <span className={mergeClasses(s.caption, big && b.caption)}>Nobody yet. Volunteer in your side panel.</span>
           )}
         </div>
       ) : null}

@@ -59,6 +59,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   question: { margin: 0, color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  members: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, overflowWrap: 'anywhere' },
   notes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   note: { margin: 0, paddingLeft: '10px', borderLeft: `3px solid ${tokens.colorBrandStroke1}`, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase400 },
   takeaway: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
@@ -87,7 +88,7 @@ export function StageSession({ run, nameOf, presentIds, controller }: { run: Ses
   const s = useStyles();
   return (
     <section className={s.wrap} aria-labelledby="stage-run-heading" data-testid="stage-run" data-phase={run.phase}>
-      <h2 className={s.h2} id="stage-run-heading">
+      <h2 className={s.h2} id="stage-run-heading" data-testid="stage-run-topic">
         {run.topicTitle}
       </h2>
       {run.phase === 'check-in' ? (
@@ -127,10 +128,7 @@ function DeepDive({ run }: { run: SessionRunState }) {
     <>
       <div className={s.panel}>
         <span className={s.label}>Deep dive</span>
-        <p className={s.hero} data-testid="stage-run-topic">
-          {run.topicTitle}
-        </p>
-        <p className={s.big} data-testid="stage-run-owner">
+        <p className={s.hero} data-testid="stage-run-owner">
           {run.ownerName ? `Opened by ${run.ownerName}` : 'No topic owner yet: the facilitator opens it.'}
         </p>
         <p className={mergeClasses(s.big, s.muted)}>A short opening, then breakouts to work on it.</p>
@@ -154,7 +152,7 @@ function Groups({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
         <li key={g.index} className={s.card} data-testid="stage-run-group" data-group={g.index}>
           <h3 className={s.h3}>{g.name}</h3>
           {g.question ? <p className={s.question}>{g.question}</p> : <p className={s.muted}>Work on the topic.</p>}
-          <span data-testid="stage-run-group-members">{g.memberNames.join(', ') || 'Nobody'}</span>
+          <span className={s.members} data-testid="stage-run-group-members">{g.memberNames.join(', ') || 'Nobody'}</span>
           <span className={s.label} data-testid="stage-run-group-notes-count">
             {g.notesLabel}
           </span>
@@ -280,7 +278,7 @@ function Closed({ run, nameOf, controller }: { run: SessionRunState; nameOf: Nam
       </div>
       {fb.summary ? <Histogram summary={fb.summary} /> : null}
       <div className={s.panel}>
-        <NextTopic controller={controller} me="" nameOf={nameOf} sessionId={run.sessionId} canVolunteer={false} />
+        <NextTopic controller={controller} me="" nameOf={nameOf} sessionId={run.sessionId} canVolunteer={false} big />
       </div>
     </>
   );

@@ -3,7 +3,7 @@
  * facilitator curates each one: edit its text, merge it into another, turn it into an action with
  * an owner and a due date (not in the past). Merges can be undone.
  */
-import { Badge, Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Membership } from '../../../domain/community';
 import { RUN_LIMITS, type SessionRunState } from '../../../domain/session-run';
@@ -97,11 +97,9 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
         </div>
       ))}
       {item.action ? (
-        <div>
-          <Badge appearance="tint" color="brand" shape="rounded" data-testid="run-wall-action">
-            {item.action.label}
-          </Badge>
-        </div>
+        <span className={s.action} data-testid="run-wall-action">
+          {item.action.label}
+        </span>
       ) : null}
       {facilitator ? (
         <div className={s.rowCenter} role="group" aria-label={`Curate “${short(item.text)}”`}>

@@ -46,6 +46,19 @@ export const useRunStyles = makeStyles({
   personRow: { display: 'flex', gap: '8px', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', minWidth: 0 },
   grow: { flexGrow: 1, minWidth: 0 },
   full: { width: '100%', minWidth: 0 },
-  input: { flexGrow: 1, minWidth: 0 },
+  // Basis 0: the input shrinks beside its button instead of pushing it to the next line at 320 px.
+  input: { flexGrow: 1, flexShrink: 1, flexBasis: 0, minWidth: '120px' },
+  action: {
+    alignSelf: 'flex-start',
+    padding: '2px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   merged: { margin: 0, paddingLeft: '12px', borderLeft: `2px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
