@@ -11,6 +11,8 @@ import { LiveError, LiveStatusBadge } from '../features/live/LiveStatus';
 import { myCheckIn, peopleHere } from '../features/live/people';
 import { useLiveMeeting } from '../features/live/useLiveMeeting';
 import { ThirtyFivePanel } from '../features/thirty-five/ThirtyFivePanel';
+import { SessionRunPanel } from '../features/session-run/SessionRunPanel';
+import { isRunning } from '../features/session-run/session-view';
 import { ErrorNotice, InfoNotice, Page, Section, useSectionStyles } from '../ui/common';
 
 const useStyles = makeStyles({
@@ -47,6 +49,7 @@ function SidePanelLive({ view }: { view: CommunityView }) {
   const people = peopleHere(live.snapshot);
   const mine = myCheckIn(live.snapshot, view.me.userId);
   const roles = view.me.roles.filter((r) => r !== 'member');
+  const sessionRunning = isRunning(live.snapshot.sessionRun);
 
   const share = async () => {
     if (!host.shareToStage) return;
@@ -75,10 +78,14 @@ function SidePanelLive({ view }: { view: CommunityView }) {
           {typeof shareState === 'object' ? <ErrorNotice title="Could not share to the stage" message={shareState.error} /> : null}
         </div>
       ) : null}
-      <ThirtyFivePanel view={view} live={live} meetingId={meetingId} />
-      <Section title="Check in" id="check-in-heading">
-        <CheckInForm meeting={live.meeting} canWrite={live.status === 'connected'} mine={mine} />
-      </Section>
+      {/* While a working session runs it has the panel (its check-in phase holds the check-in). */}
+      <SessionRunPanel view={view} live={live} />
+      {!sessionRunning ? <ThirtyFivePanel view={view} live={live} meetingId={meetingId} /> : null}
+      {!sessionRunning ? (
+        <Section title="Check in" id="check-in-heading">
+          <CheckInForm meeting={live.meeting} canWrite={live.status === 'connected'} mine={mine} />
+        </Section>
+      ) : null}
       <Section title={`Who's here (${people.length})`} id="who-is-here-heading" testId="who-is-here">
         {people.length === 0 ? (
           <span className={sec.muted}>{live.status === 'connected' ? 'Nobody yet.' : 'Waiting for the live meeting…'}</span>

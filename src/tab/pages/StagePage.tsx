@@ -9,6 +9,10 @@ import { peopleHere } from '../features/live/people';
 import { useLiveMeeting } from '../features/live/useLiveMeeting';
 import { phaseLabel } from '../features/thirty-five/game-view';
 import { StageGame } from '../features/thirty-five/StageGame';
+import { namesFrom } from '../features/thirty-five/game-view';
+import { StageRunTimer, StageSession } from '../features/session-run/StageSession';
+import { isGameBeingPlayed, isRunning, phaseTitle } from '../features/session-run/session-view';
+import { useSessionActions } from '../features/session-run/useSessionActions';
 import { InfoNotice, Page } from '../ui/common';
 
 const useStyles = makeStyles({
@@ -23,7 +27,8 @@ const useStyles = makeStyles({
     minWidth: '160px',
   },
   statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  urgent: { color: tokens.colorPaletteRedForeground1 },
   h2: { margin: '8px 0 0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   wall: {
     listStyle: 'none',
@@ -65,20 +70,32 @@ function StageLive({ view }: { view: CommunityView }) {
   const { host } = useServices();
   const s = useStyles();
   const live = useLiveMeeting(view.community.id, host.context.meetingId);
+  const session = useSessionActions(live.meeting, view.community.id);
   if (!host.context.meetingId) return <InfoNotice title="Not in a meeting">The stage view is shown inside a Teams meeting.</InfoNotice>;
   const here = peopleHere(live.snapshot);
   // Newest edit last in the snapshot; the wall shows the newest first.
   const wall = [...live.snapshot.checkIns].reverse();
   const game = live.snapshot.thirtyFive;
+  const run = live.snapshot.sessionRun;
+  // A running session takes the stage; a closed one stays until a new Thirty Five game is played.
+  const showRun = !!run && (isRunning(run) || !isGameBeingPlayed(game));
+  const showWall = !showRun || run?.phase === 'check-in';
+  const nameOf = namesFrom(view.members, live.snapshot.present);
   return (
     <>
       <div className={s.bar}>
         <div className={s.stat}>
           <span className={s.statLabel}>Phase</span>
           <span className={s.statValue} data-testid="stage-phase">
-            {phaseLabel(game)}
+            {showRun && run ? phaseTitle(run.phase) : phaseLabel(game)}
           </span>
         </div>
+        {showRun && run ? (
+          <div className={s.stat}>
+            <span className={s.statLabel}>Time left</span>
+            <StageRunTimer run={run} className={s.statValue} urgentClassName={s.urgent} />
+          </div>
+        ) : null}
         <div className={s.stat}>
           <span className={s.statLabel} id="who-is-here-count-label">
             Who's here
@@ -87,35 +104,42 @@ function StageLive({ view }: { view: CommunityView }) {
             {here.length}
           </span>
         </div>
-        <div className={s.stat}>
-          <span className={s.statLabel}>Checked in</span>
-          <span className={s.statValue}>{wall.length}</span>
-        </div>
+        {showWall ? (
+          <div className={s.stat}>
+            <span className={s.statLabel}>Checked in</span>
+            <span className={s.statValue}>{wall.length}</span>
+          </div>
+        ) : null}
         <div>
           <LiveStatusBadge status={live.status} />
         </div>
       </div>
       <LiveError live={live} />
-      {game ? <StageGame game={game} members={view.members} present={live.snapshot.present} /> : null}
-      <h2 className={s.h2} id="check-in-wall-heading">
-        Check-in wall
-      </h2>
-      {wall.length === 0 ? <p className={s.empty}>No check-ins yet. Write yours in the side panel.</p> : null}
-      <ul className={s.wall} data-testid="check-in-wall" aria-labelledby="check-in-wall-heading" aria-live="polite">
-        {wall.map((c) => (
-          <li key={c.userId} className={s.card} data-testid="check-in-item">
-            <Avatar name={c.displayName} size={40} aria-hidden />
-            <span className={s.cardText}>
-              <span className={s.cardName} data-testid="check-in-name">
-                {c.displayName}
-              </span>
-              <span className={s.cardSays} data-testid="check-in-text">
-                {c.text}
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      {showRun && run ? <StageSession run={run} nameOf={nameOf} presentIds={live.snapshot.present.map((p) => p.id)} controller={session.controller} /> : null}
+      {game && !showRun ? <StageGame game={game} members={view.members} present={live.snapshot.present} /> : null}
+      {showWall ? (
+        <>
+          <h2 className={s.h2} id="check-in-wall-heading">
+            Check-in wall
+          </h2>
+          {wall.length === 0 ? <p className={s.empty}>No check-ins yet. Write yours in the side panel.</p> : null}
+          <ul className={s.wall} data-testid="check-in-wall" aria-labelledby="check-in-wall-heading" aria-live="polite">
+            {wall.map((c) => (
+              <li key={c.userId} className={s.card} data-testid="check-in-item">
+                <Avatar name={c.displayName} size={40} aria-hidden />
+                <span className={s.cardText}>
+                  <span className={s.cardName} data-testid="check-in-name">
+                    {c.displayName}
+                  </span>
+                  <span className={s.cardSays} data-testid="check-in-text">
+                    {c.text}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function CheckInForm({ meeting, canWrite, mine }: { meeting: LiveMeeting | undefined; canWrite: boolean; mine: CheckIn | undefined }) {
+export function CheckInForm({ meeting, canWrite, mine, label }: { meeting: LiveMeeting | undefined; canWrite: boolean; mine: CheckIn | undefined; label?: string }) {
   const s = useStyles();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -56,7 +56,7 @@ export function CheckInForm({ meeting, canWrite, mine }: { meeting: LiveMeeting 
         </div>
       ) : null}
       <Field
-        label={mine ? 'Change your check-in' : 'How are you arriving today?'}
+        label={mine ? 'Change your check-in' : (label ?? 'How are you arriving today?')}
         validationMessage={error}
         validationState={error ? 'error' : 'none'}
         hint={
