@@ -11,6 +11,9 @@ export type { ConversationRef, ConversationRefRepository } from './conversation-
 export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 export type { SessionRepository } from './session-repository';
+export type { RsvpRepository } from './rsvp-repository';
+export type { NotificationClaim, NotificationClaimRepository } from './notification-claim-repository';
+export type { InvitationView, ReminderView, SessionMessenger } from './session-messenger';
 export type {
   ActionRepository,
   AnnotationRepository,
@@ -29,6 +32,8 @@ import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 import type { ConversationRefRepository } from './conversation-ref-repository';
 import type { ActivityClaimRepository } from './activity-claim-repository';
 import type { SessionRepository } from './session-repository';
+import type { RsvpRepository } from './rsvp-repository';
+import type { NotificationClaimRepository } from './notification-claim-repository';
 import type {
   ActionRepository,
   AnnotationRepository,
@@ -57,6 +62,10 @@ export interface RecordStore {
   readonly actions: ActionRepository;
   readonly feedback: FeedbackRepository;
   readonly rotations: RotationRepository;
+  /** One answer per person per session (invitations). */
+  readonly rsvps: RsvpRepository;
+  /** One claim per notification (reminder, invitation, nudge), so several server instances send it once. */
+  readonly notificationClaims: NotificationClaimRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
