@@ -6,7 +6,8 @@ import express, { type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../application/deps';
-import type { LiveContainerFactory } from '../application/ports';
+import type { LiveContainerFactory, SessionMessenger } from '../application/ports';
+import { inviteToSession } from '../application/use-cases/invite-to-session';
 import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { errorHandler, route, sendError } from './http/respond';
@@ -19,6 +20,7 @@ import { topicRoutes } from './routes/topics';
 import { backlogRoutes } from './routes/backlog';
 import { sessionRoutes } from './routes/sessions';
 import { outcomeRoutes } from './routes/outcomes';
+import { attendanceRoutes, calendarRoutes } from './routes/attendance';
 
 export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -31,6 +33,8 @@ export interface AppParts {
   readonly liveFactory: LiveContainerFactory;
   readonly mintToken: (input: { documentId: string; user: { id: string; name: string } }) => string;
   readonly bot?: BotEndpoint;
+  /** Invitations when a session is scheduled (the bot's messenger), claimed as this server instance. */
+  readonly invitations?: { readonly messenger: SessionMessenger; readonly instanceId: string };
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
@@ -63,6 +67,8 @@ export function createApp(parts: AppParts): express.Express {
   }
 
   if (parts.config.authMode === 'dev') app.use('/api', devRoutes(parts.deps));
+  // Before the token check: the calendar link's signature is its permission (ADR 0014).
+  app.use('/api', calendarRoutes(parts.deps, parts.config.icsLinkSecret));
 
   const api = express.Router();
   api.use(authenticate(parts.auth));
@@ -75,7 +81,13 @@ export function createApp(parts: AppParts): express.Express {
   api.use(topicRoutes(parts.deps));
   api.use(thirtyFiveRoutes(parts.deps));
   api.use(backlogRoutes(parts.deps));
-  api.use(sessionRoutes(parts.deps));
+  const invitations = parts.invitations;
+  api.use(sessionRoutes(parts.deps, invitations && (async (who, session) => {
+    const sent = await inviteToSession(parts.deps, invitations.messenger, who, { communityId: session.communityId, sessionId: session.id, claimedBy: invitations.instanceId });
+    if (!sent.ok) log(`invitations for session ${session.id} failed: ${sent.error.message}`);
+    return { invitations: sent.ok ? sent.value : { sent: false, error: sent.error } };
+  })));
+  api.use(attendanceRoutes(parts.deps));
   api.use(outcomeRoutes(parts.deps));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
   app.use('/api', api);
