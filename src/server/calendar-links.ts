@@ -19,10 +19,11 @@ export function calendarPath(communityId: string, sessionId: string): string {
   return `/api/communities/${encodeURIComponent(communityId)}/sessions/${encodeURIComponent(sessionId)}/calendar.ics`;
 }
 
-export function createCalendarLinks(publicUrl: string, secret: string) {
-  const base = publicUrl.replace(/\/+$/, '');
+/** `publicUrl` is read on each call: with PORT=0 the server knows its URL only once it listens. */
+export function createCalendarLinks(publicUrl: () => string, secret: string) {
   return {
     calendarUrl(session: Pick<Session, 'communityId' | 'id' | 'startsAt' | 'durationMinutes'>): string {
+      const base = publicUrl().replace(/\/+$/, '');
       const endS = Math.floor(Date.parse(session.startsAt) / 1000) + session.durationMinutes * 60;
       const exp = endS + LINK_VALID_AFTER_END_S;
       return `${base}${calendarPath(session.communityId, session.id)}?exp=${exp}&sig=${signature(secret, session.communityId, session.id, exp)}`;

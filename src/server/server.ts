@@ -46,7 +46,9 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
       : ({ type: 'local', endpoint: config.fluid.endpoint } as const);
   const liveFactory = createMeetingContainerFactory({ connection: liveConnection, mintToken });
   const instanceId = `server-${randomUUID()}`;
-  const links = createCalendarLinks(config.publicUrl, config.icsLinkSecret);
+  // PORT=0 (tests, benches) picks a free port: the default public URL gets it once the server listens.
+  let publicUrl = config.publicUrl;
+  const links = createCalendarLinks(() => publicUrl, config.icsLinkSecret);
   const bot = createBot({
     links,
     instanceId,
@@ -69,6 +71,7 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     );
   });
   const port = (server.address() as AddressInfo).port;
+  if (config.port === 0) publicUrl = publicUrl.replace(/^(https?:\/\/[^/]+):0(?=\/|$)/, `$1:${port}`);
   // Stateless reminders: every instance looks every minute; the store's claims make each go out once (ADR 0013).
   let ticking = false;
   const timer =
