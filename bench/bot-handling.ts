@@ -63,13 +63,31 @@ async function main(): Promise<void> {
     const redelivered = activity('help', 'personal', 'bench-redelivered');
     await postActivity(redelivered);
 
+    // An RSVP (Action.Execute → invoke adaptiveCard/action, answered in the HTTP response with the card).
+    const startsAt = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
+    const scheduled = await server.as('alex')(`/api/communities/${communityId}/sessions`, { body: { startsAt, details: { type: 'lean-coffee' }, purpose: 'Bench' } });
+    const sessionId: string = scheduled.body.session.id;
+    const rsvp = (answer: 'yes' | 'maybe') => ({
+      ...activity('', 'personal'), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'rsvp', data: { communityId, sessionId, answer } }, trigger: 'manual' },
+    });
+    const postInvoke = async (body: unknown) => {
+      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = (await res.json()) as { type?: string };
+      if (res.status !== 200 || answer.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`RSVP answered ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
+    };
+    let flip = false;
+
     const scenarios: { name: string; run: () => Promise<void>; replies: number }[] = [
       { name: 'baseline: GET /api/health', run: health, replies: 0 },
       { name: '"help" (personal chat, help card)', run: () => postActivity(activity('help', 'personal')), replies: 1 },
       { name: '"top" (bound channel, store reads, card)', run: () => postActivity(activity('<at>Guildhall</at> top', 'channel')), replies: 1 },
       { name: 'redelivered activity (claim lost, no reply)', run: () => postActivity(redelivered), replies: 0 },
+      { name: 'RSVP invoke, answer changed (write, card)', run: () => postInvoke(rsvp((flip = !flip) ? 'yes' : 'maybe')), replies: 0 },
+      { name: 'RSVP invoke, same answer (no write, card)', run: () => postInvoke(rsvp('yes')), replies: 0 },
     ];
 
+    connector.clear();
     console.log(`Bot handling per activity: ${N} sequential requests per scenario after ${WARMUP} warm-up; real server on ${server.url}, embedded SQLite in memory, connector stand-in on loopback`);
     console.log('scenario'.padEnd(48) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'mean ms'.padStart(9) + 'max ms'.padStart(9) + '  replies at the connector');
     let baselineP50 = NaN;

@@ -34,6 +34,7 @@ resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
     BOT_TENANT_ID: botTenantId
     BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/bot-password/)'
     AAD_APP_CLIENT_ID: aadAppClientId
+    ICS_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/ics-link-secret/)'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }
 }

@@ -5,6 +5,10 @@ param location string
 @secure()
 param botPassword string
 param fluidRelayName string
+// Signs the calendar (.ics) links of invitation cards (ADR 0014). A new value on each deployment only
+// expires the links already posted; a card's refresh mints fresh ones.
+@secure()
+param icsLinkSecret string = newGuid()
 
 resource relay 'Microsoft.FluidRelay/fluidRelayServers@2022-06-01' existing = {
   name: fluidRelayName
@@ -32,6 +36,12 @@ resource fluidKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'fluid-tenant-key'
   properties: { value: relay.listKeys().key1 }
+}
+
+resource icsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'ics-link-secret'
+  properties: { value: icsLinkSecret }
 }
 
 output name string = vault.name

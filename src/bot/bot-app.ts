@@ -7,15 +7,16 @@ import { MemoryStorage } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../application/deps';
-import type { ProactiveNotifier } from '../application/ports';
+import type { ProactiveNotifier, SessionMessenger } from '../application/ports';
 import { claimActivity, releaseActivityClaim } from '../application/use-cases/claim-activity';
 import { claimKeyOf } from './activity-claim';
 import { botAuthSettings } from './auth-config';
 import { DEFAULT_APP_NAME } from './cards/help-card';
 import { registerHandlers } from './handlers';
 import { checkInboundActivity } from './inbound';
-import { createProactiveNotifier } from './proactive-notifier';
+import { createCardPoster, createProactiveNotifier } from './proactive-notifier';
 import { REPLIES } from './replies';
+import { createSessionMessenger, type CardLinks } from './session-messenger';
 
 export interface BotOptions {
   /** Microsoft App ID of the bot. Without it, requests are not authenticated (local only). */
@@ -24,6 +25,9 @@ export interface BotOptions {
   /** Set for a single-tenant bot (with a password) or a user-assigned managed identity (without). */
   readonly botTenantId?: string;
   readonly deps?: AppDeps;
+  /** With `deps`: the links invitation cards carry (calendar file), and this server instance's id for notification claims. */
+  readonly links?: CardLinks;
+  readonly instanceId?: string;
   readonly appName?: string;
   /** Where turn errors go; console.error by default. */
   readonly log?: (msg: string, err?: unknown) => void;
@@ -34,6 +38,8 @@ export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
   /** Posts without being spoken to first (needs the record: only when `deps` was given). */
   readonly notifier?: ProactiveNotifier;
+  /** Invitations and reminders (with `deps` and `links`). */
+  readonly messenger?: SessionMessenger;
 }
 
 export function createBot(options: BotOptions = {}): BotEndpoint {
@@ -61,11 +67,19 @@ export function createBot(options: BotOptions = {}): BotEndpoint {
     }
   });
 
-  registerHandlers(app, { appName: options.appName ?? DEFAULT_APP_NAME, ...(options.deps ? { deps: options.deps } : {}) });
-
   const deps = options.deps;
+  const poster = createCardPoster(adapter, options.botId);
+  const messenger = deps && options.links ? createSessionMessenger(poster, deps, options.links) : undefined;
+  registerHandlers(app, {
+    appName: options.appName ?? DEFAULT_APP_NAME,
+    log,
+    ...(deps ? { deps } : {}),
+    ...(messenger && options.links ? { attendance: { messenger, links: options.links, instanceId: options.instanceId ?? 'bot' } } : {}),
+  });
+
   return {
-    ...(deps ? { notifier: createProactiveNotifier(adapter, deps, options.botId) } : {}),
+    ...(deps ? { notifier: createProactiveNotifier(poster, deps) } : {}),
+    ...(messenger ? { messenger } : {}),
     async handle(req, res) {
       const problem = checkInboundActivity(req.body);
       if (problem) {

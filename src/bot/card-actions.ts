@@ -4,6 +4,7 @@
  * `action`; later cards (propose form, RSVP) add members to the union. Pure.
  */
 import { z } from 'zod/v4';
+import { RSVP_ANSWERS, RSVP_LIMITS, RSVP_REASONS } from '../domain/attendance';
 import { fail, ok, type Result } from '../domain/result';
 import { COMMAND_IDS } from './commands';
 
@@ -25,7 +26,11 @@ export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'
 export const VolunteerOwnerSubmit = z.object({ action: z.literal('volunteer-owner'), communityId: id, topicId: id });
 export type VolunteerOwnerSubmit = z.infer<typeof VolunteerOwnerSubmit>;
 
-export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit, VolunteerOwnerSubmit], {
+/** "Nudge" on the attendance card: remind those who have not answered. */
+export const NudgeSubmit = z.object({ action: z.literal('nudge'), communityId: id, sessionId: id });
+export type NudgeSubmit = z.infer<typeof NudgeSubmit>;
+
+export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit, VolunteerOwnerSubmit, NudgeSubmit], {
   // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
   error: (issue) =>
     typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
@@ -41,4 +46,47 @@ export function parseCardSubmit(value: unknown): Result<CardSubmit> {
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const message = issues.map((i) => i.message).join('; ');
   return fail('VALIDATION_FAILED', message, issues);
+}
+
+/**
+ * Universal Actions (Action.Execute, an `adaptiveCard/action` invoke): the verb says what, `data`
+ * carries the ids and, for a "no", the inputs of the card (`reason`, `reasonText`), merged in by Teams.
+ */
+export const RsvpViewData = z.object({ communityId: id, sessionId: id });
+export type RsvpViewData = z.infer<typeof RsvpViewData>;
+
+export const RsvpExecuteData = RsvpViewData.extend({
+  answer: z.enum(RSVP_ANSWERS, { error: 'the answer must be yes, maybe or no' }),
+  // An untouched choice set sends '' (or nothing).
+  reason: z.union([z.enum(RSVP_REASONS), z.literal('')], { error: 'that reason is not one the card offers' }).optional(),
+  reasonText: z.string({ error: 'the reason must be text' }).max(RSVP_LIMITS.reasonText, { error: `the reason is at most ${RSVP_LIMITS.reasonText} characters` }).optional(),
+});
+export type RsvpExecuteData = z.input<typeof RsvpExecuteData>;
+
+export type CardExecute =
+  | { readonly verb: 'rsvp'; readonly data: z.infer<typeof RsvpExecuteData> }
+  | { readonly verb: 'rsvp-view'; readonly data: RsvpViewData };
+
+const ExecuteEnvelope = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute', { error: 'not an Action.Execute' }),
+    verb: z.string({ error: 'the action has no verb' }),
+    data: z.unknown().optional(),
+  }, { error: 'the invoke carries no action' }),
+}, { error: 'the invoke carries no action' });
+
+const EXECUTE_SCHEMAS = { rsvp: RsvpExecuteData, 'rsvp-view': RsvpViewData } as const;
+
+/** Validates an `adaptiveCard/action` invoke's value; the failure message is short enough for the card. */
+export function parseCardExecute(value: unknown): Result<CardExecute> {
+  const envelope = ExecuteEnvelope.safeParse(value);
+  if (!envelope.success) return fail('VALIDATION_FAILED', envelope.error.issues.map((i) => i.message).join('; '));
+  const { verb, data } = envelope.data.action;
+  if (!(verb in EXECUTE_SCHEMAS)) return fail('VALIDATION_FAILED', 'the card asked for an action I do not know');
+  const parsed = EXECUTE_SCHEMAS[verb as keyof typeof EXECUTE_SCHEMAS].safeParse(data ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    return fail('VALIDATION_FAILED', issues.map((i) => (i.message.startsWith('Invalid input') || i.message.startsWith('Required') ? `${i.path} is missing or wrong` : i.message)).join('; '), issues);
+  }
+  return ok({ verb, data: parsed.data } as CardExecute);
 }

@@ -52,7 +52,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     id: 'rsvp',
     usage: 'rsvp',
     title: 'RSVP to invitations',
-    description: 'Answer yes, no or maybe on the invitation card I send you; a "no" can say why.',
+    description: 'The next session\'s invitation with your answer: yes, maybe or no (a "no" can say why).',
     comingSoon: 'invitations and RSVPs',
   },
   {
@@ -60,7 +60,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'attendance',
     title: 'Attendance',
     audience: 'champions',
-    description: 'Who has not answered the next invitation yet, and why people cannot come.',
+    description: 'Who said yes, maybe or no (and why) to the next session, who has not answered, the trend, and a Nudge button.',
     comingSoon: 'attendance for champions',
   },
   {

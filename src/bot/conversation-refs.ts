@@ -36,6 +36,7 @@ export function conversationRefFromActivity(a: RefActivity): ConversationRefInpu
   if (!tenantId || !rawId || !botId || !a.serviceUrl) return undefined;
   const conversationType = conversationTypeOf(a);
   const userId = conversationType === 'personal' ? (a.from?.aadObjectId ?? undefined) : undefined;
+  const userMri = userId && a.from?.id && a.from.id !== userId ? a.from.id : undefined;
   return {
     tenantId,
     conversationId: normaliseConversationId(rawId),
@@ -47,6 +48,7 @@ export function conversationRefFromActivity(a: RefActivity): ConversationRefInpu
     ...(a.channelData?.team?.id ? { teamId: a.channelData.team.id } : {}),
     ...(a.channelData?.channel?.id ? { teamsChannelId: a.channelData.channel.id } : {}),
     ...(userId ? { userId } : {}),
+    ...(userMri ? { userMri } : {}),
   };
 }
 

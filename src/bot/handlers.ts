@@ -5,7 +5,13 @@
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../application/deps';
+import type { SessionMessenger } from '../application/ports';
+import { answerRsvp } from '../application/use-cases/answer-rsvp';
 import { communityOfContext } from '../application/use-cases/community-of-context';
+import { findSessionForMeeting } from '../application/use-cases/find-session-for-meeting';
+import { getAttendance } from '../application/use-cases/get-attendance';
+import { getInvitation } from '../application/use-cases/get-invitation';
+import { nudgeNonResponders } from '../application/use-cases/nudge-non-responders';
 import { forgetConversationRef } from '../application/use-cases/forget-conversation-ref';
 import { listBacklog } from '../application/use-cases/list-backlog';
 import { noteBoundChannel } from '../application/use-cases/note-bound-channel';
@@ -14,7 +20,9 @@ import { saveConversationRef } from '../application/use-cases/save-conversation-
 import { supportTopic } from '../application/use-cases/support-topic';
 import { topOfBacklog } from '../application/use-cases/top-of-backlog';
 import { volunteerToOwnTopic } from '../application/use-cases/volunteer-to-own-topic';
-import { parseCardSubmit, type CardSubmit } from './card-actions';
+import { parseCardExecute, parseCardSubmit, type CardSubmit, type NudgeSubmit } from './card-actions';
+import { buildAttendanceCard, buildInvitationCard } from './cards/invitation-cards';
+import type { CardLinks } from './session-messenger';
 import { buildBacklogCard, buildSimilarTopicCard, buildTopOfBacklogCard } from './cards/backlog-cards';
 import { buildHelpCard } from './cards/help-card';
 import { buildMeetingStartCard, buildSessionNotesCard } from './cards/meeting-cards';
@@ -29,9 +37,18 @@ export interface HandlerContext {
   readonly appName: string;
   /** The record; the propose, backlog and top commands, conversation references and meeting cards need it. */
   readonly deps?: AppDeps;
+  /** Invitations, RSVPs, attendance and nudges need these too (the server gives them with the record). */
+  readonly attendance?: { readonly messenger: SessionMessenger; readonly links: CardLinks; readonly instanceId: string };
+  readonly log?: (msg: string, err?: unknown) => void;
 }
 
 const RECORD_COMMANDS: ReadonlySet<CommandId> = new Set(['propose', 'backlog', 'top']);
+const ATTENDANCE_COMMANDS: ReadonlySet<CommandId> = new Set(['rsvp', 'attendance']);
+
+const INVOKE_CARD = 'application/vnd.microsoft.card.adaptive';
+const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
+type InvokeBody = { statusCode: 200; type: typeof INVOKE_CARD; value: Record<string, unknown> } | { statusCode: 200; type: typeof INVOKE_MESSAGE; value: string };
+const invokeMessage = (value: string): InvokeBody => ({ statusCode: 200, type: INVOKE_MESSAGE, value });
 
 export function registerHandlers(app: Application<TurnState>, ctx: HandlerContext): void {
   app.conversationUpdate('membersAdded', async (context) => {
@@ -60,9 +77,28 @@ export function registerHandlers(app: Application<TurnState>, ctx: HandlerContex
 
   app.meetings.end(async (context, _state, meeting) => {
     const community = await meetingCommunity(context, ctx);
-    const card = buildSessionNotesCard({ ...titleOf(meeting), ...(community ? { communityName: community.name } : {}) });
+    const notesUrl = community ? await notesLinkOf(meeting, community.communityId, ctx) : undefined;
+    const card = buildSessionNotesCard({ ...titleOf(meeting), ...(community ? { communityName: community.name } : {}), ...(notesUrl ? { notesUrl } : {}) });
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   });
+
+  // Universal Actions (Action.Execute): RSVP buttons and the card's refresh. The answer is the HTTP
+  // response; it is sent here (not by teams-ai's actionExecute, which would replace the shared
+  // channel card for everyone with one person's view when the card has a refresh).
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
+    async (context) => {
+      let body: InvokeBody;
+      try {
+        body = await runCardAction(context, ctx);
+      } catch (err) {
+        (ctx.log ?? console.error)('card action failed', err);
+        body = invokeMessage(REPLIES.turnError);
+      }
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    },
+    true,
+  );
 
   app.activity(ActivityTypes.Message, async (context) => {
     const { value } = context.activity;
@@ -73,6 +109,7 @@ export function registerHandlers(app: Application<TurnState>, ctx: HandlerContex
         return;
       }
       if (submit.value.action === 'command') await runCommand(context, submit.value.command, '', ctx);
+      else if (submit.value.action === 'nudge') await runNudge(context, submit.value, ctx);
       else await runTopicSubmit(context, submit.value, ctx);
       return;
     }
@@ -88,6 +125,10 @@ export function registerHandlers(app: Application<TurnState>, ctx: HandlerContex
 async function runCommand(context: TurnContext, id: CommandId, argument: string, ctx: HandlerContext): Promise<void> {
   if (RECORD_COMMANDS.has(id) && ctx.deps) {
     await runBacklogCommand(context, id as 'propose' | 'backlog' | 'top', argument, ctx.deps);
+    return;
+  }
+  if (ATTENDANCE_COMMANDS.has(id) && ctx.deps && ctx.attendance) {
+    await runAttendanceCommand(context, id as 'rsvp' | 'attendance', ctx.deps, ctx.attendance.links);
     return;
   }
   if (id === 'volunteer' && /\bown/i.test(argument)) {
@@ -157,8 +198,85 @@ async function runBacklogCommand(context: TurnContext, id: 'propose' | 'backlog'
   }
 }
 
+/** "rsvp": the next session's invitation with your answer; "attendance": the champion's view. */
+async function runAttendanceCommand(context: TurnContext, id: 'rsvp' | 'attendance', deps: AppDeps, links: CardLinks): Promise<void> {
+  const asked = await scopeOf(context, deps);
+  if (!asked) return;
+  const { who, scope } = asked;
+  if (id === 'attendance') {
+    const a = await getAttendance(deps, who, { communityId: scope.communityId });
+    if (!a.ok) await context.sendActivity(a.error.code === 'FORBIDDEN' ? REPLIES.attendanceForChampions(scope.name) : a.error.message);
+    else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAttendanceCard(a.value))));
+    return;
+  }
+  const inv = await getInvitation(deps, who, { communityId: scope.communityId });
+  if (!inv.ok) {
+    await context.sendActivity(inv.error.message);
+    return;
+  }
+  const mri = context.activity.from?.id;
+  const card = buildInvitationCard({
+    view: inv.value.invitation, calendarUrl: links.calendarUrl(inv.value.invitation.session), viewer: { answer: inv.value.answer }, ...(mri ? { refreshUserIds: [mri] } : {}),
+  });
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+/** An Action.Execute press or refresh: validate, one use case, the person's card (or a short message) as the answer. */
+async function runCardAction(context: TurnContext, ctx: HandlerContext): Promise<InvokeBody> {
+  const action = parseCardExecute(context.activity.value);
+  if (!action.ok) return invokeMessage(REPLIES.badCardSubmit(action.error.message));
+  const who = principalFromActivity(context.activity);
+  if (!who) return invokeMessage(REPLIES.noIdentity);
+  if (!ctx.deps || !ctx.attendance) return invokeMessage(REPLIES.notHere);
+  const { links } = ctx.attendance;
+  const mri = context.activity.from?.id;
+  const refresh = mri ? { refreshUserIds: [mri] } : {};
+  if (action.value.verb === 'rsvp-view') {
+    const inv = await getInvitation(ctx.deps, who, action.value.data);
+    if (!inv.ok) return invokeMessage(inv.error.message);
+    const card = buildInvitationCard({ view: inv.value.invitation, calendarUrl: links.calendarUrl(inv.value.invitation.session), viewer: { answer: inv.value.answer }, ...refresh });
+    return { statusCode: 200, type: INVOKE_CARD, value: card };
+  }
+  const d = action.value.data;
+  const answered = await answerRsvp(ctx.deps, who, {
+    communityId: d.communityId, sessionId: d.sessionId, answer: d.answer, reason: d.reason ? d.reason : null, text: d.reasonText ?? null,
+  });
+  if (!answered.ok) return invokeMessage(answered.error.code === 'NOT_A_MEMBER' ? REPLIES.rsvpNotAMember(answered.error.message) : answered.error.message);
+  const card = buildInvitationCard({ view: answered.value.invitation, calendarUrl: links.calendarUrl(answered.value.invitation.session), viewer: { answer: answered.value.rsvp }, ...refresh });
+  return { statusCode: 200, type: INVOKE_CARD, value: card };
+}
+
+/** "Nudge" on the attendance card: once per press (the activity claim, and the nudge's own claim on the activity id). */
+async function runNudge(context: TurnContext, submit: NudgeSubmit, ctx: HandlerContext): Promise<void> {
+  const who = principalFromActivity(context.activity);
+  if (!who || !ctx.deps || !ctx.attendance) {
+    await context.sendActivity(REPLIES.noIdentity);
+    return;
+  }
+  const r = await nudgeNonResponders(ctx.deps, ctx.attendance.messenger, who, {
+    communityId: submit.communityId, sessionId: submit.sessionId, requestId: context.activity.id ?? ctx.deps.ids.newId(), claimedBy: ctx.attendance.instanceId,
+  });
+  if (!r.ok) await context.sendActivity(r.error.message);
+  else if (!r.value.sent) await context.sendActivity(REPLIES.alreadyNudged);
+  else await context.sendActivity(REPLIES.nudged(r.value.nudged.map((p) => p.displayName), r.value.withoutApp.map((p) => p.displayName), r.value.failed));
+}
+
+/**
+ * The seam for the meeting-end card's notes link: the session this meeting was (by its join URL or
+ * its time) and the link the server gives for its published notes. No link until the server offers
+ * one (CardLinks.notesUrl): sessions have no "published" state and the tab no notes page yet.
+ */
+async function notesLinkOf(meeting: unknown, communityId: string, ctx: HandlerContext): Promise<string | undefined> {
+  const notesUrl = ctx.attendance?.links.notesUrl;
+  if (!ctx.deps || !notesUrl) return undefined;
+  const m = meeting as { JoinUrl?: unknown; EndTime?: unknown } | undefined;
+  const at = typeof m?.EndTime === 'string' && !Number.isNaN(Date.parse(m.EndTime)) ? new Date(m.EndTime) : ctx.deps.clock.now();
+  const session = await findSessionForMeeting(ctx.deps, { communityId, at, ...(typeof m?.JoinUrl === 'string' ? { joinUrl: m.JoinUrl } : {}) });
+  return session ? notesUrl(session) : undefined;
+}
+
 /** The buttons of the similar-topic and top-of-the-backlog cards. */
-async function runTopicSubmit(context: TurnContext, submit: Exclude<CardSubmit, { action: 'command' }>, ctx: HandlerContext): Promise<void> {
+async function runTopicSubmit(context: TurnContext, submit: Exclude<CardSubmit, { action: 'command' | 'nudge' }>, ctx: HandlerContext): Promise<void> {
   const who = principalFromActivity(context.activity);
   if (!who || !ctx.deps) {
     await context.sendActivity(REPLIES.noIdentity);

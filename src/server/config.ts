@@ -17,6 +17,12 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/**
+ * DEVELOPMENT ONLY: signs the calendar (.ics) links of invitation cards when AUTH_MODE=dev and no
+ * ICS_LINK_SECRET is set. Not a secret; refused outside dev mode (ICS_LINK_SECRET is required there).
+ */
+export const DEV_ICS_LINK_SECRET = 'dev-only-ics-link-secret-NOT-A-SECRET';
+
 /** Development-only Fluid key: the local service does not check signatures. Never used in azure mode. */
 export const LOCAL_FLUID_KEY = 'local-dev-key-not-a-secret';
 
@@ -43,6 +49,12 @@ const EnvSchema = z
     AAD_APP_CLIENT_ID: optionalText,
     AAD_APP_TENANT_ID: optionalText,
     TAB_DOMAIN: optionalText,
+    ICS_LINK_SECRET: optionalText.pipe(z.string().min(32, { error: 'ICS_LINK_SECRET must be at least 32 characters' }).optional()),
+    REMINDER_INTERVAL_SECONDS: z.coerce
+      .number({ error: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' })
+      .int({ error: 'REMINDER_INTERVAL_SECONDS must be a whole number' })
+      .min(0, { error: 'REMINDER_INTERVAL_SECONDS must be 0 (off) or more' })
+      .default(60),
   });
 
 /**
@@ -66,6 +78,7 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
     need(!v('TAB_DOMAIN'), 'TAB_DOMAIN', 'required with AUTH_MODE=sso (the domain in the Application ID URI api://<domain>/<client id>)');
     need(!v('BOT_ID'), 'BOT_ID', 'required with AUTH_MODE=sso: the bot endpoint must authenticate Bot Framework requests');
     need(!v('BOT_PASSWORD'), 'BOT_PASSWORD', 'required with AUTH_MODE=sso');
+    need(!v('ICS_LINK_SECRET'), 'ICS_LINK_SECRET', 'required with AUTH_MODE=sso: it signs the calendar links of invitation cards (32+ characters, from Key Vault)');
   }
   if (v('STORE_KIND') === 'cosmos') need(!v('COSMOS_ENDPOINT'), 'COSMOS_ENDPOINT', 'required with STORE_KIND=cosmos');
   if (v('FLUID_MODE') === 'azure') {
@@ -93,6 +106,10 @@ export interface ServerConfig {
   };
   readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string };
   readonly sso?: { readonly clientId: string; readonly tabDomain: string; readonly tenantId?: string };
+  /** Signs the calendar links of invitation cards (HMAC-SHA256; docs/adr/0014-signed-calendar-links.md). */
+  readonly icsLinkSecret: string;
+  /** How often the server looks for due reminders; 0 = never (tests call sendDueReminders themselves). */
+  readonly reminders: { readonly intervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -133,6 +150,8 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
       ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}),
       ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}),
     },
+    icsLinkSecret: e.ICS_LINK_SECRET ?? DEV_ICS_LINK_SECRET,
+    reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
     ...(e.AUTH_MODE === 'sso'
       ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }
       : {}),

@@ -6,7 +6,8 @@ import express, { type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../application/deps';
-import type { LiveContainerFactory, SessionAnnouncer } from '../application/ports';
+import type { LiveContainerFactory, SessionAnnouncer, SessionMessenger } from '../application/ports';
+import { inviteToSession } from '../application/use-cases/invite-to-session';
 import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { errorHandler, route, sendError } from './http/respond';
@@ -20,6 +21,7 @@ import { backlogRoutes } from './routes/backlog';
 import { sessionRoutes } from './routes/sessions';
 import { publishRoutes } from './routes/publish';
 import { outcomeRoutes } from './routes/outcomes';
+import { attendanceRoutes, calendarRoutes } from './routes/attendance';
 
 export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -34,6 +36,8 @@ export interface AppParts {
   readonly bot?: BotEndpoint;
   /** Posts a published session's card into the community's channel (the bot). */
   readonly announcer?: SessionAnnouncer;
+  /** Invitations when a session is scheduled (the bot's messenger), claimed as this server instance. */
+  readonly invitations?: { readonly messenger: SessionMessenger; readonly instanceId: string };
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
@@ -66,6 +70,8 @@ export function createApp(parts: AppParts): express.Express {
   }
 
   if (parts.config.authMode === 'dev') app.use('/api', devRoutes(parts.deps));
+  // Before the token check: the calendar link's signature is its permission (ADR 0014).
+  app.use('/api', calendarRoutes(parts.deps, parts.config.icsLinkSecret));
 
   const api = express.Router();
   api.use(authenticate(parts.auth));
@@ -78,7 +84,13 @@ export function createApp(parts: AppParts): express.Express {
   api.use(topicRoutes(parts.deps));
   api.use(thirtyFiveRoutes(parts.deps));
   api.use(backlogRoutes(parts.deps));
-  api.use(sessionRoutes(parts.deps));
+  const invitations = parts.invitations;
+  api.use(sessionRoutes(parts.deps, invitations && (async (who, session) => {
+    const sent = await inviteToSession(parts.deps, invitations.messenger, who, { communityId: session.communityId, sessionId: session.id, claimedBy: invitations.instanceId });
+    if (!sent.ok) log(`invitations for session ${session.id} failed: ${sent.error.message}`);
+    return { invitations: sent.ok ? sent.value : { sent: false, error: sent.error } };
+  })));
+  api.use(attendanceRoutes(parts.deps));
   api.use(outcomeRoutes(parts.deps));
   api.use(publishRoutes(parts.deps, { announcer: parts.announcer, publicUrl: parts.config.publicUrl }));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));

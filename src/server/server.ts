@@ -6,13 +6,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
-import type { ProactiveNotifier, RecordStore } from '../application/ports';
+import type { ProactiveNotifier, RecordStore, SessionMessenger } from '../application/ports';
+import { sendDueReminders, type SentReminder } from '../application/use-cases/send-due-reminders';
 import { createBot } from '../bot/bot-app';
 import { createSessionAnnouncer } from '../bot/session-announcer';
 import { createMeetingContainerFactory, mintFluidToken } from '../live/server';
 import { createRecordStore } from '../store/create-record-store';
 import type { AuthMode } from './auth/authenticate';
 import { createSsoVerifier } from './auth/sso-verifier';
+import { createCalendarLinks } from './calendar-links';
 import type { ServerConfig } from './config';
 import { createApp } from './create-app';
 
@@ -22,6 +24,12 @@ export interface RunningServer {
   readonly store: RecordStore;
   /** Posts into the community's Teams channel (the bot's proactive messages). */
   readonly notifier: ProactiveNotifier;
+  /** Invitations and reminders into Teams. */
+  readonly messenger: SessionMessenger;
+  /** This process, as it signs notification claims. */
+  readonly instanceId: string;
+  /** What the reminder timer runs: sends the reminders due at `now` that no other instance claimed. */
+  sendDueReminders(now?: Date): Promise<SentReminder[]>;
   close(): Promise<void>;
 }
 
@@ -38,15 +46,23 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
       ? ({ type: 'remote', endpoint: config.fluid.endpoint, tenantId: config.fluid.tenantId } as const)
       : ({ type: 'local', endpoint: config.fluid.endpoint } as const);
   const liveFactory = createMeetingContainerFactory({ connection: liveConnection, mintToken });
+  const instanceId = `server-${randomUUID()}`;
+  // PORT=0 (tests, benches) picks a free port: the default public URL gets it once the server listens.
+  let publicUrl = config.publicUrl;
+  const links = createCalendarLinks(() => publicUrl, config.icsLinkSecret);
   const bot = createBot({
+    links,
+    instanceId,
     ...(config.bot.id ? { botId: config.bot.id } : {}),
     ...(config.bot.password ? { botPassword: config.bot.password } : {}),
     ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
     deps,
   });
   const notifier = bot.notifier;
-  if (!notifier) throw new Error('BUG: the bot was built without the record, so it cannot post proactively.');
-  const app = createApp({ config, deps, auth, liveFactory, mintToken, bot, announcer: createSessionAnnouncer(notifier) });
+  const messenger = bot.messenger;
+  if (!notifier || !messenger) throw new Error('BUG: the bot was built without the record, so it cannot post proactively.');
+  const app = createApp({ config, deps, auth, liveFactory, mintToken, bot, announcer: createSessionAnnouncer(notifier), invitations: { messenger, instanceId } });
+  const runReminders = (now: Date = systemClock.now()) => sendDueReminders(deps, messenger, { now, claimedBy: instanceId });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host);
@@ -56,12 +72,32 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     );
   });
   const port = (server.address() as AddressInfo).port;
+  if (config.port === 0) publicUrl = publicUrl.replace(/^(https?:\/\/[^/]+):0(?=\/|$)/, `$1:${port}`);
+  // Stateless reminders: every instance looks every minute; the store's claims make each go out once (ADR 0013).
+  let ticking = false;
+  const timer =
+    config.reminders.intervalMs > 0
+      ? setInterval(() => {
+          if (ticking) return;
+          ticking = true;
+          runReminders()
+            .catch((e: unknown) => console.error('[server] reminders failed', e))
+            .finally(() => {
+              ticking = false;
+            });
+        }, config.reminders.intervalMs)
+      : undefined;
+  timer?.unref();
   return {
     url: `http://${config.host}:${port}`,
     port,
     store,
     notifier,
+    messenger,
+    instanceId,
+    sendDueReminders: runReminders,
     close: async () => {
+      if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -14,6 +14,7 @@ import { DocumentMembershipRepository } from './repositories/document-membership
 import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
 import { DocumentSessionRepository } from './repositories/document-session-repository';
+import { DocumentNotificationClaimRepository, DocumentRsvpRepository } from './repositories/document-attendance-repositories';
 import {
   DocumentActionRepository,
   DocumentAnnotationRepository,
@@ -44,6 +45,8 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     actions: new DocumentActionRepository(driver),
     feedback: new DocumentFeedbackRepository(driver),
     rotations: new DocumentRotationRepository(driver),
+    rsvps: new DocumentRsvpRepository(driver),
+    notificationClaims: new DocumentNotificationClaimRepository(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -6,6 +6,7 @@
 import { z } from 'zod/v4';
 import { TOPIC_STATES } from '../domain/backlog';
 import { PURPOSES, ROLES } from '../domain/community';
+import { RSVP_ANSWERS, RSVP_REASONS } from '../domain/attendance';
 import { ACTION_STATUSES } from '../domain/outcomes';
 import { SESSION_STATES } from '../domain/session';
 import type { StoredDocument } from './document-driver';
@@ -249,6 +250,8 @@ export const StoredConversationRef = z.object({
   teamId: z.string().min(1).optional(),
   teamsChannelId: z.string().min(1).optional(),
   userId: z.string().min(1).optional(),
+  /** Since issue 5 (optional, so v1 documents without it read as before). */
+  userMri: z.string().min(1).optional(),
   communityId: z.string().min(1).nullable(),
   savedAt: iso,
 });
@@ -260,6 +263,35 @@ export const StoredActivityClaim = z.object({
   conversationId: z.string().min(1),
   activityId: z.string().min(1),
   activityType: z.string().min(1),
+  claimedAt: iso,
+});
+
+/** One person's answer to one session's invitation (issue 5); a reason and text only with a "no". */
+export const StoredRsvp = z
+  .object({
+    ...base,
+    type: z.literal('rsvp'),
+    communityId: z.string().min(1),
+    tenantId: z.string().min(1),
+    sessionId: z.string().min(1),
+    userId: z.string().min(1),
+    displayName: z.string().min(1),
+    answer: z.enum(RSVP_ANSWERS),
+    reason: z.enum(RSVP_REASONS).nullable(),
+    text: z.string().min(1).max(300).nullable(),
+    at: iso,
+  })
+  .refine((r) => r.answer === 'no' || (r.reason === null && r.text === null), { message: 'only a "no" carries a reason or text', path: ['reason'] });
+
+/** A notification sent once across server instances (ADR 0013): created only if absent. */
+export const StoredNotificationClaim = z.object({
+  ...base,
+  type: z.literal('notification-claim'),
+  communityId: z.string().min(1),
+  key: z.string().min(1),
+  sessionId: z.string().min(1),
+  kind: z.enum(['invitation', 'reminder', 'nudge']),
+  claimedBy: z.string().min(1),
   claimedAt: iso,
 });
 
@@ -295,6 +327,8 @@ export const RECORD_KINDS = {
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
   'activity-claim': { schema: StoredActivityClaim, version: 1, upgrades: {} },
+  rsvp: { schema: StoredRsvp, version: 1, upgrades: {} },
+  'notification-claim': { schema: StoredNotificationClaim, version: 1, upgrades: {} },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;
 
 export type RecordType = keyof typeof RECORD_KINDS;

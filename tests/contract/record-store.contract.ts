@@ -2,7 +2,8 @@
  * The one contract every record store adapter passes (embedded SQLite, Cosmos DB).
  * Each adapter's test file calls describeRecordStoreContract with a factory for a fresh store.
  */
-import type { ActivityClaim, ConversationRef, RecordStore } from '../../src/application/ports';
+import type { ActivityClaim, ConversationRef, NotificationClaim, RecordStore } from '../../src/application/ports';
+import type { Rsvp } from '../../src/domain/attendance';
 import type { Topic } from '../../src/domain/backlog';
 import type { Community, Membership } from '../../src/domain/community';
 import { planThirtyFive, type ThirtyFiveGameRecord } from '../../src/domain/thirty-five';
@@ -240,6 +241,11 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', botId: '28:guildhall', botName: 'Guildhall',
         teamId: '19:team@thread.tacv2', teamsChannelId: '19:team@thread.tacv2', communityId: null, savedAt: '2026-11-01T10:00:00.000Z', ...over,
       });
+      it('keeps a personal chat\'s user MRI (optional: references saved before it read as before)', async () => {
+        const ref = aRef({ conversationId: `a:${unique('personal')}`, conversationType: 'personal', userId: 'bea', userMri: '29:bea' });
+        await s.store.conversationRefs.put(ref);
+        expect((await s.store.conversationRefs.get('tenant-a', ref.conversationId))?.value).toEqual(ref);
+      });
       it('saves on install, replaces on reinstall, and forgets on uninstall', async () => {
         const ref = aRef();
         const saved = await s.store.conversationRefs.put(ref);
@@ -310,6 +316,79 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         expect(await s.store.activityClaims.claim(c)).toBe('claimed');
         expect(await s.store.activityClaims.claim(c)).toBe('already-claimed');
         await expect(s.store.activityClaims.release('a:never-claimed', 'nothing')).resolves.toBeUndefined();
+      });
+    });
+
+    describe('RSVPs (one per person per session)', () => {
+      const anRsvp = (communityId: string, over: Partial<Rsvp> = {}): Rsvp => ({
+        communityId, tenantId: 'tenant-a', sessionId: 's-1', userId: 'bea', displayName: 'BEA', answer: 'yes', reason: null, text: null,
+        at: '2026-11-21T10:00:00.000Z', ...over,
+      });
+      it('creates one answer per person, replaces it only from the current etag, and lists by session and community', async () => {
+        const c = aCommunity();
+        const first = await s.store.rsvps.put(anRsvp(c.id), undefined);
+        expect(first.ok).toBe(true);
+        const dup = await s.store.rsvps.put(anRsvp(c.id, { answer: 'maybe' }), undefined);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.rsvps.get(c.id, 's-1', 'bea'))!;
+        expect(v1.value).toEqual(anRsvp(c.id));
+        const no = anRsvp(c.id, { answer: 'no', reason: 'too-much-on-my-plate', text: 'Release week, "again"; ünïcode', at: '2026-11-22T10:00:00.000Z' });
+        expect((await s.store.rsvps.put(no, v1.etag)).ok).toBe(true);
+        const stale = await s.store.rsvps.put(anRsvp(c.id, { answer: 'maybe' }), v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.rsvps.get(c.id, 's-1', 'bea'))?.value).toEqual(no);
+        await s.store.rsvps.put(anRsvp(c.id, { userId: 'alex', displayName: 'ALEX' }), undefined);
+        await s.store.rsvps.put(anRsvp(c.id, { sessionId: 's-2' }), undefined);
+        await s.store.rsvps.put(anRsvp(aCommunity().id), undefined);
+        expect((await s.store.rsvps.listBySession(c.id, 's-1')).map((r) => [r.userId, r.answer])).toEqual([['alex', 'yes'], ['bea', 'no']]);
+        expect((await s.store.rsvps.listByCommunity(c.id)).map((r) => `${r.sessionId}/${r.userId}`)).toEqual(['s-1/alex', 's-1/bea', 's-2/bea']);
+        expect(await s.store.rsvps.get(c.id, 's-1', 'nobody')).toBeUndefined();
+      });
+      it('keeps ids with characters Cosmos DB refuses apart', async () => {
+        const c = aCommunity();
+        await s.store.rsvps.put(anRsvp(c.id, { sessionId: 's/1?#', userId: 'u\\x' }), undefined);
+        expect((await s.store.rsvps.get(c.id, 's/1?#', 'u\\x'))?.value.userId).toBe('u\\x');
+      });
+      it('refuses a stored answer that is not a "no" but carries a reason', async () => {
+        const c = aCommunity();
+        await s.driver.create({ pk: c.id, id: 'rsvp:bad:bea', type: 'rsvp', schemaVersion: 1, ...anRsvp(c.id, { sessionId: 'bad' }), reason: 'other' });
+        await expect(s.store.rsvps.get(c.id, 'bad', 'bea')).rejects.toThrow(/only a "no" carries a reason/);
+      });
+    });
+
+    describe('notification claims (reminders, invitations, nudges go out once)', () => {
+      const aNotificationClaim = (communityId: string, over: Partial<NotificationClaim> = {}): NotificationClaim => ({
+        communityId, key: `reminder:day-before:s-1:2026-12-03T15:00:00.000Z`, sessionId: 's-1', kind: 'reminder', claimedBy: 'server-a',
+        claimedAt: '2026-12-02T16:00:00.000Z', ...over,
+      });
+      it('ten concurrent claims of one notification: exactly one wins, and the record says who', async () => {
+        const c = aCommunity();
+        const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => s.store.notificationClaims.claim(aNotificationClaim(c.id, { claimedBy: `server-${i}` }))));
+        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+        const winner = outcomes.indexOf('claimed');
+        expect((await s.store.notificationClaims.get(c.id, aNotificationClaim(c.id).key))?.claimedBy).toBe(`server-${winner}`);
+      });
+      it('another kind, session or community is another notification', async () => {
+        const c = aCommunity();
+        expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id))).toBe('claimed');
+        expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id, { key: 'reminder:soon:s-1:2026-12-03T15:00:00.000Z' }))).toBe('claimed');
+        expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id, { key: 'nudge:s-1:19:x/y?z#1', kind: 'nudge' }))).toBe('claimed');
+        expect(await s.store.notificationClaims.claim(aNotificationClaim(aCommunity().id))).toBe('claimed');
+        expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id))).toBe('already-claimed');
+        expect(await s.store.notificationClaims.get(c.id, 'never')).toBeUndefined();
+      });
+    });
+
+    describe('scheduled sessions across communities (what reminders look at)', () => {
+      it('lists every scheduled session of every community, soonest first, and no held one', async () => {
+        const c1 = aCommunity();
+        const c2 = aCommunity();
+        const a = aSession(c1.id, { startsAt: '2031-01-02T10:00:00.000Z' });
+        const b = aSession(c2.id, { startsAt: '2031-01-01T10:00:00.000Z' });
+        const held = aSession(c1.id, { startsAt: '2031-01-01T09:00:00.000Z', state: 'held' });
+        for (const x of [a, b, held]) expect((await s.store.sessions.create(x)).ok).toBe(true);
+        const ids = (await s.store.sessions.listScheduled()).map((x) => x.id);
+        expect(ids.filter((id) => [a.id, b.id, held.id].includes(id))).toEqual([b.id, a.id]);
       });
     });
 

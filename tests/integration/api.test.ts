@@ -228,7 +228,7 @@ describe('robustness', () => {
 describe('SSO mode', () => {
   let sso: TestServer;
   beforeAll(async () => {
-    sso = await startTestServer({ AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw' });
+    sso = await startTestServer({ AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters' });
   });
   afterAll(async () => {
     await sso.close();

@@ -54,6 +54,7 @@ describe('infra (Bicep)', () => {
       NODE_ENV: /'production'/, AUTH_MODE: /'sso'/, STORE_KIND: /'cosmos'/, COSMOS_ENDPOINT: /cosmosEndpoint/,
       COSMOS_DATABASE: /'guildhall'/, FLUID_MODE: /'azure'/, FLUID_ENDPOINT: /fluidEndpoint/, FLUID_TENANT_ID: /fluidTenantId/,
       FLUID_TENANT_KEY: /^'@Microsoft\.KeyVault\(SecretUri=/, BOT_PASSWORD: /^'@Microsoft\.KeyVault\(SecretUri=/,
+      ICS_LINK_SECRET: /^'@Microsoft\.KeyVault\(SecretUri=/,
       BOT_ID: /botId/, BOT_TENANT_ID: /botTenantId/, AAD_APP_CLIENT_ID: /aadAppClientId/, TAB_DOMAIN: /defaultHostName/,
       PUBLIC_URL: /defaultHostName/,
     };

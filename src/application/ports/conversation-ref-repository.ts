@@ -22,6 +22,8 @@ export interface ConversationRef {
   readonly teamsChannelId?: string;
   /** The person of a personal chat (Entra object id). */
   readonly userId?: string;
+  /** The same person's Teams id (`29:…`, the MRI), which Adaptive Card refresh lists need. */
+  readonly userMri?: string;
   /** The community the conversation is bound to, when it is; null until then. */
   readonly communityId: string | null;
   readonly savedAt: string;

@@ -12,6 +12,9 @@ export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-re
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 export type { SessionAnnouncer } from './session-announcer';
 export type { SessionRepository } from './session-repository';
+export type { RsvpRepository } from './rsvp-repository';
+export type { NotificationClaim, NotificationClaimRepository } from './notification-claim-repository';
+export type { InvitationView, ReminderView, SessionMessenger } from './session-messenger';
 export type {
   ActionRepository,
   AnnotationRepository,
@@ -30,6 +33,8 @@ import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 import type { ConversationRefRepository } from './conversation-ref-repository';
 import type { ActivityClaimRepository } from './activity-claim-repository';
 import type { SessionRepository } from './session-repository';
+import type { RsvpRepository } from './rsvp-repository';
+import type { NotificationClaimRepository } from './notification-claim-repository';
 import type {
   ActionRepository,
   AnnotationRepository,
@@ -58,6 +63,10 @@ export interface RecordStore {
   readonly actions: ActionRepository;
   readonly feedback: FeedbackRepository;
   readonly rotations: RotationRepository;
+  /** One answer per person per session (invitations). */
+  readonly rsvps: RsvpRepository;
+  /** One claim per notification (reminder, invitation, nudge), so several server instances send it once. */
+  readonly notificationClaims: NotificationClaimRepository;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,8 @@ export interface SessionRepository {
   get(communityId: string, sessionId: string): Promise<Versioned<Session> | undefined>;
   /** Newest first (by start). */
   listByCommunity(communityId: string): Promise<Versioned<Session>[]>;
+  /** Every scheduled (not yet closed) session of every community, across partitions: what reminders look at. */
+  listScheduled(): Promise<Session[]>;
   /** CONFLICT when the id exists (a retried request is not stored twice). */
   create(session: Session): Promise<Result<Versioned<Session>>>;
   /** CONFLICT on a stale etag. */

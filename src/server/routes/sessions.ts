@@ -8,6 +8,8 @@ import { getSession } from '../../application/use-cases/get-session';
 import { listSessions } from '../../application/use-cases/list-sessions';
 import { planNextSession } from '../../application/use-cases/plan-next-session';
 import { scheduleSession } from '../../application/use-cases/schedule-session';
+import type { Principal } from '../../domain/identity';
+import type { Session } from '../../domain/session';
 import { principalOf } from '../auth/authenticate';
 import { parseOr400, route, sendResult } from '../http/respond';
 
@@ -17,8 +19,11 @@ export function sessionParams(req: Request, res: Response): { communityId: strin
   return communityId && sessionId ? { communityId, sessionId } : undefined;
 }
 
+/** Runs right after a session was scheduled (the invitations); what it returns is added to the 201 answer. */
+export type OnScheduled = (who: Principal, session: Session) => Promise<Record<string, unknown>>;
+
 /** Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator rotation. */
-export function sessionRoutes(deps: AppDeps): Router {
+export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router {
   const r = Router();
   r.get('/communities/:id/sessions', route(async (req, res) => {
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
@@ -31,7 +36,10 @@ export function sessionRoutes(deps: AppDeps): Router {
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
     const body = communityId && parseOr400(res, ScheduleSessionRequest, req.body, 'session');
     if (!communityId || !body) return;
-    sendResult(res, await scheduleSession(deps, principalOf(res), { communityId, ...body }), (v) => v, 201);
+    const scheduled = await scheduleSession(deps, principalOf(res), { communityId, ...body });
+    // The invitations go out after the write; a repeated request (same request id) does not send them again.
+    const extra = scheduled.ok && onScheduled ? await onScheduled(principalOf(res), scheduled.value.session) : {};
+    sendResult(res, scheduled, (v) => ({ ...v, ...extra }), 201);
   }));
   r.get('/communities/:id/session-plan', route(async (req, res) => {
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');

@@ -37,6 +37,12 @@ export class DocumentSessionRepository implements SessionRepository {
     return rows.map((r) => this.toValue(r));
   }
 
+  async listScheduled(): Promise<Session[]> {
+    // Cross-partition, equality only (both drivers); the caller filters by time.
+    const rows = await this.driver.query({ type: 'session', where: { state: 'scheduled' } });
+    return rows.map((r) => this.toValue(r).value).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+  }
+
   async create(session: Session): Promise<Result<Versioned<Session>>> {
     return written(await this.driver.create(this.toDoc(session)), session, 'The session');
   }

@@ -3,7 +3,12 @@
  * property, 1.5 types only), buttons whose data the bot accepts back, and a snapshot per builder.
  */
 import type { TopOfBacklog } from '../../../src/application/use-cases/top-of-backlog';
-import { CardSubmit } from '../../../src/bot/card-actions';
+import type { InvitationView } from '../../../src/application/ports';
+import type { Attendance } from '../../../src/application/use-cases/get-attendance';
+import { CardSubmit, parseCardExecute } from '../../../src/bot/card-actions';
+import { buildAttendanceCard, buildInvitationCard } from '../../../src/bot/cards/invitation-cards';
+import type { Rsvp } from '../../../src/domain/attendance';
+import type { Session } from '../../../src/domain/session';
 import { buildBacklogCard, buildSimilarTopicCard, buildTopOfBacklogCard } from '../../../src/bot/cards/backlog-cards';
 import { buildHelpCard } from '../../../src/bot/cards/help-card';
 import { buildMeetingStartCard, buildSessionNotesCard } from '../../../src/bot/cards/meeting-cards';
@@ -24,6 +29,38 @@ const top: TopOfBacklog = {
   waiting: 2,
 };
 
+const session: Session = {
+  id: 's-1', communityId: 'cop-1', tenantId: 'tenant-a', details: { type: 'deep-dive' }, startsAt: '2026-12-03T15:00:00.000Z', durationMinutes: 60,
+  topicIds: ['t-1'], facilitatorId: 'alex', meetingLink: 'https://teams.microsoft.com/l/meetup-join/abc', purpose: 'Share what works.',
+  agenda: [{ title: 'Check-in', minutes: 5 }, { title: 'Deep dive', minutes: 15 }, { title: 'Breakouts', minutes: 15 }], state: 'scheduled', attendees: [],
+  closed: null, createdBy: 'alex', createdAt: '2026-11-20T10:00:00.000Z',
+};
+const view: InvitationView = { session, communityName: 'SM CoP', topicTitles: ['How do we run remote retros?'], facilitatorName: 'Alex Morgan' };
+const speaker: InvitationView = {
+  session: { ...session, id: 's-2', details: { type: 'external-speaker', speakerName: 'Ana Lima', organisation: 'Acme' }, topicIds: [], meetingLink: null, purpose: '' },
+  communityName: 'SM CoP', topicTitles: [], facilitatorName: null,
+};
+const calendarUrl = 'https://guildhall.example/api/communities/cop-1/sessions/s-1/calendar.ics?exp=1&sig=x';
+const rsvp = (over: Partial<Rsvp>): Rsvp => ({
+  communityId: 'cop-1', tenantId: 'tenant-a', sessionId: 's-1', userId: 'bea', displayName: 'Bea Smith', answer: 'yes', reason: null, text: null, at: '2026-11-21T10:00:00.000Z', ...over,
+});
+const attendance: Attendance = {
+  communityId: 'cop-1', communityName: 'SM CoP',
+  next: {
+    sessionId: 's-1', title: 'Deep dive: How do we run remote retros?', startsAt: session.startsAt,
+    yes: [{ userId: 'bea', displayName: 'Bea Smith' }], maybe: [], no: [{ userId: 'chen', displayName: 'Chen Li', reason: 'urgent-meeting', text: 'Release' }],
+    notAnswered: [{ userId: 'dev', displayName: 'Dev Patel' }], counts: { members: 3, answered: 2, yes: 1, maybe: 0, no: 1 },
+  },
+  recent: [{
+    sessionId: 's-0', title: 'Lean Coffee', startsAt: '2026-11-19T15:00:00.000Z', yes: [{ userId: 'bea', displayName: 'Bea Smith' }], maybe: [], no: [],
+    notAnswered: [{ userId: 'chen', displayName: 'Chen Li' }, { userId: 'dev', displayName: 'Dev Patel' }], counts: { members: 3, answered: 1, yes: 1, maybe: 0, no: 0 },
+  }],
+  trend: [
+    { sessionId: 's-0', title: 'Lean Coffee', startsAt: '2026-11-19T15:00:00.000Z', members: 3, answered: 1, yes: 1 },
+    { sessionId: 's-1', title: 'Deep dive: How do we run remote retros?', startsAt: session.startsAt, members: 3, answered: 2, yes: 1 },
+  ],
+};
+
 /** [name, card] for every builder and its variants. */
 const CARDS: [string, unknown][] = [
   ['help', buildHelpCard()],
@@ -38,6 +75,15 @@ const CARDS: [string, unknown][] = [
   ['meeting start (unbound, untitled)', buildMeetingStartCard()],
   ['session notes (will follow)', buildSessionNotesCard({ meetingTitle: 'CoP deep dive', communityName: 'SM CoP' })],
   ['session notes (published)', buildSessionNotesCard({ meetingTitle: 'CoP deep dive', notesUrl: 'https://guildhall.example/notes/42' })],
+  ['invitation (channel, with refresh)', buildInvitationCard({ view, calendarUrl, refreshUserIds: ['29:bea', '29:chen'] })],
+  ['invitation (personal, not answered)', buildInvitationCard({ view, calendarUrl, viewer: { answer: null }, refreshUserIds: ['29:bea'] })],
+  ['invitation (answered no, with a reason)', buildInvitationCard({ view, calendarUrl, viewer: { answer: rsvp({ answer: 'no', reason: 'too-much-on-my-plate', text: 'Release week' }) } })],
+  ['invitation (external speaker, no meeting link)', buildInvitationCard({ view: speaker, calendarUrl, viewer: { answer: rsvp({ answer: 'maybe' }) } })],
+  ['reminder (a day before)', buildInvitationCard({ view, calendarUrl, viewer: { answer: rsvp({}) }, reason: 'day-before' })],
+  ['reminder (soon)', buildInvitationCard({ view, calendarUrl, viewer: { answer: null }, reason: 'soon' })],
+  ['nudge', buildInvitationCard({ view, calendarUrl, viewer: { answer: null }, reason: 'nudge' })],
+  ['attendance', buildAttendanceCard(attendance)],
+  ['attendance (nothing scheduled)', buildAttendanceCard({ communityId: 'cop-1', communityName: 'SM CoP', next: null, recent: [], trend: [] })],
 ];
 
 function actions(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
@@ -57,6 +103,8 @@ describe.each(CARDS)('the %s card', (_name, card) => {
   test('sends back only data the bot accepts, and opens only https links', () => {
     for (const a of actions(card)) {
       if (a.type === 'Action.Submit') expect(CardSubmit.safeParse(a.data).success).toBe(true);
+      else if (a.type === 'Action.Execute') expect(parseCardExecute({ action: { type: a.type, verb: a.verb, data: a.data } })).toMatchObject({ ok: true });
+      else if (a.type === 'Action.ShowCard') expect(a.card).toBeDefined();
       else if (a.type === 'Action.OpenUrl') expect(String(a.url)).toMatch(/^https:\/\//);
       else throw new Error(`unexpected action ${String(a.type)}`);
     }
@@ -96,5 +144,26 @@ describe('the session notes card', () => {
   });
   test('refuses a link that is not http(s) (a bug, not input)', () => {
     expect(() => buildSessionNotesCard({ notesUrl: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
+  });
+});
+
+describe('the invitation card', () => {
+  const buttons = (card: unknown) => actions(card).filter((a) => a.type === 'Action.Execute');
+  test('yes / maybe / no are Universal Actions carrying the session; the "no" asks for a reason', () => {
+    const card = buildInvitationCard({ view, calendarUrl });
+    expect(buttons(card).map((a) => [a.verb, (a.data as any).answer])).toEqual([['rsvp', 'yes'], ['rsvp', 'maybe'], ['rsvp', 'no']]);
+    const no = actions(card).find((a) => a.type === 'Action.ShowCard') as any;
+    expect(no.card.body.map((b: any) => [b.type, b.id])).toEqual([['Input.ChoiceSet', 'reason'], ['Input.Text', 'reasonText']]);
+    expect(no.card.body[0].choices.map((c: any) => c.value)).toEqual(['urgent-meeting', 'too-much-on-my-plate', 'other']);
+    // What Teams sends back for a "no" (the inputs merged into the data) is accepted.
+    expect(parseCardExecute({ action: { type: 'Action.Execute', verb: 'rsvp', data: { ...(buttons(card)[2]!.data as object), reason: 'other', reasonText: 'Offsite' } } })).toMatchObject({ ok: true });
+  });
+  test('refresh lists at most 60 people, without repeats, and is left out without any', () => {
+    const many = Array.from({ length: 70 }, (_, i) => `29:u${i}`);
+    expect((buildInvitationCard({ view, calendarUrl, refreshUserIds: [...many, '29:u0'] }) as any).refresh.userIds).toHaveLength(60);
+    expect(buildInvitationCard({ view, calendarUrl })).not.toHaveProperty('refresh');
+  });
+  test('refuses a calendar link that is not http(s) (a bug, not input)', () => {
+    expect(() => buildInvitationCard({ view, calendarUrl: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
   });
 });

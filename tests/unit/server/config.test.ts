@@ -32,7 +32,7 @@ describe('server configuration', () => {
   it('builds an SSO and Cosmos configuration', () => {
     const c = parseConfig({
       AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'b', BOT_PASSWORD: 'p',
-      STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', PORT: '8080',
+      ICS_LINK_SECRET: 'a-production-secret-of-32-characters!', STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', PORT: '8080',
     });
     expect(c.sso).toEqual({ clientId: 'cid', tabDomain: 'guildhall.example' });
     expect(c.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com/', database: 'guildhall' });
