@@ -263,8 +263,8 @@ async function runNudge(context: TurnContext, submit: NudgeSubmit, ctx: HandlerC
 
 /**
  * The seam for the meeting-end card's notes link: the session this meeting was (by its join URL or
- * its time) and the link the server gives for its published notes. No link until the server offers
- * one (CardLinks.notesUrl): sessions have no "published" state and the tab no notes page yet.
+ * its time) and the link the server gives for its published notes (CardLinks.notesUrl); none while the
+ * notes are not published.
  */
 async function notesLinkOf(meeting: unknown, communityId: string, ctx: HandlerContext): Promise<string | undefined> {
   const notesUrl = ctx.attendance?.links.notesUrl;

@@ -13,7 +13,7 @@ import type { CardPoster } from './proactive-notifier';
 export interface CardLinks {
   /** The signed "Add to calendar" link of a session (an .ics file). */
   calendarUrl(session: Pick<Session, 'communityId' | 'id' | 'startsAt' | 'durationMinutes'>): string;
-  /** Where a session's published notes are read. Not offered yet (see handlers.ts, notesLinkOf). */
+  /** Where a session's published notes are read; undefined while they are not published. */
   notesUrl?(session: Session): string | undefined;
 }
 

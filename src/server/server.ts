@@ -15,6 +15,7 @@ import { createRecordStore } from '../store/create-record-store';
 import type { AuthMode } from './auth/authenticate';
 import { createSsoVerifier } from './auth/sso-verifier';
 import { createCalendarLinks } from './calendar-links';
+import { sessionPageUrl } from './tab-links';
 import type { ServerConfig } from './config';
 import { createApp } from './create-app';
 
@@ -49,7 +50,11 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
   const instanceId = `server-${randomUUID()}`;
   // PORT=0 (tests, benches) picks a free port: the default public URL gets it once the server listens.
   let publicUrl = config.publicUrl;
-  const links = createCalendarLinks(() => publicUrl, config.icsLinkSecret);
+  const links = {
+    ...createCalendarLinks(() => publicUrl, config.icsLinkSecret),
+    // The meeting-end card links to the notes once the facilitator has published them.
+    notesUrl: (session: { id: string; published?: unknown }) => (session.published ? sessionPageUrl(publicUrl, session.id) : undefined),
+  };
   const bot = createBot({
     links,
     instanceId,

@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../fixtures/test-server';
 const TENANT = 'tenant-a';
 const BOT = { id: '28:guildhall', name: 'Guildhall' };
 const TEAM = '19:team-general@thread.tacv2';
+const MEETING = 'MCMxOTptZWV0aW5nX3B1Ymxpc2hAdGhyZWFkLnYy==';
+const MEETING_CHAT = '19:meeting_publish@thread.v2';
 
 let server: TestServer;
 let connector: ConnectorStandIn;
@@ -23,6 +25,7 @@ beforeAll(async () => {
   base = `/api/communities/${communityId}`;
   await server.as('bea')(`${base}/members`, { body: {} });
   expect((await server.as('alex')(`/api/contexts/${encodeURIComponent(TEAM)}`, { method: 'PUT', body: { kind: 'channel', communityId } })).status).toBe(200);
+  expect((await server.as('alex')(`/api/contexts/${encodeURIComponent(MEETING)}`, { method: 'PUT', body: { kind: 'meeting', communityId } })).status).toBe(200);
 });
 afterAll(async () => {
   await connector.close();
@@ -80,6 +83,8 @@ describe('publishing a session', () => {
     await installInTeam();
     connector.clear();
     const sid = await heldSession();
+    await new Promise((r) => setTimeout(r, 200));
+    connector.clear(); // scheduling posted the invitation to the channel; only the publish card counts below
     const res = await server.as('alex')(`${base}/sessions/${sid}/publish`, { body: {} });
     expect(res.status).toBe(200);
     expect(res.body.posted).toBe(true);
@@ -92,6 +97,35 @@ describe('publishing a session', () => {
     expect(again.body).toMatchObject({ posted: true, message: expect.stringMatching(/Already published/) });
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.received).toHaveLength(1);
+  });
+
+  it('the meeting-end card links to the published notes of the session that meeting was', async () => {
+    const meetingEnd = () =>
+      fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'event', name: 'application/vnd.microsoft.meetingEnd', id: `end-${Math.random().toString(36).slice(2)}`, channelId: 'msteams',
+          serviceUrl: connector.url, timestamp: new Date().toISOString(), from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' }, recipient: BOT,
+          conversation: { id: MEETING_CHAT, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+          channelData: { tenant: { id: TENANT }, meeting: { id: MEETING } },
+          value: { Id: MEETING, MeetingType: 'Scheduled', Title: 'CoP deep dive', EndTime: new Date(Date.now() + 40 * 60_000).toISOString() },
+        }),
+      });
+    const sid = await heldSession();
+    await new Promise((r) => setTimeout(r, 200));
+    connector.clear();
+    expect((await meetingEnd()).status).toBe(200);
+    const [before] = await connector.waitFor(1);
+    expect(JSON.stringify(before!.body.attachments[0].content)).not.toContain('#session=');
+    expect((await server.as('alex')(`${base}/sessions/${sid}/publish`, { body: {} })).status).toBe(200);
+    connector.clear();
+    await new Promise((r) => setTimeout(r, 300));
+    connector.clear(); // the publish card to the channel
+    expect((await meetingEnd()).status).toBe(200);
+    const [after] = await connector.waitFor(1);
+    expect(after!.conversationId).toBe(MEETING_CHAT);
+    expect(JSON.stringify(after!.body.attachments[0].content)).toContain(`/tab/content#session=${encodeURIComponent(sid)}`);
   });
 
   it('only the facilitator publishes, only a held session, and another tenant sees nothing', async () => {

@@ -5,6 +5,7 @@ import type { SessionAnnouncer } from '../../application/ports';
 import { publishSession } from '../../application/use-cases/publish-session';
 import { principalOf } from '../auth/authenticate';
 import { parseOr400, route, sendResult } from '../http/respond';
+import { sessionPageUrl } from '../tab-links';
 
 /** Publishing a held session's notes; the card links to the channel tab's page of the session. */
 export function publishRoutes(deps: AppDeps, opts: { announcer?: SessionAnnouncer | undefined; publicUrl: string }): Router {
@@ -13,8 +14,7 @@ export function publishRoutes(deps: AppDeps, opts: { announcer?: SessionAnnounce
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
     const sessionId = communityId && parseOr400(res, IdSchema, req.params.sid, 'session id');
     if (!communityId || !sessionId) return;
-    // The channel tab opens a session's page from its hash (src/tab/features/sessions/useSessionRoute.ts).
-    const notesUrl = `${opts.publicUrl.replace(/\/$/, '')}/tab/content#session=${encodeURIComponent(sessionId)}`;
+    const notesUrl = sessionPageUrl(opts.publicUrl, sessionId);
     const result = await publishSession({ ...deps, announcer: opts.announcer }, principalOf(res), { communityId, sessionId, notesUrl });
     sendResult(res, result, (v) => v);
   }));
