@@ -5,52 +5,26 @@
  * anonymously; the close commits the curated wall once; the topic becomes discussed and the
  * takeaways are searchable, which is what the channel tab shows.
  */
-import { encodeDevIdentity } from '../../src/api/dev-identity';
 import { formBreakouts, groupOf, iceBreakerForSession, notesOfGroup, takeawayWall } from '../../src/domain/session-run';
-import { createLiveClient, openLiveMeeting, type LiveMeeting, type MeetingSnapshot } from '../../src/live';
-import { createApiClient, type ApiClient } from '../../src/tab/api-client';
+import type { LiveMeeting, MeetingSnapshot } from '../../src/live';
+import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 let stack: LocalStack;
 const opened: LiveMeeting[] = [];
-let setup: { tenantId: string; communityId: string; meetingId: string; users: { userId: string; displayName: string }[] };
+let setup: DemoSetup;
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  setup = await (await fetch(`${stack.url}/api/dev/setup?participants=4`)).json();
+  setup = await demoSetup(stack, 4);
 });
 afterAll(async () => {
   for (const m of opened) m.dispose();
   await stack?.stop();
 });
 
-const apiFor = (u: { userId: string; displayName: string }): ApiClient =>
-  createApiClient({ baseUrl: stack.url, getAuthHeader: async () => encodeDevIdentity({ tenantId: setup.tenantId, userId: u.userId, displayName: u.displayName }) });
-
-async function join(u: { userId: string; displayName: string }): Promise<LiveMeeting> {
-  const api = apiFor(u);
-  const live = await api.openLiveMeeting(setup.communityId, setup.meetingId);
-  const user = { id: u.userId, name: u.displayName };
-  const m = await openLiveMeeting(createLiveClient(live.connection, (doc) => api.fluidToken(doc ?? live.containerId), user), live.containerId, user, { connectTimeoutMs: 20000 });
-  opened.push(m);
-  return m;
-}
-
-function until(m: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, what: string, timeoutMs = 20000): Promise<MeetingSnapshot> {
-  return new Promise((resolve, reject) => {
-    if (predicate(m.getSnapshot())) return resolve(m.getSnapshot());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    const off = m.subscribe(() => {
-      if (!predicate(m.getSnapshot())) return;
-      clearTimeout(timer);
-      off();
-      resolve(m.getSnapshot());
-    });
-  });
-}
+const apiFor = (u: DemoSetup['users'][number]) => apiAs(stack, setup, u);
+const join = (u: DemoSetup['users'][number]) => joinLive(stack, setup, u, opened);
 
 it('runs a session: concurrent breakout notes and takeaways reach everyone, votes stay anonymous, the close commits once', async () => {
   const users = setup.users;

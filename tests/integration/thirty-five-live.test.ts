@@ -5,54 +5,28 @@
  * and is closed), and the facilitator commits. The committed backlog equals the rules engine's
  * score of exactly what the participants entered: nothing lost, nothing counted twice.
  */
-import { encodeDevIdentity } from '../../src/api/dev-identity';
 import { agreedSplits, checkpointOf, gameResult, roundProgress, scoreThirtyFive, seatOf, type ThirtyFivePlan, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
-import { createLiveClient, openLiveMeeting, type LiveMeeting, type MeetingSnapshot } from '../../src/live';
-import { createApiClient, type ApiClient } from '../../src/tab/api-client';
+import type { LiveMeeting, MeetingSnapshot } from '../../src/live';
+import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const N = 7;
 let stack: LocalStack;
 const meetings: LiveMeeting[] = [];
-let setup: { tenantId: string; communityId: string; meetingId: string; users: { userId: string; displayName: string }[] };
+let setup: DemoSetup;
 
 beforeAll(async () => {
   stack = await startLocalStack();
-  setup = await (await fetch(`${stack.url}/api/dev/setup?participants=${N}`)).json();
+  setup = await demoSetup(stack, N);
 });
 afterAll(async () => {
   for (const m of meetings) m.dispose();
   await stack?.stop();
 });
 
-const apiFor = (u: { userId: string; displayName: string }): ApiClient =>
-  createApiClient({ baseUrl: stack.url, getAuthHeader: async () => encodeDevIdentity({ tenantId: setup.tenantId, userId: u.userId, displayName: u.displayName }) });
-
-async function join(u: { userId: string; displayName: string }, meetingId = setup.meetingId, replaceStale?: string): Promise<LiveMeeting> {
-  const api = apiFor(u);
-  const live = await api.openLiveMeeting(setup.communityId, meetingId, replaceStale ? { replaceStale } : {});
-  const user = { id: u.userId, name: u.displayName };
-  const client = createLiveClient(live.connection, (doc) => api.fluidToken(doc ?? live.containerId), user);
-  const m = await openLiveMeeting(client, live.containerId, user, { connectTimeoutMs: 20000 });
-  meetings.push(m);
-  return m;
-}
-
-function until(m: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, what: string, timeoutMs = 20000): Promise<MeetingSnapshot> {
-  return new Promise((resolve, reject) => {
-    if (predicate(m.getSnapshot())) return resolve(m.getSnapshot());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    const off = m.subscribe(() => {
-      if (!predicate(m.getSnapshot())) return;
-      clearTimeout(timer);
-      off();
-      resolve(m.getSnapshot());
-    });
-  });
-}
+const apiFor = (u: DemoSetup['users'][number]) => apiAs(stack, setup, u);
+const join = (u: DemoSetup['users'][number], meetingId?: string, replaceStale?: string) =>
+  joinLive(stack, setup, u, meetings, { ...(meetingId ? { meetingId } : {}), ...(replaceStale ? { replaceStale } : {}) });
 const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string, among: LiveMeeting[] = meetings) => Promise.all(among.map((m) => until(m, pred, what)));
 
 /** Both holders of every pair of `round` agree on a split that depends on round and pair; returns what was entered. */
