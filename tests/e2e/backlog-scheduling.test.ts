@@ -6,13 +6,12 @@
  * archives, then schedules an external-speaker session and edits its agenda. What the page shows is
  * checked against what the API stored.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
 import type { Topic } from '../../src/domain/backlog';
 import type { Session } from '../../src/domain/session';
-import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -47,9 +46,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
       .map((t) => t.title);
 
   beforeAll(async () => {
-    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
-    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireBuiltTab();
     chromium = await launchChromium();
     browser = chromium.browser;
     stack = await startLocalStack();
@@ -80,15 +77,6 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await stack?.stop();
   });
 
-  async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  const framesOf = (page: Page, frame: string): Frame[] => page.frames().filter((f) => f.url().includes(`frame=${frame}`));
 
   /** The channel tab inside /dev, as Alex (the facilitator). */
   async function openChannelAtDev(): Promise<{ page: Page; tab: Frame; errors: string[] }> {

@@ -5,11 +5,11 @@
  * session); then the tab is driven as the coach (Bea), the action's owner (Chen) and the facilitator
  * (Alex), at 1280 px and 600 px, light and dark.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
-import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import { launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -61,9 +61,7 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
   }
 
   beforeAll(async () => {
-    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
-    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireBuiltTab();
     chromium = await launchChromium();
     browser = chromium.browser;
     stack = await startLocalStack();

@@ -2,10 +2,9 @@
  * The local meeting at /dev in real headless Chromium, on the real local stack: three participants'
  * side panels, the stage and the channel tab, live through Fluid, in light and dark.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import type { Browser, Page } from 'playwright-core';
+import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -16,9 +15,7 @@ describeE2E('the local meeting at /dev', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
-    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireBuiltTab();
     chromium = await launchChromium();
     browser = chromium.browser;
     stack = await startLocalStack();
@@ -28,15 +25,6 @@ describeE2E('the local meeting at /dev', () => {
     await stack?.stop();
   });
 
-  async function waitUntil(check: () => boolean, what: string, timeoutMs = 20000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  const framesOf = (page: Page, frame: string): Frame[] => page.frames().filter((f) => f.url().includes(`frame=${frame}`));
 
   async function openDev(theme: string, participants = 3): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1200 } });

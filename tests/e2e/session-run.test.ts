@@ -8,11 +8,10 @@
  * Four participants, not three: the breakout rules need two people per group (2 groups need at
  * least 4 people; the refusal for 3 is unit tested in session-run-view.test.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
-import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -44,9 +43,7 @@ describeE2E('a working session at /dev', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
-    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireBuiltTab();
     chromium = await launchChromium();
     browser = chromium.browser;
     stack = await startLocalStack();
@@ -55,14 +52,6 @@ describeE2E('a working session at /dev', () => {
     await chromium?.close();
     await stack?.stop();
   });
-
-  async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   /** The JSON API as one of the dev identities. */
   async function api<T>(who: Who, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -78,7 +67,6 @@ describeE2E('a working session at /dev', () => {
     return { status: res.status, json: (await res.json()) as T };
   }
 
-  const framesOf = (page: Page, frame: string): Frame[] => page.frames().filter((f) => f.url().includes(`frame=${frame}`));
   const userOf = (f: Frame) => new URL(f.url()).searchParams.get('user') ?? '';
   const localUrl = (frame: string, theme: string, who: Who) =>
     `${stack.url}/tab/?host=local&frame=${frame}&tenant=local-tenant&user=${encodeURIComponent(who.user)}&name=${encodeURIComponent(who.name)}&meeting=local-meeting&channel=local-channel&theme=${theme}`;

@@ -4,10 +4,9 @@
  * are opened, split by every pair and closed, the game is finished, a duplicate merged, the result
  * committed; the stage shows the ranked list and the channel tab the prioritised backlog.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, skipE2E } from '../fixtures/browser';
+import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -30,9 +29,7 @@ describeE2E('Thirty Five at /dev', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const built = path.resolve(__dirname, '..', '..', 'dist', 'tab', 'index.html');
-    if (!existsSync(built)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does it first).');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireBuiltTab();
     chromium = await launchChromium();
     browser = chromium.browser;
     stack = await startLocalStack();
@@ -42,15 +39,6 @@ describeE2E('Thirty Five at /dev', () => {
     await stack?.stop();
   });
 
-  async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  const framesOf = (page: Page, frame: string): Frame[] => page.frames().filter((f) => f.url().includes(`frame=${frame}`));
   const userOf = (f: Frame) => new URL(f.url()).searchParams.get('user') ?? '';
 
   type Who = { user: string; name: string };
