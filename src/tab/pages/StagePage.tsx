@@ -1,5 +1,6 @@
 /** The meeting stage (shared to everyone, a big screen): the community, the phase, who is here, the check-in wall. */
 import { Avatar, makeStyles, tokens } from '@fluentui/react-components';
+import { useStageStatStyles } from '../ui/stage-stats';
 import type { CommunityView } from '../api-client';
 import { useServices } from '../app-services';
 import { CommunityGate } from '../features/community/CommunityGate';
@@ -16,19 +17,6 @@ import { useSessionActions } from '../features/session-run/useSessionActions';
 import { InfoNotice, Page } from '../ui/common';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '16px', alignItems: 'stretch', flexWrap: 'wrap' },
-  stat: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: '12px 20px',
-    borderRadius: tokens.borderRadiusLarge,
-    background: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: '160px',
-  },
-  statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  urgent: { color: tokens.colorPaletteRedForeground1 },
   h2: { margin: '8px 0 0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   wall: {
     listStyle: 'none',
@@ -69,6 +57,7 @@ export function StagePage() {
 function StageLive({ view }: { view: CommunityView }) {
   const { host } = useServices();
   const s = useStyles();
+  const st = useStageStatStyles();
   const live = useLiveMeeting(view.community.id, host.context.meetingId);
   const session = useSessionActions(live.meeting, view.community.id);
   if (!host.context.meetingId) return <InfoNotice title="Not in a meeting">The stage view is shown inside a Teams meeting.</InfoNotice>;
@@ -83,31 +72,31 @@ function StageLive({ view }: { view: CommunityView }) {
   const nameOf = namesFrom(view.members, live.snapshot.present);
   return (
     <>
-      <div className={s.bar}>
-        <div className={s.stat}>
-          <span className={s.statLabel}>Phase</span>
-          <span className={s.statValue} data-testid="stage-phase">
+      <div className={st.bar}>
+        <div className={st.stat}>
+          <span className={st.statLabel}>Phase</span>
+          <span className={st.statValue} data-testid="stage-phase">
             {showRun && run ? phaseTitle(run.phase) : phaseLabel(game)}
           </span>
         </div>
         {showRun && run ? (
-          <div className={s.stat}>
-            <span className={s.statLabel}>Time left</span>
-            <StageRunTimer run={run} className={s.statValue} urgentClassName={s.urgent} />
+          <div className={st.stat}>
+            <span className={st.statLabel}>Time left</span>
+            <StageRunTimer run={run} className={st.statValue} urgentClassName={st.urgent} />
           </div>
         ) : null}
-        <div className={s.stat}>
-          <span className={s.statLabel} id="who-is-here-count-label">
+        <div className={st.stat}>
+          <span className={st.statLabel} id="who-is-here-count-label">
             Who's here
           </span>
-          <span className={s.statValue} data-testid="who-is-here-count">
+          <span className={st.statValue} data-testid="who-is-here-count">
             {here.length}
           </span>
         </div>
         {showWall ? (
-          <div className={s.stat}>
-            <span className={s.statLabel}>Checked in</span>
-            <span className={s.statValue}>{wall.length}</span>
+          <div className={st.stat}>
+            <span className={st.statLabel}>Checked in</span>
+            <span className={st.statValue}>{wall.length}</span>
           </div>
         ) : null}
         <div>

@@ -4,6 +4,7 @@
  * (never their text); at the end the ranked list with bars and a retrospective prompt.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useStageStatStyles } from '../../ui/stage-stats';
 import { useMemo } from 'react';
 import type { GameState } from '../../../domain/thirty-five';
 import { RankedList } from './RankedList';
@@ -12,19 +13,6 @@ import { useCountdown } from './useCountdown';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: '16px', minWidth: 0 },
-  bar: { display: 'flex', gap: '16px', alignItems: 'stretch', flexWrap: 'wrap' },
-  stat: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: '12px 20px',
-    borderRadius: tokens.borderRadiusLarge,
-    background: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: '160px',
-  },
-  statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  urgent: { color: tokens.colorPaletteRedForeground1 },
   panel: {
     padding: '16px 20px',
     borderRadius: tokens.borderRadiusXLarge,
@@ -87,30 +75,31 @@ export function StageGame({
 
 function Playing({ game, nameOf }: { game: GameState; nameOf: (id: string) => string }) {
   const s = useStyles();
+  const st = useStageStatStyles();
   const left = useCountdown(game.roundOpen ? game.roundEndsAt : undefined);
   const summary = roundSummary(game, nameOf);
   const done = allRoundsPlayed(game);
   return (
     <>
-      <div className={s.bar}>
-        <div className={s.stat}>
-          <span className={s.statLabel}>Now playing</span>
-          <span className={s.statValue} data-testid="stage-t5-round">
+      <div className={st.bar}>
+        <div className={st.stat}>
+          <span className={st.statLabel}>Now playing</span>
+          <span className={st.statValue} data-testid="stage-t5-round">
             {done ? `All ${totalRounds(game)} played` : summary.label}
           </span>
         </div>
         {!done ? (
-          <div className={s.stat}>
-            <span className={s.statLabel}>{game.roundOpen ? 'Agreement' : 'Scoring'}</span>
-            <span className={s.statValue} data-testid="stage-t5-agreed" aria-live="polite">
+          <div className={st.stat}>
+            <span className={st.statLabel}>{game.roundOpen ? 'Agreement' : 'Scoring'}</span>
+            <span className={st.statValue} data-testid="stage-t5-agreed" aria-live="polite">
               {game.roundOpen ? summary.agreedLabel : 'Not open yet'}
             </span>
           </div>
         ) : null}
         {left !== undefined ? (
-          <div className={s.stat}>
-            <span className={s.statLabel}>Time left</span>
-            <span className={left > 0 && left > 30_000 ? s.statValue : `${s.statValue} ${s.urgent}`} role="timer" data-testid="stage-t5-timer">
+          <div className={st.stat}>
+            <span className={st.statLabel}>Time left</span>
+            <span className={left > 0 && left > 30_000 ? st.statValue : `${st.statValue} ${st.urgent}`} role="timer" data-testid="stage-t5-timer">
               {left > 0 ? formatCountdown(left) : "Time's up"}
             </span>
           </div>
