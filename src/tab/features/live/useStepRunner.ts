@@ -4,6 +4,7 @@
  * into React. Shared by the Thirty Five and the working-session controls.
  */
 import { useCallback, useState } from 'react';
+import { isRefusal } from '../../../live';
 
 export interface StepError {
   /** What was tried, for the notice's title ("Could not deal the cards"). */
@@ -15,7 +16,11 @@ export interface StepRunner<C> {
   readonly controller: C | undefined;
   readonly busy: string | undefined;
   readonly error: StepError | undefined;
-  /** Runs one step; a failure becomes `error` (titled `title`). Resolves to whether it succeeded. */
+  /**
+   * Runs one step; a refusal (the step returns a `ClientResult`/`Result` with `ok: false`) becomes
+   * `error` (titled `title`). A throw is a bug: it is logged and shown too, so the page never breaks.
+   * Resolves to whether it succeeded.
+   */
   run(title: string, step: (c: C) => unknown): Promise<boolean>;
   clearError(): void;
 }
@@ -34,9 +39,14 @@ export function useStepRunner<C>(controller: C | undefined): StepRunner<C> {
       setBusy(title);
       setError(undefined);
       try {
-        await step(controller);
+        const outcome = await step(controller);
+        if (isRefusal(outcome)) {
+          setError({ title, message: outcome.error.message });
+          return false;
+        }
         return true;
       } catch (e) {
+        console.error(`[guildhall] ${title}`, e);
         setError({ title, message: errorMessage(e) });
         return false;
       } finally {
