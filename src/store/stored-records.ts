@@ -264,6 +264,8 @@ export const StoredActivityClaim = z.object({
   activityId: z.string().min(1),
   activityType: z.string().min(1),
   claimedAt: iso,
+  // v2 (issue 9): when the answer was sent; null while handled, or when its handler died before answering.
+  answeredAt: iso.nullable(),
 });
 
 /** One person's answer to one session's invitation (issue 5); a reason and text only with a "no". */
@@ -326,7 +328,14 @@ export const RECORD_KINDS = {
   rotation: { schema: StoredRotation, version: 1, upgrades: {} },
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
-  'activity-claim': { schema: StoredActivityClaim, version: 1, upgrades: {} },
+  'activity-claim': {
+    schema: StoredActivityClaim,
+    version: 2,
+    upgrades: {
+      // v1 → v2 (issue 9): a v1 claim was never retried, so it counts as answered when it was claimed.
+      1: (doc) => ({ ...doc, answeredAt: doc.claimedAt }),
+    },
+  },
   rsvp: { schema: StoredRsvp, version: 1, upgrades: {} },
   'notification-claim': { schema: StoredNotificationClaim, version: 1, upgrades: {} },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;

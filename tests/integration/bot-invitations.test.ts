@@ -222,6 +222,11 @@ describe('invitations, RSVPs and the champion view (one server)', () => {
     ['an unknown answer', { type: 'Action.Execute', verb: 'rsvp', data: { communityId: 'x', sessionId: 'y', answer: 'perhaps' } }, /the answer must be yes, maybe or no/],
     ['no ids', { type: 'Action.Execute', verb: 'rsvp', data: { answer: 'yes' } }, /communityId/],
     ['an unknown verb', { type: 'Action.Execute', verb: 'dance', data: {} }, /action I do not know/],
+    // Verbs that name Object.prototype members: unknown actions too, not a lookup on the prototype.
+    ['the verb constructor', { type: 'Action.Execute', verb: 'constructor', data: { communityId: 'x', sessionId: 'y' } }, /action I do not know/],
+    ['the verb __proto__', { type: 'Action.Execute', verb: '__proto__', data: {} }, /action I do not know/],
+    ['the verb toString', { type: 'Action.Execute', verb: 'toString', data: {} }, /action I do not know/],
+    ['the verb hasOwnProperty', { type: 'Action.Execute', verb: 'hasOwnProperty', data: {} }, /action I do not know/],
     ['not an Action.Execute', { type: 'Action.Submit', verb: 'rsvp', data: {} }, /not an Action.Execute/],
     ['a reason that is not offered', { type: 'Action.Execute', verb: 'rsvp', data: { communityId: 'x', sessionId: 'y', answer: 'no', reason: 'bored' } }, /not one the card offers/],
   ])('a malformed payload (%s) gets a clear message, never a crash', async (_what, action, message) => {
