@@ -405,6 +405,30 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id))).toBe('already-claimed');
         expect(await s.store.notificationClaims.get(c.id, 'never')).toBeUndefined();
       });
+      it('keeps retries and give-ups, changed only from the current etag (one of ten at once), and reads a v1 claim as having none', async () => {
+        const c = aCommunity();
+        const claim = aNotificationClaim(c.id);
+        expect(await s.store.notificationClaims.claim(claim)).toBe('claimed');
+        const v1 = (await s.store.notificationClaims.getVersioned(c.id, claim.key))!;
+        expect(v1.value).toEqual({ ...claim, retries: [], gaveUp: [], leaseUntil: null });
+        const retrying = {
+          ...v1.value, leaseUntil: '2026-12-02T16:03:00.000Z',
+          retries: [{ userId: 'bea', attempts: 1, nextAttemptAt: '2026-12-02T16:01:00.000Z', error: 'Teams did not take the message' }],
+        };
+        const leases = await Promise.all(Array.from({ length: 10 }, () => s.store.notificationClaims.replace(retrying, v1.etag)));
+        expect(leases.filter((o) => o !== 'conflict')).toHaveLength(1);
+        const v2 = (await s.store.notificationClaims.getVersioned(c.id, claim.key))!;
+        expect(v2.value).toEqual(retrying);
+        const done = { ...retrying, retries: [], gaveUp: [{ userId: 'bea', attempts: 4, at: '2026-12-02T16:30:00.000Z', error: 'no' }], leaseUntil: null };
+        expect(await s.store.notificationClaims.replace(done, v1.etag)).toBe('conflict');
+        expect(await s.store.notificationClaims.replace(done, v2.etag)).not.toBe('conflict');
+        expect(await s.store.notificationClaims.get(c.id, claim.key)).toEqual(done);
+        expect(await s.store.notificationClaims.replace(aNotificationClaim(c.id, { key: 'never' }), v2.etag)).toBe('conflict');
+
+        const old = aNotificationClaim(c.id, { key: 'invitation:s-old', kind: 'invitation' });
+        await s.driver.create({ pk: c.id, id: 'notify:invitation:s-old', type: 'notification-claim', schemaVersion: 1, ...old });
+        expect(await s.store.notificationClaims.get(c.id, old.key)).toEqual({ ...old, retries: [], gaveUp: [], leaseUntil: null });
+      });
     });
 
     describe('scheduled sessions across communities (what reminders look at)', () => {
