@@ -79,7 +79,14 @@ export function createBot(options: BotOptions): BotEndpoint {
   const { deps, links } = options;
   const poster = createCardPoster(adapter, options.botId);
   const messenger = createSessionMessenger(poster, deps, links);
-  const ctx: BotContext = { deps, appName: options.appName ?? DEFAULT_APP_NAME, messenger, links, instanceId: options.instanceId, log };
+  const ctx: BotContext = {
+    deps,
+    appName: options.appName ?? DEFAULT_APP_NAME,
+    messenger,
+    links,
+    instanceId: options.instanceId,
+    log,
+  };
   registerConversationEvents(app, ctx);
   registerMeetingEvents(app, ctx);
   registerCardActions(app, ctx);
@@ -92,7 +99,9 @@ export function createBot(options: BotOptions): BotEndpoint {
     async handle(req, res) {
       const problem = checkInboundActivity(req.body);
       if (problem) {
-        res.status(400).json({ error: { code: 'VALIDATION_FAILED', message: `Not a Bot Framework activity: ${problem}.` } });
+        res
+          .status(400)
+          .json({ error: { code: 'VALIDATION_FAILED', message: `Not a Bot Framework activity: ${problem}.` } });
         return;
       }
       try {
@@ -106,14 +115,21 @@ export function createBot(options: BotOptions): BotEndpoint {
             await app.run(context);
           } catch (err) {
             // Handling failed: give the claim back so a redelivery is handled, then let onTurnError apologise.
-            if (ticket) await releaseActivityClaim(deps, ticket).catch((e: unknown) => log('could not release the activity claim', e));
+            if (ticket)
+              await releaseActivityClaim(deps, ticket).catch((e: unknown) =>
+                log('could not release the activity claim', e),
+              );
             throw err;
           }
-          if (ticket) await markActivityAnswered(deps, ticket).catch((e: unknown) => log('could not mark the activity answered', e));
+          if (ticket)
+            await markActivityAnswered(deps, ticket).catch((e: unknown) =>
+              log('could not mark the activity answered', e),
+            );
         });
       } catch (err) {
         log('the adapter failed', err);
-        if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL', message: 'The bot could not process this activity.' } });
+        if (!res.headersSent)
+          res.status(500).json({ error: { code: 'INTERNAL', message: 'The bot could not process this activity.' } });
       }
     },
   };

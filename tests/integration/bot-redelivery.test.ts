@@ -29,7 +29,10 @@ beforeAll(async () => {
     ids: { newId: () => `id-${++n}` },
   };
   const bot = createBot({
-    deps, links: { calendarUrl: () => 'https://guildhall.example/calendar.ics' }, instanceId: 'bot-test', log: () => {},
+    deps,
+    links: { calendarUrl: () => 'https://guildhall.example/calendar.ics' },
+    instanceId: 'bot-test',
+    log: () => {},
   });
   const app = express();
   app.use('/api', express.json());
@@ -51,13 +54,22 @@ afterAll(async () => {
 });
 
 const help = {
-  type: 'message', id: 'incoming-crash-1', channelId: 'msteams', timestamp: new Date().toISOString(), text: 'help',
+  type: 'message',
+  id: 'incoming-crash-1',
+  channelId: 'msteams',
+  timestamp: new Date().toISOString(),
+  text: 'help',
   conversation: { id: 'a:crash-conversation', conversationType: 'personal', tenantId: TENANT },
-  from: { id: '29:user-1', aadObjectId: 'aad-user-1', name: 'Ada' }, recipient: { id: '28:bot', name: 'Guildhall' },
+  from: { id: '29:user-1', aadObjectId: 'aad-user-1', name: 'Ada' },
+  recipient: { id: '28:bot', name: 'Guildhall' },
   channelData: { tenant: { id: TENANT } },
 };
 const deliver = (body: unknown) =>
-  fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -69,7 +81,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 describe('a redelivered activity whose answer was lost', () => {
-  it('is answered exactly once: not while the first delivery may still answer, then once the lease has passed', async () => {
+  it('is answered exactly once: not while the first delivery may still answer, then after the lease', async () => {
     const activity = { ...help, serviceUrl: connector.url };
     connector.holdNext(1);
     // The first delivery claims the activity; its answer never reaches Teams (the process "dies" mid-send).

@@ -19,11 +19,11 @@ export interface ActivityClaim {
 }
 
 export interface ActivityClaimRepository {
-  /** Creates the claim if absent: its etag for exactly one caller per (conversation, activity); 'already-claimed' for every other. */
+  /** Creates the claim if absent: its etag for one caller per (conversation, activity); 'already-claimed' else. */
   claim(claim: ActivityClaim): Promise<{ etag: string } | 'already-claimed'>;
   get(conversationId: string, activityId: string): Promise<Versioned<ActivityClaim> | undefined>;
-  /** Writes the claim only if it is still at `etag` (compare-and-swap): the new etag, or 'conflict' (changed or gone). */
+  /** Writes the claim only if it is still at `etag` (compare-and-swap): the new etag, or 'conflict' (changed, gone). */
   replace(claim: ActivityClaim, etag: string): Promise<{ etag: string } | 'conflict'>;
-  /** Gives a claim back (its handling failed before it answered), so a redelivery is handled; only if still at `etag` when given. */
+  /** Gives a claim back (its handling failed), so a redelivery is handled; only if still at `etag` when given. */
   release(conversationId: string, activityId: string, etag?: string): Promise<void>;
 }

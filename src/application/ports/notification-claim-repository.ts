@@ -26,7 +26,10 @@ export interface NotificationGiveUp {
 
 export interface NotificationClaim {
   readonly communityId: string;
-  /** What is sent, e.g. `reminder:day-before:<sessionId>:<startsAt>`, `invitation:<sessionId>`, `nudge:<sessionId>:<request id>`. */
+  /**
+   * What is sent, e.g. `reminder:day-before:<sessionId>:<startsAt>`, `invitation:<sessionId>`,
+   * `nudge:<sessionId>:<request id>`.
+   */
   readonly key: string;
   readonly sessionId: string;
   readonly kind: 'invitation' | 'reminder' | 'nudge';

@@ -29,7 +29,11 @@ export const ACTIVITY_CLAIM_LEASE_MS = 30_000;
  * Round trips: 1 create; for a repeat, + 1 read (+ 1 replace after the lease).
  * See docs/adr/0010-activity-claims.md.
  */
-export async function claimActivity(deps: AppDeps, key: ActivityKey, opts: { leaseMs?: number } = {}): Promise<ActivityTicket | undefined> {
+export async function claimActivity(
+  deps: AppDeps,
+  key: ActivityKey,
+  opts: { leaseMs?: number } = {},
+): Promise<ActivityTicket | undefined> {
   const claims = deps.store.activityClaims;
   const now = deps.clock.now();
   const claim: ActivityClaim = { ...key, claimedAt: now.toISOString(), answeredAt: null };
@@ -42,7 +46,8 @@ export async function claimActivity(deps: AppDeps, key: ActivityKey, opts: { lea
     return again === 'already-claimed' ? undefined : { claim, etag: again.etag };
   }
   if (existing.value.answeredAt !== null) return undefined;
-  if (now.getTime() - Date.parse(existing.value.claimedAt) < (opts.leaseMs ?? ACTIVITY_CLAIM_LEASE_MS)) return undefined;
+  if (now.getTime() - Date.parse(existing.value.claimedAt) < (opts.leaseMs ?? ACTIVITY_CLAIM_LEASE_MS))
+    return undefined;
   const retaken = await claims.replace(claim, existing.etag);
   return retaken === 'conflict' ? undefined : { claim, etag: retaken.etag };
 }

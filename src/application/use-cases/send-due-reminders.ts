@@ -39,13 +39,21 @@ const delayAfter = (attempts: number) => REMINDER_RETRY.firstDelayMs * REMINDER_
  * 1 query (topics) + 1 read (facilitator) + one post per recipient (+ 1 read and 1 replace when a send
  * failed). For the others: 1 read of the claim (+ the same reads, 2 replaces and the posts when a retry is due).
  */
-export async function sendDueReminders(deps: AppDeps, messenger: SessionMessenger, input: { now: Date; claimedBy: string }): Promise<SentReminder[]> {
+export async function sendDueReminders(
+  deps: AppDeps,
+  messenger: SessionMessenger,
+  input: { now: Date; claimedBy: string },
+): Promise<SentReminder[]> {
   const due = dueReminders(await deps.store.sessions.listScheduled(), input.now);
   const out: SentReminder[] = [];
   for (const { session, kind } of due) {
     const claim: NotificationClaim = {
-      communityId: session.communityId, key: `reminder:${kind}:${session.id}:${session.startsAt}`, sessionId: session.id, kind: 'reminder',
-      claimedBy: input.claimedBy, claimedAt: input.now.toISOString(),
+      communityId: session.communityId,
+      key: `reminder:${kind}:${session.id}:${session.startsAt}`,
+      sessionId: session.id,
+      kind: 'reminder',
+      claimedBy: input.claimedBy,
+      claimedAt: input.now.toISOString(),
     };
     const sent =
       (await deps.store.notificationClaims.claim(claim)) === 'claimed'
@@ -56,10 +64,20 @@ export async function sendDueReminders(deps: AppDeps, messenger: SessionMessenge
   return out;
 }
 
-/** Sends this reminder to those of `userIds` (default: everyone it is for) who are still to be reminded and have a chat with the app. */
-type Send = (userIds?: readonly string[]) => Promise<{ sent: number; failures: Map<string, string>; withoutApp: number }>;
+/**
+ * Sends this reminder to those of `userIds` (default: everyone it is for) who are still to be reminded
+ * and have a chat with the app.
+ */
+type Send = (
+  userIds?: readonly string[],
+) => Promise<{ sent: number; failures: Map<string, string>; withoutApp: number }>;
 
-async function reminderSender(deps: AppDeps, messenger: SessionMessenger, session: Session, kind: ReminderKind): Promise<Send | undefined> {
+async function reminderSender(
+  deps: AppDeps,
+  messenger: SessionMessenger,
+  session: Session,
+  kind: ReminderKind,
+): Promise<Send | undefined> {
   const community = await deps.store.communities.get(session.tenantId, session.communityId);
   if (!community) return undefined;
   const members = (await deps.store.memberships.listByCommunity(session.communityId)).map((m) => m.value);
@@ -89,13 +107,26 @@ function afterFailures(failures: Map<string, string>, before: ReadonlyMap<string
   for (const [userId, error] of failures) {
     const attempts = (before.get(userId) ?? 0) + 1;
     if (attempts >= REMINDER_RETRY.maxAttempts) gaveUp.push({ userId, attempts, at: now.toISOString(), error });
-    else retries.push({ userId, attempts, nextAttemptAt: new Date(now.getTime() + delayAfter(attempts)).toISOString(), error });
+    else
+      retries.push({
+        userId,
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + delayAfter(attempts)).toISOString(),
+        error,
+      });
   }
   return { retries, gaveUp };
 }
 
 /** The claimer's first send to everyone; failures are written to the claim for a later retry. */
-async function sendFirst(deps: AppDeps, messenger: SessionMessenger, session: Session, kind: ReminderKind, claim: NotificationClaim, now: Date): Promise<SentReminder | undefined> {
+async function sendFirst(
+  deps: AppDeps,
+  messenger: SessionMessenger,
+  session: Session,
+  kind: ReminderKind,
+  claim: NotificationClaim,
+  now: Date,
+): Promise<SentReminder | undefined> {
   const send = await reminderSender(deps, messenger, session, kind);
   if (!send) return undefined;
   const { sent, failures, withoutApp } = await send();
@@ -103,14 +134,31 @@ async function sendFirst(deps: AppDeps, messenger: SessionMessenger, session: Se
   if (failures.size > 0) {
     // Nobody else writes this claim before it has retries (they only read it), so the read etag holds.
     const current = await deps.store.notificationClaims.getVersioned(claim.communityId, claim.key);
-    if (current) await deps.store.notificationClaims.replace({ ...current.value, retries: next.retries, gaveUp: next.gaveUp }, current.etag);
+    if (current)
+      await deps.store.notificationClaims.replace(
+        { ...current.value, retries: next.retries, gaveUp: next.gaveUp },
+        current.etag,
+      );
   }
-  return { communityId: session.communityId, sessionId: session.id, kind, sent, failed: failures.size, withoutApp, gaveUp: next.gaveUp.length };
+  return {
+    communityId: session.communityId,
+    sessionId: session.id,
+    kind,
+    sent,
+    failed: failures.size,
+    withoutApp,
+    gaveUp: next.gaveUp.length,
+  };
 }
 
 /** Another instance's claim: if retries are due and nobody holds them, take the lease, send, write what happened. */
 async function retryDue(
-  deps: AppDeps, messenger: SessionMessenger, session: Session, kind: ReminderKind, claim: NotificationClaim, input: { now: Date; claimedBy: string },
+  deps: AppDeps,
+  messenger: SessionMessenger,
+  session: Session,
+  kind: ReminderKind,
+  claim: NotificationClaim,
+  input: { now: Date; claimedBy: string },
 ): Promise<SentReminder | undefined> {
   const { now } = input;
   const current = await deps.store.notificationClaims.getVersioned(claim.communityId, claim.key);
@@ -136,5 +184,13 @@ async function retryDue(
     },
     lease.etag,
   );
-  return { communityId: session.communityId, sessionId: session.id, kind, sent, failed: failures.size, withoutApp: 0, gaveUp: next.gaveUp.length };
+  return {
+    communityId: session.communityId,
+    sessionId: session.id,
+    kind,
+    sent,
+    failed: failures.size,
+    withoutApp: 0,
+    gaveUp: next.gaveUp.length,
+  };
 }

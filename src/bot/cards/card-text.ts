@@ -17,5 +17,7 @@ export function cardText(text: string): string {
   return text
     .replace(INLINE, (c) => `\\${c}`)
     .replace(/\{\{/g, '{\\{')
-    .replace(LINE_START, (_m, space: string, sign: string) => (/^\d/.test(sign) ? `${space}${sign}\\` : `${space}\\${sign}`));
+    .replace(LINE_START, (_m, space: string, sign: string) =>
+      /^\d/.test(sign) ? `${space}${sign}\\` : `${space}\\${sign}`,
+    );
 }

@@ -34,11 +34,18 @@ export async function runPropose(context: TurnContext, argument: string, ctx: Bo
     await context.sendActivity(REPLIES.proposeTooLong(title.length));
     return;
   }
-  const proposed = await proposeTopic(ctx.deps, who, { communityId: community.communityId, title, ...requestIdOf(context) });
+  const proposed = await proposeTopic(ctx.deps, who, {
+    communityId: community.communityId,
+    title,
+    ...requestIdOf(context),
+  });
   if (proposed.ok) {
     await context.sendActivity(REPLIES.proposed(proposed.value.title, community.name));
   } else if (proposed.error.code === 'SIMILAR_TOPIC_EXISTS' && proposed.error.subject) {
-    await sendCard(context, buildSimilarTopicCard({ communityId: community.communityId, proposed: title, similar: proposed.error.subject }));
+    await sendCard(
+      context,
+      buildSimilarTopicCard({ communityId: community.communityId, proposed: title, similar: proposed.error.subject }),
+    );
   } else {
     await context.sendActivity(proposed.error.message);
   }
@@ -77,9 +84,17 @@ export async function runTopicSubmit(context: TurnContext, submit: TopicSubmit, 
   if (submit.action === 'volunteer-owner') {
     const r = await volunteerToOwnTopic(ctx.deps, who, { communityId, topicId: submit.topicId });
     if (!r.ok) await context.sendActivity(r.error.message);
-    else await context.sendActivity(r.value.alreadyYours ? REPLIES.alreadyYours(r.value.topic.title) : REPLIES.volunteered(r.value.topic.title));
+    else
+      await context.sendActivity(
+        r.value.alreadyYours ? REPLIES.alreadyYours(r.value.topic.title) : REPLIES.volunteered(r.value.topic.title),
+      );
     return;
   }
-  const r = await proposeTopic(ctx.deps, who, { communityId, title: submit.title, force: true, ...requestIdOf(context) });
+  const r = await proposeTopic(ctx.deps, who, {
+    communityId,
+    title: submit.title,
+    force: true,
+    ...requestIdOf(context),
+  });
   await context.sendActivity(r.ok ? REPLIES.proposed(r.value.title) : r.error.message);
 }

@@ -32,7 +32,11 @@ export async function sendCard(context: TurnContext, card: Record<string, unknow
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), line));
 }
 
-export async function sendHelpCard(context: TurnContext, ctx: BotContext, opts: { line?: string; welcome?: boolean } = {}): Promise<void> {
+export async function sendHelpCard(
+  context: TurnContext,
+  ctx: BotContext,
+  opts: { line?: string; welcome?: boolean } = {},
+): Promise<void> {
   await sendCard(context, buildHelpCard({ welcome: opts.welcome ?? false, appName: ctx.appName }), opts.line);
 }
 
@@ -66,12 +70,19 @@ export async function askerOf(context: TurnContext, deps: AppDeps): Promise<Aske
     return undefined;
   }
   const contextId = boundContextId(context.activity);
-  const community = await communityOfConversation(deps, who, contextId === undefined ? {} : { boundContextId: contextId });
+  const community = await communityOfConversation(
+    deps,
+    who,
+    contextId === undefined ? {} : { boundContextId: contextId },
+  );
   if (!community.ok) {
     await context.sendActivity(communityReply(community.error));
     return undefined;
   }
-  const ref = context.activity.conversation?.conversationType === 'channel' ? conversationRefFromActivity(context.activity) : undefined;
+  const ref =
+    context.activity.conversation?.conversationType === 'channel'
+      ? conversationRefFromActivity(context.activity)
+      : undefined;
   if (ref) await noteBoundChannel(deps, ref, community.value.communityId);
   return { who, community: community.value };
 }

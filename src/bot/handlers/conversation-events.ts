@@ -40,7 +40,11 @@ async function rememberConversation(context: TurnContext, ctx: BotContext): Prom
 async function forgetConversation(context: TurnContext, ctx: BotContext): Promise<void> {
   const ref = conversationRefFromActivity(context.activity);
   if (!ref) return;
-  await forgetConversationRef(ctx.deps, { tenantId: ref.tenantId, conversationId: ref.conversationId, ...(ref.teamId ? { teamId: ref.teamId } : {}) });
+  await forgetConversationRef(ctx.deps, {
+    tenantId: ref.tenantId,
+    conversationId: ref.conversationId,
+    ...(ref.teamId ? { teamId: ref.teamId } : {}),
+  });
 }
 
 function botIsAmong(context: TurnContext, members: readonly { id?: string }[] | undefined): boolean {

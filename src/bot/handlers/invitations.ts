@@ -25,9 +25,19 @@ type InvokeBody =
 const invokeMessage = (value: string): InvokeBody => ({ statusCode: 200, type: INVOKE_MESSAGE, value });
 
 /** The invitation as this person sees it: their answer, and their client refreshes to their own view. */
-function personalCard(context: TurnContext, ctx: BotContext, view: InvitationView, answer: Rsvp | null): Record<string, unknown> {
+function personalCard(
+  context: TurnContext,
+  ctx: BotContext,
+  view: InvitationView,
+  answer: Rsvp | null,
+): Record<string, unknown> {
   const mri = context.activity.from?.id;
-  return buildInvitationCard({ view, calendarUrl: ctx.links.calendarUrl(view.session), viewer: { answer }, ...(mri ? { refreshUserIds: [mri] } : {}) });
+  return buildInvitationCard({
+    view,
+    calendarUrl: ctx.links.calendarUrl(view.session),
+    viewer: { answer },
+    ...(mri ? { refreshUserIds: [mri] } : {}),
+  });
 }
 
 /** "rsvp": the next session's invitation with your answer. */
@@ -45,10 +55,16 @@ export async function runAttendance(context: TurnContext, ctx: BotContext): Prom
   if (!asker) return;
   const a = await getAttendance(ctx.deps, asker.who, { communityId: asker.community.communityId });
   if (a.ok) await sendCard(context, buildAttendanceCard(a.value));
-  else await context.sendActivity(a.error.code === 'FORBIDDEN' ? REPLIES.attendanceForChampions(asker.community.name) : a.error.message);
+  else
+    await context.sendActivity(
+      a.error.code === 'FORBIDDEN' ? REPLIES.attendanceForChampions(asker.community.name) : a.error.message,
+    );
 }
 
-/** "Nudge" on the attendance card: once per press (the activity claim, and the nudge's own claim on the activity id). */
+/**
+ * "Nudge" on the attendance card: once per press (the activity claim, and the nudge's own claim on the
+ * activity id).
+ */
 export async function runNudge(context: TurnContext, submit: NudgeSubmit, ctx: BotContext): Promise<void> {
   const who = principalFromActivity(context.activity);
   if (!who) {
@@ -56,11 +72,21 @@ export async function runNudge(context: TurnContext, submit: NudgeSubmit, ctx: B
     return;
   }
   const r = await nudgeNonResponders(ctx.deps, ctx.messenger, who, {
-    communityId: submit.communityId, sessionId: submit.sessionId, requestId: context.activity.id ?? ctx.deps.ids.newId(), claimedBy: ctx.instanceId,
+    communityId: submit.communityId,
+    sessionId: submit.sessionId,
+    requestId: context.activity.id ?? ctx.deps.ids.newId(),
+    claimedBy: ctx.instanceId,
   });
   if (!r.ok) await context.sendActivity(r.error.message);
   else if (!r.value.sent) await context.sendActivity(REPLIES.alreadyNudged);
-  else await context.sendActivity(REPLIES.nudged(r.value.nudged.map((p) => p.displayName), r.value.withoutApp.map((p) => p.displayName), r.value.failed));
+  else
+    await context.sendActivity(
+      REPLIES.nudged(
+        r.value.nudged.map((p) => p.displayName),
+        r.value.withoutApp.map((p) => p.displayName),
+        r.value.failed,
+      ),
+    );
 }
 
 /** An Action.Execute press or refresh: validate, one use case, the person's card (or a short message) as the answer. */
@@ -72,16 +98,30 @@ async function runCardAction(context: TurnContext, ctx: BotContext): Promise<Inv
   if (action.value.verb === 'rsvp-view') {
     const inv = await getInvitation(ctx.deps, who, action.value.data);
     if (!inv.ok) return invokeMessage(inv.error.message);
-    return { statusCode: 200, type: INVOKE_CARD, value: personalCard(context, ctx, inv.value.invitation, inv.value.answer) };
+    return {
+      statusCode: 200,
+      type: INVOKE_CARD,
+      value: personalCard(context, ctx, inv.value.invitation, inv.value.answer),
+    };
   }
   const d = action.value.data;
   const answered = await answerRsvp(ctx.deps, who, {
-    communityId: d.communityId, sessionId: d.sessionId, answer: d.answer, reason: d.reason ? d.reason : null, text: d.reasonText ?? null,
+    communityId: d.communityId,
+    sessionId: d.sessionId,
+    answer: d.answer,
+    reason: d.reason ? d.reason : null,
+    text: d.reasonText ?? null,
   });
   if (!answered.ok) {
-    return invokeMessage(answered.error.code === 'NOT_A_MEMBER' ? REPLIES.rsvpNotAMember(answered.error.message) : answered.error.message);
+    return invokeMessage(
+      answered.error.code === 'NOT_A_MEMBER' ? REPLIES.rsvpNotAMember(answered.error.message) : answered.error.message,
+    );
   }
-  return { statusCode: 200, type: INVOKE_CARD, value: personalCard(context, ctx, answered.value.invitation, answered.value.rsvp) };
+  return {
+    statusCode: 200,
+    type: INVOKE_CARD,
+    value: personalCard(context, ctx, answered.value.invitation, answered.value.rsvp),
+  };
 }
 
 /**
@@ -91,7 +131,8 @@ async function runCardAction(context: TurnContext, ctx: BotContext): Promise<Inv
  */
 export function registerCardActions(app: Application<TurnState>, ctx: BotContext): void {
   app.addRoute(
-    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
+    async (context) =>
+      context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
       let body: InvokeBody;
       try {

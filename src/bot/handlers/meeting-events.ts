@@ -13,13 +13,27 @@ import { sendCard, type BotContext } from './bot-context';
 export function registerMeetingEvents(app: Application<TurnState>, ctx: BotContext): void {
   app.meetings.start(async (context, _state, meeting) => {
     const community = await meetingCommunity(context, ctx);
-    await sendCard(context, buildMeetingStartCard({ ...titleOf(meeting), ...(community ? { communityName: community.name } : {}), appName: ctx.appName }));
+    await sendCard(
+      context,
+      buildMeetingStartCard({
+        ...titleOf(meeting),
+        ...(community ? { communityName: community.name } : {}),
+        appName: ctx.appName,
+      }),
+    );
   });
 
   app.meetings.end(async (context, _state, meeting) => {
     const community = await meetingCommunity(context, ctx);
     const notesUrl = community ? await notesLinkOf(meeting, community.communityId, ctx) : undefined;
-    await sendCard(context, buildSessionNotesCard({ ...titleOf(meeting), ...(community ? { communityName: community.name } : {}), ...(notesUrl ? { notesUrl } : {}) }));
+    await sendCard(
+      context,
+      buildSessionNotesCard({
+        ...titleOf(meeting),
+        ...(community ? { communityName: community.name } : {}),
+        ...(notesUrl ? { notesUrl } : {}),
+      }),
+    );
   });
 }
 
@@ -31,8 +45,13 @@ async function notesLinkOf(meeting: unknown, communityId: string, ctx: BotContex
   const notesUrl = ctx.links.notesUrl;
   if (!notesUrl) return undefined;
   const m = meeting as { JoinUrl?: unknown; EndTime?: unknown } | undefined;
-  const at = typeof m?.EndTime === 'string' && !Number.isNaN(Date.parse(m.EndTime)) ? new Date(m.EndTime) : ctx.deps.clock.now();
-  const session = await findSessionForMeeting(ctx.deps, { communityId, at, ...(typeof m?.JoinUrl === 'string' ? { joinUrl: m.JoinUrl } : {}) });
+  const at =
+    typeof m?.EndTime === 'string' && !Number.isNaN(Date.parse(m.EndTime)) ? new Date(m.EndTime) : ctx.deps.clock.now();
+  const session = await findSessionForMeeting(ctx.deps, {
+    communityId,
+    at,
+    ...(typeof m?.JoinUrl === 'string' ? { joinUrl: m.JoinUrl } : {}),
+  });
   return session ? notesUrl(session) : undefined;
 }
 

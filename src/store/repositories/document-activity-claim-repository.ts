@@ -4,8 +4,14 @@ import { readRecord, withoutEnvelope, writeRecord } from '../stored-records';
 import { keyPart } from './document-key';
 
 const pkOf = (conversationId: string) => `conversation:${keyPart(conversationId)}`;
-const idOf = (conversationId: string, activityId: string) => `activity:${keyPart(conversationId)}:${keyPart(activityId)}`;
-const docOf = (claim: ActivityClaim) => writeRecord('activity-claim', { ...claim, pk: pkOf(claim.conversationId), id: idOf(claim.conversationId, claim.activityId) });
+const idOf = (conversationId: string, activityId: string) =>
+  `activity:${keyPart(conversationId)}:${keyPart(activityId)}`;
+const docOf = (claim: ActivityClaim) =>
+  writeRecord('activity-claim', {
+    ...claim,
+    pk: pkOf(claim.conversationId),
+    id: idOf(claim.conversationId, claim.activityId),
+  });
 
 /**
  * One document per handled activity, created only if absent (the driver's create is atomic on

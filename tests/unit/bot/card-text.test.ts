@@ -56,7 +56,10 @@ function parse(texts: readonly string[]): Parsed[] {
     });
     process.stdout.write(JSON.stringify(out));
   `;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(texts)], { cwd: process.cwd(), encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(texts)], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout) as Parsed[];
 }
 
@@ -73,7 +76,19 @@ describe('cardText', () => {
 
   test('without it, the same samples would render links, emphasis, lists and headings (the parser sees them)', () => {
     const raw = parse(SAMPLES).flatMap((p) => p.types);
-    for (const t of ['link', 'image', 'strong', 'emphasis', 'inlineCode', 'heading', 'blockquote', 'list', 'definition', 'html']) expect(raw).toContain(t);
+    for (const t of [
+      'link',
+      'image',
+      'strong',
+      'emphasis',
+      'inlineCode',
+      'heading',
+      'blockquote',
+      'list',
+      'definition',
+      'html',
+    ])
+      expect(raw).toContain(t);
   });
 
   test('leaves ordinary text as it is and breaks the DATE function', () => {
