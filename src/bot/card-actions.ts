@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/v4';
 import { RSVP_ANSWERS, RSVP_LIMITS, RSVP_REASONS } from '../domain/attendance';
+import { TOPIC_TITLE_MAX } from '../domain/backlog';
 import { fail, ok, type Result } from '../domain/result';
 import { COMMAND_IDS } from './commands';
 
@@ -20,7 +21,7 @@ const id = z.string().min(1).max(128);
 export const SupportTopicSubmit = z.object({ action: z.literal('support-topic'), communityId: id, topicId: id });
 
 /** "Propose anyway" after the bot pointed to a similar topic. */
-export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'), communityId: id, title: z.string().trim().min(1).max(120) });
+export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'), communityId: id, title: z.string().trim().min(1).max(TOPIC_TITLE_MAX) });
 
 /** "Volunteer to own" on the top-of-the-backlog card. */
 export const VolunteerOwnerSubmit = z.object({ action: z.literal('volunteer-owner'), communityId: id, topicId: id });
@@ -75,15 +76,20 @@ const ExecuteEnvelope = z.object({
   }, { error: 'the invoke carries no action' }),
 }, { error: 'the invoke carries no action' });
 
-const EXECUTE_SCHEMAS = { rsvp: RsvpExecuteData, 'rsvp-view': RsvpViewData } as const;
+/** The verbs we answer; a Map, so a verb like `constructor` or `__proto__` is just unknown (no prototype lookup). */
+const EXECUTE_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<CardExecute['verb'], z.ZodType>([
+  ['rsvp', RsvpExecuteData],
+  ['rsvp-view', RsvpViewData],
+]);
 
 /** Validates an `adaptiveCard/action` invoke's value; the failure message is short enough for the card. */
 export function parseCardExecute(value: unknown): Result<CardExecute> {
   const envelope = ExecuteEnvelope.safeParse(value);
   if (!envelope.success) return fail('VALIDATION_FAILED', envelope.error.issues.map((i) => i.message).join('; '));
   const { verb, data } = envelope.data.action;
-  if (!(verb in EXECUTE_SCHEMAS)) return fail('VALIDATION_FAILED', 'the card asked for an action I do not know');
-  const parsed = EXECUTE_SCHEMAS[verb as keyof typeof EXECUTE_SCHEMAS].safeParse(data ?? {});
+  const schema = EXECUTE_SCHEMAS.get(verb);
+  if (!schema) return fail('VALIDATION_FAILED', 'the card asked for an action I do not know');
+  const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     return fail('VALIDATION_FAILED', issues.map((i) => (i.message.startsWith('Invalid input') || i.message.startsWith('Required') ? `${i.path} is missing or wrong` : i.message)).join('; '), issues);

@@ -25,21 +25,18 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'propose: how do we run remote retros?',
     title: 'Propose a topic',
     description: "Add a topic to your community's backlog, any time.",
-    comingSoon: 'proposing topics from the chat',
   },
   {
     id: 'backlog',
     usage: 'backlog',
     title: 'See the backlog',
     description: "The top of your community's prioritised backlog.",
-    comingSoon: 'the backlog in the chat',
   },
   {
     id: 'top',
     usage: 'top',
     title: 'Top of the backlog',
     description: 'The five topics ranked highest, who owns each, and a button to volunteer as owner ("next" works too).',
-    comingSoon: 'the top of the backlog in the chat',
   },
   {
     id: 'volunteer',
@@ -53,7 +50,6 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'rsvp',
     title: 'RSVP to invitations',
     description: 'The next session\'s invitation with your answer: yes, maybe or no (a "no" can say why).',
-    comingSoon: 'invitations and RSVPs',
   },
   {
     id: 'attendance',
@@ -61,7 +57,6 @@ export const COMMANDS: readonly CommandInfo[] = [
     title: 'Attendance',
     audience: 'champions',
     description: 'Who said yes, maybe or no (and why) to the next session, who has not answered, the trend, and a Nudge button.',
-    comingSoon: 'attendance for champions',
   },
   {
     id: 'help',

@@ -8,6 +8,8 @@ export const TOPIC_STATES = ['proposed', 'prioritised', 'scheduled', 'discussed'
 export type TopicState = (typeof TOPIC_STATES)[number];
 
 export const TOPIC_LIMITS = { title: 120, description: 2000 } as const;
+/** The longest topic title, for every way in (API, bot, tab): one number. */
+export const TOPIC_TITLE_MAX = TOPIC_LIMITS.title;
 
 export interface Topic {
   readonly id: string;
@@ -141,15 +143,26 @@ function changed(before: readonly Topic[], after: readonly Topic[]): Topic[] {
 
 const cleanTitle = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const invalid = (path: string, message: string): Result<never> => fail('VALIDATION_FAILED', message, [{ path, message }]);
+
+/** A topic's title (blanks collapsed) and description (trimmed), within the limits; VALIDATION_FAILED otherwise. */
+export function checkTopicText(input: { readonly title: string; readonly description?: string }): Result<{ title: string; description: string }> {
+  const title = cleanTitle(input.title);
+  const description = (input.description ?? '').trim();
+  if (!title) return invalid('title', 'title is required');
+  if (title.length > TOPIC_TITLE_MAX) return invalid('title', `title must be at most ${TOPIC_TITLE_MAX} characters`);
+  if (description.length > TOPIC_LIMITS.description) {
+    return invalid('description', `description must be at most ${TOPIC_LIMITS.description} characters`);
+  }
+  return ok({ title, description });
+}
+
 /** New title and/or description, trimmed and within the limits. Archived topics are read-only. */
 export function editTopic(topic: Topic, edit: { readonly title?: string; readonly description?: string }): Result<Topic> {
   if (topic.state === 'archived') return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
-  const title = edit.title === undefined ? topic.title : cleanTitle(edit.title);
-  const description = edit.description === undefined ? topic.description : edit.description.trim();
-  if (!title) return fail('VALIDATION_FAILED', 'title is required', [{ path: 'title', message: 'title is required' }]);
-  if (title.length > TOPIC_LIMITS.title) return fail('VALIDATION_FAILED', `title must be at most ${TOPIC_LIMITS.title} characters`, [{ path: 'title', message: `title must be at most ${TOPIC_LIMITS.title} characters` }]);
-  if (description.length > TOPIC_LIMITS.description) return fail('VALIDATION_FAILED', `description must be at most ${TOPIC_LIMITS.description} characters`, [{ path: 'description', message: `description must be at most ${TOPIC_LIMITS.description} characters` }]);
-  return ok({ ...topic, title, description });
+  const checked = checkTopicText({ title: edit.title ?? topic.title, description: edit.description ?? topic.description });
+  if (!checked.ok) return checked;
+  return ok({ ...topic, ...checked.value });
 }
 
 /**

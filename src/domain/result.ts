@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'SESSION_NOT_FOUND'
   | 'TAKEAWAY_NOT_FOUND'
   | 'ACTION_NOT_FOUND'
-  | 'ALREADY_VOTED';
+  | 'ALREADY_VOTED'
+  | 'NO_COMMUNITY_BOUND'
+  | 'AMBIGUOUS_COMMUNITY';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -63,9 +63,7 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
     deps,
   });
-  const notifier = bot.notifier;
-  const messenger = bot.messenger;
-  if (!notifier || !messenger) throw new Error('BUG: the bot was built without the record, so it cannot post proactively.');
+  const { notifier, messenger } = bot;
   const app = createApp({ config, deps, auth, liveFactory, mintToken, bot, announcer: createSessionAnnouncer(notifier), invitations: { messenger, instanceId } });
   const runReminders = (now: Date = systemClock.now()) => sendDueReminders(deps, messenger, { now, claimedBy: instanceId });
 

@@ -264,6 +264,8 @@ export const StoredActivityClaim = z.object({
   activityId: z.string().min(1),
   activityType: z.string().min(1),
   claimedAt: iso,
+  // v2 (issue 9): when the answer was sent; null while handled, or when its handler died before answering.
+  answeredAt: iso.nullable(),
 });
 
 /** One person's answer to one session's invitation (issue 5); a reason and text only with a "no". */
@@ -293,6 +295,10 @@ export const StoredNotificationClaim = z.object({
   kind: z.enum(['invitation', 'reminder', 'nudge']),
   claimedBy: z.string().min(1),
   claimedAt: iso,
+  // v2 (issue 9): failed sends retried with backoff, and those given up on; the lease of the instance retrying.
+  retries: z.array(z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), nextAttemptAt: iso, error: z.string() })),
+  gaveUp: z.array(z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), at: iso, error: z.string() })),
+  leaseUntil: iso.nullable(),
 });
 
 type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -326,9 +332,23 @@ export const RECORD_KINDS = {
   rotation: { schema: StoredRotation, version: 1, upgrades: {} },
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
-  'activity-claim': { schema: StoredActivityClaim, version: 1, upgrades: {} },
+  'activity-claim': {
+    schema: StoredActivityClaim,
+    version: 2,
+    upgrades: {
+      // v1 → v2 (issue 9): a v1 claim was never retried, so it counts as answered when it was claimed.
+      1: (doc) => ({ ...doc, answeredAt: doc.claimedAt }),
+    },
+  },
   rsvp: { schema: StoredRsvp, version: 1, upgrades: {} },
-  'notification-claim': { schema: StoredNotificationClaim, version: 1, upgrades: {} },
+  'notification-claim': {
+    schema: StoredNotificationClaim,
+    version: 2,
+    upgrades: {
+      // v1 → v2 (issue 9): a v1 claim never retried anything.
+      1: (doc) => ({ ...doc, retries: [], gaveUp: [], leaseUntil: null }),
+    },
+  },
 } as const satisfies Record<string, RecordKind<z.ZodType>>;
 
 export type RecordType = keyof typeof RECORD_KINDS;

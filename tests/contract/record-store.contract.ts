@@ -290,32 +290,60 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
     describe('activity claims (a redelivered activity is handled once)', () => {
       const aClaim = (over: Partial<ActivityClaim> = {}): ActivityClaim => ({
         tenantId: 'tenant-a', conversationId: `a:${unique('conversation')}`, activityId: unique('activity'), activityType: 'message',
-        claimedAt: '2026-11-01T10:00:00.000Z', ...over,
+        claimedAt: '2026-11-01T10:00:00.000Z', answeredAt: null, ...over,
       });
+      const won = (o: { etag: string } | 'already-claimed') => o !== 'already-claimed';
       it('the first claim wins; the same activity again is already claimed', async () => {
         const c = aClaim();
-        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(won(await s.store.activityClaims.claim(c))).toBe(true);
         expect(await s.store.activityClaims.claim({ ...c, claimedAt: '2026-11-01T10:00:05.000Z' })).toBe('already-claimed');
+        expect((await s.store.activityClaims.get(c.conversationId, c.activityId))?.value).toEqual(c);
       });
       it('ten concurrent deliveries of one activity: exactly one claims it', async () => {
         const c = aClaim();
         const outcomes = await Promise.all(Array.from({ length: 10 }, () => s.store.activityClaims.claim(c)));
-        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+        expect(outcomes.filter(won)).toHaveLength(1);
         expect(outcomes.filter((o) => o === 'already-claimed')).toHaveLength(9);
       });
       it('the same activity id in another conversation is another activity', async () => {
         const c = aClaim();
-        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
-        expect(await s.store.activityClaims.claim({ ...c, conversationId: `${c.conversationId}-other` })).toBe('claimed');
-        expect(await s.store.activityClaims.claim({ ...c, conversationId: `19:x/y?z#${unique('c')}` })).toBe('claimed');
+        expect(won(await s.store.activityClaims.claim(c))).toBe(true);
+        expect(won(await s.store.activityClaims.claim({ ...c, conversationId: `${c.conversationId}-other` }))).toBe(true);
+        expect(won(await s.store.activityClaims.claim({ ...c, conversationId: `19:x/y?z#${unique('c')}` }))).toBe(true);
       });
       it('a released claim can be claimed again (its handling failed)', async () => {
         const c = aClaim();
-        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(won(await s.store.activityClaims.claim(c))).toBe(true);
         await s.store.activityClaims.release(c.conversationId, c.activityId);
-        expect(await s.store.activityClaims.claim(c)).toBe('claimed');
+        expect(won(await s.store.activityClaims.claim(c))).toBe(true);
         expect(await s.store.activityClaims.claim(c)).toBe('already-claimed');
         await expect(s.store.activityClaims.release('a:never-claimed', 'nothing')).resolves.toBeUndefined();
+      });
+      it('is marked answered and taken over only from its current etag (compare-and-swap), once of ten at once', async () => {
+        const c = aClaim();
+        const first = await s.store.activityClaims.claim(c);
+        if (first === 'already-claimed') throw new Error('not claimed');
+        const later = { ...c, claimedAt: '2026-11-01T10:01:00.000Z' };
+        const takeovers = await Promise.all(Array.from({ length: 10 }, () => s.store.activityClaims.replace(later, first.etag)));
+        expect(takeovers.filter((o) => o !== 'conflict')).toHaveLength(1);
+        // The first handler, slow rather than dead, can no longer mark it or give it back.
+        expect(await s.store.activityClaims.replace({ ...c, answeredAt: '2026-11-01T10:01:01.000Z' }, first.etag)).toBe('conflict');
+        await s.store.activityClaims.release(c.conversationId, c.activityId, first.etag);
+        const now = (await s.store.activityClaims.get(c.conversationId, c.activityId))!;
+        expect(now.value).toEqual(later);
+        const answered = { ...later, answeredAt: '2026-11-01T10:01:02.000Z' };
+        expect(await s.store.activityClaims.replace(answered, now.etag)).not.toBe('conflict');
+        expect((await s.store.activityClaims.get(c.conversationId, c.activityId))?.value).toEqual(answered);
+        expect(await s.store.activityClaims.replace(answered, now.etag)).toBe('conflict');
+        expect(await s.store.activityClaims.get('a:never-claimed', 'nothing')).toBeUndefined();
+      });
+      it('reads a v1 claim (before answeredAt existed) as answered when it was claimed', async () => {
+        const c = aClaim();
+        const { answeredAt: _none, ...v1 } = c;
+        await s.driver.create({
+          pk: `conversation:${c.conversationId}`, id: `activity:${c.conversationId}:${c.activityId}`, type: 'activity-claim', schemaVersion: 1, ...v1,
+        });
+        expect((await s.store.activityClaims.get(c.conversationId, c.activityId))?.value).toEqual({ ...c, answeredAt: c.claimedAt });
       });
     });
 
@@ -376,6 +404,30 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         expect(await s.store.notificationClaims.claim(aNotificationClaim(aCommunity().id))).toBe('claimed');
         expect(await s.store.notificationClaims.claim(aNotificationClaim(c.id))).toBe('already-claimed');
         expect(await s.store.notificationClaims.get(c.id, 'never')).toBeUndefined();
+      });
+      it('keeps retries and give-ups, changed only from the current etag (one of ten at once), and reads a v1 claim as having none', async () => {
+        const c = aCommunity();
+        const claim = aNotificationClaim(c.id);
+        expect(await s.store.notificationClaims.claim(claim)).toBe('claimed');
+        const v1 = (await s.store.notificationClaims.getVersioned(c.id, claim.key))!;
+        expect(v1.value).toEqual({ ...claim, retries: [], gaveUp: [], leaseUntil: null });
+        const retrying = {
+          ...v1.value, leaseUntil: '2026-12-02T16:03:00.000Z',
+          retries: [{ userId: 'bea', attempts: 1, nextAttemptAt: '2026-12-02T16:01:00.000Z', error: 'Teams did not take the message' }],
+        };
+        const leases = await Promise.all(Array.from({ length: 10 }, () => s.store.notificationClaims.replace(retrying, v1.etag)));
+        expect(leases.filter((o) => o !== 'conflict')).toHaveLength(1);
+        const v2 = (await s.store.notificationClaims.getVersioned(c.id, claim.key))!;
+        expect(v2.value).toEqual(retrying);
+        const done = { ...retrying, retries: [], gaveUp: [{ userId: 'bea', attempts: 4, at: '2026-12-02T16:30:00.000Z', error: 'no' }], leaseUntil: null };
+        expect(await s.store.notificationClaims.replace(done, v1.etag)).toBe('conflict');
+        expect(await s.store.notificationClaims.replace(done, v2.etag)).not.toBe('conflict');
+        expect(await s.store.notificationClaims.get(c.id, claim.key)).toEqual(done);
+        expect(await s.store.notificationClaims.replace(aNotificationClaim(c.id, { key: 'never' }), v2.etag)).toBe('conflict');
+
+        const old = aNotificationClaim(c.id, { key: 'invitation:s-old', kind: 'invitation' });
+        await s.driver.create({ pk: c.id, id: 'notify:invitation:s-old', type: 'notification-claim', schemaVersion: 1, ...old });
+        expect(await s.store.notificationClaims.get(c.id, old.key)).toEqual({ ...old, retries: [], gaveUp: [], leaseUntil: null });
       });
     });
 

@@ -87,12 +87,23 @@ describe('the backlog from chat', () => {
     expect(card.body[1].facts.map((f: any) => f.value)).toEqual(['How do we run remote retros? (proposed, +1)', 'remote retros for big groups (proposed)']);
   });
 
+  it('shows a proposed title with Markdown literally: in the reply and in the backlog card, never as a link', async () => {
+    const title = '[Verify your account](https://phish.example) **now**';
+    const reply = await say(activity('bea', `propose: ${title}`, 'personal'));
+    expect(reply.text).toBe('Added to Scrum Masters North\'s backlog as proposed: "\\[Verify your account\\](https://phish.example) \\*\\*now\\*\\*".');
+    const card = (await say(activity('bea', 'backlog', 'personal'))).attachments[0].content;
+    const fact = card.body[1].facts.find((f: any) => f.value.includes('Verify'));
+    expect(fact.value).toBe('\\[Verify your account\\](https://phish.example) \\*\\*now\\*\\* (proposed)');
+    // The record keeps what was typed.
+    expect((await backlog()).map((t) => t.title)).toContain(title);
+  });
+
   it('explains instead of failing: no topic text, too long, not a member, no community', async () => {
     expect((await say(activity('alex', 'propose:', 'channel'))).text).toMatch(/Write the topic after propose/);
     expect((await say(activity('alex', `propose: ${'x'.repeat(130)}`, 'channel'))).text).toMatch(/at most 120 characters/);
     expect((await say(activity('chen', 'propose: flow metrics', 'channel'))).text).toMatch(/not a member of 'Scrum Masters North'/);
     expect((await say(activity('dana', 'backlog', 'personal'))).text).toMatch(/not in a community yet/);
     expect((await say(activity('bea', undefined, 'personal', { value: { action: 'support-topic', communityId } }))).text).toMatch(/couldn't read what that card sent/);
-    expect(await backlog()).toHaveLength(2);
+    expect(await backlog()).toHaveLength(3);
   });
 });

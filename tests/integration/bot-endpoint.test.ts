@@ -5,7 +5,9 @@
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBot } from '../../src/bot/bot-app';
+import type { AppDeps } from '../../src/application/deps';
+import { createBot, type BotOptions } from '../../src/bot/bot-app';
+import { createRecordStore } from '../../src/store/create-record-store';
 import { startConnectorStandIn, type ConnectorStandIn, type ReceivedActivity } from '../fixtures/connector-stand-in';
 
 const TENANT = 'tenant-1';
@@ -18,10 +20,17 @@ let server: Server;
 let baseUrl: string;
 const logged: { msg: string; err?: unknown }[] = [];
 let seq = 0;
+let deps: AppDeps;
+/** The record in memory, and links cards would carry: what every bot is built with. */
+const required = (): Pick<BotOptions, 'deps' | 'links' | 'instanceId'> => ({
+  deps, links: { calendarUrl: () => 'https://guildhall.example/calendar.ics' }, instanceId: 'bot-test',
+});
 
 beforeAll(async () => {
   connector = await startConnectorStandIn();
-  const bot = createBot({ log: (msg, err) => logged.push({ msg, err }) });
+  let n = 0;
+  deps = { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }), clock: { now: () => new Date() }, ids: { newId: () => `id-${++n}` } };
+  const bot = createBot({ ...required(), log: (msg, err) => logged.push({ msg, err }) });
   const app = express();
   app.use('/api', express.json({ limit: '64kb' }));
   app.post('/api/messages', (req, res, next) => {
@@ -37,6 +46,7 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await connector.close();
+  await deps.store.close();
 });
 
 beforeEach(() => {
@@ -181,17 +191,23 @@ describe('POST /api/messages', () => {
   });
 
   test.each([
-    ['propose: how do we run remote retros?', /coming soon: proposing topics/i],
-    ['backlog', /coming soon: the backlog/i],
-    ['Next', /coming soon: the top of the backlog/i],
-    ['volunteer to facilitate', /coming soon: volunteering to facilitate \(it comes with sessions\)/i],
-    ['rsvp', /coming soon: invitations/i],
-    ['attendance', /coming soon: attendance/i],
-  ])('"%s" says it is coming soon, with the help card', async (text, line) => {
+    ['propose: how do we run remote retros?'],
+    ['backlog'],
+    ['Next'],
+    ['rsvp'],
+    ['attendance'],
+  ])('"%s" from someone in no community says how to join one', async (text) => {
     const incoming = message(text);
     expect((await post(incoming)).status).toBe(200);
     const reply = await onlyReplyTo(incoming);
-    expect(reply.body.text).toMatch(line);
+    expect(reply.body.text).toMatch(/You are not in a community yet/);
+  });
+
+  test('"volunteer to facilitate" says it is coming soon, with the help card', async () => {
+    const incoming = message('volunteer to facilitate');
+    expect((await post(incoming)).status).toBe(200);
+    const reply = await onlyReplyTo(incoming);
+    expect(reply.body.text).toMatch(/coming soon: volunteering to facilitate \(it comes with sessions\)/i);
     expectHelpCard(reply);
   });
 
@@ -199,7 +215,7 @@ describe('POST /api/messages', () => {
     const incoming = activity({ type: 'message', value: { action: 'command', command: 'backlog' } });
     expect((await post(incoming)).status).toBe(200);
     const reply = await onlyReplyTo(incoming);
-    expect(reply.body.text).toMatch(/coming soon: the backlog/i);
+    expect(reply.body.text).toMatch(/not in a community yet/i);
   });
 
   test.each([
@@ -293,7 +309,7 @@ describe('POST /api/messages', () => {
 
 describe('createBot with a bot id', () => {
   test('rejects an unauthenticated request with 401 and sends nothing', async () => {
-    const secured = createBot({ botId: '00000000-0000-0000-0000-000000000001', botPassword: 'not-a-secret', botTenantId: TENANT, log: () => {} });
+    const secured = createBot({ ...required(), botId: '00000000-0000-0000-0000-000000000001', botPassword: 'not-a-secret', botTenantId: TENANT, log: () => {} });
     const app = express();
     app.use(express.json());
     app.post('/api/messages', (req, res, next) => {

@@ -222,6 +222,11 @@ describe('invitations, RSVPs and the champion view (one server)', () => {
     ['an unknown answer', { type: 'Action.Execute', verb: 'rsvp', data: { communityId: 'x', sessionId: 'y', answer: 'perhaps' } }, /the answer must be yes, maybe or no/],
     ['no ids', { type: 'Action.Execute', verb: 'rsvp', data: { answer: 'yes' } }, /communityId/],
     ['an unknown verb', { type: 'Action.Execute', verb: 'dance', data: {} }, /action I do not know/],
+    // Verbs that name Object.prototype members: unknown actions too, not a lookup on the prototype.
+    ['the verb constructor', { type: 'Action.Execute', verb: 'constructor', data: { communityId: 'x', sessionId: 'y' } }, /action I do not know/],
+    ['the verb __proto__', { type: 'Action.Execute', verb: '__proto__', data: {} }, /action I do not know/],
+    ['the verb toString', { type: 'Action.Execute', verb: 'toString', data: {} }, /action I do not know/],
+    ['the verb hasOwnProperty', { type: 'Action.Execute', verb: 'hasOwnProperty', data: {} }, /action I do not know/],
     ['not an Action.Execute', { type: 'Action.Submit', verb: 'rsvp', data: {} }, /not an Action.Execute/],
     ['a reason that is not offered', { type: 'Action.Execute', verb: 'rsvp', data: { communityId: 'x', sessionId: 'y', answer: 'no', reason: 'bored' } }, /not one the card offers/],
   ])('a malformed payload (%s) gets a clear message, never a crash', async (_what, action, message) => {
@@ -384,7 +389,7 @@ describe('reminders with two server instances on one store', () => {
     // A day before, both instances at once (several times each): alex (no answer), bea (yes), dev (maybe); not chen (no).
     const dayBefore = new Date(start - 23 * HOUR);
     const runs = await Promise.all([a.sendDueReminders(dayBefore), b.sendDueReminders(dayBefore), a.sendDueReminders(dayBefore), b.sendDueReminders(dayBefore)]);
-    expect(runs.flat()).toEqual([{ communityId, sessionId, kind: 'day-before', sent: 3, failed: 0, withoutApp: 0 }]);
+    expect(runs.flat()).toEqual([{ communityId, sessionId, kind: 'day-before', sent: 3, failed: 0, withoutApp: 0, gaveUp: 0 }]);
     await connector.waitFor(3);
     await settle(300);
     expect(connector.received.map((r) => r.conversationId).sort()).toEqual(['a:personal-alex', 'a:personal-bea', 'a:personal-dev']);
@@ -409,5 +414,64 @@ describe('reminders with two server instances on one store', () => {
     expect([...(await a.sendDueReminders(soon)), ...(await b.sendDueReminders(new Date(start - 60_000)))]).toEqual([]);
     await settle();
     expect(connector.received).toHaveLength(0);
+  });
+
+  it('a reminder Teams refused is retried with backoff until it goes through, once across both instances; then given up on', async () => {
+    connector.clear();
+    const communityId = await setUpCommunity(a, connector, as(a), { members: ['bea', 'chen', 'dev'], withApp: ['alex', 'bea', 'chen', 'dev'] });
+    const startsAt = new Date(Date.now() + 3 * 24 * HOUR).toISOString();
+    const scheduled = await as(a)('alex')(`/api/communities/${communityId}/sessions`, { body: { startsAt, details: { type: 'lean-coffee' }, purpose: 'Retries' } });
+    expect(scheduled.status).toBe(201);
+    const sessionId: string = scheduled.body.session.id;
+    await connector.waitFor(5);
+    await settle();
+    connector.clear();
+    const start = Date.parse(startsAt);
+    const both = async (at: Date) => (await Promise.all([a.sendDueReminders(at), b.sendDueReminders(at), a.sendDueReminders(at), b.sendDueReminders(at)])).flat();
+    const tally = (runs: { sent: number; failed: number; gaveUp: number }[]) =>
+      runs.reduce((t, r) => ({ sent: t.sent + r.sent, failed: t.failed + r.failed, gaveUp: t.gaveUp + r.gaveUp }), { sent: 0, failed: 0, gaveUp: 0 });
+    const reached = () => connector.received.map((r) => r.conversationId).sort();
+    const claimOf = (kind: string) => a.store.notificationClaims.get(communityId, `reminder:${kind}:${sessionId}:${startsAt}`);
+
+    // A day before: Teams refuses the first two of four sends.
+    const dayBefore = start - 23 * HOUR;
+    connector.failNext(2, 403);
+    expect(tally(await both(new Date(dayBefore)))).toEqual({ sent: 2, failed: 2, gaveUp: 0 });
+    await settle(300);
+    expect(connector.received).toHaveLength(2);
+    expect((await claimOf('day-before'))?.retries?.map((r) => r.attempts)).toEqual([1, 1]);
+    // Not before the backoff has passed.
+    expect(await both(new Date(dayBefore + 30_000))).toEqual([]);
+    // After a minute: both retried, by one instance, and refused once more for one of them.
+    connector.failNext(1, 403);
+    expect(tally(await both(new Date(dayBefore + 61_000)))).toEqual({ sent: 1, failed: 1, gaveUp: 0 });
+    // That one is due again 4 minutes later, not after 1.
+    expect(await both(new Date(dayBefore + 2 * 61_000))).toEqual([]);
+    expect(tally(await both(new Date(dayBefore + 6 * 60_000)))).toEqual({ sent: 1, failed: 0, gaveUp: 0 });
+    await settle(300);
+    expect(reached()).toEqual(['a:personal-alex', 'a:personal-bea', 'a:personal-chen', 'a:personal-dev']);
+    expect(await claimOf('day-before')).toMatchObject({ retries: [], gaveUp: [], leaseUntil: null });
+    expect(await both(new Date(dayBefore + 60 * 60_000))).toEqual([]);
+
+    // Shortly before: Teams refuses every send to one person (four attempts), then the reminder is given up on and recorded.
+    connector.clear();
+    const soon = start - 29 * 60_000;
+    connector.failNext(1, 403);
+    expect(tally(await both(new Date(soon)))).toEqual({ sent: 3, failed: 1, gaveUp: 0 });
+    const refused = (await claimOf('soon'))!.retries![0]!.userId;
+    let at = soon;
+    for (const wait of [1, 4, 16]) {
+      at += wait * 60_000 + 1000;
+      connector.failNext(1, 403);
+      const runs = tally(await both(new Date(at)));
+      expect(runs).toEqual({ sent: 0, failed: 1, gaveUp: wait === 16 ? 1 : 0 });
+    }
+    const record = (await claimOf('soon'))!;
+    expect(record.retries).toEqual([]);
+    expect(record.gaveUp).toEqual([{ userId: refused, attempts: 4, at: new Date(at).toISOString(), error: expect.stringMatching(/Teams did not take the message/) }]);
+    expect(await both(new Date(start - 60_000))).toEqual([]);
+    await settle(300);
+    expect(connector.received).toHaveLength(3);
+    expect(connector.requests.filter((r) => r.status === 403)).toHaveLength(4);
   });
 });

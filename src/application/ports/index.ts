@@ -13,7 +13,7 @@ export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 export type { SessionAnnouncer } from './session-announcer';
 export type { SessionRepository } from './session-repository';
 export type { RsvpRepository } from './rsvp-repository';
-export type { NotificationClaim, NotificationClaimRepository } from './notification-claim-repository';
+export type { NotificationClaim, NotificationClaimRepository, NotificationGiveUp, NotificationRetry } from './notification-claim-repository';
 export type { InvitationView, ReminderView, SessionMessenger } from './session-messenger';
 export type {
   ActionRepository,

@@ -1,4 +1,4 @@
-import { findSimilarTopics, type Topic } from '../../domain/backlog';
+import { checkTopicText, findSimilarTopics, type Topic } from '../../domain/backlog';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
@@ -20,14 +20,17 @@ export interface ProposeTopicInput {
 /**
  * Any member proposes a topic; it lands in the backlog as `proposed`. A similar open topic is
  * reported (SIMILAR_TOPIC_EXISTS, naming it) so the member can add a +1 instead, unless `force`.
+ * A title that is empty or longer than TOPIC_TITLE_MAX is refused (VALIDATION_FAILED), whoever calls.
  */
 export async function proposeTopic(deps: AppDeps, who: Principal, input: ProposeTopicInput): Promise<Result<Topic>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
+  const text = checkTopicText(input);
+  if (!text.ok) return text;
+  const { title, description } = text.value;
   const id = input.requestId ? `req-${input.requestId}` : deps.ids.newId();
   const repeated = await deps.store.topics.get(input.communityId, id);
   if (repeated) return ok(repeated.value);
-  const title = input.title.replace(/\s+/g, ' ').trim();
   if (!input.force) {
     const existing = (await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value);
     const [similar] = findSimilarTopics(existing, title);
@@ -47,7 +50,7 @@ export async function proposeTopic(deps: AppDeps, who: Principal, input: Propose
     communityId: input.communityId,
     tenantId: who.tenantId,
     title,
-    description: (input.description ?? '').trim(),
+    description,
     state: 'proposed',
     rank: null,
     score: null,

@@ -2,6 +2,7 @@
 import type { TopOfBacklog } from '../../application/use-cases/top-of-backlog';
 import type { Topic } from '../../domain/backlog';
 import type { VolunteerOwnerSubmit } from '../card-actions';
+import { cardText } from './card-text';
 
 const CARD = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5' } as const;
 
@@ -20,14 +21,14 @@ export function buildBacklogCard(communityName: string, topics: readonly Topic[]
   return {
     ...CARD,
     body: [
-      { type: 'TextBlock', text: `${communityName}: the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: `${cardText(communityName)}: the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
       shown.length === 0
         ? { type: 'TextBlock', text: 'Nothing in the backlog yet. Propose a topic: "propose: how do we run remote retros?"', wrap: true }
         : {
             type: 'FactSet',
             facts: shown.map((t, i) => ({
               title: t.rank !== null ? `#${t.rank}` : `${i + 1}.`,
-              value: `${t.title} (${STATE_LABEL[t.state]}${t.supporters.length ? `, +${t.supporters.length}` : ''}${t.score ? `, ${t.score.normalized.toFixed(1)}/35` : ''})`,
+              value: `${cardText(t.title)} (${STATE_LABEL[t.state]}${t.supporters.length ? `, +${t.supporters.length}` : ''}${t.score ? `, ${t.score.normalized.toFixed(1)}/35` : ''})`,
             })),
           },
       ...(open.length > shown.length ? [{ type: 'TextBlock', text: `and ${open.length - shown.length} more in the channel tab.`, isSubtle: true, wrap: true }] : []),
@@ -41,8 +42,8 @@ export function buildSimilarTopicCard(input: { communityId: string; proposed: st
     ...CARD,
     body: [
       { type: 'TextBlock', text: 'That topic may already be in the backlog', weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: `"${input.similar.title}"`, wrap: true },
-      { type: 'TextBlock', text: `You proposed: "${input.proposed}"`, isSubtle: true, wrap: true },
+      { type: 'TextBlock', text: `"${cardText(input.similar.title)}"`, wrap: true },
+      { type: 'TextBlock', text: `You proposed: "${cardText(input.proposed)}"`, isSubtle: true, wrap: true },
     ],
     actions: [
       { type: 'Action.Submit', title: '+1 the existing topic', data: { action: 'support-topic', communityId: input.communityId, topicId: input.similar.id } },
@@ -65,7 +66,7 @@ export function buildTopOfBacklogCard(input: { communityId: string; communityNam
     return {
       ...CARD,
       body: [
-        { type: 'TextBlock', text: `${input.communityName}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
+        { type: 'TextBlock', text: `${cardText(input.communityName)}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
         { type: 'TextBlock', text: 'Nothing is prioritised yet. The community ranks its backlog by playing Thirty Five together.', wrap: true },
         ...waiting,
       ],
@@ -74,7 +75,7 @@ export function buildTopOfBacklogCard(input: { communityId: string; communityNam
   return {
     ...CARD,
     body: [
-      { type: 'TextBlock', text: `${input.communityName}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: `${cardText(input.communityName)}: the top of the backlog`, weight: 'Bolder', size: 'Medium', wrap: true },
       ...top.topics.map(({ topic, ownerName }) => {
         const data: VolunteerOwnerSubmit = { action: 'volunteer-owner', communityId: input.communityId, topicId: topic.id };
         return {
@@ -82,9 +83,9 @@ export function buildTopOfBacklogCard(input: { communityId: string; communityNam
           separator: true,
           spacing: 'Medium',
           items: [
-            { type: 'TextBlock', text: `#${topic.rank} ${topic.title}`, weight: 'Bolder', wrap: true },
+            { type: 'TextBlock', text: `#${topic.rank} ${cardText(topic.title)}`, weight: 'Bolder', wrap: true },
             ownerName
-              ? { type: 'TextBlock', text: `Owner: ${ownerName}`, isSubtle: true, spacing: 'None', wrap: true }
+              ? { type: 'TextBlock', text: `Owner: ${cardText(ownerName)}`, isSubtle: true, spacing: 'None', wrap: true }
               : { type: 'TextBlock', text: 'Needs an owner', color: 'Attention', spacing: 'None', wrap: true },
             ...(ownerName ? [] : [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Volunteer to own', data }] }]),
           ],

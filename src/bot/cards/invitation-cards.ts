@@ -17,6 +17,7 @@ import {
   type SessionAttendance,
 } from '../../domain/attendance';
 import type { NudgeSubmit, RsvpExecuteData, RsvpViewData } from '../card-actions';
+import { cardText } from './card-text';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type AdaptiveCardElement } from './help-card';
 
 export const RSVP_VERB = 'rsvp';
@@ -51,9 +52,16 @@ export interface InvitationCardInput {
   readonly reason?: ReminderView['kind'];
 }
 
+/** " (reason: their words)" after a "no"; the words are the person's, shown literally. */
+function reasonOf(answer: Pick<Rsvp, 'reason' | 'text'>): string {
+  const words = answer.text ? cardText(answer.text) : '';
+  if (answer.reason) return ` (${RSVP_REASON_LABELS[answer.reason]}${words ? `: ${words}` : ''})`;
+  return words ? ` (${words})` : '';
+}
+
 function answerLine(answer: Rsvp | null): AdaptiveCardElement {
   if (!answer) return text('You have not answered yet.', { weight: 'Bolder', color: 'Attention', spacing: 'Medium' });
-  const why = answer.reason ? ` (${RSVP_REASON_LABELS[answer.reason]}${answer.text ? `: ${answer.text}` : ''})` : answer.text ? ` (${answer.text})` : '';
+  const why = reasonOf(answer);
   return text(`Your answer: ${RSVP_ANSWER_LABELS[answer.answer]}${why}`, { weight: 'Bolder', color: answer.answer === 'no' ? 'Default' : 'Good', spacing: 'Medium' });
 }
 
@@ -73,17 +81,17 @@ function heading(title: string, reason: InvitationCardInput['reason']): string {
 /** The invitation (or a reminder of it), with RSVP buttons yes / maybe / no (with a reason). */
 export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
   const { session } = input.view;
-  const title = sessionTitle(session, input.view.topicTitles);
+  const title = cardText(sessionTitle(session, input.view.topicTitles));
   const ids = { communityId: session.communityId, sessionId: session.id };
   const execute = (label: string, data: RsvpExecuteData, extra: Record<string, unknown> = {}) => ({ type: 'Action.Execute', title: label, verb: RSVP_VERB, data, ...extra });
   const facts = [
-    ...sessionTypeFields(session).map((f) => ({ title: f.label, value: f.value })),
-    ...(input.view.facilitatorName ? [{ title: 'Facilitator', value: input.view.facilitatorName }] : []),
-    ...(input.view.topicTitles.length ? [{ title: input.view.topicTitles.length > 1 ? 'Topics' : 'Topic', value: input.view.topicTitles.join(' · ') }] : []),
+    ...sessionTypeFields(session).map((f) => ({ title: f.label, value: cardText(f.value) })),
+    ...(input.view.facilitatorName ? [{ title: 'Facilitator', value: cardText(input.view.facilitatorName) }] : []),
+    ...(input.view.topicTitles.length ? [{ title: input.view.topicTitles.length > 1 ? 'Topics' : 'Topic', value: input.view.topicTitles.map(cardText).join(' · ') }] : []),
   ];
   const refreshIds = [...new Set(input.refreshUserIds ?? [])].slice(0, 60);
   const refreshData: RsvpViewData = ids;
-  const reasonNote = input.reason === 'nudge' ? [text(`${input.view.communityName} would like to know whether you can come. It takes one click.`, { spacing: 'Small' })] : [];
+  const reasonNote = input.reason === 'nudge' ? [text(`${cardText(input.view.communityName)} would like to know whether you can come. It takes one click.`, { spacing: 'Small' })] : [];
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -91,13 +99,13 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
     ...(refreshIds.length ? { refresh: { action: { type: 'Action.Execute', title: 'Show my answer', verb: RSVP_VIEW_VERB, data: refreshData }, userIds: refreshIds } } : {}),
     body: [
       text(heading(title, input.reason), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      text(input.view.communityName, { isSubtle: true, spacing: 'None' }),
+      text(cardText(input.view.communityName), { isSubtle: true, spacing: 'None' }),
       ...reasonNote,
       text(whenText(session.startsAt, session.durationMinutes), { weight: 'Bolder', spacing: 'Medium' }),
-      ...(session.purpose ? [text(session.purpose)] : []),
+      ...(session.purpose ? [text(cardText(session.purpose))] : []),
       ...(facts.length ? [{ type: 'FactSet', facts }] : []),
       text('Agenda', { weight: 'Bolder', spacing: 'Medium' }),
-      { type: 'FactSet', spacing: 'Small', facts: session.agenda.map((i) => ({ title: `${i.minutes} min`, value: i.title })) },
+      { type: 'FactSet', spacing: 'Small', facts: session.agenda.map((i) => ({ title: `${i.minutes} min`, value: cardText(i.title) })) },
       ...(input.viewer ? [answerLine(input.viewer.answer)] : [text('Answer below: only you see your answer on this card.', { isSubtle: true, spacing: 'Medium' })]),
     ],
     actions: [
@@ -130,7 +138,7 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
 
 // The champion's view
 
-const names = (people: readonly { displayName: string }[]) => people.map((p) => p.displayName).join(', ');
+const names = (people: readonly { displayName: string }[]) => people.map((p) => cardText(p.displayName)).join(', ');
 
 const bar = (n: number, of: number, width = 10) => {
   const full = of > 0 ? Math.round((n / of) * width) : 0;
@@ -147,12 +155,12 @@ function sessionBlock(a: SessionAttendance, withNudge: boolean, communityId: str
     separator: true,
     spacing: 'Medium',
     items: [
-      text(a.title, { weight: 'Bolder' }),
+      text(cardText(a.title), { weight: 'Bolder' }),
       text(whenText(a.startsAt), { isSubtle: true, spacing: 'None' }),
       text(`${c.answered} of ${c.members} answered: ${c.yes} yes, ${c.maybe} maybe, ${c.no} no`, { spacing: 'Small' }),
       group('Yes', names(a.yes), 'Good'),
       group('Maybe', names(a.maybe)),
-      group('No', a.no.map((p) => `${p.displayName}${p.reason ? ` (${RSVP_REASON_LABELS[p.reason]}${p.text ? `: ${p.text}` : ''})` : p.text ? ` (${p.text})` : ''}`).join(', ')),
+      group('No', a.no.map((p) => `${cardText(p.displayName)}${reasonOf(p)}`).join(', ')),
       group('Not answered', names(a.notAnswered), a.notAnswered.length ? 'Attention' : undefined),
       ...(withNudge && a.notAnswered.length
         ? [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: `Nudge the ${a.notAnswered.length} who have not answered`, data: nudge }] }]
@@ -168,7 +176,7 @@ export function buildAttendanceCard(a: Attendance): AdaptiveCard {
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body: [
-      text(`${a.communityName}: attendance`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(`${cardText(a.communityName)}: attendance`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       ...(a.next ? [text('Next session', { weight: 'Bolder', spacing: 'Medium' }), sessionBlock(a.next, true, a.communityId)] : [text('No session is scheduled yet.', { spacing: 'Medium' })]),
       ...(a.recent.length ? [text('Before that', { weight: 'Bolder', spacing: 'Large' }), ...a.recent.map((s) => sessionBlock(s, false, a.communityId))] : []),
       ...(a.trend.length

@@ -2,6 +2,7 @@
  * Cards the bot posts into a meeting's chat when the meeting starts and ends, and the session
  * notes card. Pure builders: data in, Adaptive Card 1.5 JSON out.
  */
+import { cardText } from './card-text';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, DEFAULT_APP_NAME, type AdaptiveCard } from './help-card';
 
 const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
@@ -23,8 +24,8 @@ export function buildMeetingStartCard(input: MeetingCardInput = {}): AdaptiveCar
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body: [
-      text(title ? `${title} has started` : 'The session has started', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      ...(input.communityName ? [text(`${input.communityName} is meeting now.`, { isSubtle: true, spacing: 'None' })] : []),
+      text(title ? `${cardText(title)} has started` : 'The session has started', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      ...(input.communityName ? [text(`${cardText(input.communityName)} is meeting now.`, { isSubtle: true, spacing: 'None' })] : []),
       text(`Open ${appName} in the meeting's side panel: select the ${appName} icon in the bar at the top of the meeting window (or Apps, then ${appName}).`),
       text('Your own controls are there: check in, write your topic card, vote and add takeaways. The facilitator shares the stage for the group view.', { isSubtle: true }),
     ],
@@ -42,7 +43,7 @@ export interface SessionNotesInput extends Omit<MeetingCardInput, 'appName'> {
  */
 export function buildSessionNotesCard(input: SessionNotesInput = {}): AdaptiveCard {
   const title = input.meetingTitle?.trim();
-  const where = input.communityName ? `${input.communityName}'s channel` : "the community's channel";
+  const where = input.communityName ? `${cardText(input.communityName)}'s channel` : "the community's channel";
   if (input.notesUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(input.notesUrl)) {
     throw new Error(`BUG: the notes link must be an http(s) URL, got '${input.notesUrl}'`);
   }
@@ -52,7 +53,7 @@ export function buildSessionNotesCard(input: SessionNotesInput = {}): AdaptiveCa
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body: [
-      text(published ? `Notes: ${title ?? 'the session'}` : `${title ?? 'The session'} has ended`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(published ? `Notes: ${title ? cardText(title) : 'the session'}` : `${title ? cardText(title) : 'The session'} has ended`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       published
         ? text('The notes and takeaways are published. Missed the session? Start here, and add a comment if you have an example to share.')
         : text(`Thanks for taking part. The facilitator's notes and the takeaways will follow in ${where}, so that people who missed the session can read them.`),

@@ -25,6 +25,8 @@ const STATUS: Record<ErrorCode, number> = {
   TAKEAWAY_NOT_FOUND: 404,
   ACTION_NOT_FOUND: 404,
   ALREADY_VOTED: 409,
+  NO_COMMUNITY_BOUND: 404,
+  AMBIGUOUS_COMMUNITY: 409,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 500;

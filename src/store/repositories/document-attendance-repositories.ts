@@ -41,17 +41,31 @@ export class DocumentRsvpRepository implements RsvpRepository {
 }
 
 const claimId = (key: string) => `notify:${keyPart(key)}`;
+const claimDoc = (claim: NotificationClaim) =>
+  writeRecord('notification-claim', {
+    ...claim, retries: [...(claim.retries ?? [])], gaveUp: [...(claim.gaveUp ?? [])], leaseUntil: claim.leaseUntil ?? null,
+    pk: claim.communityId, id: claimId(claim.key),
+  });
 
 export class DocumentNotificationClaimRepository implements NotificationClaimRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
   async claim(claim: NotificationClaim): Promise<'claimed' | 'already-claimed'> {
-    const outcome = await this.driver.create(writeRecord('notification-claim', { ...claim, pk: claim.communityId, id: claimId(claim.key) }));
+    const outcome = await this.driver.create(claimDoc(claim));
     return outcome === 'exists' ? 'already-claimed' : 'claimed';
   }
 
   async get(communityId: string, key: string): Promise<NotificationClaim | undefined> {
+    return (await this.getVersioned(communityId, key))?.value;
+  }
+
+  async getVersioned(communityId: string, key: string): Promise<Versioned<NotificationClaim> | undefined> {
     const found = await this.driver.read(communityId, claimId(key));
-    return found ? withoutEnvelope(readRecord('notification-claim', found.doc)) : undefined;
+    return found ? { value: withoutEnvelope(readRecord('notification-claim', found.doc)), etag: found.etag } : undefined;
+  }
+
+  async replace(claim: NotificationClaim, etag: string): Promise<{ etag: string } | 'conflict'> {
+    const outcome = await this.driver.replace(claimDoc(claim), etag);
+    return typeof outcome === 'string' ? 'conflict' : { etag: outcome.etag };
   }
 }

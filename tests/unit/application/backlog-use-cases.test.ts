@@ -4,6 +4,7 @@ import { joinCommunity } from '../../../src/application/use-cases/join-community
 import { listBacklog } from '../../../src/application/use-cases/list-backlog';
 import { proposeTopic } from '../../../src/application/use-cases/propose-topic';
 import { supportTopic } from '../../../src/application/use-cases/support-topic';
+import { TOPIC_TITLE_MAX } from '../../../src/domain/backlog';
 import type { Principal } from '../../../src/domain/identity';
 import type { Result } from '../../../src/domain/result';
 import { createRecordStore } from '../../../src/store/create-record-store';
@@ -36,6 +37,14 @@ describe('the backlog', () => {
   it('refuses non-members and other tenants', async () => {
     expect(code(await proposeTopic(deps, chen, { communityId, title: 'Anything' }))).toBe('NOT_A_MEMBER');
     expect(code(await listBacklog(deps, who('alex', 'tenant-b'), { communityId }))).toBe('COMMUNITY_NOT_FOUND');
+  });
+
+  it('refuses a title longer than TOPIC_TITLE_MAX, or empty, whoever calls (VALIDATION_FAILED), and stores nothing', async () => {
+    const long = await proposeTopic(deps, bea, { communityId, title: 'x'.repeat(TOPIC_TITLE_MAX + 1), force: true });
+    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: `title must be at most ${TOPIC_TITLE_MAX} characters` } });
+    expect(code(await proposeTopic(deps, bea, { communityId, title: ' \n ' }))).toBe('VALIDATION_FAILED');
+    expect(value(await listBacklog(deps, alex, { communityId }))).toEqual([]);
+    expect(value(await proposeTopic(deps, bea, { communityId, title: ` ${'x'.repeat(TOPIC_TITLE_MAX)} ` })).title).toHaveLength(TOPIC_TITLE_MAX);
   });
 
   it('points to a similar topic instead of storing a duplicate, unless asked to', async () => {

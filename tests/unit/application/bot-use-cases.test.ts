@@ -1,7 +1,8 @@
 /** Use cases behind the bot between sessions: top of the backlog, volunteering, conversation references, activity claims. */
 import type { AppDeps } from '../../../src/application/deps';
 import { bindContext } from '../../../src/application/use-cases/bind-context';
-import { claimActivity, releaseActivityClaim } from '../../../src/application/use-cases/claim-activity';
+import { ACTIVITY_CLAIM_LEASE_MS, claimActivity, markActivityAnswered, releaseActivityClaim } from '../../../src/application/use-cases/claim-activity';
+import { communityOfConversation } from '../../../src/application/use-cases/community-of-conversation';
 import { createCommunity } from '../../../src/application/use-cases/create-community';
 import { findCommunityChannel } from '../../../src/application/use-cases/find-community-channel';
 import { forgetConversationRef } from '../../../src/application/use-cases/forget-conversation-ref';
@@ -117,11 +118,67 @@ describe('conversation references', () => {
 });
 
 describe('activity claims', () => {
+  const key = { tenantId: 'tenant-a', conversationId: 'a:1', activityId: 'act-1', activityType: 'message' };
+  let now: number;
+  beforeEach(() => {
+    now = Date.parse('2026-11-22T10:00:00.000Z');
+    deps = { ...deps, clock: { now: () => new Date(now) } };
+  });
+
   it('lets one delivery through; a released claim lets the next one through', async () => {
-    const key = { tenantId: 'tenant-a', conversationId: 'a:1', activityId: 'act-1', activityType: 'message' };
-    expect(await claimActivity(deps, key)).toBe(true);
-    expect(await claimActivity(deps, key)).toBe(false);
-    await releaseActivityClaim(deps, key);
-    expect(await claimActivity(deps, key)).toBe(true);
+    const ticket = await claimActivity(deps, key);
+    expect(ticket).toBeDefined();
+    expect(await claimActivity(deps, key)).toBeUndefined();
+    await releaseActivityClaim(deps, ticket!);
+    expect(await claimActivity(deps, key)).toBeDefined();
+  });
+
+  it('an answered activity is never handled again, however late the repeat', async () => {
+    const ticket = (await claimActivity(deps, key))!;
+    await markActivityAnswered(deps, ticket);
+    now += 10 * ACTIVITY_CLAIM_LEASE_MS;
+    expect(await claimActivity(deps, key)).toBeUndefined();
+    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value.answeredAt).toBe('2026-11-22T10:00:00.000Z');
+  });
+
+  it('a repeat of an unanswered activity waits out the lease, then takes the claim over once', async () => {
+    const first = (await claimActivity(deps, key))!;
+    now += ACTIVITY_CLAIM_LEASE_MS - 1;
+    expect(await claimActivity(deps, key)).toBeUndefined(); // still being handled, perhaps
+    now += 1;
+    const [a, b] = await Promise.all([claimActivity(deps, key), claimActivity(deps, key)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const second = (a ?? b)!;
+    expect(second.claim.claimedAt).toBe(new Date(now).toISOString());
+    // The first handler turns out to be slow, not dead: it can neither mark nor give back the claim.
+    await markActivityAnswered(deps, first);
+    await releaseActivityClaim(deps, first);
+    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value).toMatchObject({ claimedAt: second.claim.claimedAt, answeredAt: null });
+    await markActivityAnswered(deps, second);
+    now += 10 * ACTIVITY_CLAIM_LEASE_MS;
+    expect(await claimActivity(deps, key)).toBeUndefined();
+  });
+
+  it('the lease can be set per bot', async () => {
+    await claimActivity(deps, key, { leaseMs: 1000 });
+    now += 1000;
+    expect(await claimActivity(deps, key, { leaseMs: 1000 })).toBeDefined();
+  });
+});
+
+describe('communityOfConversation', () => {
+  it('in a bound channel: the community it is bound to', async () => {
+    await bindContext(deps, alex, { contextId: '19:cop@thread.tacv2', kind: 'channel', communityId });
+    expect(value(await communityOfConversation(deps, chen, { boundContextId: '19:cop@thread.tacv2' }))).toEqual({ communityId, name: 'SM CoP' });
+  });
+  it('in a channel nobody bound: NO_COMMUNITY_BOUND', async () => {
+    expect(code(await communityOfConversation(deps, alex, { boundContextId: '19:elsewhere@thread.tacv2' }))).toBe('NO_COMMUNITY_BOUND');
+  });
+  it('in personal chat: the only community, NOT_A_MEMBER without one, AMBIGUOUS_COMMUNITY (naming them) with several', async () => {
+    expect(value(await communityOfConversation(deps, bea, {}))).toEqual({ communityId, name: 'SM CoP' });
+    expect(code(await communityOfConversation(deps, chen, {}))).toBe('NOT_A_MEMBER');
+    await createCommunity(deps, bea, { name: 'Agile Coaches', purpose: 'working-group', cadencePerMonth: 1 });
+    const several = await communityOfConversation(deps, bea, {});
+    expect(several).toEqual({ ok: false, error: { code: 'AMBIGUOUS_COMMUNITY', message: 'You are in 2 communities (Agile Coaches, SM CoP).' } });
   });
 });

@@ -1,5 +1,5 @@
 import { botAuthSettings } from '../../../src/bot/auth-config';
-import { parseCardSubmit } from '../../../src/bot/card-actions';
+import { parseCardExecute, parseCardSubmit } from '../../../src/bot/card-actions';
 import { checkInboundActivity } from '../../../src/bot/inbound';
 
 describe('parseCardSubmit', () => {
@@ -23,6 +23,16 @@ describe('parseCardSubmit', () => {
       expect(r.error.message).toMatch(message);
     }
   });
+});
+
+describe('parseCardExecute', () => {
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'the verb %s is an unknown action (no lookup on the prototype), never a throw',
+    (verb) => {
+      const r = parseCardExecute({ action: { type: 'Action.Execute', verb, data: { communityId: 'c', sessionId: 's' } } });
+      expect(r).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'the card asked for an action I do not know' } });
+    },
+  );
 });
 
 describe('checkInboundActivity', () => {

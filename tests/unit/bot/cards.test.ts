@@ -167,3 +167,62 @@ describe('the invitation card', () => {
     expect(() => buildInvitationCard({ view, calendarUrl: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
   });
 });
+
+describe('text people wrote', () => {
+  // Every field a person typed carries a Markdown link; each card must show it literally (escaped), never as a link.
+  const PHISH = '[Verify your account](https://phish.example)';
+  const ESCAPED = '\\[Verify your account\\](https://phish.example)';
+  const p = (what: string) => `${what} ${PHISH}`;
+  const phishTopic = topic({ title: p('Topic'), ownerId: 'bea' });
+  const phishSession: Session = { ...session, purpose: p('Purpose'), agenda: [{ title: p('Agenda item'), minutes: 5 }] };
+  const phishView: InvitationView = { session: phishSession, communityName: p('Community'), topicTitles: [p('Topic')], facilitatorName: p('Facilitator') };
+  const speakerView: InvitationView = {
+    ...phishView, session: { ...phishSession, details: { type: 'external-speaker', speakerName: p('Speaker'), organisation: p('Org') } }, topicTitles: [],
+  };
+  const who = { userId: 'u', displayName: p('Person') };
+  const phishAttendance: Attendance = {
+    ...attendance, communityName: p('Community'),
+    next: { ...attendance.next!, title: p('Session'), yes: [who], maybe: [who], no: [{ ...who, reason: 'other', text: p('Reason') }], notAnswered: [who] },
+  };
+  const cards: [string, unknown][] = [
+    ['backlog', buildBacklogCard(p('Community'), [phishTopic])],
+    ['similar topic', buildSimilarTopicCard({ communityId: 'cop-1', proposed: p('Proposed'), similar: { id: 't-1', title: p('Similar') } })],
+    ['top of the backlog', buildTopOfBacklogCard({ communityId: 'cop-1', communityName: p('Community'), top: { topics: [{ topic: phishTopic, ownerName: p('Owner') }], waiting: 0 } })],
+    ['meeting start', buildMeetingStartCard({ meetingTitle: p('Meeting'), communityName: p('Community') })],
+    ['session notes', buildSessionNotesCard({ meetingTitle: p('Meeting'), communityName: p('Community') })],
+    ['invitation', buildInvitationCard({ view: phishView, calendarUrl, viewer: { answer: rsvp({ answer: 'no', reason: 'other', text: p('Reason') }) }, reason: 'nudge' })],
+    ['invitation (speaker)', buildInvitationCard({ view: speakerView, calendarUrl })],
+    ['attendance', buildAttendanceCard(phishAttendance)],
+  ];
+  const shown = (card: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (n: unknown) => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        for (const [k, v] of Object.entries(n)) {
+          if (k === 'data') continue;
+          if ((k === 'text' || k === 'value' || k === 'title') && typeof v === 'string') out.push(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(card);
+    return out;
+  };
+
+  test.each(cards)('shows literally in the %s card: the link is escaped wherever it appears', (_name, card) => {
+    const texts = shown(card);
+    const withPhish = texts.filter((t) => t.includes('Verify your account'));
+    expect(withPhish.length).toBeGreaterThan(0);
+    for (const t of withPhish) expect(t).toContain(ESCAPED);
+    expect(texts.filter((t) => t.replaceAll(ESCAPED, '').includes('](https://phish.example)'))).toEqual([]);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  test('every field a person wrote is in one of these cards, escaped', () => {
+    const all = cards.flatMap(([, c]) => shown(c)).join('\n');
+    for (const field of ['Topic', 'Proposed', 'Similar', 'Owner', 'Community', 'Meeting', 'Purpose', 'Agenda item', 'Facilitator', 'Reason', 'Speaker', 'Org', 'Person', 'Session']) {
+      expect(all).toContain(`${field} ${ESCAPED}`);
+    }
+  });
+});
