@@ -46,36 +46,64 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'src/domain holds pure rules: it imports nothing outside src/domain (no IO, no framework, no node builtins).',
+      comment:
+        'src/domain holds pure rules: it imports nothing outside src/domain (no IO, no framework, no node builtins).',
       severity: 'error',
       from: { path: '^src/domain/' },
       to: { pathNot: '^src/domain/' },
     },
     {
       name: 'application-declares-ports',
-      comment: 'src/application uses the domain and declares ports: only src/application and src/domain, no package, no IO.',
+      comment:
+        'src/application uses the domain and declares ports: only src/application and src/domain, no package, no IO.',
       severity: 'error',
       from: { path: '^src/application/' },
       to: { pathNot: '^src/(application|domain)/' },
     },
     {
       name: 'api-is-shared-shapes',
-      comment: 'src/api (the HTTP contract: request/response schemas) may use only the domain and zod; server and tab share it.',
+      comment:
+        'src/api (the HTTP contract: request/response schemas) may use only the domain and zod; server and tab share it.',
       severity: 'error',
       from: { path: '^src/api/' },
       to: { pathNot: ['^src/(api|domain)/', 'node_modules/zod/'] },
     },
-    room('store-room', 'src/store implements ports: store, application, domain only (never live, bot, server, tab).', 'store', 'store|application|domain'),
-    room('live-room', 'src/live implements ports for Fluid: live, application, domain, api only.', 'live', 'live|application|domain|api'),
-    room('bot-room', 'src/bot implements ports for Teams chat: bot, application, domain, api only.', 'bot', 'bot|application|domain|api'),
+    room(
+      'store-room',
+      'src/store implements ports: store, application, domain only (never live, bot, server, tab).',
+      'store',
+      'store|application|domain',
+    ),
+    room(
+      'live-room',
+      'src/live implements ports for Fluid: live, application, domain, api only.',
+      'live',
+      'live|application|domain|api',
+    ),
+    room(
+      'bot-room',
+      'src/bot implements ports for Teams chat: bot, application, domain, api only.',
+      'bot',
+      'bot|application|domain|api',
+    ),
     room(
       'server-room',
       'src/server is the composition root: it wires application, store, live and bot; never the tab or the dev launcher.',
       'server',
       'server|application|domain|api|store|live|bot',
     ),
-    room('tab-room', 'src/tab (the browser) imports only tab, domain, live and api: never a use case, a store, the bot or the server.', 'tab', 'tab|domain|live|api'),
-    room('dev-room', 'src/dev, the `npm start` launcher, may start the server; nothing of the tab.', 'dev', 'dev|server'),
+    room(
+      'tab-room',
+      'src/tab (the browser) imports only tab, domain, live and api: never a use case, a store, the bot or the server.',
+      'tab',
+      'tab|domain|live|api',
+    ),
+    room(
+      'dev-room',
+      'src/dev, the `npm start` launcher, may start the server; nothing of the tab.',
+      'dev',
+      'dev|server',
+    ),
     {
       name: 'src-has-known-rooms',
       comment: `Every file of src/ belongs to one room (${ROOMS}); a new room gets its rule here first.`,
@@ -85,13 +113,24 @@ module.exports = {
     },
     {
       name: 'tab-packages-allow-list',
-      comment: 'The tab runs in the browser: only the packages listed in TAB_PACKAGES (no node builtins, no server SDKs).',
+      comment:
+        'The tab runs in the browser: only the packages listed in TAB_PACKAGES (no node builtins, no server SDKs).',
       severity: 'error',
       from: { path: '^src/tab/' },
       to: { pathNot: ['^src/', `node_modules/(${TAB_PACKAGES})/`] },
     },
-    sdkRoom('fluid-only-in-live', 'fluid-framework and @fluidframework/* only in src/live.', 'fluid-framework|@fluidframework/[^/]+', 'live'),
-    sdkRoom('teams-js-only-in-tab-host', '@microsoft/teams-js only in src/tab/host (behind the host interface).', '@microsoft/teams-js', 'tab/host'),
+    sdkRoom(
+      'fluid-only-in-live',
+      'fluid-framework and @fluidframework/* only in src/live.',
+      'fluid-framework|@fluidframework/[^/]+',
+      'live',
+    ),
+    sdkRoom(
+      'teams-js-only-in-tab-host',
+      '@microsoft/teams-js only in src/tab/host (behind the host interface).',
+      '@microsoft/teams-js',
+      'tab/host',
+    ),
     sdkRoom(
       'bot-sdks-only-in-bot',
       'botbuilder, botframework-* and @microsoft/teams-ai only in src/bot.',
@@ -99,7 +138,12 @@ module.exports = {
       'bot',
     ),
     sdkRoom('cosmos-only-in-cosmos-driver', '@azure/cosmos only in src/store/cosmos.', '@azure/cosmos', 'store/cosmos'),
-    sdkRoom('sqlite-only-in-embedded-driver', 'better-sqlite3 only in src/store/embedded.', 'better-sqlite3', 'store/embedded'),
+    sdkRoom(
+      'sqlite-only-in-embedded-driver',
+      'better-sqlite3 only in src/store/embedded.',
+      'better-sqlite3',
+      'store/embedded',
+    ),
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

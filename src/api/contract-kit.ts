@@ -80,7 +80,11 @@ export function pathOf(path: string, params: Readonly<Record<string, string>>): 
  * Deeply read-only: what the server may send for a response schema (its use cases return read-only
  * arrays), and what the tab receives.
  */
-export type Sendable<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [K in keyof T]: Sendable<T[K]> } : T;
+export type Sendable<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]: Sendable<T[K]> }
+    : T;
 
 /** The JSON a route answers with (the tab's view), or void/string for EMPTY/TEXT routes. */
 export type ResponseOf<R extends AnyRoute> = R['response'] extends z.ZodType

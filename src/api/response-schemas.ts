@@ -19,7 +19,14 @@ import {
   type Takeaway,
 } from '../domain/outcomes';
 import { SESSION_STATES, type AgendaItem, type Session } from '../domain/session';
-import { GAME_PHASES, type CardMerge, type GameCard, type PairRef, type RankedCard, type ThirtyFiveGameRecord } from '../domain/thirty-five';
+import {
+  GAME_PHASES,
+  type CardMerge,
+  type GameCard,
+  type PairRef,
+  type RankedCard,
+  type ThirtyFiveGameRecord,
+} from '../domain/thirty-five';
 import { mirrors } from './contract-kit';
 import type { DevSetupResponse } from './dev-identity';
 import type { LiveConnectionInfo, LiveMeetingResponse, MeResponse } from './schemas';
@@ -106,11 +113,20 @@ export const TopicWithEtagSchema = z.object({ topic: TopicSchema, etag: str });
 // Thirty Five
 
 const pairOf = z.tuple([str, str]);
-export const GameCardSchemaOut = mirrors<GameCard>()(z.object({ id: str, authorId: str, title: str, description: str }));
+export const GameCardSchemaOut = mirrors<GameCard>()(
+  z.object({ id: str, authorId: str, title: str, description: str }),
+);
 const PairRefOut = mirrors<PairRef>()(z.object({ round: int, pair: int }));
 const MergeOut = mirrors<CardMerge>()(z.object({ from: str, into: str }));
 const RankedCardOut = mirrors<RankedCard>()(
-  z.object({ cardId: str, mergedCardIds: strings, total: z.number(), roundsScored: int, normalized: z.number(), rank: int }),
+  z.object({
+    cardId: str,
+    mergedCardIds: strings,
+    total: z.number(),
+    roundsScored: int,
+    normalized: z.number(),
+    rank: int,
+  }),
 );
 const PlanSchema = z.object({
   rounds: z.array(
@@ -242,7 +258,15 @@ export const AnnotationSchema = mirrors<Annotation>()(
 );
 
 export const TakeawaySchema = mirrors<Takeaway>()(
-  z.object({ id: str, communityId: str, sessionId: str, topicId: str.nullable(), text: str, authorId: str, createdAt: str }),
+  z.object({
+    id: str,
+    communityId: str,
+    sessionId: str,
+    topicId: str.nullable(),
+    text: str,
+    authorId: str,
+    createdAt: str,
+  }),
 );
 
 export const ActionItemSchema = mirrors<ActionItem>()(

@@ -25,7 +25,16 @@ import type {
 } from '../api/schemas';
 import type { GameRecordView } from '../api/thirty-five-schemas';
 import type { CloseSessionRequest, ScheduleSessionRequest } from '../api/session-schemas';
-import type { ActionItem, ActionStatus, Annotation, AnnotationAnchor, FeedbackSummary, SearchHit, SessionNotes, Takeaway } from '../domain/outcomes';
+import type {
+  ActionItem,
+  ActionStatus,
+  Annotation,
+  AnnotationAnchor,
+  FeedbackSummary,
+  SearchHit,
+  SessionNotes,
+  Takeaway,
+} from '../domain/outcomes';
 import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
@@ -44,7 +53,13 @@ export class ApiError extends Error {
   readonly issues: readonly ApiIssue[];
   /** The record the error is about (e.g. the similar topic), when the API names one. */
   readonly subject: { readonly id: string; readonly title: string } | undefined;
-  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = [], subject?: { id: string; title: string }) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    issues: readonly ApiIssue[] = [],
+    subject?: { id: string; title: string },
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
@@ -79,7 +94,11 @@ export interface ApiClient {
   setMemberRoles(id: string, userId: string, roles: readonly Role[]): Promise<Membership>;
   getContext(contextId: string): Promise<ContextBinding>;
   bindContext(contextId: string, req: { kind: ContextBinding['kind']; communityId: string }): Promise<ContextBinding>;
-  openLiveMeeting(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<LiveMeetingResponse>;
+  openLiveMeeting(
+    communityId: string,
+    meetingId: string,
+    opts?: { replaceStale?: string },
+  ): Promise<LiveMeetingResponse>;
   fluidToken(documentId: string): Promise<string>;
   listTopics(communityId: string): Promise<readonly Topic[]>;
   /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
@@ -91,11 +110,20 @@ export interface ApiClient {
     /** The meeting's latest game, or null: what a lost live container resumes from. */
     latest(communityId: string, meetingId: string): Promise<GameRecordView | null>;
     deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
-    redeal(communityId: string, gameId: string, req: { fromRound: number; cards: readonly GameCard[] }): Promise<GameRecordView>;
+    redeal(
+      communityId: string,
+      gameId: string,
+      req: { fromRound: number; cards: readonly GameCard[] },
+    ): Promise<GameRecordView>;
     checkpoint(
       communityId: string,
       gameId: string,
-      req: { roundsClosed: number; phase: 'playing' | 'finished'; splits: readonly ThirtyFiveSplit[]; closedPairs: readonly PairRef[] },
+      req: {
+        roundsClosed: number;
+        phase: 'playing' | 'finished';
+        splits: readonly ThirtyFiveSplit[];
+        closedPairs: readonly PairRef[];
+      },
     ): Promise<GameRecordView>;
     commit(
       communityId: string,
@@ -108,7 +136,11 @@ export interface ApiClient {
     /** A topic with the etag its next edit needs. */
     get(communityId: string, topicId: string): Promise<{ topic: Topic; etag: string }>;
     /** CONFLICT (409) when someone else changed it meanwhile: reload and re-apply. */
-    edit(communityId: string, topicId: string, req: { etag: string; title?: string; description?: string }): Promise<{ topic: Topic; etag: string }>;
+    edit(
+      communityId: string,
+      topicId: string,
+      req: { etag: string; title?: string; description?: string },
+    ): Promise<{ topic: Topic; etag: string }>;
     /** Position 1 = top of the prioritised backlog; returns the topics that changed. */
     move(communityId: string, topicId: string, position: number): Promise<readonly Topic[]>;
     merge(communityId: string, req: { keepId: string; mergeId: string }): Promise<readonly Topic[]>;
@@ -118,16 +150,42 @@ export interface ApiClient {
     clearOwner(communityId: string, topicId: string): Promise<Topic>;
   };
   sessions: {
-    list(communityId: string, filter?: { topic?: string; type?: SessionType; from?: string; to?: string; owner?: string }): Promise<readonly Session[]>;
+    list(
+      communityId: string,
+      filter?: { topic?: string; type?: SessionType; from?: string; to?: string; owner?: string },
+    ): Promise<readonly Session[]>;
     schedule(communityId: string, req: ScheduleSessionRequest): Promise<{ session: Session; etag: string }>;
     get(communityId: string, sessionId: string): Promise<{ session: Session; etag: string }>;
     plan(communityId: string): Promise<SessionPlan>;
-    changeRotation(communityId: string, change: { kind: 'join' } | { kind: 'leave' } | { kind: 'skip'; userId: string } | { kind: 'swap'; a: string; b: string }): Promise<FacilitatorRotation>;
-    editAgenda(communityId: string, sessionId: string, req: { etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number }): Promise<{ session: Session; etag: string }>;
+    changeRotation(
+      communityId: string,
+      change:
+        | { kind: 'join' }
+        | { kind: 'leave' }
+        | { kind: 'skip'; userId: string }
+        | { kind: 'swap'; a: string; b: string },
+    ): Promise<FacilitatorRotation>;
+    editAgenda(
+      communityId: string,
+      sessionId: string,
+      req: { etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number },
+    ): Promise<{ session: Session; etag: string }>;
     outcomes(communityId: string, sessionId: string): Promise<SessionOutcomesView>;
-    saveNotes(communityId: string, sessionId: string, req: { markdown: string; etag?: string }): Promise<{ notes: SessionNotes; etag: string }>;
-    annotate(communityId: string, sessionId: string, req: { anchor: AnnotationAnchor; text: string }): Promise<Annotation>;
-    addTakeaway(communityId: string, sessionId: string, req: { topicId: string | null; text: string }): Promise<Takeaway>;
+    saveNotes(
+      communityId: string,
+      sessionId: string,
+      req: { markdown: string; etag?: string },
+    ): Promise<{ notes: SessionNotes; etag: string }>;
+    annotate(
+      communityId: string,
+      sessionId: string,
+      req: { anchor: AnnotationAnchor; text: string },
+    ): Promise<Annotation>;
+    addTakeaway(
+      communityId: string,
+      sessionId: string,
+      req: { topicId: string | null; text: string },
+    ): Promise<Takeaway>;
     giveFeedback(communityId: string, sessionId: string, score: number): Promise<FeedbackSummary>;
     close(communityId: string, sessionId: string, req: CloseSessionRequest): Promise<SessionOutcomeView>;
     /**
@@ -141,9 +199,16 @@ export interface ApiClient {
     search(communityId: string, q: string): Promise<readonly SearchHit[]>;
   };
   actions: {
-    create(communityId: string, req: { takeawayId: string; text?: string; ownerId: string; dueDate: string }): Promise<ActionItem>;
+    create(
+      communityId: string,
+      req: { takeawayId: string; text?: string; ownerId: string; dueDate: string },
+    ): Promise<ActionItem>;
     listOpen(communityId: string, owner?: string): Promise<readonly ActionItem[]>;
-    setStatus(communityId: string, actionId: string, req: { etag: string; status: ActionStatus }): Promise<{ action: ActionItem; etag: string }>;
+    setStatus(
+      communityId: string,
+      actionId: string,
+      req: { etag: string; status: ActionStatus },
+    ): Promise<{ action: ActionItem; etag: string }>;
   };
   /** DEV MODE ONLY: no Authorization header. */
   devSetup(participants: number): Promise<DevSetupResponse>;
@@ -157,7 +222,6 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-
 function asIssues(v: unknown): ApiIssue[] {
   if (!Array.isArray(v)) return [];
   return v
@@ -167,10 +231,15 @@ function asIssues(v: unknown): ApiIssue[] {
 
 /** Turns a non-2xx answer into an ApiError, using the API's `{ error: { code, message, issues? } }` when present. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown; subject?: unknown } } | undefined)?.error;
+  const err = (
+    body as { error?: { code?: unknown; message?: unknown; issues?: unknown; subject?: unknown } } | undefined
+  )?.error;
   if (err && typeof err.code === 'string' && typeof err.message === 'string') {
     const subj = err.subject as { id?: unknown; title?: unknown } | undefined;
-    const subject = subj && typeof subj.id === 'string' && typeof subj.title === 'string' ? { id: subj.id, title: subj.title } : undefined;
+    const subject =
+      subj && typeof subj.id === 'string' && typeof subj.title === 'string'
+        ? { id: subj.id, title: subj.title }
+        : undefined;
     return new ApiError(err.code, err.message, status, asIssues(err.issues), subject);
   }
   const fallback =
@@ -213,7 +282,11 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       try {
         headers.authorization = await opts.getAuthHeader();
       } catch (e) {
-        throw new ApiError('AUTH_UNAVAILABLE', `Could not get your sign-in from the host: ${e instanceof Error ? e.message : String(e)}`, 0);
+        throw new ApiError(
+          'AUTH_UNAVAILABLE',
+          `Could not get your sign-in from the host: ${e instanceof Error ? e.message : String(e)}`,
+          0,
+        );
       }
     }
     // Writes always send a JSON body (`{}` when the route takes none); reads and deletes send none.
@@ -269,7 +342,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     createCommunity: async (req) => (await call(c.createCommunity, { body: req })).community,
     getCommunity: (id) => call(c.getCommunity, { params: community(id) }),
     updateCommunity: (id, req) => call(c.updateCommunity, { params: community(id), body: req }),
-    joinCommunity: async (id, req = {}) => (await call(c.joinCommunity, { params: community(id), body: req })).membership,
+    joinCommunity: async (id, req = {}) =>
+      (await call(c.joinCommunity, { params: community(id), body: req })).membership,
     leaveCommunity: async (id) => {
       await call(c.leaveCommunity, { params: community(id) });
     },
@@ -278,19 +352,24 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     getContext: async (contextId) => (await call(c.getContext, { params: { contextId } })).binding,
     bindContext: async (contextId, req) => (await call(c.bindContext, { params: { contextId }, body: req })).binding,
     openLiveMeeting: (id, meetingId, o = {}) =>
-      call(c.openLiveMeeting, { params: { id, meetingId }, body: o.replaceStale ? { replaceStale: o.replaceStale } : {} }),
+      call(c.openLiveMeeting, {
+        params: { id, meetingId },
+        body: o.replaceStale ? { replaceStale: o.replaceStale } : {},
+      }),
     fluidToken: async (documentId) => (await call(c.fluidToken, { body: { documentId } })).token,
     listTopics: async (id) => (await call(c.listTopics, { params: community(id) })).topics,
     proposeTopic: async (id, req) => (await call(c.proposeTopic, { params: community(id), body: req })).topic,
     supportTopic: async (id, topicId) => (await call(c.supportTopic, { params: topic(id, topicId) })).topic,
     thirtyFive: {
-      start: async (id, meetingId, req = {}) => (await call(c.startThirtyFive, { params: { id, meetingId }, body: req })).game,
+      start: async (id, meetingId, req = {}) =>
+        (await call(c.startThirtyFive, { params: { id, meetingId }, body: req })).game,
       latest: async (id, meetingId) => (await call(c.latestThirtyFive, { params: { id, meetingId } })).game,
       deal: async (id, g, cards) => (await call(c.dealThirtyFive, { params: game(id, g), body: { cards } })).game,
       redeal: async (id, g, req) => (await call(c.redealThirtyFive, { params: game(id, g), body: req })).game,
       checkpoint: async (id, g, req) =>
         (await call(c.checkpointThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } })).game,
-      commit: (id, g, req) => call(c.commitThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } }),
+      commit: (id, g, req) =>
+        call(c.commitThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } }),
     },
     backlog: {
       get: (id, t) => call(c.getTopic, { params: topic(id, t) }),
@@ -307,13 +386,17 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       schedule: (id, req) => call(c.scheduleSession, { params: community(id), body: req }),
       get: (id, sid) => call(c.getSession, { params: session(id, sid) }),
       plan: async (id) => (await call(c.planNextSession, { params: community(id) })).plan,
-      changeRotation: async (id, change) => (await call(c.changeRotation, { params: community(id), body: change })).rotation,
+      changeRotation: async (id, change) =>
+        (await call(c.changeRotation, { params: community(id), body: change })).rotation,
       editAgenda: (id, sid, req) => call(c.editSessionAgenda, { params: session(id, sid), body: req }),
       outcomes: (id, sid) => call(c.getSessionOutcomes, { params: session(id, sid) }),
       saveNotes: (id, sid, req) => call(c.saveSessionNotes, { params: session(id, sid), body: req }),
-      annotate: async (id, sid, req) => (await call(c.annotateNotes, { params: session(id, sid), body: req })).annotation,
-      addTakeaway: async (id, sid, req) => (await call(c.addTakeaway, { params: session(id, sid), body: req })).takeaway,
-      giveFeedback: async (id, sid, score) => (await call(c.giveFeedback, { params: session(id, sid), body: { score } })).feedback,
+      annotate: async (id, sid, req) =>
+        (await call(c.annotateNotes, { params: session(id, sid), body: req })).annotation,
+      addTakeaway: async (id, sid, req) =>
+        (await call(c.addTakeaway, { params: session(id, sid), body: req })).takeaway,
+      giveFeedback: async (id, sid, score) =>
+        (await call(c.giveFeedback, { params: session(id, sid), body: { score } })).feedback,
       close: (id, sid, req) => call(c.closeSession, { params: session(id, sid), body: req }),
       publish: (id, sid) => call(c.publishSession, { params: session(id, sid) }),
       exportMarkdown: (id, sid) => call(c.exportSessionMarkdown, { params: session(id, sid) }),
@@ -330,4 +413,5 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
 }
 
 /** The domain's split also admits `points` as a plain array; the API takes a pair and refuses anything else (400). */
-const pairs = (splits: readonly ThirtyFiveSplit[]) => splits as readonly (ThirtyFiveSplit & { points: readonly [number, number] })[];
+const pairs = (splits: readonly ThirtyFiveSplit[]) =>
+  splits as readonly (ThirtyFiveSplit & { points: readonly [number, number] })[];

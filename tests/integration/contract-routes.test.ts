@@ -11,7 +11,10 @@ import { startTestServer, type TestServer } from '../fixtures/test-server';
 /** The Bot Framework's endpoint: its contract is the Bot Framework's, not ours. */
 const BOT_ENDPOINT = 'POST /api/messages';
 
-const declared = () => contractRoutes().map((r) => `${r.method} /api${r.path}`).sort();
+const declared = () =>
+  contractRoutes()
+    .map((r) => `${r.method} /api${r.path}`)
+    .sort();
 const served = (s: TestServer) =>
   mountedRoutes(s.app)
     .filter((r) => r.split(' ')[1]!.startsWith('/api/') && r !== BOT_ENDPOINT)
@@ -38,15 +41,25 @@ describe('the HTTP contract and the mounted routes (dev mode)', () => {
     const users = contractRoutes().filter((r) => r.access === 'user');
     for (const r of users) {
       const params = Object.fromEntries(paramNames(r.path).map((n) => [n, `x-${n}`]));
-      const init: RequestInit = r.method === 'GET' || r.method === 'DELETE' ? { method: r.method } : { method: r.method, body: '{}', headers: { 'content-type': 'application/json' } };
+      const init: RequestInit =
+        r.method === 'GET' || r.method === 'DELETE'
+          ? { method: r.method }
+          : { method: r.method, body: '{}', headers: { 'content-type': 'application/json' } };
       const res = await fetch(`${server.url}/api${pathOf(r.path, params)}`, init);
       const body = (await res.json()) as { error?: { code?: string } };
-      expect({ route: r.name, status: res.status, code: body.error?.code }).toEqual({ route: r.name, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ route: r.name, status: res.status, code: body.error?.code }).toEqual({
+        route: r.name,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
   it('names why each public route needs no token', () => {
-    const publicRoutes = contractRoutes().filter((r) => r.access === 'public').map((r) => r.name).sort();
+    const publicRoutes = contractRoutes()
+      .filter((r) => r.access === 'public')
+      .map((r) => r.name)
+      .sort();
     expect(publicRoutes).toEqual(['devSetup', 'health', 'sessionCalendarFile']);
   });
 });
@@ -54,7 +67,14 @@ describe('the HTTP contract and the mounted routes (dev mode)', () => {
 describe('the HTTP contract and the mounted routes (SSO mode)', () => {
   let sso: TestServer;
   beforeAll(async () => {
-    sso = await startTestServer({ AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters' });
+    sso = await startTestServer({
+      AUTH_MODE: 'sso',
+      AAD_APP_CLIENT_ID: 'cid',
+      TAB_DOMAIN: 'guildhall.example',
+      BOT_ID: 'bot',
+      BOT_PASSWORD: 'pw',
+      ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
+    });
   });
   afterAll(async () => {
     await sso.close();

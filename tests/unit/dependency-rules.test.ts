@@ -12,14 +12,18 @@ import { promisify } from 'node:util';
 const repo = path.resolve(__dirname, '../..');
 const files: Record<string, string> = {
   'src/domain/topic.ts': 'export const title = (t: string) => t.trim();\n',
-  'src/application/use-cases/propose.ts': "import { title } from '../../domain/topic';\nexport const propose = (t: string) => title(t);\n",
+  'src/application/use-cases/propose.ts':
+    "import { title } from '../../domain/topic';\nexport const propose = (t: string) => title(t);\n",
   'src/live/room.ts': "import { SharedTree } from 'fluid-framework';\nexport const tree = SharedTree;\n",
   'src/api/shapes.ts': "import { z } from 'zod/v4';\nexport const Shape = z.object({ t: z.string() });\n",
-  'src/tab/fine.tsx': "import { useState } from 'react';\nimport { title } from '../domain/topic';\nimport { tree } from '../live/room';\nimport { Shape } from '../api/shapes';\nexport const all = [useState, title, tree, Shape];\n",
+  'src/tab/fine.tsx':
+    "import { useState } from 'react';\nimport { title } from '../domain/topic';\nimport { tree } from '../live/room';\nimport { Shape } from '../api/shapes';\nexport const all = [useState, title, tree, Shape];\n",
   'src/tab/host/teams.ts': "import { app } from '@microsoft/teams-js';\nexport const host = app;\n",
-  'src/tab/sneaky.test.ts': "import { propose } from '../application/use-cases/propose';\nimport { SharedTree } from 'fluid-framework';\nexport const x = [propose, SharedTree];\n",
-  'src/tab/pages/not-host.ts': "import { app } from '@microsoft/teams-js';\nimport { readFileSync } from 'node:fs';\nexport const y = [app, readFileSync];\n",
-  'src/bot/cards.ts': "export const card = 1;\n",
+  'src/tab/sneaky.test.ts':
+    "import { propose } from '../application/use-cases/propose';\nimport { SharedTree } from 'fluid-framework';\nexport const x = [propose, SharedTree];\n",
+  'src/tab/pages/not-host.ts':
+    "import { app } from '@microsoft/teams-js';\nimport { readFileSync } from 'node:fs';\nexport const y = [app, readFileSync];\n",
+  'src/bot/cards.ts': 'export const card = 1;\n',
   'src/store/repo.ts': "import { card } from '../bot/cards';\nexport const z = card;\n",
   'src/shared/helpers.ts': "import { title } from '../domain/topic';\nexport const w = title;\n",
 };
@@ -38,7 +42,10 @@ async function cruise(): Promise<Violation[]> {
       writeFileSync(path.join(dir, file), text);
     }
     symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const tsconfig = { compilerOptions: { module: 'preserve', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true }, include: ['src'] };
+    const tsconfig = {
+      compilerOptions: { module: 'preserve', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true },
+      include: ['src'],
+    };
     writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     const bin = path.join(repo, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
     const args = [bin, 'src', '--config', path.join(repo, '.dependency-cruiser.cjs'), '--output-type', 'json'];
@@ -83,7 +90,13 @@ describe('dependency rules', () => {
   });
 
   it('accept what each room is allowed', () => {
-    for (const ok of ['src/tab/fine.tsx', 'src/tab/host/teams.ts', 'src/live/room.ts', 'src/api/shapes.ts', 'src/application/use-cases/propose.ts']) {
+    for (const ok of [
+      'src/tab/fine.tsx',
+      'src/tab/host/teams.ts',
+      'src/live/room.ts',
+      'src/api/shapes.ts',
+      'src/application/use-cases/propose.ts',
+    ]) {
       expect({ file: ok, violations: of(ok) }).toEqual({ file: ok, violations: [] });
     }
   });

@@ -2,7 +2,12 @@
 import { z } from 'zod/v4';
 import { route } from '../contract-kit';
 import { DevSetupQuery } from '../dev-identity';
-import { DevSetupResponseSchema, HealthResponseSchema, LiveMeetingResponseSchema, MeResponseSchema } from '../response-schemas';
+import {
+  DevSetupResponseSchema,
+  HealthResponseSchema,
+  LiveMeetingResponseSchema,
+  MeResponseSchema,
+} from '../response-schemas';
 import { FluidTokenRequest, OpenLiveMeetingRequest } from '../schemas';
 
 export const platformRoutes = {
@@ -40,7 +45,7 @@ export const platformRoutes = {
     method: 'POST',
     path: '/fluid/token',
     access: 'user',
-    summary: "A Fluid token for a container of one of my communities, carrying my own identity.",
+    summary: 'A Fluid token for a container of one of my communities, carrying my own identity.',
     body: FluidTokenRequest,
     response: z.object({ token: z.string() }),
   }),

@@ -9,7 +9,12 @@ import {
   SessionSchema,
   SessionWithEtagSchema,
 } from '../response-schemas';
-import { EditAgendaRequest, ListSessionsQuery, RotationChangeRequest, ScheduleSessionRequest } from '../session-schemas';
+import {
+  EditAgendaRequest,
+  ListSessionsQuery,
+  RotationChangeRequest,
+  ScheduleSessionRequest,
+} from '../session-schemas';
 
 /** The calendar link's query: its signature is its permission (ADR 0014), checked by the server. */
 export const CalendarLinkQuery = z.object({
@@ -69,14 +74,15 @@ export const sessionRoutes = {
     method: 'GET',
     path: '/communities/:id/attendance',
     access: 'user',
-    summary: "Facilitators and champions: who answered what for the next and recent sessions, the trend.",
+    summary: 'Facilitators and champions: who answered what for the next and recent sessions, the trend.',
     response: z.object({ attendance: AttendanceSchema }),
   }),
   sessionCalendarFile: route({
     method: 'GET',
     path: '/communities/:id/sessions/:sid/calendar.ics',
     access: 'public',
-    summary: "The session's .ics from an invitation card: no token (a card link has none); the signature is the permission.",
+    summary:
+      "The session's .ics from an invitation card: no token (a card link has none); the signature is the permission.",
     query: CalendarLinkQuery,
     response: TEXT,
   }),

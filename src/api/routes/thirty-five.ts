@@ -2,7 +2,13 @@
 import { z } from 'zod/v4';
 import { route } from '../contract-kit';
 import { GameRecordSchema, TopicSchema } from '../response-schemas';
-import { CheckpointRequest, CommitGameRequest, DealRequest, RedealRequest, StartGameRequest } from '../thirty-five-schemas';
+import {
+  CheckpointRequest,
+  CommitGameRequest,
+  DealRequest,
+  RedealRequest,
+  StartGameRequest,
+} from '../thirty-five-schemas';
 
 const Game = z.object({ game: GameRecordSchema });
 

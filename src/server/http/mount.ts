@@ -40,7 +40,12 @@ export const CHECK_RESPONSES = 'checkResponsesAgainstContract';
 
 const METHODS = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;
 
-function parse(res: Response, schema: z.ZodType | undefined, input: unknown, what: string): { ok: boolean; value: unknown } {
+function parse(
+  res: Response,
+  schema: z.ZodType | undefined,
+  input: unknown,
+  what: string,
+): { ok: boolean; value: unknown } {
   if (!schema) return { ok: true, value: undefined };
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -60,7 +65,14 @@ export function mount<R extends AnyRoute>(router: Router, def: R, handler: Handl
       const body = parse(res, def.body, req.body ?? {}, 'request body');
       if (!body.ok) return;
       const principal = def.access === 'user' ? principalOf(res) : undefined;
-      const input = { params: params.value, query: query.value, body: body.value, principal, req, res } as HandlerInput<R>;
+      const input = {
+        params: params.value,
+        query: query.value,
+        body: body.value,
+        principal,
+        req,
+        res,
+      } as HandlerInput<R>;
       const result = await handler(input);
       if (!result.ok) return sendError(res, result.error);
       send(req, res, def, result.value);
@@ -77,13 +89,18 @@ function send(req: Request, res: Response, def: AnyRoute, value: unknown): void 
     }
     const text = value as TextAnswer;
     for (const [k, v] of Object.entries(text.headers ?? {})) res.setHeader(k, v);
-    res.status(def.status ?? 200).type(text.contentType).send(text.text);
+    res
+      .status(def.status ?? 200)
+      .type(text.contentType)
+      .send(text.text);
     return;
   }
   if (req.app.locals[CHECK_RESPONSES] === true) {
     const checked = response.safeParse(value);
     if (!checked.success) {
-      throw new Error(`${def.method} ${def.path} answered outside its contract: ${describeIssues(checked.error).message}`);
+      throw new Error(
+        `${def.method} ${def.path} answered outside its contract: ${describeIssues(checked.error).message}`,
+      );
     }
   }
   res.status(def.status ?? 200).json(value);

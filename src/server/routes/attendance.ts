@@ -30,13 +30,18 @@ export function calendarRoutes(deps: AppDeps, secret: string): Router {
     if (check !== 'ok') {
       return fail(
         'FORBIDDEN',
-        check === 'expired' ? 'This calendar link has expired. Open the invitation card again for a fresh one.' : 'This calendar link is not valid (it was changed or is not ours).',
+        check === 'expired'
+          ? 'This calendar link has expired. Open the invitation card again for a fresh one.'
+          : 'This calendar link is not valid (it was changed or is not ours).',
       );
     }
     return map(await sessionCalendarFile(deps, p), (file) => ({
       contentType: 'text/calendar; charset=utf-8',
       text: file.ics,
-      headers: { 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'private, no-store' },
+      headers: {
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'private, no-store',
+      },
     }));
   });
   return r;

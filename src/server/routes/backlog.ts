@@ -18,7 +18,9 @@ const topicOf = (p: { id: string; topicId: string }) => ({ communityId: p.id, to
 export function backlogRoutes(deps: AppDeps): Router {
   const r = Router();
   mount(r, contract.getTopic, async ({ principal, params }) => getTopic(deps, principal, topicOf(params)));
-  mount(r, contract.editTopic, async ({ principal, params, body }) => editTopic(deps, principal, { ...topicOf(params), ...body }));
+  mount(r, contract.editTopic, async ({ principal, params, body }) =>
+    editTopic(deps, principal, { ...topicOf(params), ...body }),
+  );
   mount(r, contract.moveTopic, async ({ principal, params, body }) =>
     map(await moveTopic(deps, principal, { ...topicOf(params), position: body.position }), (changed) => ({ changed })),
   );

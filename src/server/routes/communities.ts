@@ -22,7 +22,9 @@ export function communityRoutes(deps: AppDeps): Router {
     map(await createCommunity(deps, principal, body), (community) => ({ community })),
   );
 
-  mount(r, contract.getCommunity, async ({ principal, params }) => getCommunity(deps, principal, { communityId: params.id }));
+  mount(r, contract.getCommunity, async ({ principal, params }) =>
+    getCommunity(deps, principal, { communityId: params.id }),
+  );
 
   mount(r, contract.updateCommunity, async ({ principal, params, body }) =>
     updateCommunity(deps, principal, { communityId: params.id, ...body }),
@@ -33,11 +35,15 @@ export function communityRoutes(deps: AppDeps): Router {
     return map(await joinCommunity(deps, principal, input), (membership) => ({ membership }));
   });
 
-  mount(r, contract.leaveCommunity, async ({ principal, params }) => leaveCommunity(deps, principal, { communityId: params.id }));
+  mount(r, contract.leaveCommunity, async ({ principal, params }) =>
+    leaveCommunity(deps, principal, { communityId: params.id }),
+  );
 
   mount(r, contract.setMemberRoles, async ({ principal, params, body }) => {
     const { id: communityId, userId } = params;
-    const input = body.etag ? { communityId, userId, roles: body.roles, etag: body.etag } : { communityId, userId, roles: body.roles };
+    const input = body.etag
+      ? { communityId, userId, roles: body.roles, etag: body.etag }
+      : { communityId, userId, roles: body.roles };
     return map(await setMemberRoles(deps, principal, input), (membership) => ({ membership }));
   });
 

@@ -32,18 +32,25 @@ export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
     const key = `${who.tenantId}/${communityId}/${meetingId}/${body.replaceStale ?? ''}`;
     let pending = inFlight.get(key) as ReturnType<typeof openLiveMeeting> | undefined;
     if (!pending) {
-      pending = openLiveMeeting(live, who, { communityId, meetingId, ...(body.replaceStale ? { replaceStale: body.replaceStale } : {}) });
+      pending = openLiveMeeting(live, who, {
+        communityId,
+        meetingId,
+        ...(body.replaceStale ? { replaceStale: body.replaceStale } : {}),
+      });
       inFlight.set(key, pending);
       void pending.finally(() => inFlight.delete(key));
     }
-    return map(await pending, (rec): LiveMeetingResponse => ({
-      containerId: rec.containerId,
-      generation: rec.generation,
-      connection:
-        opts.fluid.mode === 'azure'
-          ? { type: 'remote', endpoint: opts.fluid.endpoint, tenantId: opts.fluid.tenantId }
-          : { type: 'local', endpoint: opts.fluid.endpoint },
-    }));
+    return map(
+      await pending,
+      (rec): LiveMeetingResponse => ({
+        containerId: rec.containerId,
+        generation: rec.generation,
+        connection:
+          opts.fluid.mode === 'azure'
+            ? { type: 'remote', endpoint: opts.fluid.endpoint, tenantId: opts.fluid.tenantId }
+            : { type: 'local', endpoint: opts.fluid.endpoint },
+      }),
+    );
   });
 
   mount(r, contract.fluidToken, async ({ principal: who, body }) =>

@@ -19,7 +19,9 @@ import { sessionOf } from './sessions';
 /** What sessions leave behind: notes, annotations, takeaways, actions, feedback, the close, export and search. */
 export function outcomeRoutes(deps: AppDeps): Router {
   const r = Router();
-  mount(r, contract.getSessionOutcomes, async ({ principal, params }) => getSessionOutcomes(deps, principal, sessionOf(params)));
+  mount(r, contract.getSessionOutcomes, async ({ principal, params }) =>
+    getSessionOutcomes(deps, principal, sessionOf(params)),
+  );
   mount(r, contract.saveSessionNotes, async ({ principal, params, body }) =>
     saveSessionNotes(deps, principal, { ...sessionOf(params), ...body }),
   );
@@ -33,7 +35,9 @@ export function outcomeRoutes(deps: AppDeps): Router {
     map(await createAction(deps, principal, { communityId: params.id, ...body }), (action) => ({ action })),
   );
   mount(r, contract.listOpenActions, async ({ principal, params, query }) =>
-    map(await listOpenActions(deps, principal, { communityId: params.id, ownerId: query.owner }), (actions) => ({ actions })),
+    map(await listOpenActions(deps, principal, { communityId: params.id, ownerId: query.owner }), (actions) => ({
+      actions,
+    })),
   );
   mount(r, contract.updateActionStatus, async ({ principal, params, body }) =>
     updateActionStatus(deps, principal, { communityId: params.id, actionId: params.aid, ...body }),
@@ -41,9 +45,14 @@ export function outcomeRoutes(deps: AppDeps): Router {
   mount(r, contract.giveFeedback, async ({ principal, params, body }) =>
     map(await giveFeedback(deps, principal, { ...sessionOf(params), score: body.score }), (feedback) => ({ feedback })),
   );
-  mount(r, contract.closeSession, async ({ principal, params, body }) => closeSession(deps, principal, { ...sessionOf(params), ...body }));
+  mount(r, contract.closeSession, async ({ principal, params, body }) =>
+    closeSession(deps, principal, { ...sessionOf(params), ...body }),
+  );
   mount(r, contract.exportSessionMarkdown, async ({ principal, params }) =>
-    map(await exportSessionMarkdown(deps, principal, sessionOf(params)), (text) => ({ contentType: 'text/markdown; charset=utf-8', text })),
+    map(await exportSessionMarkdown(deps, principal, sessionOf(params)), (text) => ({
+      contentType: 'text/markdown; charset=utf-8',
+      text,
+    })),
   );
   mount(r, contract.searchOutcomes, async ({ principal, params, query }) =>
     map(await searchOutcomes(deps, principal, { communityId: params.id, query: query.q }), (hits) => ({ hits })),

@@ -8,7 +8,10 @@ import { sessionPageUrl } from '../tab-links';
 import { sessionOf } from './sessions';
 
 /** Publishing a held session's notes; the card links to the channel tab's page of the session. */
-export function publishRoutes(deps: AppDeps, opts: { announcer?: SessionAnnouncer | undefined; publicUrl: string }): Router {
+export function publishRoutes(
+  deps: AppDeps,
+  opts: { announcer?: SessionAnnouncer | undefined; publicUrl: string },
+): Router {
   const r = Router();
   mount(r, contract.publishSession, async ({ principal, params }) => {
     const at = sessionOf(params);

@@ -18,7 +18,10 @@ import { mount } from '../http/mount';
 export const sessionOf = (p: { id: string; sid: string }) => ({ communityId: p.id, sessionId: p.sid });
 
 /** Runs right after a session was scheduled (the invitations); what it returns is added to the 201 answer. */
-export type OnScheduled = (who: Principal, session: Session) => Promise<Pick<Answer<typeof contract.scheduleSession>, 'invitations'>>;
+export type OnScheduled = (
+  who: Principal,
+  session: Session,
+) => Promise<Pick<Answer<typeof contract.scheduleSession>, 'invitations'>>;
 
 /** Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator rotation. */
 export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router {

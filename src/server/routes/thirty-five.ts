@@ -30,12 +30,18 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
   const r = Router();
 
   mount(r, contract.startThirtyFive, async ({ principal, params, body }) => {
-    const input = { communityId: params.id, meetingId: params.meetingId, ...(body.rounds !== undefined ? { rounds: body.rounds } : {}) };
+    const input = {
+      communityId: params.id,
+      meetingId: params.meetingId,
+      ...(body.rounds !== undefined ? { rounds: body.rounds } : {}),
+    };
     return map(await startThirtyFive(deps, principal, input), (g) => ({ game: view(g) }));
   });
 
   mount(r, contract.latestThirtyFive, async ({ principal, params }) =>
-    map(await latestThirtyFive(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (g) => ({ game: g ? view(g) : null })),
+    map(await latestThirtyFive(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (g) => ({
+      game: g ? view(g) : null,
+    })),
   );
 
   mount(r, contract.dealThirtyFive, async ({ principal, params, body }) =>
@@ -51,7 +57,10 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
   );
 
   mount(r, contract.commitThirtyFive, async ({ principal, params, body }) =>
-    map(await commitThirtyFive(deps, principal, { ...gameOf(params), ...body }), (c) => ({ game: view(c.game), topics: c.topics })),
+    map(await commitThirtyFive(deps, principal, { ...gameOf(params), ...body }), (c) => ({
+      game: view(c.game),
+      topics: c.topics,
+    })),
   );
   return r;
 }

@@ -24,7 +24,9 @@ export function topicRoutes(deps: AppDeps): Router {
     return map(await proposeTopic(deps, principal, input), (topic) => ({ topic }));
   });
   mount(r, contract.supportTopic, async ({ principal, params }) =>
-    map(await supportTopic(deps, principal, { communityId: params.id, topicId: params.topicId }), (topic) => ({ topic })),
+    map(await supportTopic(deps, principal, { communityId: params.id, topicId: params.topicId }), (topic) => ({
+      topic,
+    })),
   );
   return r;
 }

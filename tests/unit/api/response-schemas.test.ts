@@ -53,7 +53,10 @@ const topic: Topic = {
 describe('response schemas', () => {
   it('accept a record as the server sends it and drop keys they do not know', () => {
     expect(TopicSchema.parse(topic)).toEqual(topic);
-    expect(TopicSchema.parse({ ...topic, mergedInto: null, later: 'a new field' })).toEqual({ ...topic, mergedInto: null });
+    expect(TopicSchema.parse({ ...topic, mergedInto: null, later: 'a new field' })).toEqual({
+      ...topic,
+      mergedInto: null,
+    });
   });
   it('refuse a wrong shape, naming the field', () => {
     const wrong = TopicSchema.safeParse({ ...topic, rank: '1', state: 'someday' });
