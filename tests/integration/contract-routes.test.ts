@@ -11,6 +11,32 @@ import { startTestServer, type TestServer } from '../fixtures/test-server';
 /** The Bot Framework's endpoint: its contract is the Bot Framework's, not ours. */
 const BOT_ENDPOINT = 'POST /api/messages';
 
+/** A valid body or query for each route that refuses an empty one (the outsider test must pass validation). */
+const card = (id: string, authorId: string) => ({ id, authorId, title: `Card ${id}`, description: '' });
+const EXAMPLES: Record<string, { body?: unknown; query?: Record<string, string> }> = {
+  updateCommunity: { body: { etag: 'e1', name: 'Taken over' } },
+  setMemberRoles: { body: { roles: ['member', 'facilitator'] } },
+  proposeTopic: { body: { title: 'Sneaky topic' } },
+  editTopic: { body: { etag: 'e1', title: 'Renamed' } },
+  moveTopic: { body: { position: 1 } },
+  mergeTopics: { body: { keepId: 't1', mergeId: 't2' } },
+  dealThirtyFive: { body: { cards: [card('a', 'u1'), card('b', 'u2')] } },
+  redealThirtyFive: { body: { fromRound: 1, cards: [card('a', 'u1'), card('b', 'u2')] } },
+  checkpointThirtyFive: { body: { roundsClosed: 1, phase: 'playing', splits: [], closedPairs: [] } },
+  commitThirtyFive: { body: { splits: [], merges: [], result: [] } },
+  scheduleSession: { body: { details: { type: 'deep-dive' }, startsAt: '2027-01-04T15:00:00Z' } },
+  changeRotation: { body: { kind: 'join' } },
+  editSessionAgenda: { body: { etag: 'e1', agenda: [{ title: 'Talk', minutes: 30 }] } },
+  saveSessionNotes: { body: { markdown: 'Notes' } },
+  annotateNotes: { body: { anchor: { paragraph: 0 }, text: 'A remark' } },
+  addTakeaway: { body: { topicId: null, text: 'A takeaway' } },
+  createAction: { body: { takeawayId: 'k1', ownerId: 'mallory', dueDate: '2027-01-31' } },
+  updateActionStatus: { body: { etag: 'e1', status: 'done' } },
+  giveFeedback: { body: { score: 5 } },
+  closeSession: { body: { requestId: 'r1', attendees: [], takeaways: [], feedback: [] } },
+  searchOutcomes: { query: { q: 'roadmap' } },
+};
+
 const declared = () =>
   contractRoutes()
     .map((r) => `${r.method} /api${r.path}`)
@@ -53,6 +79,38 @@ describe('the HTTP contract and the mounted routes (dev mode)', () => {
         code: 'UNAUTHENTICATED',
       });
     }
+  });
+
+  it("answers another tenant's caller on every route of a community as if it did not exist, and changes nothing", async () => {
+    const alex = server.as('alex');
+    const body = { name: 'Tenant A', purpose: 'working-group', cadencePerMonth: 2 };
+    const id = (await alex('/api/communities', { body })).body.community.id as string;
+    const before = await alex(`/api/communities/${id}`);
+    const mallory = server.as('mallory', 'tenant-b');
+    const scoped = contractRoutes().filter((r) => r.access === 'user' && r.path.startsWith('/communities/:id'));
+    expect(scoped.length).toBeGreaterThan(35);
+    for (const r of scoped) {
+      const example = EXAMPLES[r.name] ?? {};
+      // A route whose body or query refuses `{}` needs a valid example here, so the request reaches the access check.
+      expect({ route: r.name, body: r.body?.safeParse(example.body ?? {}).success ?? true }).toEqual({
+        route: r.name,
+        body: true,
+      });
+      expect({ route: r.name, query: r.query?.safeParse(example.query ?? {}).success ?? true }).toEqual({
+        route: r.name,
+        query: true,
+      });
+      const params = Object.fromEntries(paramNames(r.path).map((n) => [n, n === 'id' ? id : `x-${n}`]));
+      const path = `/api${pathOf(r.path, params)}${example.query ? `?${new URLSearchParams(example.query)}` : ''}`;
+      const write = r.method !== 'GET' && r.method !== 'DELETE';
+      const res = await mallory(path, { method: r.method, ...(write ? { body: example.body ?? {} } : {}) });
+      expect({ route: r.name, status: res.status, code: res.body?.error?.code }).toEqual({
+        route: r.name,
+        status: 404,
+        code: 'COMMUNITY_NOT_FOUND',
+      });
+    }
+    expect(await alex(`/api/communities/${id}`)).toEqual(before);
   });
 
   it('names why each public route needs no token', () => {
