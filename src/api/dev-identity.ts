@@ -46,3 +46,16 @@ export interface DevSetupResponse {
   readonly channelId: string;
   readonly users: readonly { userId: string; displayName: string; roles: readonly string[] }[];
 }
+
+/** The local meeting shows at most this many simulated participants. */
+export const MAX_DEV_PARTICIPANTS = 30;
+
+/** `GET /api/dev/setup?participants=N` (dev mode only). */
+export const DevSetupQuery = z.object({
+  participants: z.coerce
+    .number({ error: 'participants must be a number' })
+    .int({ error: 'participants must be a whole number' })
+    .min(1, { error: 'participants must be at least 1' })
+    .max(MAX_DEV_PARTICIPANTS, { error: `participants must be at most ${MAX_DEV_PARTICIPANTS}` })
+    .default(3),
+});

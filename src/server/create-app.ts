@@ -8,13 +8,15 @@ import path from 'node:path';
 import type { AppDeps } from '../application/deps';
 import type { LiveContainerFactory, SessionAnnouncer, SessionMessenger } from '../application/ports';
 import { inviteToSession } from '../application/use-cases/invite-to-session';
-import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
+import { authenticate, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
+import { CHECK_RESPONSES } from './http/mount';
 import { errorHandler, route, sendError } from './http/respond';
 import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
+import { healthRoutes, meRoutes } from './routes/platform';
 import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
 import { backlogRoutes } from './routes/backlog';
@@ -49,6 +51,8 @@ export function createApp(parts: AppParts): express.Express {
   const log = parts.log ?? ((msg: string, err?: unknown) => console.error(`[server] ${msg}`, err ?? ''));
   const app = express();
   app.disable('x-powered-by');
+  // Every JSON answer is checked against its route's response schema, except in production (src/api/contract.ts).
+  app.locals[CHECK_RESPONSES] = parts.config.env !== 'production';
   app.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -59,10 +63,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use(/^\/api\/communities\/[^/]+\/thirty-five\//, express.json({ limit: GAME_BODY_LIMIT }));
   app.use('/api', express.json({ limit: '64kb' }));
 
-  app.get('/api/health', route(async (_req, res) => {
-    await parts.deps.store.ping();
-    res.json({ status: 'ok', authMode: parts.config.authMode, store: parts.config.store.kind, fluid: parts.config.fluid.mode });
-  }));
+  app.use('/api', healthRoutes(parts.deps, parts.config));
 
   if (parts.bot) {
     const bot = parts.bot;
@@ -75,10 +76,7 @@ export function createApp(parts: AppParts): express.Express {
 
   const api = express.Router();
   api.use(authenticate(parts.auth));
-  api.get('/me', (_req, res) => {
-    const p = principalOf(res);
-    res.json({ tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, source: p.source });
-  });
+  api.use(meRoutes());
   api.use(communityRoutes(parts.deps));
   api.use(contextRoutes(parts.deps));
   api.use(topicRoutes(parts.deps));

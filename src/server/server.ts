@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
 import type { ProactiveNotifier, RecordStore, SessionMessenger } from '../application/ports';
@@ -23,6 +24,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly store: RecordStore;
+  /** The express app (tests walk its routes against the HTTP contract). */
+  readonly app: Express;
   /** Posts into the community's Teams channel (the bot's proactive messages). */
   readonly notifier: ProactiveNotifier;
   /** Invitations and reminders into Teams. */
@@ -95,6 +98,7 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     url: `http://${config.host}:${port}`,
     port,
     store,
+    app,
     notifier,
     messenger,
     instanceId,

@@ -1,8 +1,21 @@
 /**
- * The tab's typed client for the Guildhall HTTP API (same origin, JSON). Every call carries the
- * host's Authorization header; every failure becomes an `ApiError` with the API's code.
+ * The tab's typed client for the Guildhall HTTP API (same origin, JSON), derived from the HTTP
+ * contract (src/api/contract.ts): each method calls one route, whose path, query and body it builds
+ * and whose answer it checks with the route's response schema (a wrong shape is BAD_RESPONSE, never
+ * an unchecked cast). Every call carries the host's Authorization header (except public routes);
+ * every failure becomes an `ApiError` with the API's code.
  */
+import type { z } from 'zod/v4';
+import { contract } from '../api/contract';
+import { pathOf, type AnyRoute, type PathParamNames, type ResponseOf, type Sendable } from '../api/contract-kit';
 import type { DevSetupResponse } from '../api/dev-identity';
+import type {
+  CommunityViewSchema,
+  MyCommunitySchema,
+  SessionOutcomeSchema,
+  SessionOutcomesViewSchema,
+  SessionPlanSchema,
+} from '../api/response-schemas';
 import type {
   CreateCommunityRequest,
   LiveMeetingResponse,
@@ -12,7 +25,16 @@ import type {
 } from '../api/schemas';
 import type { GameRecordView } from '../api/thirty-five-schemas';
 import type { CloseSessionRequest, ScheduleSessionRequest } from '../api/session-schemas';
-import type { ActionItem, ActionStatus, Annotation, AnnotationAnchor, FeedbackSummary, SearchHit, SessionNotes, Takeaway } from '../domain/outcomes';
+import type {
+  ActionItem,
+  ActionStatus,
+  Annotation,
+  AnnotationAnchor,
+  FeedbackSummary,
+  SearchHit,
+  SessionNotes,
+  Takeaway,
+} from '../domain/outcomes';
 import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
@@ -31,7 +53,13 @@ export class ApiError extends Error {
   readonly issues: readonly ApiIssue[];
   /** The record the error is about (e.g. the similar topic), when the API names one. */
   readonly subject: { readonly id: string; readonly title: string } | undefined;
-  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = [], subject?: { id: string; title: string }) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    issues: readonly ApiIssue[] = [],
+    subject?: { id: string; title: string },
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
@@ -44,17 +72,16 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown, code?: string): e is ApiError =>
   e instanceof ApiError && (code === undefined || e.code === code);
 
-export interface MyCommunity {
-  readonly community: Community;
-  readonly roles: readonly Role[];
-}
-
-export interface CommunityView {
-  readonly community: Community;
-  readonly etag: string;
-  readonly me: Membership;
-  readonly members: readonly Membership[];
-}
+/** GET /communities: one of my communities with my roles. */
+export type MyCommunity = Sendable<z.output<typeof MyCommunitySchema>>;
+/** GET /communities/:id: the community as one of its members sees it. */
+export type CommunityView = Sendable<z.output<typeof CommunityViewSchema>>;
+/** GET …/sessions/:sid/outcomes */
+export type SessionOutcomesView = Sendable<z.output<typeof SessionOutcomesViewSchema>>;
+/** POST …/sessions/:sid/close */
+export type SessionOutcomeView = Sendable<z.output<typeof SessionOutcomeSchema>>;
+/** GET …/session-plan: suggested dates from the cadence, the next facilitator from the rotation, the agenda template. */
+export type SessionPlan = Sendable<z.output<typeof SessionPlanSchema>>;
 
 export interface ApiClient {
   me(): Promise<MeResponse>;
@@ -67,7 +94,11 @@ export interface ApiClient {
   setMemberRoles(id: string, userId: string, roles: readonly Role[]): Promise<Membership>;
   getContext(contextId: string): Promise<ContextBinding>;
   bindContext(contextId: string, req: { kind: ContextBinding['kind']; communityId: string }): Promise<ContextBinding>;
-  openLiveMeeting(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<LiveMeetingResponse>;
+  openLiveMeeting(
+    communityId: string,
+    meetingId: string,
+    opts?: { replaceStale?: string },
+  ): Promise<LiveMeetingResponse>;
   fluidToken(documentId: string): Promise<string>;
   listTopics(communityId: string): Promise<readonly Topic[]>;
   /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
@@ -79,11 +110,20 @@ export interface ApiClient {
     /** The meeting's latest game, or null: what a lost live container resumes from. */
     latest(communityId: string, meetingId: string): Promise<GameRecordView | null>;
     deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
-    redeal(communityId: string, gameId: string, req: { fromRound: number; cards: readonly GameCard[] }): Promise<GameRecordView>;
+    redeal(
+      communityId: string,
+      gameId: string,
+      req: { fromRound: number; cards: readonly GameCard[] },
+    ): Promise<GameRecordView>;
     checkpoint(
       communityId: string,
       gameId: string,
-      req: { roundsClosed: number; phase: 'playing' | 'finished'; splits: readonly ThirtyFiveSplit[]; closedPairs: readonly PairRef[] },
+      req: {
+        roundsClosed: number;
+        phase: 'playing' | 'finished';
+        splits: readonly ThirtyFiveSplit[];
+        closedPairs: readonly PairRef[];
+      },
     ): Promise<GameRecordView>;
     commit(
       communityId: string,
@@ -96,7 +136,11 @@ export interface ApiClient {
     /** A topic with the etag its next edit needs. */
     get(communityId: string, topicId: string): Promise<{ topic: Topic; etag: string }>;
     /** CONFLICT (409) when someone else changed it meanwhile: reload and re-apply. */
-    edit(communityId: string, topicId: string, req: { etag: string; title?: string; description?: string }): Promise<{ topic: Topic; etag: string }>;
+    edit(
+      communityId: string,
+      topicId: string,
+      req: { etag: string; title?: string; description?: string },
+    ): Promise<{ topic: Topic; etag: string }>;
     /** Position 1 = top of the prioritised backlog; returns the topics that changed. */
     move(communityId: string, topicId: string, position: number): Promise<readonly Topic[]>;
     merge(communityId: string, req: { keepId: string; mergeId: string }): Promise<readonly Topic[]>;
@@ -106,16 +150,42 @@ export interface ApiClient {
     clearOwner(communityId: string, topicId: string): Promise<Topic>;
   };
   sessions: {
-    list(communityId: string, filter?: { topic?: string; type?: SessionType; from?: string; to?: string; owner?: string }): Promise<readonly Session[]>;
+    list(
+      communityId: string,
+      filter?: { topic?: string; type?: SessionType; from?: string; to?: string; owner?: string },
+    ): Promise<readonly Session[]>;
     schedule(communityId: string, req: ScheduleSessionRequest): Promise<{ session: Session; etag: string }>;
     get(communityId: string, sessionId: string): Promise<{ session: Session; etag: string }>;
     plan(communityId: string): Promise<SessionPlan>;
-    changeRotation(communityId: string, change: { kind: 'join' } | { kind: 'leave' } | { kind: 'skip'; userId: string } | { kind: 'swap'; a: string; b: string }): Promise<FacilitatorRotation>;
-    editAgenda(communityId: string, sessionId: string, req: { etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number }): Promise<{ session: Session; etag: string }>;
+    changeRotation(
+      communityId: string,
+      change:
+        | { kind: 'join' }
+        | { kind: 'leave' }
+        | { kind: 'skip'; userId: string }
+        | { kind: 'swap'; a: string; b: string },
+    ): Promise<FacilitatorRotation>;
+    editAgenda(
+      communityId: string,
+      sessionId: string,
+      req: { etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number },
+    ): Promise<{ session: Session; etag: string }>;
     outcomes(communityId: string, sessionId: string): Promise<SessionOutcomesView>;
-    saveNotes(communityId: string, sessionId: string, req: { markdown: string; etag?: string }): Promise<{ notes: SessionNotes; etag: string }>;
-    annotate(communityId: string, sessionId: string, req: { anchor: AnnotationAnchor; text: string }): Promise<Annotation>;
-    addTakeaway(communityId: string, sessionId: string, req: { topicId: string | null; text: string }): Promise<Takeaway>;
+    saveNotes(
+      communityId: string,
+      sessionId: string,
+      req: { markdown: string; etag?: string },
+    ): Promise<{ notes: SessionNotes; etag: string }>;
+    annotate(
+      communityId: string,
+      sessionId: string,
+      req: { anchor: AnnotationAnchor; text: string },
+    ): Promise<Annotation>;
+    addTakeaway(
+      communityId: string,
+      sessionId: string,
+      req: { topicId: string | null; text: string },
+    ): Promise<Takeaway>;
     giveFeedback(communityId: string, sessionId: string, score: number): Promise<FeedbackSummary>;
     close(communityId: string, sessionId: string, req: CloseSessionRequest): Promise<SessionOutcomeView>;
     /**
@@ -129,41 +199,19 @@ export interface ApiClient {
     search(communityId: string, q: string): Promise<readonly SearchHit[]>;
   };
   actions: {
-    create(communityId: string, req: { takeawayId: string; text?: string; ownerId: string; dueDate: string }): Promise<ActionItem>;
+    create(
+      communityId: string,
+      req: { takeawayId: string; text?: string; ownerId: string; dueDate: string },
+    ): Promise<ActionItem>;
     listOpen(communityId: string, owner?: string): Promise<readonly ActionItem[]>;
-    setStatus(communityId: string, actionId: string, req: { etag: string; status: ActionStatus }): Promise<{ action: ActionItem; etag: string }>;
+    setStatus(
+      communityId: string,
+      actionId: string,
+      req: { etag: string; status: ActionStatus },
+    ): Promise<{ action: ActionItem; etag: string }>;
   };
   /** DEV MODE ONLY: no Authorization header. */
   devSetup(participants: number): Promise<DevSetupResponse>;
-}
-
-/** GET …/sessions/:sid/outcomes */
-export interface SessionOutcomesView {
-  readonly notes: SessionNotes | null;
-  readonly notesEtag: string | null;
-  readonly annotations: readonly Annotation[];
-  readonly takeaways: readonly Takeaway[];
-  readonly actions: readonly (ActionItem & { readonly etag: string })[];
-  readonly feedback: FeedbackSummary & { readonly mine: boolean };
-}
-
-/** POST …/sessions/:sid/close */
-export interface SessionOutcomeView {
-  readonly session: Session;
-  readonly takeaways: readonly Takeaway[];
-  readonly actions: readonly ActionItem[];
-  readonly feedback: FeedbackSummary;
-}
-
-/** GET …/session-plan: suggested dates from the cadence, the next facilitator from the rotation, the agenda template. */
-export interface SessionPlan {
-  readonly dates: readonly string[];
-  readonly facilitatorId: string | null;
-  readonly queue: readonly string[];
-  readonly rotation: FacilitatorRotation;
-  readonly rotationEtag: string | null;
-  readonly agenda: readonly AgendaItem[];
-  readonly agendaMinutes: number;
 }
 
 export interface ApiClientOptions {
@@ -174,8 +222,6 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-const seg = encodeURIComponent;
-
 function asIssues(v: unknown): ApiIssue[] {
   if (!Array.isArray(v)) return [];
   return v
@@ -185,10 +231,15 @@ function asIssues(v: unknown): ApiIssue[] {
 
 /** Turns a non-2xx answer into an ApiError, using the API's `{ error: { code, message, issues? } }` when present. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown; subject?: unknown } } | undefined)?.error;
+  const err = (
+    body as { error?: { code?: unknown; message?: unknown; issues?: unknown; subject?: unknown } } | undefined
+  )?.error;
   if (err && typeof err.code === 'string' && typeof err.message === 'string') {
     const subj = err.subject as { id?: unknown; title?: unknown } | undefined;
-    const subject = subj && typeof subj.id === 'string' && typeof subj.title === 'string' ? { id: subj.id, title: subj.title } : undefined;
+    const subject =
+      subj && typeof subj.id === 'string' && typeof subj.title === 'string'
+        ? { id: subj.id, title: subj.title }
+        : undefined;
     return new ApiError(err.code, err.message, status, asIssues(err.issues), subject);
   }
   const fallback =
@@ -204,26 +255,48 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(fallback.code, fallback.message, status);
 }
 
+/** What a call of route `R` needs: its path ids, its query, its body. */
+type CallInput<R extends AnyRoute> = ([PathParamNames<R['path']>] extends [never]
+  ? { readonly params?: undefined }
+  : { readonly params: { readonly [K in PathParamNames<R['path']>]: string } }) &
+  (R['query'] extends z.ZodType ? { readonly query?: Sendable<z.input<R['query']>> } : { readonly query?: undefined }) &
+  (R['body'] extends z.ZodType ? { readonly body: Sendable<z.input<R['body']>> } : { readonly body?: undefined });
+
+/** `?a=1&b=2` from the defined values of a query object ('' when none). */
+function queryString(query: unknown): string {
+  const entries = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]): [string, string] => [k, String(v)]);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+}
+
 export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const base = opts.baseUrl ?? '';
   const timeoutMs = opts.timeoutMs ?? 20000;
 
-  async function call<T>(method: string, path: string, body?: unknown, auth = true, as: 'json' | 'text' = 'json'): Promise<T> {
+  async function call<R extends AnyRoute>(def: R, input: CallInput<R>): Promise<ResponseOf<R>> {
+    const path = `/api${pathOf(def.path, input.params ?? {})}${queryString(input.query)}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (auth && opts.getAuthHeader) {
+    if (def.access === 'user' && opts.getAuthHeader) {
       try {
         headers.authorization = await opts.getAuthHeader();
       } catch (e) {
-        throw new ApiError('AUTH_UNAVAILABLE', `Could not get your sign-in from the host: ${e instanceof Error ? e.message : String(e)}`, 0);
+        throw new ApiError(
+          'AUTH_UNAVAILABLE',
+          `Could not get your sign-in from the host: ${e instanceof Error ? e.message : String(e)}`,
+          0,
+        );
       }
     }
+    // Writes always send a JSON body (`{}` when the route takes none); reads and deletes send none.
+    const body = input.body ?? (def.method === 'GET' || def.method === 'DELETE' ? undefined : {});
     if (body !== undefined) headers['content-type'] = 'application/json';
 
     let res: Response;
     try {
       res = await doFetch(base + path, {
-        method,
+        method: def.method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(timeoutMs),
@@ -237,7 +310,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     }
 
     const text = await res.text().catch(() => '');
-    if (res.ok && as === 'text') return text as T;
+    const { response } = def;
+    if (res.ok && 'kind' in response) return (response.kind === 'text' ? text : undefined) as ResponseOf<R>;
     let parsed: unknown = undefined;
     if (text) {
       try {
@@ -247,74 +321,97 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       }
     }
     if (!res.ok) throw errorFromResponse(res.status, parsed);
-    return parsed as T;
+    if ('kind' in response) return undefined as ResponseOf<R>;
+    const checked = response.safeParse(parsed);
+    if (!checked.success) {
+      const issues = checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      throw new ApiError('BAD_RESPONSE', 'The server sent an answer the tab cannot read.', res.status, issues);
+    }
+    return checked.data as ResponseOf<R>;
   }
 
+  const c = contract;
+  const community = (id: string) => ({ id });
+  const topic = (id: string, topicId: string) => ({ id, topicId });
+  const game = (id: string, gameId: string) => ({ id, gameId });
+  const session = (id: string, sid: string) => ({ id, sid });
+
   return {
-    me: () => call('GET', '/api/me'),
-    listMyCommunities: async () => (await call<{ communities: MyCommunity[] }>('GET', '/api/communities')).communities,
-    createCommunity: async (req) => (await call<{ community: Community }>('POST', '/api/communities', req)).community,
-    getCommunity: (id) => call('GET', `/api/communities/${seg(id)}`),
-    updateCommunity: (id, req) => call('PATCH', `/api/communities/${seg(id)}`, req),
+    me: () => call(c.me, {}),
+    listMyCommunities: async () => (await call(c.listMyCommunities, {})).communities,
+    createCommunity: async (req) => (await call(c.createCommunity, { body: req })).community,
+    getCommunity: (id) => call(c.getCommunity, { params: community(id) }),
+    updateCommunity: (id, req) => call(c.updateCommunity, { params: community(id), body: req }),
     joinCommunity: async (id, req = {}) =>
-      (await call<{ membership: Membership }>('POST', `/api/communities/${seg(id)}/members`, req)).membership,
+      (await call(c.joinCommunity, { params: community(id), body: req })).membership,
     leaveCommunity: async (id) => {
-      await call<void>('DELETE', `/api/communities/${seg(id)}/members/me`);
+      await call(c.leaveCommunity, { params: community(id) });
     },
     setMemberRoles: async (id, userId, roles) =>
-      (await call<{ membership: Membership }>('PUT', `/api/communities/${seg(id)}/members/${seg(userId)}/roles`, { roles })).membership,
-    getContext: async (contextId) => (await call<{ binding: ContextBinding }>('GET', `/api/contexts/${seg(contextId)}`)).binding,
-    bindContext: async (contextId, req) =>
-      (await call<{ binding: ContextBinding }>('PUT', `/api/contexts/${seg(contextId)}`, req)).binding,
-    openLiveMeeting: (communityId, meetingId, o = {}) =>
-      call('POST', `/api/communities/${seg(communityId)}/meetings/${seg(meetingId)}/live`, o.replaceStale ? { replaceStale: o.replaceStale } : {}),
-    fluidToken: async (documentId) => (await call<{ token: string }>('POST', '/api/fluid/token', { documentId })).token,
-    listTopics: async (id) => (await call<{ topics: Topic[] }>('GET', `/api/communities/${seg(id)}/topics`)).topics,
-    proposeTopic: async (id, req) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics`, req)).topic,
-    supportTopic: async (id, topicId) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics/${seg(topicId)}/support`, {})).topic,
+      (await call(c.setMemberRoles, { params: { id, userId }, body: { roles } })).membership,
+    getContext: async (contextId) => (await call(c.getContext, { params: { contextId } })).binding,
+    bindContext: async (contextId, req) => (await call(c.bindContext, { params: { contextId }, body: req })).binding,
+    openLiveMeeting: (id, meetingId, o = {}) =>
+      call(c.openLiveMeeting, {
+        params: { id, meetingId },
+        body: o.replaceStale ? { replaceStale: o.replaceStale } : {},
+      }),
+    fluidToken: async (documentId) => (await call(c.fluidToken, { body: { documentId } })).token,
+    listTopics: async (id) => (await call(c.listTopics, { params: community(id) })).topics,
+    proposeTopic: async (id, req) => (await call(c.proposeTopic, { params: community(id), body: req })).topic,
+    supportTopic: async (id, topicId) => (await call(c.supportTopic, { params: topic(id, topicId) })).topic,
     thirtyFive: {
-      start: async (c, m, req = {}) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`, req)).game,
-      latest: async (c, m) => (await call<{ game: GameRecordView | null }>('GET', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`)).game,
-      deal: async (c, g, cards) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/deal`, { cards })).game,
-      redeal: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/redeal`, req)).game,
-      checkpoint: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/checkpoint`, req)).game,
-      commit: (c, g, req) => call('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/commit`, req),
+      start: async (id, meetingId, req = {}) =>
+        (await call(c.startThirtyFive, { params: { id, meetingId }, body: req })).game,
+      latest: async (id, meetingId) => (await call(c.latestThirtyFive, { params: { id, meetingId } })).game,
+      deal: async (id, g, cards) => (await call(c.dealThirtyFive, { params: game(id, g), body: { cards } })).game,
+      redeal: async (id, g, req) => (await call(c.redealThirtyFive, { params: game(id, g), body: req })).game,
+      checkpoint: async (id, g, req) =>
+        (await call(c.checkpointThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } })).game,
+      commit: (id, g, req) =>
+        call(c.commitThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } }),
     },
     backlog: {
-      get: (c, t) => call('GET', `/api/communities/${seg(c)}/topics/${seg(t)}`),
-      edit: (c, t, req) => call('PATCH', `/api/communities/${seg(c)}/topics/${seg(t)}`, req),
-      move: async (c, t, position) => (await call<{ changed: Topic[] }>('PUT', `/api/communities/${seg(c)}/topics/${seg(t)}/position`, { position })).changed,
-      merge: async (c, req) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/merge`, req)).changed,
-      archive: async (c, t) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/${seg(t)}/archive`, {})).changed,
-      restore: async (c, t) => (await call<{ changed: Topic[] }>('POST', `/api/communities/${seg(c)}/topics/${seg(t)}/restore`, {})).changed,
-      volunteerOwner: async (c, t) => (await call<{ topic: Topic }>('PUT', `/api/communities/${seg(c)}/topics/${seg(t)}/owner`, {})).topic,
-      clearOwner: async (c, t) => (await call<{ topic: Topic }>('DELETE', `/api/communities/${seg(c)}/topics/${seg(t)}/owner`)).topic,
+      get: (id, t) => call(c.getTopic, { params: topic(id, t) }),
+      edit: (id, t, req) => call(c.editTopic, { params: topic(id, t), body: req }),
+      move: async (id, t, position) => (await call(c.moveTopic, { params: topic(id, t), body: { position } })).changed,
+      merge: async (id, req) => (await call(c.mergeTopics, { params: community(id), body: req })).changed,
+      archive: async (id, t) => (await call(c.archiveTopic, { params: topic(id, t) })).changed,
+      restore: async (id, t) => (await call(c.restoreTopic, { params: topic(id, t) })).changed,
+      volunteerOwner: async (id, t) => (await call(c.volunteerTopicOwner, { params: topic(id, t) })).topic,
+      clearOwner: async (id, t) => (await call(c.clearTopicOwner, { params: topic(id, t) })).topic,
     },
     sessions: {
-      list: async (c, f = {}) => {
-        const q = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
-        return (await call<{ sessions: Session[] }>('GET', `/api/communities/${seg(c)}/sessions${q ? `?${q}` : ''}`)).sessions;
-      },
-      schedule: (c, req) => call('POST', `/api/communities/${seg(c)}/sessions`, req),
-      get: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}`),
-      plan: async (c) => (await call<{ plan: SessionPlan }>('GET', `/api/communities/${seg(c)}/session-plan`)).plan,
-      changeRotation: async (c, change) => (await call<{ rotation: FacilitatorRotation }>('POST', `/api/communities/${seg(c)}/rotation`, change)).rotation,
-      editAgenda: (c, sid, req) => call('PUT', `/api/communities/${seg(c)}/sessions/${seg(sid)}/agenda`, req),
-      outcomes: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}/outcomes`),
-      saveNotes: (c, sid, req) => call('PUT', `/api/communities/${seg(c)}/sessions/${seg(sid)}/notes`, req),
-      annotate: async (c, sid, req) => (await call<{ annotation: Annotation }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/annotations`, req)).annotation,
-      addTakeaway: async (c, sid, req) => (await call<{ takeaway: Takeaway }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/takeaways`, req)).takeaway,
-      giveFeedback: async (c, sid, score) => (await call<{ feedback: FeedbackSummary }>('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/feedback`, { score })).feedback,
-      close: (c, sid, req) => call('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/close`, req),
-      publish: (c, sid) => call('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/publish`, {}),
-      exportMarkdown: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}/export.md`, undefined, true, 'text'),
-      search: async (c, q) => (await call<{ hits: SearchHit[] }>('GET', `/api/communities/${seg(c)}/search?q=${seg(q)}`)).hits,
+      list: async (id, filter = {}) => (await call(c.listSessions, { params: community(id), query: filter })).sessions,
+      schedule: (id, req) => call(c.scheduleSession, { params: community(id), body: req }),
+      get: (id, sid) => call(c.getSession, { params: session(id, sid) }),
+      plan: async (id) => (await call(c.planNextSession, { params: community(id) })).plan,
+      changeRotation: async (id, change) =>
+        (await call(c.changeRotation, { params: community(id), body: change })).rotation,
+      editAgenda: (id, sid, req) => call(c.editSessionAgenda, { params: session(id, sid), body: req }),
+      outcomes: (id, sid) => call(c.getSessionOutcomes, { params: session(id, sid) }),
+      saveNotes: (id, sid, req) => call(c.saveSessionNotes, { params: session(id, sid), body: req }),
+      annotate: async (id, sid, req) =>
+        (await call(c.annotateNotes, { params: session(id, sid), body: req })).annotation,
+      addTakeaway: async (id, sid, req) =>
+        (await call(c.addTakeaway, { params: session(id, sid), body: req })).takeaway,
+      giveFeedback: async (id, sid, score) =>
+        (await call(c.giveFeedback, { params: session(id, sid), body: { score } })).feedback,
+      close: (id, sid, req) => call(c.closeSession, { params: session(id, sid), body: req }),
+      publish: (id, sid) => call(c.publishSession, { params: session(id, sid) }),
+      exportMarkdown: (id, sid) => call(c.exportSessionMarkdown, { params: session(id, sid) }),
+      search: async (id, q) => (await call(c.searchOutcomes, { params: community(id), query: { q } })).hits,
     },
     actions: {
-      create: async (c, req) => (await call<{ action: ActionItem }>('POST', `/api/communities/${seg(c)}/actions`, req)).action,
-      listOpen: async (c, owner) => (await call<{ actions: ActionItem[] }>('GET', `/api/communities/${seg(c)}/actions${owner ? `?owner=${seg(owner)}` : ''}`)).actions,
-      setStatus: (c, aid, req) => call('PATCH', `/api/communities/${seg(c)}/actions/${seg(aid)}`, req),
+      create: async (id, req) => (await call(c.createAction, { params: community(id), body: req })).action,
+      listOpen: async (id, owner) =>
+        (await call(c.listOpenActions, { params: community(id), query: owner ? { owner } : {} })).actions,
+      setStatus: (id, aid, req) => call(c.updateActionStatus, { params: { id, aid }, body: req }),
     },
-    devSetup: (participants) => call('GET', `/api/dev/setup?participants=${seg(String(participants))}`, undefined, false),
+    devSetup: (participants) => call(c.devSetup, { query: { participants } }),
   };
 }
+
+/** The domain's split also admits `points` as a plain array; the API takes a pair and refuses anything else (400). */
+const pairs = (splits: readonly ThirtyFiveSplit[]) =>
+  splits as readonly (ThirtyFiveSplit & { points: readonly [number, number] })[];

@@ -2,7 +2,7 @@
  * DEV MODE ONLY: the demo community that /dev shows, with simulated participants.
  * Idempotent: calling it again (or with more participants) only adds what is missing.
  */
-import type { DevSetupResponse } from '../../api/dev-identity';
+import { MAX_DEV_PARTICIPANTS, type DevSetupResponse } from '../../api/dev-identity';
 import type { AppDeps } from '../../application/deps';
 import type { Role } from '../../domain/community';
 
@@ -10,7 +10,7 @@ export const DEV_TENANT = 'local-tenant';
 export const DEV_COMMUNITY = 'demo-cop';
 export const DEV_MEETING = 'local-meeting';
 export const DEV_CHANNEL = 'local-channel';
-export const MAX_DEV_PARTICIPANTS = 30;
+export { MAX_DEV_PARTICIPANTS };
 
 const NAMES = [
   'Alex Morgan', 'Bea Okafor', 'Chen Wei', 'Dara Nolan', 'Eli Haddad', 'Farah Khan', 'Gus Lindqvist', 'Hana Sato',

@@ -35,7 +35,10 @@ export function sendError(res: Response, error: DomainError): void {
   res.status(statusOf(error.code)).json({ error });
 }
 
-/** Sends a use case's result: the value (as given by `shape`) or the error with its status. */
+/**
+ * Sends a use case's result: the value (as given by `shape`) or the error with its status.
+ * @deprecated Old-style routes only, until they are converted: mount routes from the contract (src/api/README.md).
+ */
 export function sendResult<T>(res: Response, result: Result<T>, shape: (v: T) => unknown, status = 200): void {
   if (!result.ok) return sendError(res, result.error);
   const body = shape(result.value);
@@ -43,7 +46,10 @@ export function sendResult<T>(res: Response, result: Result<T>, shape: (v: T) =>
   else res.status(status).json(body);
 }
 
-/** Validates one input with its schema; sends 400 with every problem and returns undefined when bad. */
+/**
+ * Validates one input with its schema; sends 400 with every problem and returns undefined when bad.
+ * @deprecated Old-style routes only, until they are converted: `mount` parses params, query and body from the contract.
+ */
 export function parseOr400<S extends z.ZodType>(res: Response, schema: S, input: unknown, what: string): z.infer<S> | undefined {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;

@@ -1,21 +1,20 @@
 import { Router } from 'express';
-import { IdSchema } from '../../api/schemas';
+import { contract } from '../../api/contract';
 import type { AppDeps } from '../../application/deps';
 import { getAttendance } from '../../application/use-cases/get-attendance';
 import { sessionCalendarFile } from '../../application/use-cases/session-calendar-file';
-import { principalOf } from '../auth/authenticate';
+import { fail } from '../../domain/result';
 import { checkCalendarLink } from '../calendar-links';
-import { parseOr400, route, sendError, sendResult } from '../http/respond';
-import { sessionParams } from './sessions';
+import { map } from '../http/answer';
+import { mount } from '../http/mount';
+import { sessionOf } from './sessions';
 
 /** The champion's view as JSON (the same data as the bot's attendance card). Authenticated. */
 export function attendanceRoutes(deps: AppDeps): Router {
   const r = Router();
-  r.get('/communities/:id/attendance', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    if (!communityId) return;
-    sendResult(res, await getAttendance(deps, principalOf(res), { communityId }), (attendance) => ({ attendance }));
-  }));
+  mount(r, contract.getAttendance, async ({ principal, params }) =>
+    map(await getAttendance(deps, principal, { communityId: params.id }), (attendance) => ({ attendance })),
+  );
   return r;
 }
 
@@ -25,23 +24,25 @@ export function attendanceRoutes(deps: AppDeps): Router {
  */
 export function calendarRoutes(deps: AppDeps, secret: string): Router {
   const r = Router();
-  r.get('/communities/:id/sessions/:sid/calendar.ics', route(async (req, res) => {
-    const p = sessionParams(req, res);
-    if (!p) return;
-    const check = checkCalendarLink(secret, { ...p, exp: req.query.exp, sig: req.query.sig }, deps.clock.now());
+  mount(r, contract.sessionCalendarFile, async ({ params, query }) => {
+    const p = sessionOf(params);
+    const check = checkCalendarLink(secret, { ...p, exp: query.exp, sig: query.sig }, deps.clock.now());
     if (check !== 'ok') {
-      sendError(res, {
-        code: 'FORBIDDEN',
-        message: check === 'expired' ? 'This calendar link has expired. Open the invitation card again for a fresh one.' : 'This calendar link is not valid (it was changed or is not ours).',
-      });
-      return;
+      return fail(
+        'FORBIDDEN',
+        check === 'expired'
+          ? 'This calendar link has expired. Open the invitation card again for a fresh one.'
+          : 'This calendar link is not valid (it was changed or is not ours).',
+      );
     }
-    const file = await sessionCalendarFile(deps, p);
-    if (!file.ok) return sendError(res, file.error);
-    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${file.value.filename}"`);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.status(200).send(file.value.ics);
-  }));
+    return map(await sessionCalendarFile(deps, p), (file) => ({
+      contentType: 'text/calendar; charset=utf-8',
+      text: file.ics,
+      headers: {
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Cache-Control': 'private, no-store',
+      },
+    }));
+  });
   return r;
 }

@@ -1,6 +1,6 @@
-import express, { Router } from 'express';
-import { IdSchema } from '../../api/schemas';
-import { CheckpointRequest, CommitGameRequest, DealRequest, RedealRequest, StartGameRequest, type GameRecordView } from '../../api/thirty-five-schemas';
+import { Router } from 'express';
+import { contract } from '../../api/contract';
+import type { GameRecordView } from '../../api/thirty-five-schemas';
 import type { AppDeps } from '../../application/deps';
 import { checkpointThirtyFive } from '../../application/use-cases/checkpoint-thirty-five';
 import { commitThirtyFive } from '../../application/use-cases/commit-thirty-five';
@@ -8,8 +8,8 @@ import { dealThirtyFive, redealThirtyFive } from '../../application/use-cases/de
 import { latestThirtyFive } from '../../application/use-cases/get-thirty-five';
 import { startThirtyFive } from '../../application/use-cases/start-thirty-five';
 import type { ThirtyFiveGameRecord } from '../../domain/thirty-five';
-import { principalOf } from '../auth/authenticate';
-import { parseOr400, route, sendResult } from '../http/respond';
+import { map } from '../http/answer';
+import { mount } from '../http/mount';
 
 /** A deal of 200 cards with descriptions is larger than the API's usual 64 KB. */
 export const GAME_BODY_LIMIT = '1mb';
@@ -19,60 +19,48 @@ const view = (g: ThirtyFiveGameRecord): GameRecordView => {
   return rest;
 };
 
+/** The community id and game id of a game route. */
+const gameOf = (p: { id: string; gameId: string }) => ({ communityId: p.id, gameId: p.gameId });
+
 /**
  * Thirty Five: start (facilitator), the meeting's latest game (members; for resuming), deal,
  * re-deal, checkpoint at each round's close, commit the result to the backlog (facilitator).
  */
 export function thirtyFiveRoutes(deps: AppDeps): Router {
   const r = Router();
-  const ids = (req: express.Request, res: express.Response) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    const gameId = communityId && parseOr400(res, IdSchema, req.params.gameId, 'game id');
-    return communityId && gameId ? { communityId, gameId } : undefined;
-  };
 
-  r.post('/communities/:id/meetings/:meetingId/thirty-five', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    const meetingId = communityId && parseOr400(res, IdSchema, req.params.meetingId, 'meeting id');
-    const body = meetingId && parseOr400(res, StartGameRequest, req.body ?? {}, 'game');
-    if (!communityId || !meetingId || !body) return;
-    const input = { communityId, meetingId, ...(body.rounds !== undefined ? { rounds: body.rounds } : {}) };
-    sendResult(res, await startThirtyFive(deps, principalOf(res), input), (g) => ({ game: view(g) }), 201);
-  }));
+  mount(r, contract.startThirtyFive, async ({ principal, params, body }) => {
+    const input = {
+      communityId: params.id,
+      meetingId: params.meetingId,
+      ...(body.rounds !== undefined ? { rounds: body.rounds } : {}),
+    };
+    return map(await startThirtyFive(deps, principal, input), (g) => ({ game: view(g) }));
+  });
 
-  r.get('/communities/:id/meetings/:meetingId/thirty-five', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    const meetingId = communityId && parseOr400(res, IdSchema, req.params.meetingId, 'meeting id');
-    if (!communityId || !meetingId) return;
-    sendResult(res, await latestThirtyFive(deps, principalOf(res), { communityId, meetingId }), (g) => ({ game: g ? view(g) : null }));
-  }));
+  mount(r, contract.latestThirtyFive, async ({ principal, params }) =>
+    map(await latestThirtyFive(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (g) => ({
+      game: g ? view(g) : null,
+    })),
+  );
 
-  r.post('/communities/:id/thirty-five/:gameId/deal', route(async (req, res) => {
-    const at = ids(req, res);
-    const body = at && parseOr400(res, DealRequest, req.body, 'deal');
-    if (!at || !body) return;
-    sendResult(res, await dealThirtyFive(deps, principalOf(res), { ...at, cards: body.cards }), (g) => ({ game: view(g) }));
-  }));
+  mount(r, contract.dealThirtyFive, async ({ principal, params, body }) =>
+    map(await dealThirtyFive(deps, principal, { ...gameOf(params), cards: body.cards }), (g) => ({ game: view(g) })),
+  );
 
-  r.post('/communities/:id/thirty-five/:gameId/redeal', route(async (req, res) => {
-    const at = ids(req, res);
-    const body = at && parseOr400(res, RedealRequest, req.body, 're-deal');
-    if (!at || !body) return;
-    sendResult(res, await redealThirtyFive(deps, principalOf(res), { ...at, ...body }), (g) => ({ game: view(g) }));
-  }));
+  mount(r, contract.redealThirtyFive, async ({ principal, params, body }) =>
+    map(await redealThirtyFive(deps, principal, { ...gameOf(params), ...body }), (g) => ({ game: view(g) })),
+  );
 
-  r.post('/communities/:id/thirty-five/:gameId/checkpoint', route(async (req, res) => {
-    const at = ids(req, res);
-    const body = at && parseOr400(res, CheckpointRequest, req.body, 'checkpoint');
-    if (!at || !body) return;
-    sendResult(res, await checkpointThirtyFive(deps, principalOf(res), { ...at, ...body }), (g) => ({ game: view(g) }));
-  }));
+  mount(r, contract.checkpointThirtyFive, async ({ principal, params, body }) =>
+    map(await checkpointThirtyFive(deps, principal, { ...gameOf(params), ...body }), (g) => ({ game: view(g) })),
+  );
 
-  r.post('/communities/:id/thirty-five/:gameId/commit', route(async (req, res) => {
-    const at = ids(req, res);
-    const body = at && parseOr400(res, CommitGameRequest, req.body, 'commit');
-    if (!at || !body) return;
-    sendResult(res, await commitThirtyFive(deps, principalOf(res), { ...at, ...body }), (c) => ({ game: view(c.game), topics: c.topics }));
-  }));
+  mount(r, contract.commitThirtyFive, async ({ principal, params, body }) =>
+    map(await commitThirtyFive(deps, principal, { ...gameOf(params), ...body }), (c) => ({
+      game: view(c.game),
+      topics: c.topics,
+    })),
+  );
   return r;
 }

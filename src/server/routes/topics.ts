@@ -1,38 +1,32 @@
 import { Router } from 'express';
-import { IdSchema, ProposeTopicRequest } from '../../api/schemas';
+import { contract } from '../../api/contract';
 import type { AppDeps } from '../../application/deps';
 import { listBacklog } from '../../application/use-cases/list-backlog';
 import { proposeTopic } from '../../application/use-cases/propose-topic';
 import { supportTopic } from '../../application/use-cases/support-topic';
-import { principalOf } from '../auth/authenticate';
-import { parseOr400, route, sendResult } from '../http/respond';
+import { map } from '../http/answer';
+import { mount } from '../http/mount';
 
 /** The community's backlog: read it, propose a topic, +1 one. */
 export function topicRoutes(deps: AppDeps): Router {
   const r = Router();
-  r.get('/communities/:id/topics', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    if (!communityId) return;
-    sendResult(res, await listBacklog(deps, principalOf(res), { communityId }), (topics) => ({ topics }));
-  }));
-  r.post('/communities/:id/topics', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    const body = communityId && parseOr400(res, ProposeTopicRequest, req.body, 'topic');
-    if (!communityId || !body) return;
+  mount(r, contract.listTopics, async ({ principal, params }) =>
+    map(await listBacklog(deps, principal, { communityId: params.id }), (topics) => ({ topics })),
+  );
+  mount(r, contract.proposeTopic, async ({ principal, params, body }) => {
     const input = {
-      communityId,
+      communityId: params.id,
       title: body.title,
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.force !== undefined ? { force: body.force } : {}),
       ...(body.requestId !== undefined ? { requestId: body.requestId } : {}),
     };
-    sendResult(res, await proposeTopic(deps, principalOf(res), input), (topic) => ({ topic }), 201);
-  }));
-  r.post('/communities/:id/topics/:topicId/support', route(async (req, res) => {
-    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
-    const topicId = communityId && parseOr400(res, IdSchema, req.params.topicId, 'topic id');
-    if (!communityId || !topicId) return;
-    sendResult(res, await supportTopic(deps, principalOf(res), { communityId, topicId }), (topic) => ({ topic }));
-  }));
+    return map(await proposeTopic(deps, principal, input), (topic) => ({ topic }));
+  });
+  mount(r, contract.supportTopic, async ({ principal, params }) =>
+    map(await supportTopic(deps, principal, { communityId: params.id, topicId: params.topicId }), (topic) => ({
+      topic,
+    })),
+  );
   return r;
 }
