@@ -16,7 +16,9 @@ export type ClientErrorCode =
   /** The live meeting is not connected (yet). */
   | 'NOT_CONNECTED'
   /** The server could not be reached or answered with something that is not our API. */
-  | 'REQUEST_FAILED';
+  | 'REQUEST_FAILED'
+  /** The live meeting was written by a newer Guildhall: reload the app (never replace the container). */
+  | 'LIVE_VERSION_MISMATCH';
 
 export interface ClientError {
   readonly code: ClientErrorCode;

@@ -7,6 +7,7 @@ export type { CheckIn, FetchFluidToken, GameCheckpoint, LiveConnectionInfo, Live
 export {
   createLiveClient,
   openLiveMeeting,
+  tryOpenLiveMeeting,
   ensureNodeNavigator,
   LiveUnavailableError,
   LiveVersionMismatchError,
@@ -15,7 +16,6 @@ export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   type OpenLiveMeetingOptions,
 } from './live-client';
-export { CheckInRejectedError } from './meeting-state';
 export { GameStepRejectedError } from './thirty-five-state';
 export { SessionStepRejectedError } from './session-run-state';
 export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';

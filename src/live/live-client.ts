@@ -6,8 +6,9 @@
 import { AzureClient, type AzureContainerServices, type ITokenProvider } from '@fluidframework/azure-client';
 import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidContainer, type TreeView } from 'fluid-framework';
 import type { LiveConnectionInfo } from '../api/schemas';
+import { clientFail, clientOk, type ClientErrorCode, type ClientResult } from './client-result';
 import { within } from './deadline';
-import type { FetchFluidToken, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
+import type { CheckIn, FetchFluidToken, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
 import { meetingTreeConfig, type Meeting } from './meeting-schema';
 import { applyCheckIn, snapshotOf } from './meeting-state';
 import * as run from './session-run-state';
@@ -82,9 +83,35 @@ export interface OpenLiveMeetingOptions {
 }
 
 /**
- * Loads a meeting's container, waits until it is connected, and returns the LiveMeeting. Rejects
- * with `code: 'LIVE_CONTAINER_UNAVAILABLE'` when the container cannot be loaded or does not connect
- * within `connectTimeoutMs`; a refused token is rethrown as it came from `fetchToken`.
+ * Loads a meeting's container, waits until it is connected, and returns the LiveMeeting, or the
+ * expected failure as a value: `LIVE_CONTAINER_UNAVAILABLE` when the container did not load or connect
+ * within `connectTimeoutMs` (slow or lost: only the server can tell which, see connect-live.ts),
+ * `LIVE_VERSION_MISMATCH` for a document written by a newer Guildhall, and a refused token as the
+ * token endpoint's own code (`FORBIDDEN`, `NOT_FOUND`, …). Throws only on bugs.
+ */
+export async function tryOpenLiveMeeting(
+  client: AzureClient,
+  containerId: string,
+  user: LiveUser,
+  opts: OpenLiveMeetingOptions = {},
+): Promise<ClientResult<LiveMeeting>> {
+  try {
+    return clientOk(await openLiveMeeting(client, containerId, user, opts));
+  } catch (e) {
+    if (e instanceof LiveUnavailableError) return clientFail(LIVE_CONTAINER_UNAVAILABLE, e.message);
+    if (e instanceof LiveVersionMismatchError) return clientFail(LIVE_VERSION_MISMATCH, e.message);
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code)) {
+      return { ok: false, error: { code: code as ClientErrorCode, message: (e as Error).message ?? String(e) } };
+    }
+    throw e;
+  }
+}
+
+/**
+ * As tryOpenLiveMeeting, but rejects with the failure (`code: 'LIVE_CONTAINER_UNAVAILABLE'`, a
+ * LiveVersionMismatchError, or the refused token as it came from `fetchToken`). For tests, benches and
+ * Node scripts; the tab uses tryOpenLiveMeeting.
  */
 export async function openLiveMeeting(
   client: AzureClient,
@@ -131,7 +158,8 @@ export async function openLiveMeeting(
       ? new LiveUnavailableError('The live meeting container is empty (it was never set up).')
       : new LiveVersionMismatchError('This live meeting was started by a newer version of Guildhall: reload to update.');
   }
-  return new FluidLiveMeeting(containerId, container, services, view, user, opts.now ?? (() => new Date()), opts.newId ?? randomId);
+  const now = opts.now ?? (() => new Date());
+  return new FluidLiveMeeting(containerId, container, services, view, user, now, opts.newId ?? randomId);
 }
 
 /** A random id (cards use it: it says nothing about their author, who is anonymous while playing). */
@@ -218,8 +246,8 @@ class FluidLiveMeeting implements LiveMeeting {
     };
   };
 
-  checkIn(text: string): void {
-    applyCheckIn(this.editable('checkIn'), this.user, text, this.now());
+  checkIn(text: string): ClientResult<CheckIn> {
+    return applyCheckIn(this.editable('checkIn'), this.user, text, this.now());
   }
 
   readonly thirtyFive: LiveThirtyFive = {

@@ -3,6 +3,7 @@
  * The implementation (SharedTree schema, AzureClient) lives beside this file.
  */
 import type { LiveConnectionInfo } from '../api/schemas';
+import type { ClientResult } from './client-result';
 import type { LiveBreakoutGroup, SessionPhase, SessionRunState } from '../domain/session-run';
 import type { CardMerge, GameCard, GameCheckpoint, GameState, PairRef, SplitChoice, ThirtyFivePlan } from '../domain/thirty-five';
 
@@ -84,8 +85,8 @@ export interface LiveMeeting {
   /** Same object until something changes (safe for React's useSyncExternalStore). */
   getSnapshot(): MeetingSnapshot;
   subscribe(onChange: () => void): () => void;
-  /** Set (or replace) the caller's own one-line check-in. */
-  checkIn(text: string): void;
+  /** Set (or replace) the caller's own one-line check-in; empty or too long text is refused (VALIDATION_FAILED). */
+  checkIn(text: string): ClientResult<CheckIn>;
   readonly thirtyFive: LiveThirtyFive;
   readonly session: LiveSessionRun;
   dispose(): void;

@@ -4,17 +4,13 @@
  * snapshot building) are in ./snapshot.
  */
 import { Tree } from 'fluid-framework';
+import { clientFail, clientOk, type ClientResult } from './client-result';
 import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
 import { CheckInEntry, type Meeting } from './meeting-schema';
 import { buildSnapshot, checkCheckInText, keepIfSame } from './snapshot';
 import { sessionRunOf } from './session-run-state';
 import { gameStateOf } from './thirty-five-state';
 
-/** Raised by checkIn for text the UI should not have let through (empty, or longer than 140). */
-export class CheckInRejectedError extends Error {
-  readonly code = 'CHECK_IN_REJECTED' as const;
-  override readonly name = 'CheckInRejectedError';
-}
 
 export interface MeetingStateInput {
   /** Undefined while the tree cannot be read (an incompatible stored schema): check-ins are kept from `previous`. */
@@ -38,15 +34,15 @@ export function snapshotOf(input: MeetingStateInput, previous?: MeetingSnapshot)
 }
 
 /**
- * Sets (or replaces) `user`'s own check-in in one transaction. Throws CheckInRejectedError for empty
- * or too long text without touching the tree. Returns what was written.
+ * Sets (or replaces) `user`'s own check-in in one transaction and returns what was written. Empty or
+ * too long text is refused as a value (`VALIDATION_FAILED`) without touching the tree.
  */
-export function applyCheckIn(meeting: Meeting, user: LiveUser, text: string, now: Date = new Date()): CheckIn {
+export function applyCheckIn(meeting: Meeting, user: LiveUser, text: string, now: Date = new Date()): ClientResult<CheckIn> {
   const checked = checkCheckInText(text);
-  if (!checked.ok) throw new CheckInRejectedError(checked.message);
+  if (!checked.ok) return clientFail('VALIDATION_FAILED', checked.message);
   const written: CheckIn = { userId: user.id, displayName: user.name, text: checked.text, at: now.toISOString() };
   Tree.runTransaction(meeting, (m) => {
     m.checkIns.set(user.id, new CheckInEntry({ displayName: written.displayName, text: written.text, at: written.at }));
   });
-  return written;
+  return clientOk(written);
 }

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AppDeps } from '../application/deps';
 import { systemClock } from '../application/ports/clock';
-import type { ProactiveNotifier, RecordStore, SessionMessenger } from '../application/ports';
+import type { LiveContainerFactory, ProactiveNotifier, RecordStore, SessionMessenger } from '../application/ports';
 import { sendDueReminders, type SentReminder } from '../application/use-cases/send-due-reminders';
 import { createBot } from '../bot/bot-app';
 import { createSessionAnnouncer } from '../bot/session-announcer';
@@ -39,7 +39,13 @@ export interface RunningServer {
 
 export class PortInUseError extends Error {}
 
-export async function startServer(config: ServerConfig, options: { store?: RecordStore } = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  readonly store?: RecordStore;
+  /** Tests: wrap the real live-container factory (to count what the live service is asked). */
+  readonly wrapLiveFactory?: (real: LiveContainerFactory) => LiveContainerFactory;
+}
+
+export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const store = options.store ?? (await createRecordStore(config.store));
   const deps: AppDeps = { store, clock: systemClock, ids: { newId: () => randomUUID() } };
   const auth: AuthMode = config.sso ? { kind: 'sso', verify: createSsoVerifier(config.sso) } : { kind: 'dev' };
@@ -49,7 +55,8 @@ export async function startServer(config: ServerConfig, options: { store?: Recor
     config.fluid.mode === 'azure'
       ? ({ type: 'remote', endpoint: config.fluid.endpoint, tenantId: config.fluid.tenantId } as const)
       : ({ type: 'local', endpoint: config.fluid.endpoint } as const);
-  const liveFactory = createMeetingContainerFactory({ connection: liveConnection, mintToken });
+  const realFactory = createMeetingContainerFactory({ connection: liveConnection, mintToken });
+  const liveFactory = options.wrapLiveFactory ? options.wrapLiveFactory(realFactory) : realFactory;
   const instanceId = `server-${randomUUID()}`;
   // PORT=0 (tests, benches) picks a free port: the default public URL gets it once the server listens.
   let publicUrl = config.publicUrl;

@@ -66,6 +66,8 @@ export const StoredLiveContainer = z.object({
   containerId: z.string().min(1),
   createdAt: iso,
   generation: z.number().int().min(1),
+  // Optional (no version bump): set while one server replaces a lost container (ADR 0005).
+  replacing: z.object({ by: z.string().min(1), until: iso }).optional(),
 });
 
 export const StoredTopic = z.object({

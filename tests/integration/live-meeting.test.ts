@@ -134,8 +134,8 @@ describe('live meeting on the Fluid local service', () => {
   it('refuses an empty or too long check-in without touching the tree', async () => {
     const m = meetings[0]!;
     const before = m.getSnapshot();
-    expect(() => m.checkIn('   ')).toThrow(/few words/);
-    expect(() => m.checkIn('x'.repeat(141))).toThrow(/at most 140 characters/);
+    expect(m.checkIn('   ')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) } });
+    expect(m.checkIn('x'.repeat(141))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at most 140 characters/) } });
     expect(m.getSnapshot()).toBe(before);
   });
 
@@ -174,6 +174,16 @@ describe('live meeting on the Fluid local service', () => {
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
+  it('the server\'s probe: a container the service has is alive, an id it does not know is gone', async () => {
+    const factory = createMeetingContainerFactory({ connection: connection(), mintToken: mint });
+    let t = Date.now();
+    expect(await factory.probe(containerId)).toBe('alive');
+    timings['probe (alive)'] = Date.now() - t;
+    t = Date.now();
+    expect(await factory.probe('no-such-container')).toBe('gone');
+    timings['probe (gone)'] = Date.now() - t;
+  });
+
   it('passes a refused token through as itself (not as a lost container)', async () => {
     const user = { id: 'u9', name: 'Not A Member' };
     const refused = Object.assign(new Error('You are not a member of this community.'), { code: 'FORBIDDEN' });
@@ -191,6 +201,14 @@ describe('when the live service is not there', () => {
     const client = createLiveClient({ type: 'local', endpoint }, tokensFor(user), user);
     const started = Date.now();
     await expect(openLiveMeeting(client, 'any', user, { connectTimeoutMs: 2000 })).rejects.toMatchObject({ code: 'LIVE_CONTAINER_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('the server\'s probe says unknown (never gone) when the service does not answer', async () => {
+    const endpoint = `http://127.0.0.1:${await freeLoopbackPort()}`;
+    const factory = createMeetingContainerFactory({ connection: { type: 'local', endpoint }, mintToken: mint, probeTimeoutMs: 2000 });
+    const started = Date.now();
+    expect(await factory.probe('any')).toBe('unknown');
     expect(Date.now() - started).toBeLessThan(4000);
   });
 

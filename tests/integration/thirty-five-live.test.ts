@@ -8,6 +8,7 @@
 import { agreedSplits, checkpointOf, gameResult, roundProgress, scoreThirtyFive, seatOf, type ThirtyFivePlan, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
 import type { LiveMeeting, MeetingSnapshot } from '../../src/live';
 import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
+import { startLocalFluidService, type LocalFluidService } from '../../src/dev/local-fluid-service';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const N = 7;
@@ -19,9 +20,11 @@ beforeAll(async () => {
   stack = await startLocalStack();
   setup = await demoSetup(stack, N);
 });
+let restarted: LocalFluidService | undefined;
 afterAll(async () => {
   for (const m of meetings) m.dispose();
   await stack?.stop();
+  await restarted?.stop();
 });
 
 const apiFor = (u: DemoSetup['users'][number]) => apiAs(stack, setup, u);
@@ -137,10 +140,13 @@ it('resumes a game from its last checkpoint when the live container is lost, and
     await api.thirtyFive.checkpoint(setup.communityId, game.gameId, { roundsClosed: round + 1, phase: 'playing', splits: entered, closedPairs: [] });
     clients[0]!.thirtyFive.closeRound();
   }
-  // Round 3 is half played when the container is lost: those choices were never saved.
+  // Round 3 is half played when the container is lost (the live service restarts and forgets it):
+  // those choices were never saved. Only a container the service cannot load is replaced (ADR 0005).
   clients[0]!.thirtyFive.openRound();
   const lost = (await api.openLiveMeeting(setup.communityId, meetingId)).containerId;
   for (const m of clients) m.dispose();
+  await stack.fluid.stop();
+  restarted = await startLocalFluidService({ port: stack.fluid.port });
 
   // The facilitator's panel reports the lost container and gets its replacement; the others then open that one.
   const first = await join(users[0]!, meetingId, lost);

@@ -71,4 +71,4 @@ export interface RecordStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-export type { LiveContainerFactory } from './live-container-factory';
+export type { LiveContainerFactory, LiveContainerHealth } from './live-container-factory';

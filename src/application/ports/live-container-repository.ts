@@ -14,6 +14,12 @@ export interface LiveContainerRecord {
   readonly createdAt: string;
   /** How many containers this meeting has had (1 for the first). */
   readonly generation: number;
+  /**
+   * Set (by compare-and-swap) while one request replaces a container the service confirmed lost, so
+   * a concurrent request, in this or another server instance, waits for its result instead of
+   * creating a second one. `until`: when the claim lapses if its holder died.
+   */
+  readonly replacing?: { readonly by: string; readonly until: string };
 }
 
 export interface LiveContainerRepository {

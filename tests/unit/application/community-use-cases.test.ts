@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../src/application/deps';
-import type { LiveContainerFactory } from '../../../src/application/ports';
+import type { LiveContainerFactory, LiveContainerHealth } from '../../../src/application/ports';
 import { bindContext } from '../../../src/application/use-cases/bind-context';
 import { createCommunity } from '../../../src/application/use-cases/create-community';
 import { getCommunity } from '../../../src/application/use-cases/get-community';
@@ -112,9 +112,11 @@ describe('binding meetings and channels', () => {
 });
 
 describe('live meeting containers', () => {
-  // A counting stand-in for the Fluid factory: this unit test is about the registration rules.
-  const countingFactory = () => {
+  // A counting stand-in for the Fluid service: this unit test is about the registration rules.
+  // `health` is what the service answers when the server probes a container.
+  const countingFactory = (health: LiveContainerHealth = 'gone') => {
     const made: string[] = [];
+    const probed: string[] = [];
     const factory: LiveContainerFactory = {
       create: async ({ generation }) => {
         await new Promise((r) => setTimeout(r, 5));
@@ -122,8 +124,13 @@ describe('live meeting containers', () => {
         made.push(id);
         return id;
       },
+      probe: async (id) => {
+        probed.push(id);
+        await new Promise((r) => setTimeout(r, 5));
+        return health;
+      },
     };
-    return { factory, made };
+    return { factory, made, probed };
   };
 
   it('creates a container once, reuses it, and replaces a stale one exactly once under a race', async () => {
@@ -151,11 +158,57 @@ describe('live meeting containers', () => {
     expect(value(await openLiveMeeting(live, alex, { communityId: c.id, meetingId: 'm1', replaceStale: first.containerId })).containerId).toBe(ids[0]);
   });
 
+  it('keeps a container the service can still load: a slow client\'s report replaces nothing', async () => {
+    const c = await newCommunity();
+    await joinCommunity(deps, bea, { communityId: c.id });
+    const { factory, made, probed } = countingFactory('alive');
+    const live = { ...deps, live: factory };
+    const first = value(await openLiveMeeting(live, alex, { communityId: c.id, meetingId: 'm1' }));
+    const reported = value(await openLiveMeeting(live, bea, { communityId: c.id, meetingId: 'm1', replaceStale: first.containerId }));
+    expect(reported).toEqual(first);
+    expect(probed).toEqual([first.containerId]);
+    expect(made).toHaveLength(1);
+    expect((await deps.store.liveContainers.get(c.id, 'm1'))!.value).toMatchObject({ containerId: first.containerId, generation: 1 });
+  });
+
+  it('replaces nothing when the service does not answer (unknown), and says so', async () => {
+    const c = await newCommunity();
+    await joinCommunity(deps, bea, { communityId: c.id });
+    const { factory, made } = countingFactory('unknown');
+    const live = { ...deps, live: factory };
+    const first = value(await openLiveMeeting(live, alex, { communityId: c.id, meetingId: 'm1' }));
+    const r = await openLiveMeeting(live, bea, { communityId: c.id, meetingId: 'm1', replaceStale: first.containerId });
+    expect(r.ok || r.error).toMatchObject({ code: 'LIVE_CONTAINER_UNAVAILABLE', message: expect.stringMatching(/stays where it is/) });
+    expect(made).toHaveLength(1);
+    expect((await deps.store.liveContainers.get(c.id, 'm1'))!.value.containerId).toBe(first.containerId);
+  });
+
+  it('replaces a lost container once for ten concurrent reports, with one claim on the record', async () => {
+    const c = await newCommunity();
+    const { factory, made } = countingFactory('gone');
+    const live = { ...deps, live: factory };
+    const first = value(await openLiveMeeting(live, alex, { communityId: c.id, meetingId: 'm1' }));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => openLiveMeeting(live, alex, { communityId: c.id, meetingId: 'm1', replaceStale: first.containerId })),
+    );
+    const ids = new Set(answers.map((r) => value(r).containerId));
+    expect(ids.size).toBe(1);
+    expect(made).toHaveLength(2); // the first container and exactly one replacement
+    const registered = (await deps.store.liveContainers.get(c.id, 'm1'))!.value;
+    expect(registered).toMatchObject({ containerId: [...ids][0], generation: 2 });
+    expect(registered.replacing).toBeUndefined();
+  });
+
   it('refuses non-members and reports a failing live service clearly', async () => {
     const c = await newCommunity();
     const { factory } = countingFactory();
     expect(code(await openLiveMeeting({ ...deps, live: factory }, chen, { communityId: c.id, meetingId: 'm1' }))).toBe('NOT_A_MEMBER');
-    const broken: LiveContainerFactory = { create: async () => { throw new Error('connection refused'); } };
+    const broken: LiveContainerFactory = {
+      create: async () => {
+        throw new Error('connection refused');
+      },
+      probe: async () => 'unknown',
+    };
     const r = await openLiveMeeting({ ...deps, live: broken }, alex, { communityId: c.id, meetingId: 'm1' });
     expect(r.ok || r.error).toMatchObject({ code: 'LIVE_CONTAINER_UNAVAILABLE', message: expect.stringMatching(/connection refused/) });
   });

@@ -7,7 +7,7 @@ import { Tree } from 'fluid-framework';
 import { independentView, type TreeViewAlpha } from 'fluid-framework/alpha';
 import type { MeetingSnapshot } from '../../../src/live/live-meeting';
 import { initialMeeting, meetingTreeConfig, type Meeting } from '../../../src/live/meeting-schema';
-import { applyCheckIn, CheckInRejectedError, snapshotOf } from '../../../src/live/meeting-state';
+import { applyCheckIn, snapshotOf } from '../../../src/live/meeting-state';
 import { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from '../../../src/live/snapshot';
 
 const alex = { id: 'u1', name: 'Alex Morgan' };
@@ -44,7 +44,7 @@ describe('check-in text', () => {
 describe('applyCheckIn', () => {
   it('writes the caller\'s own entry, keyed by user id, with the normalised text and the time', () => {
     const written = applyCheckIn(view.root, alex, '  curious  ', at(1));
-    expect(written).toEqual({ userId: 'u1', displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() });
+    expect(written).toEqual({ ok: true, value: { userId: 'u1', displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() } });
     const entry = view.root.checkIns.get('u1');
     expect(entry && { displayName: entry.displayName, text: entry.text, at: entry.at }).toEqual({ displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() });
   });
@@ -69,17 +69,13 @@ describe('applyCheckIn', () => {
     expect(commits).toBe(2);
   });
 
-  it('refuses empty or too long text with CheckInRejectedError and leaves the tree alone', () => {
+  it('refuses empty or too long text as a value (VALIDATION_FAILED) and leaves the tree alone', () => {
     applyCheckIn(view.root, alex, 'kept', at(1));
     let commits = 0;
     const off = view.events.on('commitApplied', () => commits++);
-    expect(() => applyCheckIn(view.root, alex, '   ', at(2))).toThrow(CheckInRejectedError);
-    expect(() => applyCheckIn(view.root, alex, 'y'.repeat(141), at(2))).toThrow(/at most 140 characters/);
-    try {
-      applyCheckIn(view.root, bea, '', at(2));
-    } catch (e) {
-      expect((e as CheckInRejectedError).code).toBe('CHECK_IN_REJECTED');
-    }
+    expect(applyCheckIn(view.root, alex, '   ', at(2))).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) } });
+    expect(applyCheckIn(view.root, alex, 'y'.repeat(141), at(2))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at most 140 characters/) } });
+    expect(applyCheckIn(view.root, bea, '', at(2))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     off();
     expect(commits).toBe(0);
     expect(view.root.checkIns.get('u1')?.text).toBe('kept');

@@ -36,13 +36,13 @@ export function CheckInForm({ meeting, canWrite, mine, label }: { meeting: LiveM
       setError('Not connected to the live meeting yet; try again in a moment.');
       return;
     }
-    try {
-      meeting.checkIn(v.text);
-      setText('');
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+    const written = meeting.checkIn(v.text);
+    if (!written.ok) {
+      setError(written.error.message);
+      return;
     }
+    setText('');
+    setError(undefined);
   };
 
   return (

@@ -9,7 +9,7 @@ import type { GameRecordView } from '../../../api/thirty-five-schemas';
 import { MAX_GAME_ROUNDS } from '../../../api/thirty-five-schemas';
 import { DEFAULT_ROUNDS, type GameState } from '../../../domain/thirty-five';
 import type { CommunityView } from '../../api-client';
-import { ErrorNotice, InfoNotice, Section } from '../../ui/common';
+import { ErrorNotice, InfoNotice, Loading, Section } from '../../ui/common';
 import type { UseLiveMeeting } from '../live/useLiveMeeting';
 import { CardForm } from './CardForm';
 import { FacilitatorRound } from './FacilitatorRound';
@@ -43,7 +43,10 @@ export function ThirtyFivePanel({ view, live, meetingId }: { view: CommunityView
 
   return (
     <Section title="Thirty Five" id="thirty-five-heading" testId="t5-section">
-      {!game ? (
+      {!game && !live.meeting ? (
+        // Until the live meeting is open we do not know whether a game is running: offer nothing yet.
+        <Loading label="Loading the game…" />
+      ) : !game ? (
         <NoGame facilitator={facilitator} connected={connected} actions={actions} />
       ) : (
         <GameBody game={game} me={me} facilitator={facilitator} nameOf={nameOf} presentIds={presentIds} live={live} actions={actions} />
@@ -71,9 +74,10 @@ function NoGame({ facilitator, connected, actions }: { facilitator: boolean; con
   const { controller } = actions;
   const busy = actions.busy !== undefined;
 
-  // A facilitator whose meeting lost its live game is offered the record's last checkpoint.
+  // A facilitator whose meeting lost its live game is offered the record's last checkpoint. "Start" is
+  // offered only once the record's latest game was read, so a new game is never started by mistake.
   useEffect(() => {
-    if (!facilitator || !controller || !connected) return;
+    if (!facilitator || !controller) return;
     let live = true;
     controller.findResumable().then(
       (g) => live && setResumable(g),
@@ -82,7 +86,9 @@ function NoGame({ facilitator, connected, actions }: { facilitator: boolean; con
     return () => {
       live = false;
     };
-  }, [facilitator, controller, connected]);
+  }, [facilitator, controller]);
+
+  if (facilitator && resumable === undefined) return <Loading label="Checking for an interrupted game…" />;
 
   return (
     <div className={s.stack}>
