@@ -16,6 +16,7 @@ import type { ActionItem, ActionStatus, Annotation, AnnotationAnchor, FeedbackSu
 import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
+import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
 import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
@@ -127,6 +128,10 @@ export interface ApiClient {
     /** The session as Markdown (for Confluence or a wiki). */
     exportMarkdown(communityId: string, sessionId: string): Promise<string>;
     search(communityId: string, q: string): Promise<readonly SearchHit[]>;
+    /** Facilitator: save the run of show (what a lost live container resumes from). */
+    saveRun(communityId: string, sessionId: string, req: { meetingId: string; run: SavedRunState }): Promise<SavedRunView>;
+    /** The meeting's saved run of show whose session is still open, or null. */
+    resumableRun(communityId: string, meetingId: string): Promise<SavedSessionRun | null>;
   };
   actions: {
     create(communityId: string, req: { takeawayId: string; text?: string; ownerId: string; dueDate: string }): Promise<ActionItem>;
@@ -145,6 +150,13 @@ export interface SessionOutcomesView {
   readonly takeaways: readonly Takeaway[];
   readonly actions: readonly (ActionItem & { readonly etag: string })[];
   readonly feedback: FeedbackSummary & { readonly mine: boolean };
+}
+
+/** PUT …/sessions/:sid/run */
+export interface SavedRunView {
+  readonly saved: SavedSessionRun;
+  /** Group notes and takeaways the record had that this save lacked: kept. */
+  readonly kept: { readonly groupNotes: number; readonly takeaways: number };
 }
 
 /** POST …/sessions/:sid/close */
@@ -309,6 +321,8 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       publish: (c, sid) => call('POST', `/api/communities/${seg(c)}/sessions/${seg(sid)}/publish`, {}),
       exportMarkdown: (c, sid) => call('GET', `/api/communities/${seg(c)}/sessions/${seg(sid)}/export.md`, undefined, true, 'text'),
       search: async (c, q) => (await call<{ hits: SearchHit[] }>('GET', `/api/communities/${seg(c)}/search?q=${seg(q)}`)).hits,
+      saveRun: (c, sid, req) => call('PUT', `/api/communities/${seg(c)}/sessions/${seg(sid)}/run`, req),
+      resumableRun: async (c, m) => (await call<{ saved: SavedSessionRun | null }>('GET', `/api/communities/${seg(c)}/meetings/${seg(m)}/session-run`)).saved,
     },
     actions: {
       create: async (c, req) => (await call<{ action: ActionItem }>('POST', `/api/communities/${seg(c)}/actions`, req)).action,

@@ -1,12 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import { EditAgendaRequest, ListSessionsQuery, RotationChangeRequest, ScheduleSessionRequest } from '../../api/session-schemas';
+import { EditAgendaRequest, ListSessionsQuery, RotationChangeRequest, SaveSessionRunRequest, ScheduleSessionRequest } from '../../api/session-schemas';
 import { IdSchema } from '../../api/schemas';
 import type { AppDeps } from '../../application/deps';
 import { changeRotation } from '../../application/use-cases/change-rotation';
 import { editSessionAgenda } from '../../application/use-cases/edit-session-agenda';
+import { getResumableRun } from '../../application/use-cases/get-resumable-run';
 import { getSession } from '../../application/use-cases/get-session';
 import { listSessions } from '../../application/use-cases/list-sessions';
 import { planNextSession } from '../../application/use-cases/plan-next-session';
+import { saveSessionRun } from '../../application/use-cases/save-session-run';
 import { scheduleSession } from '../../application/use-cases/schedule-session';
 import type { Principal } from '../../domain/identity';
 import type { Session } from '../../domain/session';
@@ -22,7 +24,10 @@ export function sessionParams(req: Request, res: Response): { communityId: strin
 /** Runs right after a session was scheduled (the invitations); what it returns is added to the 201 answer. */
 export type OnScheduled = (who: Principal, session: Session) => Promise<Record<string, unknown>>;
 
-/** Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator rotation. */
+/**
+ * Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator
+ * rotation; the run of show saved while it runs and read back to resume a lost live container.
+ */
 export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router {
   const r = Router();
   r.get('/communities/:id/sessions', route(async (req, res) => {
@@ -62,6 +67,18 @@ export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router 
     const body = p && parseOr400(res, EditAgendaRequest, req.body, 'agenda');
     if (!p || !body) return;
     sendResult(res, await editSessionAgenda(deps, principalOf(res), { ...p, ...body }), (v) => v);
+  }));
+  r.put('/communities/:id/sessions/:sid/run', route(async (req, res) => {
+    const p = sessionParams(req, res);
+    const body = p && parseOr400(res, SaveSessionRunRequest, req.body, 'run of show');
+    if (!p || !body) return;
+    sendResult(res, await saveSessionRun(deps, principalOf(res), { ...p, ...body }), (v) => v);
+  }));
+  r.get('/communities/:id/meetings/:meetingId/session-run', route(async (req, res) => {
+    const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
+    const meetingId = communityId && parseOr400(res, IdSchema, req.params.meetingId, 'meeting id');
+    if (!communityId || !meetingId) return;
+    sendResult(res, await getResumableRun(deps, principalOf(res), { communityId, meetingId }), (saved) => ({ saved }));
   }));
   return r;
 }

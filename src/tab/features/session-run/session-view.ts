@@ -10,6 +10,7 @@ import { FEEDBACK_MIN_VOTES, type FeedbackSummary } from '../../../domain/outcom
 import type { Result } from '../../../domain/result';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 import {
+  breakoutsOf,
   OPENING_SOFT_CAP_MINUTES,
   PHASE_LABELS,
   RUN_LIMITS,
@@ -259,7 +260,8 @@ export function foldedTakeaways(run: SessionRunState): { readonly id: string; re
 /**
  * The one close request: attendees are the people present plus everyone who checked in, wrote a
  * group note or a takeaway (members only: the server refuses anyone else), the folded takeaways with
- * the session's first topic, their authors and actions, and no votes (those went to the record already).
+ * the session's first topic, their authors and actions, the breakout groups with their notes, and no
+ * votes (those went to the record already).
  */
 export function closeRequest(input: {
   run: SessionRunState;
@@ -286,6 +288,8 @@ export function closeRequest(input: {
       ...(t.action ? { action: { ownerId: t.action.ownerId, dueDate: t.action.dueDate } } : {}),
     })),
     feedback: [],
+    // The breakout groups with their signed notes: the session page, the export and search show them.
+    breakouts: breakoutsOf(run).map((b) => ({ ...b, members: [...b.members], notes: b.notes.map((n) => ({ ...n })) })),
   };
 }
 
