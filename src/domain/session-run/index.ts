@@ -4,3 +4,4 @@ export * from './ice-breakers';
 export * from './breakouts';
 export * from './live-state';
 export * from './saved-run';
+export * from './breakout-record';

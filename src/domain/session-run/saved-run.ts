@@ -3,11 +3,9 @@
  * Thirty Five checkpoint): phase, timers, groups, group notes, takeaways with their curation, who
  * voted. The facilitator's client saves it at each phase change and on a short debounce; the server
  * merges what it had with what arrives, so a save never removes a group note or a takeaway that was
- * already kept (docs/adr/XXXX-saving-the-run-of-show.md). And what a close keeps of the breakouts.
- * Pure.
+ * already kept (docs/adr/XXXX-saving-the-run-of-show.md). Pure.
  */
 import { fail, ok, type Result } from '../result';
-import type { SessionBreakout } from '../session';
 import { BREAKOUT_LIMITS } from './breakouts';
 import { RUN_LIMITS, type LiveBreakoutGroup, type SessionRunState } from './live-state';
 import type { SessionPhase } from './run-of-show';
@@ -153,38 +151,3 @@ export function mergeSavedRun(before: SavedRunState | undefined, incoming: Saved
     kept: { groupNotes: keptNotes.length, takeaways: keptTakeaways.length },
   };
 }
-
-/** The groups of a run with their notes, for the session record (groups without notes or people are left out). */
-export function breakoutsOf(run: Pick<SavedRunState, 'groups' | 'groupNotes'>): SessionBreakout[] {
-  const indexes = [...new Set([...run.groups.map((g) => g.index), ...run.groupNotes.map((n) => n.group)])].sort((a, b) => a - b);
-  return indexes
-    .map((index) => {
-      const g = run.groups.find((x) => x.index === index);
-      const notes = run.groupNotes
-        .filter((n) => n.group === index)
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
-        .map((n) => ({ id: n.id, authorId: n.userId, authorName: n.displayName, text: n.text, at: n.at }));
-      return { index, question: g?.question ?? '', members: [...(g?.members ?? [])], notes };
-    })
-    .filter((b) => b.members.length > 0 || b.notes.length > 0);
-}
-
-/** The close's breakouts with the record's: a note the record kept and the close lacks is added to its group. */
-export function mergeBreakouts(sent: readonly SessionBreakout[], saved: readonly SessionBreakout[]): SessionBreakout[] {
-  const out = new Map(sent.map((b) => [b.index, { ...b, notes: [...b.notes] }]));
-  const sentIds = new Set(sent.flatMap((b) => b.notes.map((n) => n.id)));
-  for (const b of saved) {
-    const missing = b.notes.filter((n) => !sentIds.has(n.id));
-    const target = out.get(b.index);
-    if (!target) {
-      if (missing.length || b.members.length) out.set(b.index, { ...b, notes: missing });
-      continue;
-    }
-    target.notes.push(...missing);
-    target.notes.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
-  }
-  return [...out.values()].sort((a, b) => a.index - b.index);
-}
-
-/** "Group 1" for index 0. */
-export const breakoutName = (index: number): string => `Group ${index + 1}`;

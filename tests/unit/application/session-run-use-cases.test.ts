@@ -5,12 +5,14 @@
 import type { AppDeps } from '../../../src/application/deps';
 import { closeSession, type CloseSessionInput } from '../../../src/application/use-cases/close-session';
 import { createCommunity } from '../../../src/application/use-cases/create-community';
+import { exportSessionMarkdown } from '../../../src/application/use-cases/export-session-markdown';
 import { getResumableRun } from '../../../src/application/use-cases/get-resumable-run';
 import { joinCommunity } from '../../../src/application/use-cases/join-community';
 import { moveTopic } from '../../../src/application/use-cases/move-topic';
 import { proposeTopic } from '../../../src/application/use-cases/propose-topic';
 import { saveSessionRun } from '../../../src/application/use-cases/save-session-run';
 import { scheduleSession } from '../../../src/application/use-cases/schedule-session';
+import { searchOutcomes } from '../../../src/application/use-cases/search-outcomes';
 import type { Principal } from '../../../src/domain/identity';
 import type { Result } from '../../../src/domain/result';
 import type { SavedRunState } from '../../../src/domain/session-run';
@@ -148,6 +150,18 @@ describe('the close keeps the breakout groups and their notes', () => {
     const again = value(await closeSession(deps, bea, closing({ breakouts: [] })));
     expect(again.session.breakouts).toEqual(first.session.breakouts);
     expect((await deps.store.sessions.get(communityId, sessionId))!.value.breakouts).toEqual(first.session.breakouts);
+  });
+
+  it('are in the Markdown export and found by search', async () => {
+    value(await save(bea, midBreakout()));
+    value(await closeSession(deps, bea, closing()));
+    const md = value(await exportSessionMarkdown(deps, chen, { communityId, sessionId }));
+    expect(md).toContain('## Breakout groups');
+    expect(md).toContain('### Group 1: What makes a retro fun?');
+    expect(md).toContain('- Games for the check-in — bea');
+    expect(md).toContain('- Start with silence — chen');
+    const hits = value(await searchOutcomes(deps, chen, { communityId, query: 'games for the CHECK' }));
+    expect(hits).toEqual([{ kind: 'group-note', sessionId, id: '0/bea/2', excerpt: 'Group 1: Games for the check-in' }]);
   });
 
   it('refuses more than four groups, a group twice or an empty note, and changes nothing', async () => {
