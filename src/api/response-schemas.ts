@@ -18,7 +18,8 @@ import {
   type SessionNotes,
   type Takeaway,
 } from '../domain/outcomes';
-import { SESSION_STATES, type AgendaItem, type Session } from '../domain/session';
+import { SESSION_STATES, type AgendaItem, type Session, type SessionBreakout } from '../domain/session';
+import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
 import {
   GAME_PHASES,
   type CardMerge,
@@ -174,6 +175,15 @@ const SessionDetailsOut = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visit'), hostCompany: str }),
 ]);
 
+export const SessionBreakoutOut = mirrors<SessionBreakout>()(
+  z.object({
+    index: int,
+    question: str,
+    members: strings,
+    notes: z.array(z.object({ id: str, authorId: str, authorName: str, text: str, at: str })),
+  }),
+);
+
 export const SessionSchema = mirrors<Session>()(
   z.object({
     id: str,
@@ -190,6 +200,7 @@ export const SessionSchema = mirrors<Session>()(
     state: z.enum(SESSION_STATES),
     attendees: strings,
     published: z.object({ at: str, by: str, posted: z.boolean() }).nullable().optional(),
+    breakouts: z.array(SessionBreakoutOut).optional(),
     closed: z.object({ requestId: str, by: str, at: str }).nullable(),
     createdBy: str,
     createdAt: str,
@@ -197,6 +208,52 @@ export const SessionSchema = mirrors<Session>()(
 );
 
 export const SessionWithEtagSchema = z.object({ session: SessionSchema, etag: str });
+
+// The run of show as the record keeps it (what a lost live container resumes from)
+
+export const SavedRunStateSchema = mirrors<SavedRunState>()(
+  z.object({
+    phase: z.enum(['check-in', 'deep-dive', 'breakouts', 'share-out', 'feedback']),
+    phaseStartedAt: str,
+    phaseEndsAt: str.optional(),
+    iceBreakerId: str,
+    topicTitle: str,
+    ownerName: str.optional(),
+    breakoutEndsAt: str.optional(),
+    groups: z.array(z.object({ index: int, question: str, members: strings })),
+    groupNotes: z.array(z.object({ id: str, group: int, userId: str, displayName: str, text: str, at: str })),
+    takeaways: z.array(
+      z.object({
+        id: str,
+        text: str,
+        authorId: str,
+        authorName: str,
+        at: str,
+        mergedInto: str.optional(),
+        action: z.object({ ownerId: str, dueDate: str }).optional(),
+      }),
+    ),
+    voted: strings,
+    feedbackClosed: z.boolean(),
+  }),
+);
+
+export const SavedSessionRunSchema = mirrors<SavedSessionRun>()(
+  z.object({
+    communityId: str,
+    sessionId: str,
+    meetingId: str,
+    run: SavedRunStateSchema,
+    savedBy: str,
+    savedAt: str,
+  }),
+);
+
+/** PUT …/sessions/:sid/run: what the record holds now, and how many kept entries the save lacked. */
+export const SavedRunOutcomeSchema = z.object({
+  saved: SavedSessionRunSchema,
+  kept: z.object({ groupNotes: int, takeaways: int }),
+});
 
 export const FacilitatorRotationSchema = mirrors<FacilitatorRotation>()(
   z.object({
@@ -290,7 +347,7 @@ export const FeedbackSummarySchema = mirrors<FeedbackSummary>()(
 );
 
 export const SearchHitSchema = mirrors<SearchHit>()(
-  z.object({ kind: z.enum(['takeaway', 'notes']), sessionId: str, id: str, excerpt: str }),
+  z.object({ kind: z.enum(['takeaway', 'notes', 'group-note']), sessionId: str, id: str, excerpt: str }),
 );
 
 /** GET …/sessions/:sid/outcomes */

@@ -6,6 +6,7 @@ import { z } from 'zod/v4';
 import { TOPIC_LIMITS } from '../domain/backlog';
 import { ACTION_STATUSES, OUTCOME_LIMITS } from '../domain/outcomes';
 import { SESSION_LIMITS, SESSION_TYPES } from '../domain/session';
+import { BREAKOUT_LIMITS, RUN_LIMITS, SAVED_RUN_LIMITS } from '../domain/session-run';
 import { IdSchema } from './schemas';
 
 const text = (max: number, what: string) =>
@@ -141,6 +142,57 @@ export const UpdateActionRequest = z.strictObject({
 export const ScoreSchema = z.number({ error: 'score must be a number' }).int({ error: 'score must be a whole number' }).min(1, { error: 'score is 1 to 5' }).max(5, { error: 'score is 1 to 5' });
 export const FeedbackRequest = z.strictObject({ score: ScoreSchema });
 
+const IsoTimeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO date and time' });
+const GroupIndexSchema = z.number({ error: 'group must be a number' }).int().min(0).max(BREAKOUT_LIMITS.maxGroups - 1, { error: `at most ${BREAKOUT_LIMITS.maxGroups} groups` });
+const PeopleSchema = z.array(IdSchema).max(SAVED_RUN_LIMITS.people);
+const authorName = z.string({ error: 'a name must be text' }).max(SESSION_LIMITS.name, { error: `a name is at most ${SESSION_LIMITS.name} characters` });
+
+/** A breakout group with its notes, as a close keeps it on the session. */
+export const SessionBreakoutSchema = z.strictObject({
+  index: GroupIndexSchema,
+  question: z.string({ error: 'question must be text' }).max(RUN_LIMITS.question, { error: `a question is at most ${RUN_LIMITS.question} characters` }),
+  members: PeopleSchema,
+  notes: z
+    .array(z.strictObject({ id: IdSchema, authorId: IdSchema, authorName, text: text(RUN_LIMITS.groupNote, 'note'), at: IsoTimeSchema }))
+    .max(SAVED_RUN_LIMITS.groupNotes, { error: `at most ${SAVED_RUN_LIMITS.groupNotes} notes` }),
+});
+
+/** PUT …/sessions/:sid/run: the run of show as the facilitator's meeting shows it. */
+export const SaveSessionRunRequest = z.strictObject({
+  meetingId: IdSchema,
+  run: z.strictObject({
+    phase: z.enum(['check-in', 'deep-dive', 'breakouts', 'share-out', 'feedback'], { error: 'phase must be a phase of a running session' }),
+    phaseStartedAt: IsoTimeSchema,
+    phaseEndsAt: IsoTimeSchema.optional(),
+    iceBreakerId: IdSchema,
+    topicTitle: text(TOPIC_LIMITS.title, 'topicTitle'),
+    ownerName: authorName.min(1).optional(),
+    breakoutEndsAt: IsoTimeSchema.optional(),
+    groups: z
+      .array(z.strictObject({ index: GroupIndexSchema, question: z.string().max(RUN_LIMITS.question), members: PeopleSchema }))
+      .max(BREAKOUT_LIMITS.maxGroups, { error: `at most ${BREAKOUT_LIMITS.maxGroups} groups` }),
+    groupNotes: z
+      .array(z.strictObject({ id: IdSchema, group: GroupIndexSchema, userId: IdSchema, displayName: authorName, text: text(RUN_LIMITS.groupNote, 'note'), at: IsoTimeSchema }))
+      .max(SAVED_RUN_LIMITS.groupNotes, { error: `at most ${SAVED_RUN_LIMITS.groupNotes} group notes` }),
+    takeaways: z
+      .array(
+        z.strictObject({
+          id: IdSchema,
+          text: text(RUN_LIMITS.takeaway, 'takeaway'),
+          authorId: IdSchema,
+          authorName,
+          at: IsoTimeSchema,
+          mergedInto: IdSchema.optional(),
+          action: z.strictObject({ ownerId: IdSchema, dueDate: z.iso.date({ error: 'dueDate must be a date like 2026-12-31' }) }).optional(),
+        }),
+      )
+      .max(SAVED_RUN_LIMITS.takeaways, { error: `at most ${SAVED_RUN_LIMITS.takeaways} takeaways` }),
+    voted: PeopleSchema,
+    feedbackClosed: z.boolean({ error: 'feedbackClosed must be true or false' }),
+  }),
+});
+export type SaveSessionRunRequest = z.infer<typeof SaveSessionRunRequest>;
+
 export const CloseSessionRequest = z.strictObject({
   requestId: RequestIdSchema,
   attendees: z.array(IdSchema).max(200),
@@ -155,6 +207,8 @@ export const CloseSessionRequest = z.strictObject({
     )
     .max(OUTCOME_LIMITS.perClose, { error: `at most ${OUTCOME_LIMITS.perClose} takeaways at once` }),
   feedback: z.array(z.strictObject({ userId: IdSchema, score: ScoreSchema })).max(200),
+  /** The breakout groups with their notes (absent from older clients: only the saved run's are kept). */
+  breakouts: z.array(SessionBreakoutSchema).max(BREAKOUT_LIMITS.maxGroups, { error: `at most ${BREAKOUT_LIMITS.maxGroups} groups` }).optional(),
 });
 export type CloseSessionRequest = z.infer<typeof CloseSessionRequest>;
 

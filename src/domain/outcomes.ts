@@ -136,7 +136,8 @@ export function summariseFeedback(values: readonly number[]): FeedbackSummary {
 
 /** Case-insensitive search over takeaways and notes; each hit with a short excerpt. */
 export interface SearchHit {
-  readonly kind: 'takeaway' | 'notes';
+  /** A takeaway, the session's notes, or a note written in a breakout group (kept at the close). */
+  readonly kind: 'takeaway' | 'notes' | 'group-note';
   readonly sessionId: string;
   readonly id: string;
   readonly excerpt: string;

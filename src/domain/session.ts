@@ -38,6 +38,15 @@ export interface AgendaItem {
   readonly minutes: number;
 }
 
+/** A breakout group as the session record keeps it after the close: who was in it and what they wrote. */
+export interface SessionBreakout {
+  readonly index: number;
+  readonly question: string;
+  readonly members: readonly string[];
+  /** Oldest first. Notes are signed in the meeting (not anonymous), so their author is kept. */
+  readonly notes: readonly { readonly id: string; readonly authorId: string; readonly authorName: string; readonly text: string; readonly at: string }[];
+}
+
 export interface Session {
   readonly id: string;
   readonly communityId: string;
@@ -56,6 +65,8 @@ export interface Session {
   readonly attendees: readonly string[];
   /** When the facilitator published its notes and takeaways, and whether the channel got the card. */
   readonly published?: { readonly at: string; readonly by: string; readonly posted: boolean } | null;
+  /** The breakout groups with their notes, kept at the close (absent on sessions closed before they were kept). */
+  readonly breakouts?: readonly SessionBreakout[];
   /** The request that closed the session: the same request again returns the same result. */
   readonly closed: { readonly requestId: string; readonly by: string; readonly at: string } | null;
   readonly createdBy: string;

@@ -268,6 +268,7 @@ class FluidLiveMeeting implements LiveMeeting {
 
   readonly session: LiveSessionRun = {
     start: (input) => run.startRun(this.editable('start'), input, this.now()),
+    resume: (sessionId, saved) => run.resumeRun(this.editable('resume'), sessionId, saved),
     advance: (to, o = {}) => run.advanceRun(this.editable('advance'), to, o, this.now()),
     setTimer: (minutes) => run.setPhaseTimer(this.editable('setTimer'), minutes, this.now()),
     setGroups: (groups) => run.setGroups(this.editable('setGroups'), groups),

@@ -3,8 +3,8 @@
  * The implementation (SharedTree schema, AzureClient) lives beside this file.
  */
 import type { LiveConnectionInfo } from '../api/schemas';
+import type { LiveBreakoutGroup, SavedRunState, SessionPhase, SessionRunState } from '../domain/session-run';
 import type { ClientResult } from './client-result';
-import type { LiveBreakoutGroup, SessionPhase, SessionRunState } from '../domain/session-run';
 import type { CardMerge, GameCard, GameCheckpoint, GameState, PairRef, SplitChoice, ThirtyFivePlan } from '../domain/thirty-five';
 
 /** Returns a signed token for one Fluid document (the server's /api/fluid/token). */
@@ -36,23 +36,29 @@ export interface MeetingSnapshot {
   readonly sessionRun: SessionRunState | undefined;
 }
 
-/** Edits of a running working session; each throws SessionStepRejectedError (tree unchanged) when not allowed. */
+/**
+ * Edits of a running working session. A step the rules refuse returns a refused ClientResult
+ * (STEP_REFUSED) and leaves the tree unchanged; only bugs throw.
+ */
 export interface LiveSessionRun {
   /** Facilitator steps. */
-  start(input: { sessionId: string; iceBreakerId: string; topicTitle: string; ownerName?: string; minutes?: number }): void;
-  advance(to: SessionPhase, opts?: { minutes?: number }): void;
-  setTimer(minutes: number): void;
-  setGroups(groups: readonly LiveBreakoutGroup[]): void;
-  moveMember(userId: string, toGroup: number): void;
-  editTakeaway(id: string, text: string): void;
-  mergeTakeaway(id: string, into: string | undefined): void;
-  setAction(id: string, action: { ownerId: string; dueDate: string } | undefined): void;
-  closeFeedback(): void;
-  markClosed(): void;
+  start(input: { sessionId: string; iceBreakerId: string; topicTitle: string; ownerName?: string; minutes?: number }): ClientResult<void>;
+  /** Rebuilds a run from the record's saved run (the live container was lost). */
+  resume(sessionId: string, saved: SavedRunState): ClientResult<void>;
+  advance(to: SessionPhase, opts?: { minutes?: number }): ClientResult<void>;
+  setTimer(minutes: number): ClientResult<void>;
+  setGroups(groups: readonly LiveBreakoutGroup[]): ClientResult<void>;
+  moveMember(userId: string, toGroup: number): ClientResult<void>;
+  editTakeaway(id: string, text: string): ClientResult<void>;
+  mergeTakeaway(id: string, into: string | undefined): ClientResult<void>;
+  setAction(id: string, action: { ownerId: string; dueDate: string } | undefined): ClientResult<void>;
+  closeFeedback(): ClientResult<void>;
+  markClosed(): ClientResult<void>;
   /** Everyone: my own entries. */
-  addGroupNote(text: string): void;
-  addTakeaway(text: string): string;
-  markVoted(): void;
+  addGroupNote(text: string): ClientResult<void>;
+  /** The new takeaway's id. */
+  addTakeaway(text: string): ClientResult<string>;
+  markVoted(): ClientResult<void>;
 }
 
 /**

@@ -14,6 +14,7 @@ import { DocumentMembershipRepository } from './repositories/document-membership
 import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
 import { DocumentSessionRepository } from './repositories/document-session-repository';
+import { DocumentSessionRunRepository } from './repositories/document-session-run-repository';
 import { DocumentNotificationClaimRepository, DocumentRsvpRepository } from './repositories/document-attendance-repositories';
 import {
   DocumentActionRepository,
@@ -39,6 +40,7 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     conversationRefs: new DocumentConversationRefRepository(driver),
     activityClaims: new DocumentActivityClaimRepository(driver),
     sessions: new DocumentSessionRepository(driver),
+    sessionRuns: new DocumentSessionRunRepository(driver),
     notes: new DocumentSessionNotesRepository(driver),
     annotations: new DocumentAnnotationRepository(driver),
     takeaways: new DocumentTakeawayRepository(driver),

@@ -121,6 +121,17 @@ export const StoredSession = z.object({
   closed: z.object({ requestId: z.string().min(1), by: z.string().min(1), at: iso }).nullable(),
   // Absent on sessions stored before publishing existed: the same as not published.
   published: z.object({ at: iso, by: z.string().min(1), posted: z.boolean() }).nullable().optional(),
+  // Absent on sessions closed before the close kept breakout groups (issue 9): the same as none.
+  breakouts: z
+    .array(
+      z.object({
+        index: z.number().int().min(0),
+        question: z.string(),
+        members: z.array(z.string().min(1)),
+        notes: z.array(z.object({ id: z.string().min(1), authorId: z.string().min(1), authorName: z.string(), text: z.string().min(1), at: iso })),
+      }),
+    )
+    .optional(),
   createdBy: z.string().min(1),
   createdAt: iso,
 });
@@ -239,6 +250,43 @@ export const StoredThirtyFiveGame = z.object({
   updatedAt: iso,
 });
 
+const optionalIso = iso.optional();
+
+/** The run of show of a session as last saved (issue 9): what a lost live container is rebuilt from. */
+export const StoredSessionRun = z.object({
+  ...base,
+  type: z.literal('session-run'),
+  communityId: id,
+  sessionId: id,
+  meetingId: id,
+  savedBy: id,
+  savedAt: iso,
+  run: z.object({
+    phase: z.enum(['check-in', 'deep-dive', 'breakouts', 'share-out', 'feedback']),
+    phaseStartedAt: iso,
+    phaseEndsAt: optionalIso,
+    iceBreakerId: id,
+    topicTitle: z.string().min(1),
+    ownerName: z.string().min(1).optional(),
+    breakoutEndsAt: optionalIso,
+    groups: z.array(z.object({ index: z.number().int().min(0), question: z.string(), members: z.array(id) })),
+    groupNotes: z.array(z.object({ id, group: z.number().int().min(0), userId: id, displayName: z.string(), text: z.string().min(1), at: iso })),
+    takeaways: z.array(
+      z.object({
+        id,
+        text: z.string().min(1),
+        authorId: id,
+        authorName: z.string(),
+        at: iso,
+        mergedInto: id.optional(),
+        action: z.object({ ownerId: id, dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
+      }),
+    ),
+    voted: z.array(id),
+    feedbackClosed: z.boolean(),
+  }),
+});
+
 export const StoredConversationRef = z.object({
   ...base,
   type: z.literal('conversation-ref'),
@@ -333,6 +381,7 @@ export const RECORD_KINDS = {
   feedback: { schema: StoredFeedback, version: 1, upgrades: {} },
   rotation: { schema: StoredRotation, version: 1, upgrades: {} },
   'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
+  'session-run': { schema: StoredSessionRun, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
   'activity-claim': {
     schema: StoredActivityClaim,

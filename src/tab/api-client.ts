@@ -14,6 +14,7 @@ import type {
   MyCommunitySchema,
   SessionOutcomeSchema,
   SessionOutcomesViewSchema,
+  SavedRunOutcomeSchema,
   SessionPlanSchema,
 } from '../api/response-schemas';
 import type {
@@ -38,6 +39,7 @@ import type {
 import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
+import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
 import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
@@ -82,6 +84,8 @@ export type SessionOutcomesView = Sendable<z.output<typeof SessionOutcomesViewSc
 export type SessionOutcomeView = Sendable<z.output<typeof SessionOutcomeSchema>>;
 /** GET …/session-plan: suggested dates from the cadence, the next facilitator from the rotation, the agenda template. */
 export type SessionPlan = Sendable<z.output<typeof SessionPlanSchema>>;
+/** PUT …/sessions/:sid/run: what the record holds now, and the kept entries the save lacked. */
+export type SavedRunView = Sendable<z.output<typeof SavedRunOutcomeSchema>>;
 
 export interface ApiClient {
   me(): Promise<MeResponse>;
@@ -197,6 +201,10 @@ export interface ApiClient {
     /** The session as Markdown (for Confluence or a wiki). */
     exportMarkdown(communityId: string, sessionId: string): Promise<string>;
     search(communityId: string, q: string): Promise<readonly SearchHit[]>;
+    /** Facilitator: save the run of show (what a lost live container resumes from). */
+    saveRun(communityId: string, sessionId: string, req: { meetingId: string; run: SavedRunState }): Promise<SavedRunView>;
+    /** The meeting's saved run of show whose session is still open, or null. */
+    resumableRun(communityId: string, meetingId: string): Promise<SavedSessionRun | null>;
   };
   actions: {
     create(
@@ -401,6 +409,9 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       publish: (id, sid) => call(c.publishSession, { params: session(id, sid) }),
       exportMarkdown: (id, sid) => call(c.exportSessionMarkdown, { params: session(id, sid) }),
       search: async (id, q) => (await call(c.searchOutcomes, { params: community(id), query: { q } })).hits,
+      saveRun: (id, sid, req) => call(c.saveSessionRun, { params: session(id, sid), body: req }),
+      resumableRun: async (id, m) =>
+        (await call(c.getResumableRun, { params: { id, meetingId: m } })).saved,
     },
     actions: {
       create: async (id, req) => (await call(c.createAction, { params: community(id), body: req })).action,

@@ -9,6 +9,7 @@ import type { Community, Membership } from '../../src/domain/community';
 import { planThirtyFive, type ThirtyFiveGameRecord } from '../../src/domain/thirty-five';
 import type { ActionItem, Takeaway } from '../../src/domain/outcomes';
 import type { Session } from '../../src/domain/session';
+import type { SavedSessionRun } from '../../src/domain/session-run';
 import type { DocumentDriver } from '../../src/store/document-driver';
 import { StoredRecordError } from '../../src/store/stored-records';
 
@@ -496,6 +497,61 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         const broken = aSession(c.id);
         await s.driver.create({ ...broken, details: { type: 'book-club' }, pk: c.id, id: `session:${broken.id}`, type: 'session', schemaVersion: 1 });
         await expect(s.store.sessions.get(c.id, broken.id)).rejects.toThrow(/details/);
+      });
+    });
+
+    describe('saved runs of show (what a lost live container resumes from)', () => {
+      const aRun = (communityId: string, over: Partial<SavedSessionRun> = {}): SavedSessionRun => ({
+        communityId, sessionId: unique('session'), meetingId: 'meeting-1', savedBy: 'alex', savedAt: '2026-12-03T15:20:00.000Z',
+        run: {
+          phase: 'breakouts', phaseStartedAt: '2026-12-03T15:15:00.000Z', phaseEndsAt: '2026-12-03T15:27:00.000Z', iceBreakerId: 'ib-01',
+          topicTitle: 'Remote “retros”', breakoutEndsAt: '2026-12-03T15:27:00.000Z',
+          groups: [{ index: 0, question: 'Why?', members: ['alex', 'bea'] }, { index: 1, question: '', members: ['chen'] }],
+          groupNotes: [{ id: '0/alex/alex.1', group: 0, userId: 'alex', displayName: 'Alex', text: 'Rotate the format', at: '2026-12-03T15:21:00.000Z' }],
+          takeaways: [
+            { id: 'bea.1', text: 'Timebox', authorId: 'bea', authorName: 'Bea', at: '2026-12-03T15:22:00.000Z', action: { ownerId: 'bea', dueDate: '2026-12-17' } },
+            { id: 'bea.2', text: 'Timebox it', authorId: 'bea', authorName: 'Bea', at: '2026-12-03T15:23:00.000Z', mergedInto: 'bea.1' },
+          ],
+          voted: [], feedbackClosed: false,
+        },
+        ...over,
+      });
+      it('round-trips a run mid-breakout and finds the meeting\'s latest save, only in its community', async () => {
+        const c = aCommunity();
+        const older = aRun(c.id, { savedAt: '2026-12-03T15:00:00.000Z' });
+        const newer = aRun(c.id);
+        const elsewhere = aRun(c.id, { meetingId: 'meeting-2', savedAt: '2026-12-03T16:00:00.000Z' });
+        for (const r of [newer, older, elsewhere]) expect((await s.store.sessionRuns.put(r, undefined)).ok).toBe(true);
+        expect((await s.store.sessionRuns.get(c.id, newer.sessionId))?.value).toEqual(newer);
+        expect((await s.store.sessionRuns.latestForMeeting(c.id, 'meeting-1'))?.value).toEqual(newer);
+        expect(await s.store.sessionRuns.latestForMeeting(c.id, 'meeting-9')).toBeUndefined();
+        expect(await s.store.sessionRuns.get(aCommunity().id, newer.sessionId)).toBeUndefined();
+      });
+      it('creates once, replaces only from the current etag, and refuses a stored run it cannot read', async () => {
+        const c = aCommunity();
+        const r = aRun(c.id);
+        expect((await s.store.sessionRuns.put(r, undefined)).ok).toBe(true);
+        const dup = await s.store.sessionRuns.put(r, undefined);
+        expect(dup.ok || dup.error.code).toBe('CONFLICT');
+        const v1 = (await s.store.sessionRuns.get(c.id, r.sessionId))!;
+        expect((await s.store.sessionRuns.put({ ...r, run: { ...r.run, phase: 'share-out' } }, v1.etag)).ok).toBe(true);
+        const stale = await s.store.sessionRuns.put({ ...r, run: { ...r.run, takeaways: [] } }, v1.etag);
+        expect(stale.ok || stale.error.code).toBe('CONFLICT');
+        expect((await s.store.sessionRuns.get(c.id, r.sessionId))?.value.run).toMatchObject({ phase: 'share-out', takeaways: r.run.takeaways });
+        const bad = aRun(c.id);
+        await s.driver.create({ ...bad, run: { ...bad.run, phase: 'closed' }, pk: c.id, id: `session-run:${bad.sessionId}`, type: 'session-run', schemaVersion: 1 });
+        await expect(s.store.sessionRuns.get(c.id, bad.sessionId)).rejects.toThrow(/phase/);
+      });
+      it('keeps a held session\'s breakout groups with their signed notes (absent on older sessions)', async () => {
+        const c = aCommunity();
+        const plain = aSession(c.id);
+        const held = aSession(c.id, {
+          state: 'held',
+          breakouts: [{ index: 0, question: 'Why?', members: ['alex'], notes: [{ id: 'n1', authorId: 'alex', authorName: 'Alex', text: 'A note', at: '2026-12-03T15:21:00.000Z' }] }],
+        });
+        for (const x of [plain, held]) expect((await s.store.sessions.create(x)).ok).toBe(true);
+        expect((await s.store.sessions.get(c.id, held.id))?.value).toEqual(held);
+        expect((await s.store.sessions.get(c.id, plain.id))?.value.breakouts).toBeUndefined();
       });
     });
 

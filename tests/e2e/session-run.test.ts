@@ -275,6 +275,17 @@ describeE2E('a working session at /dev', () => {
     await first!.getByTestId('run-voted').waitFor({ timeout: 20000 });
     await stage!.getByTestId('stage-run-voted').filter({ hasText: `1 of ${PARTICIPANTS} voted` }).waitFor({ timeout: 20000 });
     expect(await stage!.getByTestId('stage-run-histogram').count()).toBe(0);
+    // Closing voting while people have not voted asks first, with the keyboard alone: Escape keeps voting open.
+    await alex.getByTestId('run-close-voting').focus();
+    await page.keyboard.press('Enter');
+    const ask = alex.getByTestId('run-close-voting-confirm');
+    await ask.filter({ hasText: `${PARTICIPANTS - 1} people here have not voted yet` }).waitFor({ timeout: 20000 });
+    await waitUntil(async () => (await alex.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') !== null)), 'the focus in the dialog');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached', timeout: 20000 });
+    await waitUntil(async () => (await alex.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'run-close-voting', 'the focus back on the button');
+    await stage!.getByTestId('stage-run-voted').filter({ hasText: `1 of ${PARTICIPANTS} voted` }).waitFor({ timeout: 20000 });
+    expect(await stage!.getByTestId('stage-run-histogram').count()).toBe(0);
     for (const p of rest) {
       await p.getByTestId(`run-vote-${SCORES[userOf(p)]}`).click();
       await p.getByTestId('run-voted').waitFor({ timeout: 20000 });
@@ -335,8 +346,22 @@ describeE2E('a working session at /dev', () => {
     expect((await search('short and focused')).map((h) => [h.kind, h.sessionId])).toEqual([['takeaway', held.id]]);
     expect((await search('product owner'))[0]?.excerpt).toContain('Invite the product owner');
     expect(await search('every sprint')).toHaveLength(1);
-    // The channel tab's session pages (browse and search past sessions) are being built on another
-    // branch; this worktree's channel tab shows the backlog only, so the UI part of this check is skipped.
+    // The breakout groups' notes are kept with the session: its page in the channel tab shows them, signed.
+    const channel = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const channelErrors: string[] = [];
+    channel.on('pageerror', (e) => channelErrors.push(e.message));
+    await channel.goto(`${localUrl('content', 'default', BEA)}#session=${encodeURIComponent(held.id)}`);
+    const breakouts = channel.getByTestId('session-page').getByTestId('session-breakouts');
+    await breakouts.waitFor({ timeout: 20000 });
+    expect(await breakouts.getByTestId('session-breakout').count()).toBe(2);
+    for (const who of PEOPLE) {
+      await breakouts.getByTestId('session-breakout-note').filter({ hasText: `Note from ${who.name}` }).filter({ hasText: `— ${who.name}` }).waitFor();
+    }
+    await breakouts.getByTestId('session-breakout').filter({ hasText: 'worth attending' }).waitFor();
+    expect((await search('Note from Dara')).map((h) => [h.kind, h.sessionId])).toEqual([['group-note', held.id]]);
+    await channel.screenshot({ path: path.join(SCREENSHOTS, 'session-page-breakouts.png'), fullPage: true });
+    expect(channelErrors).toEqual([]);
+    await channel.close();
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'session-dev-closed.png'), fullPage: true });
     expect(errors).toEqual([]);

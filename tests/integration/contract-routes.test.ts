@@ -35,6 +35,22 @@ const EXAMPLES: Record<string, { body?: unknown; query?: Record<string, string> 
   giveFeedback: { body: { score: 5 } },
   closeSession: { body: { requestId: 'r1', attendees: [], takeaways: [], feedback: [] } },
   searchOutcomes: { query: { q: 'roadmap' } },
+  saveSessionRun: {
+    body: {
+      meetingId: 'm1',
+      run: {
+        phase: 'check-in',
+        phaseStartedAt: '2027-01-04T15:00:00Z',
+        iceBreakerId: 'ib1',
+        topicTitle: 'A topic',
+        groups: [],
+        groupNotes: [],
+        takeaways: [],
+        voted: [],
+        feedbackClosed: false,
+      },
+    },
+  },
 };
 
 const declared = () =>

@@ -6,7 +6,7 @@
  * takeaways are searchable, which is what the channel tab shows.
  */
 import { formBreakouts, groupOf, iceBreakerForSession, notesOfGroup, takeawayWall } from '../../src/domain/session-run';
-import type { LiveMeeting, MeetingSnapshot } from '../../src/live';
+import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
 import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
@@ -66,7 +66,11 @@ it('runs a session: concurrent breakout notes and takeaways reach everyone, vote
 
   facilitator.session.advance('share-out', { minutes: 20 });
   await everyone((s) => s.sessionRun?.phase === 'share-out', 'the share-out');
-  const ids = clients.map((m, i) => [m.session.addTakeaway(`Takeaway A from ${i + 1}`), m.session.addTakeaway(`Takeaway B from ${i + 1}`)]);
+  const added = (r: ClientResult<string>) => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const ids = clients.map((m, i) => [added(m.session.addTakeaway(`Takeaway A from ${i + 1}`)), added(m.session.addTakeaway(`Takeaway B from ${i + 1}`))]);
   await everyone((s) => s.sessionRun!.takeaways.length === 8, 'all eight takeaways');
   facilitator.session.mergeTakeaway(ids[1]![1]!, ids[1]![0]!);
   facilitator.session.setAction(ids[2]![0]!, { ownerId: users[2]!.userId, dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) });

@@ -223,6 +223,23 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect4xx(await bea()(`${s}/close`, { body: { requestId: 'c1', attendees: ['bea'], takeaways: [], feedback: [] } }), 403, 'FORBIDDEN');
     expect4xx(await bea()(`${s}/annotations`, { body: { anchor: { paragraph: 0 }, text: 'Hmm' } }), 403, 'FORBIDDEN');
     expect((await server.as('chen')(`${s}/outcomes`)).status).toBe(403);
+    // The run of show (issue 9): only a facilitator saves it; members read it back to resume; others neither.
+    const run = {
+      phase: 'check-in', phaseStartedAt: inDays(0), iceBreakerId: 'ib-01', topicTitle: 'Alpha',
+      groups: [], groupNotes: [], takeaways: [{ id: 'bea.1', text: 'Mine', authorId: 'bea', authorName: 'Bea', at: inDays(0) }], voted: [], feedbackClosed: false,
+    };
+    expect4xx(await bea()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 403, 'FORBIDDEN');
+    expect4xx(await mallory()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 404, 'COMMUNITY_NOT_FOUND');
+    expect4xx(await server.as('chen')(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 403, 'NOT_A_MEMBER');
+    expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body).toEqual({ saved: null });
+    expect4xx(await mallory()(`${w.base}/meetings/m-1/session-run`), 404, 'COMMUNITY_NOT_FOUND');
+    expect4xx(await server.as('chen')(`${w.base}/meetings/m-1/session-run`), 403, 'NOT_A_MEMBER');
+    // Bad input gets a clear 400 and stores nothing; the facilitator's save is read back by a member.
+    expect4xx(await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run: { ...run, phase: 'closed' } } }), 400, 'VALIDATION_FAILED', /phase/);
+    expect4xx(await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run: { ...run, takeaways: [{ ...run.takeaways[0], text: 'x'.repeat(501) }] } } }), 400, 'VALIDATION_FAILED');
+    expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body).toEqual({ saved: null });
+    expect((await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } })).status).toBe(200);
+    expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body.saved).toMatchObject({ sessionId: session.id, run: { takeaways: run.takeaways } });
 
     const after = (await bea()(s)).body;
     expect(after.session).toMatchObject({ state: 'scheduled', agenda: session.agenda });

@@ -5,6 +5,8 @@ import {
   AttendanceSchema,
   FacilitatorRotationSchema,
   ScheduledSessionSchema,
+  SavedRunOutcomeSchema,
+  SavedSessionRunSchema,
   SessionPlanSchema,
   SessionSchema,
   SessionWithEtagSchema,
@@ -13,6 +15,7 @@ import {
   EditAgendaRequest,
   ListSessionsQuery,
   RotationChangeRequest,
+  SaveSessionRunRequest,
   ScheduleSessionRequest,
 } from '../session-schemas';
 
@@ -69,6 +72,22 @@ export const sessionRoutes = {
     summary: "The session's facilitator (or a facilitator/champion) edits the agenda; etag checked.",
     body: EditAgendaRequest,
     response: SessionWithEtagSchema,
+  }),
+  saveSessionRun: route({
+    method: 'PUT',
+    path: '/communities/:id/sessions/:sid/run',
+    access: 'user',
+    summary:
+      "The session's facilitator (or a facilitator/champion) saves the run of show; merged, never dropping kept notes or takeaways.",
+    body: SaveSessionRunRequest,
+    response: SavedRunOutcomeSchema,
+  }),
+  getResumableRun: route({
+    method: 'GET',
+    path: '/communities/:id/meetings/:meetingId/session-run',
+    access: 'user',
+    summary: "Members: the meeting's saved run of show whose session is still open (null when none).",
+    response: z.object({ saved: SavedSessionRunSchema.nullable() }),
   }),
   getAttendance: route({
     method: 'GET',

@@ -12,6 +12,7 @@ export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-re
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
 export type { SessionAnnouncer } from './session-announcer';
 export type { SessionRepository } from './session-repository';
+export type { SessionRunRepository } from './session-run-repository';
 export type { RsvpRepository } from './rsvp-repository';
 export type { NotificationClaim, NotificationClaimRepository, NotificationGiveUp, NotificationRetry } from './notification-claim-repository';
 export type { InvitationView, ReminderView, SessionMessenger } from './session-messenger';
@@ -33,6 +34,7 @@ import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
 import type { ConversationRefRepository } from './conversation-ref-repository';
 import type { ActivityClaimRepository } from './activity-claim-repository';
 import type { SessionRepository } from './session-repository';
+import type { SessionRunRepository } from './session-run-repository';
 import type { RsvpRepository } from './rsvp-repository';
 import type { NotificationClaimRepository } from './notification-claim-repository';
 import type {
@@ -57,6 +59,8 @@ export interface RecordStore {
   /** One claim per delivered bot activity, so a redelivery is not handled twice. */
   readonly activityClaims: ActivityClaimRepository;
   readonly sessions: SessionRepository;
+  /** The run of show of each session as last saved (what a lost live container is rebuilt from). */
+  readonly sessionRuns: SessionRunRepository;
   readonly notes: SessionNotesRepository;
   readonly annotations: AnnotationRepository;
   readonly takeaways: TakeawayRepository;

@@ -12,7 +12,8 @@ import {
   type Takeaway,
 } from '../../domain/outcomes';
 import { fail, ok, type Result } from '../../domain/result';
-import type { Session } from '../../domain/session';
+import type { Session, SessionBreakout } from '../../domain/session';
+import { BREAKOUT_LIMITS, breakoutsOf, mergeBreakouts, RUN_LIMITS } from '../../domain/session-run';
 import type { AppDeps } from '../deps';
 import { checkMembers, facilitatesSession, findSession } from '../facilitation';
 import type { Versioned } from '../ports';
@@ -34,6 +35,11 @@ export interface CloseSessionInput {
   }[];
   /** Votes collected during the session (one per person; a person who already voted is not counted again). */
   readonly feedback: readonly { readonly userId: string; readonly score: number }[];
+  /**
+   * The breakout groups with their notes as the meeting shows them. Kept on the session, together
+   * with any note the saved run of show holds that these lack.
+   */
+  readonly breakouts?: readonly SessionBreakout[];
 }
 
 export interface SessionOutcome {
@@ -48,7 +54,7 @@ const MAX_ATTEMPTS = 20;
 /**
  * The facilitator closes a session in one idempotent step: takeaways, their actions, attendance and
  * feedback are recorded, the topics become discussed (the session appended to their history) and the
- * session is marked held, last. Everything is validated before the first write.
+ * session is marked held, last, with its breakout groups and their notes (sent and saved ones). Everything is validated before the first write.
  *
  * Idempotence: takeaways and actions get ids derived from the request id, so a retry after a partial
  * failure re-creates nothing; feedback markers make votes count once; topics are already discussed;
@@ -56,7 +62,7 @@ const MAX_ATTEMPTS = 20;
  * A different request id on a held session is a CONFLICT.
  *
  * Round trips, first call: 2 reads (access) + 1 read (session) + 1 query (members) + 1 query (topics)
- * + n creates (takeaways) + m creates (actions) + (1 read + 1 write) feedback + applyToTopics
+ * + 1 read (saved run) + n creates (takeaways) + m creates (actions) + (1 read + 1 write) feedback + applyToTopics
  * (1 query + k replaces) + 1 replace (session) + 3 reads/queries for the outcome (takeaways, actions,
  * feedback). A repeated call: 2 + 1 + those 3.
  */
@@ -71,6 +77,8 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
 
   const valid = await validate(deps, who, session, input);
   if (!valid.ok) return valid;
+  const savedRun = await deps.store.sessionRuns.get(input.communityId, input.sessionId);
+  const breakouts = mergeBreakouts(input.breakouts ?? [], savedRun ? breakoutsOf(savedRun.value.run) : []);
 
   const now = deps.clock.now().toISOString();
   for (const [i, t] of input.takeaways.entries()) {
@@ -104,7 +112,13 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
   let current: Versioned<Session> = found.value;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (current.value.closed) return sameOrConflict(deps, current.value, input.requestId);
-    const held: Session = { ...current.value, state: 'held', attendees: [...new Set(input.attendees)], closed: { requestId: input.requestId, by: who.userId, at: now } };
+    const held: Session = {
+      ...current.value,
+      state: 'held',
+      attendees: [...new Set(input.attendees)],
+      ...(breakouts.length ? { breakouts } : {}),
+      closed: { requestId: input.requestId, by: who.userId, at: now },
+    };
     const written = await deps.store.sessions.update(held, current.etag);
     if (written.ok) return outcomeOf(deps, written.value.value);
     if (written.error.code !== 'CONFLICT') return written;
@@ -132,6 +146,13 @@ async function validate(deps: AppDeps, who: Principal, session: Session, input: 
       if (!due.ok) return due;
       people.push(t.action.ownerId);
     }
+  }
+  const breakouts = input.breakouts ?? [];
+  if (breakouts.length > BREAKOUT_LIMITS.maxGroups || new Set(breakouts.map((b) => b.index)).size !== breakouts.length) {
+    return fail('VALIDATION_FAILED', `Breakouts are at most ${BREAKOUT_LIMITS.maxGroups} groups, each once.`, [{ path: 'breakouts', message: 'too many or repeated' }]);
+  }
+  if (breakouts.some((b) => b.notes.some((n) => !n.text.trim() || n.text.length > RUN_LIMITS.groupNote))) {
+    return fail('VALIDATION_FAILED', `A group note has 1 to ${RUN_LIMITS.groupNote} characters.`, [{ path: 'breakouts.notes.text', message: 'empty or too long' }]);
   }
   if (new Set(input.feedback.map((f) => f.userId)).size !== input.feedback.length) {
     return fail('VALIDATION_FAILED', 'One vote per person.', [{ path: 'feedback', message: 'a person is listed twice' }]);

@@ -1,12 +1,13 @@
 import type { Principal } from '../../domain/identity';
 import { sessionMarkdown } from '../../domain/outcomes';
 import { ok, type Result } from '../../domain/result';
+import { breakoutsMarkdown } from '../../domain/session-run';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 import { findSession } from '../facilitation';
 
 /**
- * A session as Markdown (notes, annotations, takeaways, actions, attendance count), to publish to the
+ * A session as Markdown (notes, annotations, takeaways, actions, attendance count, breakout groups), to publish to the
  * channel or read later. Round trips: 2 reads (access) + 1 read (session) + 1 read (notes) + 4 queries.
  */
 export async function exportSessionMarkdown(deps: AppDeps, who: Principal, input: { communityId: string; sessionId: string }): Promise<Result<string>> {
@@ -23,6 +24,7 @@ export async function exportSessionMarkdown(deps: AppDeps, who: Principal, input
     deps.store.topics.listByCommunity(communityId),
     deps.store.memberships.listByCommunity(communityId),
   ]);
+  const names = Object.fromEntries(members.map((m) => [m.value.userId, m.value.displayName]));
   return ok(
     sessionMarkdown({
       session: found.value.value,
@@ -31,7 +33,7 @@ export async function exportSessionMarkdown(deps: AppDeps, who: Principal, input
       annotations,
       takeaways,
       actions,
-      names: Object.fromEntries(members.map((m) => [m.value.userId, m.value.displayName])),
-    }),
+      names,
+    }) + breakoutsMarkdown(found.value.value.breakouts, names),
   );
 }

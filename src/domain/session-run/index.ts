@@ -3,3 +3,5 @@ export * from './run-of-show';
 export * from './ice-breakers';
 export * from './breakouts';
 export * from './live-state';
+export * from './saved-run';
+export * from './breakout-record';

@@ -14,6 +14,8 @@ export interface LiveBreakoutGroup {
 }
 
 export interface LiveGroupNote {
+  /** Unique within the run (the live meeting's key for it). */
+  readonly id: string;
   readonly group: number;
   readonly userId: string;
   readonly displayName: string;

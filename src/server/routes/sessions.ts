@@ -3,9 +3,11 @@ import { contract } from '../../api/contract';
 import type { AppDeps } from '../../application/deps';
 import { changeRotation } from '../../application/use-cases/change-rotation';
 import { editSessionAgenda } from '../../application/use-cases/edit-session-agenda';
+import { getResumableRun } from '../../application/use-cases/get-resumable-run';
 import { getSession } from '../../application/use-cases/get-session';
 import { listSessions } from '../../application/use-cases/list-sessions';
 import { planNextSession } from '../../application/use-cases/plan-next-session';
+import { saveSessionRun } from '../../application/use-cases/save-session-run';
 import { scheduleSession } from '../../application/use-cases/schedule-session';
 import type { Principal } from '../../domain/identity';
 import { ok } from '../../domain/result';
@@ -23,7 +25,10 @@ export type OnScheduled = (
   session: Session,
 ) => Promise<Pick<Answer<typeof contract.scheduleSession>, 'invitations'>>;
 
-/** Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator rotation. */
+/**
+ * Sessions: schedule, read, list with filters, edit the agenda, plan the next one, the facilitator
+ * rotation; the run of show saved while it runs and read back to resume a lost live container.
+ */
 export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router {
   const r = Router();
   mount(r, contract.listSessions, async ({ principal, params, query: q }) => {
@@ -44,6 +49,14 @@ export function sessionRoutes(deps: AppDeps, onScheduled?: OnScheduled): Router 
     map(await changeRotation(deps, principal, { communityId: params.id, change }), (rotation) => ({ rotation })),
   );
   mount(r, contract.getSession, async ({ principal, params }) => getSession(deps, principal, sessionOf(params)));
+  mount(r, contract.saveSessionRun, async ({ principal, params, body }) =>
+    saveSessionRun(deps, principal, { ...sessionOf(params), ...body }),
+  );
+  mount(r, contract.getResumableRun, async ({ principal, params }) =>
+    map(await getResumableRun(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (saved) => ({
+      saved,
+    })),
+  );
   mount(r, contract.editSessionAgenda, async ({ principal, params, body }) =>
     editSessionAgenda(deps, principal, { ...sessionOf(params), ...body }),
   );

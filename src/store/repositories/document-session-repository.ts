@@ -11,12 +11,14 @@ const docId = (sessionId: string) => `session:${sessionId}`;
 export class DocumentSessionRepository implements SessionRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
-  private toDoc(s: Session) {
+  private toDoc(session: Session) {
+    const { breakouts, ...s } = session;
     return writeRecord('session', {
       ...s,
       topicIds: [...s.topicIds],
       agenda: s.agenda.map((i) => ({ ...i })),
       attendees: [...s.attendees],
+      ...(breakouts ? { breakouts: breakouts.map((b) => ({ ...b, members: [...b.members], notes: b.notes.map((n) => ({ ...n })) })) } : {}),
       pk: s.communityId,
       id: docId(s.id),
     });

@@ -79,7 +79,7 @@ function SidePanelLive({ view }: { view: CommunityView }) {
         </div>
       ) : null}
       {/* While a working session runs it has the panel (its check-in phase holds the check-in). */}
-      <SessionRunPanel view={view} live={live} />
+      <SessionRunPanel view={view} live={live} meetingId={meetingId} />
       {!sessionRunning ? <ThirtyFivePanel view={view} live={live} meetingId={meetingId} /> : null}
       {!sessionRunning ? (
         <Section title="Check in" id="check-in-heading">

@@ -1,14 +1,31 @@
-import { iceBreakerForSession } from '../../../src/domain/session-run';
+import { iceBreakerForSession, savedRunOf, type SavedSessionRun } from '../../../src/domain/session-run';
+import { clientFail, clientOk, type ClientResult } from '../../../src/live/client-result';
 import type { LiveSessionRun } from '../../../src/live/live-meeting';
 import { ApiError } from '../../../src/tab/api-client';
-import { createSessionController, SessionActionRefusedError, type SessionControllerDeps, type StartOptions } from '../../../src/tab/features/session-run/session-controller';
+import { createSessionController, type SessionControllerDeps, type StartOptions } from '../../../src/tab/features/session-run/session-controller';
 import { nameOf, run, session, takeaway, topic } from './session-run-fixtures';
 
 type Call = [string, ...unknown[]];
 const NOW = new Date('2026-03-02T10:00:00.000Z');
 
-/** Stubs that log every call in order; `fail` makes the named API call reject like the server would. */
-function stubs(opts: { fail?: string; failWith?: ApiError } = {}) {
+/** The step was refused as a value (never thrown), with `code` and a message matching `why`. */
+function refusedWith(r: ClientResult<unknown>, why: string | RegExp, code = 'ACTION_REFUSED'): void {
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error.code).toBe(code);
+  if (typeof why === 'string') expect(r.error.message).toBe(why);
+  else expect(r.error.message).toMatch(why);
+}
+function value<T>(r: ClientResult<T>): T {
+  if (!r.ok) throw new Error(`refused: ${r.error.message}`);
+  return r.value;
+}
+
+/**
+ * Stubs that log every call in order; `fail` makes the named API call reject like the server would,
+ * `liveRefuses` makes the named live edit refuse like the live rules would.
+ */
+function stubs(opts: { fail?: string; failWith?: ApiError; liveRefuses?: string } = {}) {
   const calls: Call[] = [];
   const refuse = (name: string) => {
     if (opts.fail === name) throw opts.failWith ?? new ApiError('VALIDATION_FAILED', `The server refused ${name}.`, 400);
@@ -23,6 +40,8 @@ function stubs(opts: { fail?: string; failWith?: ApiError } = {}) {
       outcomes: async (c, sid) => (calls.push(['api.sessions.outcomes', c, sid]), refuse('outcomes'), { notes: null, notesEtag: null, annotations: [], takeaways: [], actions: [], feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1], mine: true } }),
       giveFeedback: async (c, sid, score) => (calls.push(['api.sessions.giveFeedback', c, sid, score]), refuse('giveFeedback'), { votes: 1, average: null, distribution: null }),
       close: async (c, sid, req) => (calls.push(['api.sessions.close', c, sid, req]), refuse('close'), { session: session({ id: sid, state: 'held' }), takeaways: [], actions: [], feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1] } }),
+      saveRun: async (c, sid, req) => (calls.push(['api.sessions.saveRun', c, sid, req]), refuse('saveRun'), { saved: { communityId: c, sessionId: sid, meetingId: req.meetingId, run: req.run, savedBy: 'u1', savedAt: NOW.toISOString() }, kept: { groupNotes: 0, takeaways: 0 } }),
+      resumableRun: async (c, m) => (calls.push(['api.sessions.resumableRun', c, m]), refuse('resumableRun'), null),
     },
     backlog: { volunteerOwner: async (c, t) => (calls.push(['api.backlog.volunteerOwner', c, t]), refuse('volunteer'), topic(t, 'x', { ownerId: 'u3' })) },
     listTopics: async (c) => (calls.push(['api.listTopics', c]), refuse('listTopics'), topics),
@@ -31,10 +50,11 @@ function stubs(opts: { fail?: string; failWith?: ApiError } = {}) {
     (name: string) =>
     (...args: unknown[]) => {
       calls.push([`live.${name}`, ...args]);
-      return name === 'addTakeaway' ? 'new-id' : undefined;
+      if (opts.liveRefuses === name) return clientFail('STEP_REFUSED', `The live rules refused ${name}.`);
+      return name === 'addTakeaway' ? clientOk('new-id') : clientOk();
     };
   const live = Object.fromEntries(
-    ['start', 'advance', 'setTimer', 'setGroups', 'moveMember', 'editTakeaway', 'mergeTakeaway', 'setAction', 'closeFeedback', 'markClosed', 'addGroupNote', 'addTakeaway', 'markVoted'].map((n) => [n, liveCall(n)]),
+    ['start', 'resume', 'advance', 'setTimer', 'setGroups', 'moveMember', 'editTakeaway', 'mergeTakeaway', 'setAction', 'closeFeedback', 'markClosed', 'addGroupNote', 'addTakeaway', 'markVoted'].map((n) => [n, liveCall(n)]),
   ) as unknown as LiveSessionRun;
   const controller = createSessionController({ api, live, communityId: 'c1', now: () => NOW });
   return { calls, controller, topics };
@@ -45,7 +65,7 @@ const names = (calls: Call[]) => calls.map((c) => c[0]);
 describe('starting a session', () => {
   it('loads the upcoming sessions, the held count and the top of the backlog in one go', async () => {
     const { calls, controller } = stubs();
-    const o = await controller.loadStartOptions();
+    const o = value(await controller.loadStartOptions());
     expect(names(calls).sort()).toEqual(['api.listTopics', 'api.sessions.list']);
     expect(o.upcoming.map((s) => s.id)).toEqual(['s-up']);
     expect(o.held).toBe(2);
@@ -54,7 +74,7 @@ describe('starting a session', () => {
 
   it('starts a scheduled session live only, with the community\'s next ice breaker, its topic and owner', async () => {
     const { calls, controller } = stubs();
-    const o = await controller.loadStartOptions();
+    const o = value(await controller.loadStartOptions());
     calls.length = 0;
     await controller.start(o, { kind: 'scheduled', sessionId: 's-up' }, { me: 'u1', nameOf });
     expect(calls).toEqual([
@@ -64,9 +84,9 @@ describe('starting a session', () => {
 
   it('"Schedule one now" schedules a deep dive in 2 minutes on the top topic first, then starts it', async () => {
     const { calls, controller } = stubs();
-    const o = await controller.loadStartOptions();
+    const o = value(await controller.loadStartOptions());
     calls.length = 0;
-    const s = await controller.start(o, { kind: 'now', requestId: 'now-1' }, { me: 'u1', nameOf });
+    const s = value(await controller.start(o, { kind: 'now', requestId: 'now-1' }, { me: 'u1', nameOf }));
     expect(names(calls)).toEqual(['api.sessions.schedule', 'live.start']);
     expect(calls[0]).toEqual([
       'api.sessions.schedule',
@@ -79,13 +99,13 @@ describe('starting a session', () => {
 
   it('starts nothing live when the server refuses the schedule, and refuses "now" without a topic', async () => {
     const { calls, controller } = stubs({ fail: 'schedule' });
-    const o = await controller.loadStartOptions();
+    const o = value(await controller.loadStartOptions());
     calls.length = 0;
-    await expect(controller.start(o, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf })).rejects.toThrow('The server refused schedule.');
+    refusedWith(await controller.start(o, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf }), 'The server refused schedule.', 'VALIDATION_FAILED');
     expect(names(calls)).toEqual(['api.sessions.schedule']);
     const empty: StartOptions = { ...o, top: undefined };
     calls.length = 0;
-    await expect(controller.start(empty, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf })).rejects.toThrow(/needs a topic/);
+    refusedWith(await controller.start(empty, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf }), /needs a topic/);
     expect(calls).toEqual([]);
   });
 });
@@ -103,9 +123,9 @@ describe('moving through the run of show', () => {
 
   it('refuses skipping a phase, breakouts without groups, and closing without the record', () => {
     const { calls, controller } = stubs();
-    expect(() => controller.moveOn(run({ phase: 'check-in' }), 'share-out')).toThrow('From Check-in the session moves on to Deep dive.');
-    expect(() => controller.moveOn(run({ phase: 'deep-dive' }), 'breakouts')).toThrow(SessionActionRefusedError);
-    expect(() => controller.moveOn(run({ phase: 'feedback' }), 'closed')).toThrow(/Close the session/);
+    refusedWith(controller.moveOn(run({ phase: 'check-in' }), 'share-out'), 'From Check-in the session moves on to Deep dive.');
+    refusedWith(controller.moveOn(run({ phase: 'deep-dive' }), 'breakouts'), /breakouts/);
+    refusedWith(controller.moveOn(run({ phase: 'feedback' }), 'closed'), /Close the session/);
     expect(calls).toEqual([]);
   });
 
@@ -128,9 +148,9 @@ describe('moving through the run of show', () => {
       { index: 0, question: '', members: ['u1', 'u2'] },
       { index: 1, question: '', members: ['u3'] },
     ];
-    expect(() => controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 20)).toThrow('A breakout lasts 10 to 15 minutes.');
-    expect(() => controller.startBreakouts(run({ phase: 'deep-dive' }), [groups[0]!, { index: 1, question: '', members: [] }], 10)).toThrow(/nobody in it/);
-    expect(() => controller.startBreakouts(run({ phase: 'check-in' }), groups, 10)).toThrow(/from the deep dive/);
+    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 20), 'A breakout lasts 10 to 15 minutes.');
+    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), [groups[0]!, { index: 1, question: '', members: [] }], 10), /nobody in it/);
+    refusedWith(controller.startBreakouts(run({ phase: 'check-in' }), groups, 10), /from the deep dive/);
     expect(calls).toEqual([]);
   });
 
@@ -139,7 +159,7 @@ describe('moving through the run of show', () => {
     const r = run({ phase: 'breakouts', groups: [{ index: 0, question: 'Q', members: ['u1', 'u2'] }, { index: 1, question: '', members: ['u3', 'u4'] }] });
     controller.addToGroup(r, 'u5', 0);
     expect(calls).toEqual([['live.setGroups', [{ index: 0, question: 'Q', members: ['u1', 'u2', 'u5'] }, { index: 1, question: '', members: ['u3', 'u4'] }]]]);
-    expect(() => controller.addToGroup(r, 'u3', 0)).toThrow(/move them instead/);
+    refusedWith(controller.addToGroup(r, 'u3', 0), /move them instead/);
   });
 });
 
@@ -147,9 +167,9 @@ describe('curating takeaways', () => {
   it('turns a takeaway into an action with an owner and a due date, not in the past', () => {
     const { calls, controller } = stubs();
     controller.setAction('k1', { ownerId: 'u2', dueDate: '2026-03-02' });
-    expect(() => controller.setAction('k1', { ownerId: 'u2', dueDate: '2026-03-01' })).toThrow('The due date is in the past.');
-    expect(() => controller.setAction('k1', { ownerId: '', dueDate: '2026-03-09' })).toThrow('Choose who owns the action.');
-    expect(() => controller.setAction('k1', { ownerId: 'u2', dueDate: '' })).toThrow('Pick a due date.');
+    refusedWith(controller.setAction('k1', { ownerId: 'u2', dueDate: '2026-03-01' }), 'The due date is in the past.');
+    refusedWith(controller.setAction('k1', { ownerId: '', dueDate: '2026-03-09' }), 'Choose who owns the action.');
+    refusedWith(controller.setAction('k1', { ownerId: 'u2', dueDate: '' }), 'Pick a due date.');
     controller.setAction('k1', undefined);
     expect(calls).toEqual([
       ['live.setAction', 'k1', { ownerId: 'u2', dueDate: '2026-03-02' }],
@@ -170,7 +190,7 @@ describe('voting', () => {
 
   it('marks nothing live when the record refused the vote', async () => {
     const { calls, controller } = stubs({ fail: 'giveFeedback', failWith: new ApiError('VALIDATION_FAILED', 'Feedback opens when the session starts.', 400) });
-    await expect(controller.vote(run({ phase: 'feedback' }), 4)).rejects.toThrow('Feedback opens when the session starts.');
+    refusedWith(await controller.vote(run({ phase: 'feedback' }), 4), 'Feedback opens when the session starts.', 'VALIDATION_FAILED');
     expect(names(calls)).toEqual(['api.sessions.giveFeedback']);
   });
 
@@ -182,8 +202,8 @@ describe('voting', () => {
 
   it('refuses a vote outside the feedback phase or off the scale, asking nobody', async () => {
     const { calls, controller } = stubs();
-    await expect(controller.vote(run({ phase: 'share-out' }), 4)).rejects.toThrow(/Voting opens/);
-    await expect(controller.vote(run({ phase: 'feedback' }), 6)).rejects.toThrow('Pick a score from 1 to 5.');
+    refusedWith(await controller.vote(run({ phase: 'share-out' }), 4), /Voting opens/);
+    refusedWith(await controller.vote(run({ phase: 'feedback' }), 6), 'Pick a score from 1 to 5.');
     expect(calls).toEqual([]);
   });
 });
@@ -211,13 +231,14 @@ describe('closing', () => {
           { topicId: 't1', text: 'Invite the PO', authorId: 'u3', action: { ownerId: 'u2', dueDate: '2026-03-09' } },
         ],
         feedback: [],
+        breakouts: [],
       },
     ]);
   });
 
   it('leaves the run open when the record refuses, and a retry sends the same request id', async () => {
     const failing = stubs({ fail: 'close' });
-    await expect(failing.controller.close(curated, snapshot, ['u1', 'u2', 'u3'])).rejects.toThrow('The server refused close.');
+    refusedWith(await failing.controller.close(curated, snapshot, ['u1', 'u2', 'u3']), 'The server refused close.', 'VALIDATION_FAILED');
     expect(names(failing.calls)).not.toContain('live.markClosed');
     const ok = stubs();
     await ok.controller.close(curated, snapshot, ['u1', 'u2', 'u3']);
@@ -229,7 +250,7 @@ describe('closing', () => {
   it('refuses more takeaways than one close keeps, before asking the server', async () => {
     const { calls, controller } = stubs();
     const many = run({ phase: 'feedback', takeaways: Array.from({ length: 51 }, (_, i) => takeaway(`k${i}`, `t${i}`, 'u1')) });
-    await expect(controller.close(many, snapshot, ['u1'])).rejects.toThrow(/At most 50 takeaways/);
+    refusedWith(await controller.close(many, snapshot, ['u1']), /At most 50 takeaways/);
     expect(calls).toEqual([]);
   });
 });
@@ -237,8 +258,8 @@ describe('closing', () => {
 describe('after the close', () => {
   it('offers the top prioritised topic and volunteers me as its owner', async () => {
     const { calls, controller } = stubs();
-    expect((await controller.nextTopic())?.id).toBe('t1');
-    const t = await controller.volunteer('t2');
+    expect(value(await controller.nextTopic())?.id).toBe('t1');
+    const t = value(await controller.volunteer('t2'));
     expect(t.ownerId).toBe('u3');
     expect(calls).toEqual([
       ['api.listTopics', 'c1'],
@@ -248,6 +269,56 @@ describe('after the close', () => {
 
   it('reads the feedback summary from the record', async () => {
     const { controller } = stubs();
-    expect(await controller.feedback('s1')).toMatchObject({ votes: 3, distribution: [0, 0, 1, 1, 1] });
+    expect(value(await controller.feedback('s1'))).toMatchObject({ votes: 3, distribution: [0, 0, 1, 1, 1] });
+  });
+});
+
+describe('errors as values', () => {
+  it('passes a live refusal on as a value and stops there (no advance after refused groups)', () => {
+    const { calls, controller } = stubs({ liveRefuses: 'setGroups' });
+    const groups = [
+      { index: 0, question: '', members: ['u1', 'u2'] },
+      { index: 1, question: '', members: ['u3', 'u4'] },
+    ];
+    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 12), 'The live rules refused setGroups.', 'STEP_REFUSED');
+    expect(names(calls)).toEqual(['live.setGroups']);
+  });
+
+  it('turns a network failure into REQUEST_FAILED-like values, never a throw', async () => {
+    const { controller } = stubs({ fail: 'listTopics', failWith: new ApiError('REQUEST_FAILED', 'The server could not be reached.', 0) });
+    refusedWith(await controller.nextTopic(), 'The server could not be reached.', 'REQUEST_FAILED');
+  });
+});
+
+describe('saving and resuming the run of show', () => {
+  const midBreakout = run({
+    phase: 'breakouts',
+    groups: [{ index: 0, question: 'Q', members: ['u1', 'u2'] }, { index: 1, question: '', members: ['u3', 'u4'] }],
+    groupNotes: [{ id: '0/u1/n1', group: 0, userId: 'u1', displayName: 'Alex Morgan', text: 'A note', at: '2026-03-02T10:20:00.000Z' }],
+    takeaways: [takeaway('k1', 'Timebox the retro', 'u1')],
+  });
+
+  it('saves the run as the meeting shows it, with the meeting it runs in', async () => {
+    const { calls, controller } = stubs();
+    value(await controller.save(midBreakout, 'm1'));
+    expect(calls).toEqual([['api.sessions.saveRun', 'c1', 's1', { meetingId: 'm1', run: savedRunOf(midBreakout) }]]);
+  });
+
+  it('saves nothing once the run is closed (the close keeps it)', async () => {
+    const { calls, controller } = stubs();
+    expect(value(await controller.save(run({ phase: 'closed', closed: { at: NOW.toISOString() } }), 'm1'))).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it('finds the meeting\'s resumable run and seeds the live meeting from it', async () => {
+    const { calls, controller } = stubs();
+    expect(value(await controller.findResumable('m1'))).toBeNull();
+    const saved: SavedSessionRun = { communityId: 'c1', sessionId: 's1', meetingId: 'm1', run: savedRunOf(midBreakout)!, savedBy: 'u1', savedAt: NOW.toISOString() };
+    value(controller.resume(saved));
+    refusedWith(controller.resume({ ...saved, communityId: 'c2' }), /another community/);
+    expect(calls).toEqual([
+      ['api.sessions.resumableRun', 'c1', 'm1'],
+      ['live.resume', 's1', saved.run],
+    ]);
   });
 });

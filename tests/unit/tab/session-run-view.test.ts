@@ -122,8 +122,8 @@ describe('breakout groups', () => {
         { index: 1, question: '', members: ['u3'] },
       ],
       groupNotes: [
-        { group: 0, userId: 'u1', displayName: 'Alex Morgan', text: 'first', at: '2026-03-02T10:20:00.000Z' },
-        { group: 0, userId: 'u2', displayName: 'Bea Okafor', text: 'second', at: '2026-03-02T10:21:00.000Z' },
+        { id: 'n1', group: 0, userId: 'u1', displayName: 'Alex Morgan', text: 'first', at: '2026-03-02T10:20:00.000Z' },
+        { id: 'n2', group: 0, userId: 'u2', displayName: 'Bea Okafor', text: 'second', at: '2026-03-02T10:21:00.000Z' },
       ],
     });
     const [g0, g1] = groupSummaries(r, nameOf);
@@ -141,7 +141,7 @@ describe('the takeaway wall and the close', () => {
       takeaway('k2', 'Keep retros short', 'u2', { mergedInto: 'k1' }),
       takeaway('k3', 'Ask the PO to join refinement', 'u3', { action: { ownerId: 'u2', dueDate: '2026-03-16' } }),
     ],
-    groupNotes: [{ group: 0, userId: 'u4', displayName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }],
+    groupNotes: [{ id: 'n4', group: 0, userId: 'u4', displayName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }],
   });
 
   it('shows merged takeaways inside their target and actions with owner and date', () => {
@@ -176,6 +176,8 @@ describe('the takeaway wall and the close', () => {
       { topicId: 't1', text: 'Timebox the retro (also: Keep retros short)', authorId: 'u1' },
       { topicId: 't1', text: 'Ask the PO to join refinement', authorId: 'u3', action: { ownerId: 'u2', dueDate: '2026-03-16' } },
     ]);
+    // The group notes go with the close, signed, so the session page, the export and search keep them.
+    expect(req.breakouts).toEqual([{ index: 0, question: '', members: [], notes: [{ id: 'n4', authorId: 'u4', authorName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }] }]);
   });
 });
 

@@ -33,7 +33,13 @@ export function useNextTopic(controller: SessionController | undefined, key: str
     if (!controller) return;
     let live = true;
     controller.nextTopic().then(
-      (t) => live && (setTopic(t ?? null), setError(undefined)),
+      (t) => {
+        if (!live) return;
+        if (t.ok) {
+          setTopic(t.value ?? null);
+          setError(undefined);
+        } else setError(t.error.message);
+      },
       (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {
@@ -55,7 +61,12 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big
     setBusy(true);
     setError(undefined);
     try {
-      next.set(await controller.volunteer(t.id));
+      const taken = await controller.volunteer(t.id);
+      if (taken.ok) next.set(taken.value);
+      else {
+        setError(taken.error.message);
+        next.reload();
+      }
     } catch (e) {
       setError(errorMessage(e));
       next.reload();

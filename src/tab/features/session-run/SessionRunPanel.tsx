@@ -2,43 +2,61 @@
  * The working session in a participant's side panel (about 320 px): the phase and its countdown,
  * then what I do now (check in, listen, write notes in my breakout group, add takeaways, vote), and
  * after the close who volunteers for the next topic. Facilitator controls for facilitators only (the
- * server checks the role again where the record is written). Nothing here throws into the page.
+ * server checks the role again where the record is written). The facilitator's panel saves the run
+ * to the record as it goes and offers to resume it when the live meeting was lost. Steps that lose
+ * votes ask first. Nothing here throws into the page.
  */
 import { Button, Select } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { RUN_LIMITS, groupOf, notesOfGroup, type SessionRunState } from '../../../domain/session-run';
+import { useEffect, useMemo, useState } from 'react';
+import { PHASE_LABELS, RUN_LIMITS, groupOf, notesOfGroup, type SavedSessionRun, type SessionRunState } from '../../../domain/session-run';
 import type { CommunityView } from '../../api-client';
-import { ErrorNotice, Section } from '../../ui/common';
+import { ErrorNotice, InfoNotice, Section } from '../../ui/common';
 import { CheckInForm } from '../live/CheckInForm';
 import { myCheckIn } from '../live/people';
 import type { UseLiveMeeting } from '../live/useLiveMeeting';
 import { formatCountdown, namesFrom } from '../thirty-five/game-view';
 import { useCountdown } from '../thirty-five/useCountdown';
 import { BreakoutPlanner, GroupMoves } from './BreakoutPlanner';
+import { ConfirmStep } from './ConfirmStep';
 import { FeedbackVote } from './FeedbackVote';
 import { LineForm } from './LineForm';
 import { NextTopic } from './NextTopic';
 import { StartSession } from './StartSession';
 import { TakeawayBoard } from './TakeawayBoard';
-import { NEXT_STEP, foldedTakeaways, groupName, iceBreakerText, isRunning, phaseTitle, takeawaysLabel, votedLabel, whyNoStart, type NameOf } from './session-view';
+import {
+  NEXT_STEP,
+  foldedTakeaways,
+  groupName,
+  iceBreakerText,
+  isRunning,
+  phaseTitle,
+  takeawaysLabel,
+  unvotedQuestion,
+  votedLabel,
+  whyNoStart,
+  type NameOf,
+} from './session-view';
+import type { SaveOutcome } from './run-saver';
+import { useRunAutosave } from './useRunAutosave';
 import { useRunStyles } from './styles';
 import { useSessionActions, type UseSessionActions } from './useSessionActions';
 
-export function SessionRunPanel({ view, live }: { view: CommunityView; live: UseLiveMeeting }) {
+export function SessionRunPanel({ view, live, meetingId }: { view: CommunityView; live: UseLiveMeeting; meetingId?: string | undefined }) {
   const run = live.snapshot.sessionRun;
   const facilitator = view.me.roles.includes('facilitator');
   const actions = useSessionActions(live.meeting, view.community.id);
   const nameOf = useMemo(() => namesFrom(view.members, live.snapshot.present), [view.members, live.snapshot.present]);
   const running = isRunning(run);
+  const saved = useRunAutosave(actions.controller, run, meetingId, facilitator && running);
   if (!run && !facilitator) return null;
   return (
     <Section title={running ? `Working session · ${phaseTitle(run.phase)}` : 'Working session'} id="session-run-heading" testId="run-section">
       {running ? (
-        <Running run={run} view={view} live={live} facilitator={facilitator} nameOf={nameOf} actions={actions} />
+        <Running run={run} view={view} live={live} facilitator={facilitator} nameOf={nameOf} actions={actions} saved={saved} />
       ) : run ? (
         <Closed run={run} view={view} live={live} facilitator={facilitator} nameOf={nameOf} actions={actions} />
       ) : (
-        <NoRun view={view} live={live} nameOf={nameOf} actions={actions} />
+        <NoRun view={view} live={live} nameOf={nameOf} actions={actions} meetingId={meetingId} />
       )}
       {actions.error ? <ErrorNotice title={actions.error.title} message={actions.error.message} /> : null}
     </Section>
@@ -52,20 +70,68 @@ interface Props {
   actions: UseSessionActions;
 }
 
-function NoRun({ view, live, nameOf, actions }: Props) {
+function NoRun({ view, live, nameOf, actions, meetingId }: Props & { meetingId: string | undefined }) {
   const s = useRunStyles();
   const why = whyNoStart(live.snapshot);
+  const resumable = useResumable(actions, meetingId, live.status === 'connected');
   return (
     <div className={s.stack}>
       <p className={s.p}>
         Run the community’s working session here: check-in, deep dive, breakouts, share-out and takeaways, feedback. Everyone follows on the stage.
       </p>
+      {resumable && !why ? (
+        <InfoNotice title="A session was interrupted">
+          <span data-testid="run-resumable">
+            “{resumable.run.topicTitle}” stopped during {PHASE_LABELS[resumable.run.phase].toLowerCase()} ({takeawaysLabel(resumable.run.takeaways.length)},{' '}
+            {resumable.run.groupNotes.length} group {resumable.run.groupNotes.length === 1 ? 'note' : 'notes'} saved). Pick it up where it was saved, or start
+            another.
+          </span>
+          <div style={{ marginTop: 8 }}>
+            <Button appearance="primary" disabled={actions.busy !== undefined} onClick={() => void actions.run('Could not resume the session', (c) => c.resume(resumable))} data-testid="run-resume">
+              Resume the session
+            </Button>
+          </div>
+        </InfoNotice>
+      ) : null}
       {why ? <span className={s.muted}>{why}</span> : <StartSession actions={actions} me={view.me.userId} nameOf={nameOf} connected={live.status === 'connected'} />}
     </div>
   );
 }
 
-function Running({ run, view, live, facilitator, nameOf, actions }: Props & { run: SessionRunState; facilitator: boolean }) {
+/** The meeting's saved run whose session is still open (the live meeting was lost), read once connected. */
+function useResumable(actions: UseSessionActions, meetingId: string | undefined, connected: boolean): SavedSessionRun | null {
+  const [found, setFound] = useState<SavedSessionRun | null>(null);
+  const controller = actions.controller;
+  useEffect(() => {
+    if (!controller || !meetingId || !connected) return;
+    let live = true;
+    controller.findResumable(meetingId).then(
+      (r) => live && setFound(r.ok ? r.value : null), // nothing to offer; starting a session still works
+      () => live && setFound(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [controller, meetingId, connected]);
+  return found;
+}
+
+/** "Saved to the record 15:21" under the facilitator's controls (a failed save says why). */
+function SaveStatus({ saved }: { saved: SaveOutcome | undefined }) {
+  const s = useRunStyles();
+  if (!saved) return null;
+  return saved.ok ? (
+    <span className={s.muted} data-testid="run-saved">
+      Saved to the record at {saved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+    </span>
+  ) : (
+    <span className={s.muted} role="status" data-testid="run-save-failed">
+      Not saved to the record yet: {saved.message} It is tried again at the next change.
+    </span>
+  );
+}
+
+function Running({ run, view, live, facilitator, nameOf, actions, saved }: Props & { run: SessionRunState; facilitator: boolean; saved: SaveOutcome | undefined }) {
   const s = useRunStyles();
   const left = useCountdown(run.phaseEndsAt);
   const connected = live.status === 'connected';
@@ -108,7 +174,7 @@ function Running({ run, view, live, facilitator, nameOf, actions }: Props & { ru
           {run.phase === 'deep-dive' ? <BreakoutPlanner run={run} present={live.snapshot.present} members={view.members} nameOf={nameOf} actions={actions} /> : null}
           {run.phase === 'breakouts' ? <LiveGroups run={run} presentIds={presentIds} nameOf={nameOf} actions={actions} /> : null}
           {run.phase === 'feedback' ? (
-            <FacilitatorFeedback run={run} presentIds={presentIds} actions={actions} snapshot={live.snapshot} memberIds={view.members.map((m) => m.userId)} />
+            <FacilitatorFeedback run={run} presentIds={presentIds} actions={actions} snapshot={live.snapshot} memberIds={view.members.map((m) => m.userId)} nameOf={nameOf} />
           ) : null}
           {next ? (
             <div>
@@ -117,6 +183,7 @@ function Running({ run, view, live, facilitator, nameOf, actions }: Props & { ru
               </Button>
             </div>
           ) : null}
+          <SaveStatus saved={saved} />
         </div>
       ) : null}
     </div>
@@ -208,12 +275,14 @@ function FacilitatorFeedback({
   actions,
   snapshot,
   memberIds,
+  nameOf,
 }: {
   run: SessionRunState;
   presentIds: readonly string[];
   actions: UseSessionActions;
   snapshot: UseLiveMeeting['snapshot'];
   memberIds: readonly string[];
+  nameOf: NameOf;
 }) {
   const s = useRunStyles();
   const busy = actions.busy !== undefined;
@@ -225,16 +294,27 @@ function FacilitatorFeedback({
       </span>
       {!run.feedbackClosed && !everyone ? (
         <div>
-          <Button disabled={busy} onClick={() => void actions.run('Could not close voting', (c) => c.closeVoting(run))} data-testid="run-close-voting">
+          <ConfirmStep
+            ask={unvotedQuestion(run, presentIds, nameOf, 'close-voting')}
+            disabled={busy}
+            onConfirm={() => void actions.run('Could not close voting', (c) => c.closeVoting(run))}
+            testId="run-close-voting"
+          >
             Close voting and show the result
-          </Button>
+          </ConfirmStep>
         </div>
       ) : null}
       <p className={s.p}>Closing keeps {takeawaysLabel(foldedTakeaways(run).length)} in the record and ends the run for everyone.</p>
       <div>
-        <Button appearance="primary" disabled={busy} onClick={() => void actions.run('Could not close the session', (c) => c.close(run, snapshot, memberIds))} data-testid="run-close">
+        <ConfirmStep
+          appearance="primary"
+          ask={unvotedQuestion(run, presentIds, nameOf, 'close')}
+          disabled={busy}
+          onConfirm={() => void actions.run('Could not close the session', (c) => c.close(run, snapshot, memberIds))}
+          testId="run-close"
+        >
           {actions.busy === 'Could not close the session' ? 'Closing…' : 'Close the session'}
-        </Button>
+        </ConfirmStep>
       </div>
     </div>
   );

@@ -208,7 +208,13 @@ function useFeedback(controller: SessionController | undefined, sessionId: strin
     if (!controller || !when) return;
     let live = true;
     controller.feedback(sessionId).then(
-      (f) => live && (setSummary(f), setError(undefined)),
+      (f) => {
+        if (!live) return;
+        if (f.ok) {
+          setSummary(f.value);
+          setError(undefined);
+        } else setError(f.error.message);
+      },
       (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {

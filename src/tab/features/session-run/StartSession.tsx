@@ -27,9 +27,10 @@ export function StartSession({ actions, me, nameOf, connected }: { actions: UseS
     let live = true;
     void actions.run('Could not load the sessions', async (c) => {
       const o = await c.loadStartOptions();
-      if (!live) return;
-      setOptions(o);
-      setChoice(o.upcoming[0]?.id ?? NOW);
+      if (!live || !o.ok) return o;
+      setOptions(o.value);
+      setChoice(o.value.upcoming[0]?.id ?? NOW);
+      return o;
     });
     return () => {
       live = false;

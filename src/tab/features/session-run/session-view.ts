@@ -10,6 +10,7 @@ import { FEEDBACK_MIN_VOTES, type FeedbackSummary } from '../../../domain/outcom
 import type { Result } from '../../../domain/result';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 import {
+  breakoutsOf,
   OPENING_SOFT_CAP_MINUTES,
   PHASE_LABELS,
   RUN_LIMITS,
@@ -216,6 +217,35 @@ export function votedLabel(run: Pick<SessionRunState, 'voted'>, presentIds: read
   return `${run.voted.length} of ${everyone.size} voted`;
 }
 
+/** A step that loses something asks first (see ConfirmStep). */
+export interface ConfirmQuestion {
+  readonly title: string;
+  readonly message: string;
+  /** The confirm button's label, e.g. "Close voting". */
+  readonly confirm: string;
+}
+
+/**
+ * Closing voting or the session while people here have not voted loses their votes: the question to
+ * ask first, or undefined when everyone here voted (or voting is already closed for the session).
+ */
+export function unvotedQuestion(
+  run: Pick<SessionRunState, 'voted' | 'feedbackClosed'>,
+  presentIds: readonly string[],
+  nameOf: NameOf,
+  step: 'close-voting' | 'close',
+): ConfirmQuestion | undefined {
+  if (run.feedbackClosed) return undefined;
+  const missing = presentIds.filter((id) => !run.voted.includes(id));
+  if (missing.length === 0) return undefined;
+  const who = missing.map(nameOf).sort((a, b) => a.localeCompare(b));
+  const shown = who.length > 5 ? `${who.slice(0, 5).join(', ')} and ${who.length - 5} more` : who.join(', ');
+  const notYet = `${plural(missing.length, 'person', 'people')} here ${missing.length === 1 ? 'has' : 'have'} not voted yet (${shown}).`;
+  return step === 'close-voting'
+    ? { title: 'Close voting now?', message: `${notYet} Closing voting shows the result now; they can no longer vote.`, confirm: 'Close voting' }
+    : { title: 'Close the session now?', message: `${notYet} Closing the session ends the vote for everyone.`, confirm: 'Close the session' };
+}
+
 export const showHistogram = (run: SessionRunState, presentIds: readonly string[]): boolean => feedbackShown(run, presentIds);
 
 export const FEEDBACK_QUESTION = 'Return on time invested';
@@ -259,7 +289,8 @@ export function foldedTakeaways(run: SessionRunState): { readonly id: string; re
 /**
  * The one close request: attendees are the people present plus everyone who checked in, wrote a
  * group note or a takeaway (members only: the server refuses anyone else), the folded takeaways with
- * the session's first topic, their authors and actions, and no votes (those went to the record already).
+ * the session's first topic, their authors and actions, the breakout groups with their notes, and no
+ * votes (those went to the record already).
  */
 export function closeRequest(input: {
   run: SessionRunState;
@@ -286,6 +317,8 @@ export function closeRequest(input: {
       ...(t.action ? { action: { ownerId: t.action.ownerId, dueDate: t.action.dueDate } } : {}),
     })),
     feedback: [],
+    // The breakout groups with their signed notes: the session page, the export and search show them.
+    breakouts: breakoutsOf(run).map((b) => ({ ...b, members: [...b.members], notes: b.notes.map((n) => ({ ...n })) })),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * One session, for the people who missed it: what it was about, its takeaways and actions, who took
- * part, the feedback, and the notes with the coaches' annotations. The facilitator edits the notes
+ * One session, for the people who missed it: what it was about, its takeaways and actions, the
+ * breakout groups' notes, who took part, the feedback, and the notes with the coaches' annotations. The facilitator edits the notes
  * and publishes; anyone exports the session as Markdown.
  */
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
@@ -11,6 +11,7 @@ import type { CommunityView, SessionOutcomesView } from '../../api-client';
 import { toApiError, useAsync, useServices } from '../../app-services';
 import { ErrorNotice, InfoNotice, Loading, Section, useSectionStyles } from '../../ui/common';
 import { ActionStatusSelect, type StatusResult } from './ActionStatusSelect';
+import { BreakoutNotes } from './BreakoutNotes';
 import { canChangeAction, localToday } from './OpenActionsSection';
 import { SessionNotes } from './SessionNotes';
 import { countLabel, dueLabel, exportFileName, feedbackLine, nameOf, namesOf, sessionTopics, sessionTypeLine, sessionWhen, topicTitlesOf } from './session-view';
@@ -238,6 +239,7 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
                   </ul>
                 )}
               </Section>
+              <BreakoutNotes breakouts={x.breakouts} names={names} />
             </div>
             <div className={s.stack}>
               {held ? null : (

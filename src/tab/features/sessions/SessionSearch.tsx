@@ -85,7 +85,7 @@ export function SessionSearch({ view, onOpen }: { view: CommunityView; onOpen: (
                   <li key={`${h.kind}:${h.id}:${i}`} className={s.hit} data-testid="search-hit" data-kind={h.kind}>
                     <span className={s.hitHead}>
                       <Badge appearance="tint" color={h.kind === 'takeaway' ? 'brand' : 'informative'}>
-                        {h.kind === 'takeaway' ? 'Takeaway' : 'Notes'}
+                        {h.kind === 'takeaway' ? 'Takeaway' : h.kind === 'group-note' ? 'Group note' : 'Notes'}
                       </Badge>
                       <Link as="button" onClick={() => onOpen(h.sessionId)} data-return-key={`hit:${i}:${h.id}`} data-testid="search-hit-link">
                         Open {label}
