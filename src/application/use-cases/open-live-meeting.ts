@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 import type { LiveContainerFactory, LiveContainerRecord } from '../ports';
+import { updateVersioned } from '../update-versioned';
 
 export interface OpenLiveMeetingInput {
   readonly communityId: string;
@@ -26,32 +27,27 @@ export async function openLiveMeeting(
 ): Promise<Result<LiveContainerRecord>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await deps.store.liveContainers.get(input.communityId, input.meetingId);
-    if (current && current.value.containerId !== input.replaceStale) return ok(current.value);
-    const generation = (current?.value.generation ?? 0) + 1;
-    let containerId: string;
-    try {
-      containerId = await deps.live.create({ communityId: input.communityId, meetingId: input.meetingId, generation });
-    } catch (e) {
-      return fail('LIVE_CONTAINER_UNAVAILABLE', `The live meeting service did not answer: ${(e as Error).message}`);
-    }
-    const saved = await deps.store.liveContainers.put(
-      {
-        communityId: input.communityId,
-        tenantId: who.tenantId,
-        meetingId: input.meetingId,
-        containerId,
-        createdAt: deps.clock.now().toISOString(),
-        generation,
-      },
-      current?.etag,
-    );
-    if (saved.ok) return ok(saved.value.value);
-    if (saved.error.code !== 'CONFLICT') return saved;
-    // Someone else registered a container first: loop and adopt theirs.
-  }
-  return fail('CONFLICT', 'The live meeting is being set up by someone else; try again.');
+  const { communityId, meetingId } = input;
+  const opened = await updateVersioned(
+    {
+      read: () => deps.store.liveContainers.get(communityId, meetingId),
+      write: (record, etag) => deps.store.liveContainers.put(record, etag),
+    },
+    // A registered container is adopted (after a lost race: the winner's); a missing or stale one is replaced.
+    async (current) => {
+      if (current && current.value.containerId !== input.replaceStale) return ok('unchanged');
+      const generation = (current?.value.generation ?? 0) + 1;
+      try {
+        const containerId = await deps.live.create({ communityId, meetingId, generation });
+        const createdAt = deps.clock.now().toISOString();
+        return ok<LiveContainerRecord>({ communityId, tenantId: who.tenantId, meetingId, containerId, createdAt, generation });
+      } catch (e) {
+        return fail('LIVE_CONTAINER_UNAVAILABLE', `The live meeting service did not answer: ${(e as Error).message}`);
+      }
+    },
+    { busy: 'The live meeting is being set up by someone else; try again.' },
+  );
+  return opened.ok ? ok(opened.value.value) : opened;
 }
 
 /** May the caller connect to this container? Only containers of the caller's communities. */
