@@ -1,10 +1,15 @@
 /**
- * Renders parsed notes (markdown-blocks.ts) as React elements: every piece of text is a React text
- * node, so nothing in the notes can become HTML. Notes headings sit below the page's own headings
+ * Renders one paragraph of session notes with react-markdown (remark → rehype → React elements, no
+ * HTML string anywhere). Raw HTML is shown as text (htmlAsText), the tree is cleaned by
+ * rehype-sanitize (GitHub's schema), link targets other than http(s) and mailto are dropped (the link
+ * shows as its text) and the rest open in a new tab with rel="noopener noreferrer". Images show their
+ * alt text: notes load nothing from elsewhere. Notes headings sit below the page's own headings
  * (h4–h6), keeping the page outline intact.
  */
-import { createElement, Fragment, type ReactNode } from 'react';
-import type { Block, Inline } from './markdown-blocks';
+import type { ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import { htmlAsText, safeHref } from './markdown-blocks';
 
 export interface MarkdownClasses {
   readonly heading?: string;
@@ -12,49 +17,44 @@ export interface MarkdownClasses {
   readonly list?: string;
   readonly quote?: string;
   readonly code?: string;
-  readonly inlineCode?: string;
 }
 
-export function renderInline(runs: readonly Inline[]): ReactNode[] {
-  return runs.map((r, i) => {
-    switch (r.kind) {
-      case 'strong':
-        return createElement('strong', { key: i }, r.text);
-      case 'em':
-        return createElement('em', { key: i }, r.text);
-      case 'code':
-        return createElement('code', { key: i }, r.text);
-      case 'link':
-        return createElement('a', { key: i, href: r.href, target: '_blank', rel: 'noopener noreferrer' }, r.text);
-      default:
-        return createElement(Fragment, { key: i }, r.text);
-    }
-  });
+const REMARK = [htmlAsText];
+const REHYPE = [rehypeSanitize];
+
+function componentsFor(classes: MarkdownClasses): Components {
+  const heading = (Tag: 'h4' | 'h5' | 'h6') =>
+    function Heading({ children }: { children?: ReactNode }) {
+      return <Tag className={classes.heading}>{children}</Tag>;
+    };
+  return {
+    h1: heading('h4'),
+    h2: heading('h5'),
+    h3: heading('h6'),
+    h4: heading('h6'),
+    h5: heading('h6'),
+    h6: heading('h6'),
+    p: ({ children }) => <p className={classes.paragraph}>{children}</p>,
+    ul: ({ children }) => <ul className={classes.list}>{children}</ul>,
+    ol: ({ children, start }) => <ol className={classes.list} start={start}>{children}</ol>,
+    blockquote: ({ children }) => <blockquote className={classes.quote}>{children}</blockquote>,
+    pre: ({ children }) => <pre className={classes.code}>{children}</pre>,
+    a: ({ href, children }) =>
+      href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      ) : (
+        <>{children}</>
+      ),
+    img: ({ alt }) => <>{alt}</>,
+  };
 }
 
-const HEADING_TAG = (level: number): 'h4' | 'h5' | 'h6' => (level <= 1 ? 'h4' : level === 2 ? 'h5' : 'h6');
-
-export function MarkdownBlocks({ blocks, classes = {} }: { blocks: readonly Block[]; classes?: MarkdownClasses }) {
-  return createElement(
-    Fragment,
-    null,
-    blocks.map((b, i) => {
-      switch (b.kind) {
-        case 'heading':
-          return createElement(HEADING_TAG(b.level), { key: i, className: classes.heading }, renderInline(b.inline));
-        case 'list':
-          return createElement(
-            b.ordered ? 'ol' : 'ul',
-            { key: i, className: classes.list },
-            b.items.map((item, j) => createElement('li', { key: j }, renderInline(item))),
-          );
-        case 'quote':
-          return createElement('blockquote', { key: i, className: classes.quote }, renderInline(b.inline));
-        case 'code':
-          return createElement('pre', { key: i, className: classes.code }, b.text);
-        default:
-          return createElement('p', { key: i, className: classes.paragraph }, renderInline(b.inline));
-      }
-    }),
+export function MarkdownBlocks({ markdown, classes = {} }: { markdown: string; classes?: MarkdownClasses }) {
+  return (
+    <Markdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={safeHref} components={componentsFor(classes)}>
+      {markdown}
+    </Markdown>
   );
 }
