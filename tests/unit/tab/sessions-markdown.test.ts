@@ -1,13 +1,13 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { paragraphsOf, type Annotation } from '../../../src/domain/outcomes';
-import { MarkdownBlocks } from '../../../src/tab/features/sessions/MarkdownBlocks';
+import NotesMarkdown from '../../../src/tab/features/sessions/NotesMarkdown';
 import { parseNotes, placeAnnotations, safeHref } from '../../../src/tab/features/sessions/markdown-blocks';
 
 /** The notes as the session page renders them: paragraph by paragraph, through react-markdown. */
 const html = (markdown: string) =>
   parseNotes(markdown)
-    .map((p) => renderToStaticMarkup(createElement(MarkdownBlocks, { markdown: p.source })))
+    .map((p) => renderToStaticMarkup(createElement(NotesMarkdown, { markdown: p.source })))
     .join('')
     .replace(/\n/g, '');
 

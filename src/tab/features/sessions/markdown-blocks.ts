@@ -1,6 +1,6 @@
 /**
  * Session notes as the channel tab reads them. The Markdown itself is read by a kept library
- * (react-markdown on remark, rendered in MarkdownBlocks.tsx with rehype-sanitize); here are the pure
+ * (react-markdown on remark, rendered in NotesMarkdown.tsx with rehype-sanitize); here are the pure
  * parts that are ours: how the notes are cut into numbered paragraphs, which link targets are
  * allowed, raw HTML shown as the text it is, and where each coach annotation goes.
  *
@@ -8,6 +8,15 @@
  * here is the paragraph a coach's annotation `{ paragraph: n }` points to.
  */
 import { paragraphsOf, type Annotation } from '../../../domain/outcomes';
+
+/** Class names for the notes' elements (the page's styles). */
+export interface MarkdownClasses {
+  readonly heading?: string;
+  readonly paragraph?: string;
+  readonly list?: string;
+  readonly quote?: string;
+  readonly code?: string;
+}
 
 export interface NotesParagraph {
   /** The 0-based index annotations anchor to. */
