@@ -132,7 +132,9 @@ export const topicActorOf = (m: Pick<Membership, 'userId' | 'roles'>): TopicActo
 
 /** Archived topics are read-only until restored. */
 export function checkEditable(topic: Topic): Result<void> {
-  if (topic.state === 'archived') return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
+  if (topic.state === 'archived') {
+    return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
+  }
   return ok(undefined);
 }
 
@@ -301,7 +303,9 @@ export function prioritiseFromGame(topics: readonly Topic[], ranked: readonly To
     const rank = rankOf.get(t.id) ?? null;
     return t.rank === rank ? t : { ...t, rank };
   });
-  const added = ranked.flatMap((t, i) => (known.has(t.id) ? [] : [{ ...t, state: 'prioritised' as const, rank: i + 1 }]));
+  const added = ranked.flatMap((t, i) =>
+    known.has(t.id) ? [] : [{ ...t, state: 'prioritised' as const, rank: i + 1 }],
+  );
   return [...changed(topics, after), ...added];
 }
 

@@ -112,7 +112,8 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
         return fail('CONFLICT', 'This session is already closed.');
       }
       const closing = { requestId: input.requestId, by: who.userId, at: now };
-      return ok<Session>({ ...current.value, state: 'held', attendees: [...new Set(input.attendees)], closed: closing });
+      const attendees = [...new Set(input.attendees)];
+      return ok<Session>({ ...current.value, state: 'held', attendees, closed: closing });
     },
     { first: found.value, busy: 'The session is being changed right now; try again with the same request id.' },
   );
@@ -169,7 +170,10 @@ async function createOnce<T extends { sessionId: string }>(
 async function recordVotes(deps: AppDeps, session: Session, votes: CloseSessionInput['feedback']): Promise<Result<void>> {
   const { communityId, id: sessionId } = session;
   const recorded = await updateVersioned(
-    { read: () => deps.store.feedback.get(communityId, sessionId), write: (t, etag) => deps.store.feedback.put(t, etag) },
+    {
+      read: () => deps.store.feedback.get(communityId, sessionId),
+      write: (tally, etag) => deps.store.feedback.put(tally, etag),
+    },
     (stored) => {
       let tally: FeedbackTally = stored?.value ?? { communityId, sessionId, values: [], markers: [] };
       let counted = false;

@@ -32,7 +32,10 @@ export async function giveFeedback(
   const marker = deps.store.feedback.markerFor(input.communityId, input.sessionId, who.userId);
   const { communityId, sessionId } = input;
   const written = await updateVersioned(
-    { read: () => deps.store.feedback.get(communityId, sessionId), write: (t, etag) => deps.store.feedback.put(t, etag) },
+    {
+      read: () => deps.store.feedback.get(communityId, sessionId),
+      write: (tally, etag) => deps.store.feedback.put(tally, etag),
+    },
     (stored) => {
       const voted = addVote(stored?.value ?? { communityId, sessionId, values: [], markers: [] }, marker, input.score);
       if (!voted.ok) return voted;

@@ -40,7 +40,8 @@ export async function openLiveMeeting(
       try {
         const containerId = await deps.live.create({ communityId, meetingId, generation });
         const createdAt = deps.clock.now().toISOString();
-        return ok<LiveContainerRecord>({ communityId, tenantId: who.tenantId, meetingId, containerId, createdAt, generation });
+        const tenantId = who.tenantId;
+        return ok<LiveContainerRecord>({ communityId, tenantId, meetingId, containerId, createdAt, generation });
       } catch (e) {
         return fail('LIVE_CONTAINER_UNAVAILABLE', `The live meeting service did not answer: ${(e as Error).message}`);
       }

@@ -139,7 +139,7 @@ describe('archive, restore, owner, schedule, discuss', () => {
     expect(value(changeTopicOwner(owned, alex, 'clear'))).toMatchObject({ ownerId: null });
     expect(value(changeTopicOwner(topic('a'), chen, 'clear'))).toBe('unchanged');
   });
-  it('lets the proposer edit their own topic while proposed, a facilitator any open one, nobody an archived one', () => {
+  it('lets the proposer edit their own proposed topic, a facilitator any open one, nobody an archived one', () => {
     const code = (r: Result<unknown>) => (r.ok ? 'OK' : r.error.code);
     const bea: TopicActor = { userId: 'bea', managesBacklog: false };
     const alex: TopicActor = { userId: 'alex', managesBacklog: true };

@@ -17,7 +17,9 @@ describe('the notes reader (react-markdown)', () => {
       '<p>We tried silent writing.</p><ul><li>one</li><li>two</li></ul>' +
         '<ol><li>first</li><li>second</li></ol><blockquote><p>quoted</p></blockquote>',
     );
-    expect(html('```js\nconst a = "<b>";\n```')).toBe('<pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;</code></pre>');
+    expect(html('```js\nconst a = "<b>";\n```')).toBe(
+      '<pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;</code></pre>',
+    );
   });
 
   it('reads bold, italic, code and safe links inline; snake_case stays text', () => {
