@@ -2,7 +2,7 @@
  * Access rules shared by the backlog and session use cases: who facilitates, and reading a session
  * of the caller's community.
  */
-import { hasRole } from '../domain/community';
+import { managesBacklog } from '../domain/backlog';
 import type { Principal } from '../domain/identity';
 import { fail, ok, type Result } from '../domain/result';
 import type { Session } from '../domain/session';
@@ -11,8 +11,7 @@ import type { AppDeps } from './deps';
 import type { Versioned } from './ports';
 
 /** Facilitators and champions look after the backlog and the sessions. */
-export const canFacilitate = (access: CommunityAccess): boolean =>
-  hasRole(access.membership.value, 'facilitator') || hasRole(access.membership.value, 'champion');
+export const canFacilitate = (access: CommunityAccess): boolean => managesBacklog(access.membership.value);
 
 /** As requireMember, and the caller must be a facilitator or champion. */
 export async function requireFacilitation(deps: AppDeps, who: Principal, communityId: string): Promise<Result<CommunityAccess>> {

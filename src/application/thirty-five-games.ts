@@ -9,6 +9,7 @@ import type { ThirtyFiveGameRecord } from '../domain/thirty-five';
 import { requireMember, requireRole } from './access';
 import type { AppDeps } from './deps';
 import type { Versioned } from './ports';
+import { updateVersioned } from './update-versioned';
 
 export async function loadGame(
   deps: AppDeps,
@@ -23,31 +24,32 @@ export async function loadGame(
   return ok(game);
 }
 
-const MAX_ATTEMPTS = 5;
-
 /**
- * Applies `change` to the stored game and writes it; on a stale ETag reads again and re-applies.
- * `change` returns the new record, or a failure (nothing written). Two store round trips when
- * nobody else writes meanwhile (the read was done by the caller).
+ * Applies `change` to the stored game and writes it (updateVersioned); on a stale ETag reads again and
+ * re-applies. `change` returns the new record, or a failure (nothing written). Two store round trips
+ * when nobody else writes meanwhile (the read was done by the caller).
  */
 export async function updateGame(
   deps: AppDeps,
   first: Versioned<ThirtyFiveGameRecord>,
   change: (current: ThirtyFiveGameRecord) => Result<ThirtyFiveGameRecord | 'unchanged'>,
 ): Promise<Result<ThirtyFiveGameRecord>> {
-  let current = first;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const next = change(current.value);
-    if (!next.ok) return next;
-    if (next.value === 'unchanged') return ok(current.value);
-    const saved = await deps.store.thirtyFiveGames.update({ ...next.value, updatedAt: deps.clock.now().toISOString() }, current.etag);
-    if (saved.ok) return ok(saved.value.value);
-    if (saved.error.code !== 'CONFLICT') return saved;
-    const fresh = await deps.store.thirtyFiveGames.get(current.value.communityId, current.value.gameId);
-    if (!fresh) return fail('GAME_NOT_FOUND', 'This Thirty Five game no longer exists.');
-    current = fresh;
-  }
-  return fail('CONFLICT', 'This game is being changed by someone else right now; try again.');
+  const { communityId, gameId } = first.value;
+  const updated = await updateVersioned<ThirtyFiveGameRecord>(
+    {
+      read: () => deps.store.thirtyFiveGames.get(communityId, gameId),
+      write: (game, etag) =>
+        etag === undefined ? deps.store.thirtyFiveGames.create(game) : deps.store.thirtyFiveGames.update(game, etag),
+    },
+    (current) => {
+      if (!current) return fail('GAME_NOT_FOUND', 'This Thirty Five game no longer exists.');
+      const next = change(current.value);
+      if (!next.ok || next.value === 'unchanged') return next;
+      return ok({ ...next.value, updatedAt: deps.clock.now().toISOString() });
+    },
+    { first, busy: 'This game is being changed by someone else right now; try again.' },
+  );
+  return updated.ok ? ok(updated.value.value) : updated;
 }
 
 /** Splits as a canonical, comparable list. */

@@ -2,6 +2,7 @@
  * The community's backlog of topics. Pure rules: states and their transitions, limits, and the
  * similarity check that keeps one topic from being proposed twice.
  */
+import { hasRole, type Membership } from './community';
 import { fail, ok, type Result } from './result';
 
 export const TOPIC_STATES = ['proposed', 'prioritised', 'scheduled', 'discussed', 'archived'] as const;
@@ -110,12 +111,114 @@ export function topRanked(topics: readonly Topic[], n = 5): Topic[] {
     .slice(0, Math.max(0, n));
 }
 
-/** A topic can get an owner while it is still ahead of the community (not discussed or archived). */
-export function checkCanTakeOwner(topic: Topic): Result<void> {
-  if (topic.state === 'discussed' || topic.state === 'archived') {
-    return fail('VALIDATION_FAILED', `"${topic.title}" is ${topic.state}; only a topic still ahead of the community can get an owner.`);
+/*
+ * Who may do what with a topic, and in which states. One set of rules: the server's use cases refuse
+ * with them, the channel tab offers only what they allow (src/tab/features/backlog/backlog-manage.ts).
+ */
+
+/** The person acting on a topic, and whether they look after the backlog. */
+export interface TopicActor {
+  readonly userId: string;
+  /** A facilitator or champion of the topic's community. */
+  readonly managesBacklog: boolean;
+}
+
+/** Facilitators and champions look after the backlog (re-order, edit any topic, merge, archive, restore). */
+export const managesBacklog = (m: Pick<Membership, 'roles'> | undefined): boolean =>
+  hasRole(m, 'facilitator') || hasRole(m, 'champion');
+
+export const topicActorOf = (m: Pick<Membership, 'userId' | 'roles'>): TopicActor => ({
+  userId: m.userId,
+  managesBacklog: managesBacklog(m),
+});
+
+/** Archived topics are read-only until restored. */
+export function checkEditable(topic: Topic): Result<void> {
+  if (topic.state === 'archived') {
+    return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
   }
   return ok(undefined);
+}
+
+/** Facilitators and champions edit any open topic; the proposer edits their own while it is only proposed. */
+export function checkCanEdit(topic: Topic, actor: TopicActor): Result<void> {
+  const own = topic.proposedBy === actor.userId && topic.state === 'proposed';
+  if (!own && !actor.managesBacklog) {
+    return fail(
+      'FORBIDDEN',
+      'Only a facilitator or champion can edit this topic (the proposer can edit it while it is proposed).',
+    );
+  }
+  return checkEditable(topic);
+}
+
+/** Proposed, prioritised or discussed topics can be archived; a scheduled one belongs to its session. */
+export function checkArchivable(topic: Topic): Result<void> {
+  return checkTransition(topic.state, 'archived');
+}
+
+/** Only an archived topic is restored (it comes back as proposed). */
+export function checkRestorable(topic: Topic): Result<void> {
+  if (topic.state !== 'archived') return fail('VALIDATION_FAILED', `"${topic.title}" is ${topic.state}, not archived.`);
+  return checkTransition(topic.state, 'proposed');
+}
+
+const MOVABLE: readonly TopicState[] = ['prioritised', 'proposed', 'discussed'];
+
+/**
+ * Re-ordering is for prioritised topics, and for proposed or discussed ones coming (back) into the
+ * prioritised list. A scheduled topic belongs to its session (closing the session marks it
+ * discussed); an archived one is restored first.
+ */
+export function checkMovable(topic: Topic): Result<void> {
+  if (topic.state === 'prioritised') return ok(undefined);
+  if (MOVABLE.includes(topic.state)) return checkTransition(topic.state, 'prioritised');
+  const why = topic.state === 'scheduled' ? 'it belongs to its session' : 'restore it first';
+  return fail('VALIDATION_FAILED', `"${topic.title}" is ${topic.state} and cannot be re-ordered: ${why}.`);
+}
+
+/** Merging `merge` into `keep`: two different topics, the kept one open, the merged one archivable. */
+export function checkMergeable(keep: Topic, merge: Topic): Result<void> {
+  if (keep.id === merge.id) return fail('VALIDATION_FAILED', 'A topic cannot be merged into itself.');
+  if (keep.state === 'archived') {
+    return fail('VALIDATION_FAILED', `"${keep.title}" is archived; restore it before merging into it.`);
+  }
+  const archivable = checkArchivable(merge);
+  if (!archivable.ok) {
+    return fail('VALIDATION_FAILED', `"${merge.title}" cannot be merged now: ${archivable.error.message}`);
+  }
+  return ok(undefined);
+}
+
+/**
+ * Volunteering to own a topic (prepare its deep dive), or clearing its owner. A member volunteers for
+ * themselves, for a topic still ahead of the community (not discussed or archived) and not owned by
+ * someone else (TOPIC_ALREADY_OWNED: they step back first). The owner steps back, or a facilitator or
+ * champion clears the owner. 'unchanged' when it is so already (a repeated press is harmless).
+ */
+export function changeTopicOwner(
+  topic: Topic,
+  actor: TopicActor,
+  action: 'volunteer' | 'clear',
+): Result<Topic | 'unchanged'> {
+  if (action === 'clear') {
+    if (topic.ownerId === null) return ok('unchanged');
+    if (topic.ownerId !== actor.userId && !actor.managesBacklog) {
+      return fail('FORBIDDEN', 'Only the owner or a facilitator or champion can clear the owner.');
+    }
+    return ok({ ...topic, ownerId: null });
+  }
+  if (topic.ownerId === actor.userId) return ok('unchanged');
+  if (topic.ownerId !== null) {
+    return fail('TOPIC_ALREADY_OWNED', `"${topic.title}" already has an owner; ask them to step back first.`);
+  }
+  if (topic.state === 'discussed' || topic.state === 'archived') {
+    return fail(
+      'VALIDATION_FAILED',
+      `"${topic.title}" is ${topic.state}; only a topic still ahead of the community can get an owner.`,
+    );
+  }
+  return ok({ ...topic, ownerId: actor.userId });
 }
 
 /*
@@ -159,7 +262,8 @@ export function checkTopicText(input: { readonly title: string; readonly descrip
 
 /** New title and/or description, trimmed and within the limits. Archived topics are read-only. */
 export function editTopic(topic: Topic, edit: { readonly title?: string; readonly description?: string }): Result<Topic> {
-  if (topic.state === 'archived') return fail('VALIDATION_FAILED', 'An archived topic cannot be edited; restore it first.');
+  const editable = checkEditable(topic);
+  if (!editable.ok) return editable;
   const checked = checkTopicText({ title: edit.title ?? topic.title, description: edit.description ?? topic.description });
   if (!checked.ok) return checked;
   return ok({ ...topic, ...checked.value });
@@ -172,10 +276,8 @@ export function editTopic(topic: Topic, edit: { readonly title?: string; readonl
 export function moveTopic(topics: readonly Topic[], topicId: string, position: number): Result<Topic[]> {
   const target = topics.find((t) => t.id === topicId);
   if (!target) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
-  if (target.state !== 'prioritised') {
-    const allowed = checkTransition(target.state, 'prioritised');
-    if (!allowed.ok) return allowed;
-  }
+  const movable = checkMovable(target);
+  if (!movable.ok) return movable;
   const others = withContiguousRanks(topics.filter((t) => t.id !== topicId)).filter((t) => t.state === 'prioritised').sort((a, b) => a.rank! - b.rank!);
   if (!Number.isInteger(position) || position < 1 || position > others.length + 1) {
     return fail('VALIDATION_FAILED', `position must be a whole number from 1 to ${others.length + 1}.`, [{ path: 'position', message: `position must be from 1 to ${others.length + 1}` }]);
@@ -192,6 +294,35 @@ export function moveTopic(topics: readonly Topic[], topicId: string, position: n
 }
 
 /**
+ * A Thirty Five result becomes the top of the backlog: `ranked` (in the game's order: new topics, or
+ * ones an earlier attempt of the same commit already stored, which keep their text) become prioritised
+ * 1..n with the game's score; topics prioritised before keep their order below them. Returns the new
+ * and changed topics (nothing when it is so already, so a repeated commit writes nothing).
+ */
+export function prioritiseFromGame(topics: readonly Topic[], ranked: readonly Topic[]): Topic[] {
+  const ours = new Map(ranked.map((t, i) => [t.id, i]));
+  const earlier = withContiguousRanks(topics.filter((t) => !ours.has(t.id)))
+    .filter((t) => t.state === 'prioritised')
+    .sort((a, b) => a.rank! - b.rank!);
+  const rankOf = new Map(earlier.map((t, i) => [t.id, ranked.length + i + 1]));
+  const known = new Set(topics.map((t) => t.id));
+  const place = (t: Topic, i: number, score: Topic['score']): Topic =>
+    t.state === 'prioritised' && t.rank === i + 1 && JSON.stringify(t.score) === JSON.stringify(score)
+      ? t
+      : { ...t, state: 'prioritised', rank: i + 1, score };
+  const after = topics.map((t) => {
+    const i = ours.get(t.id);
+    if (i !== undefined) return place(t, i, ranked[i]!.score);
+    const rank = rankOf.get(t.id) ?? null;
+    return t.rank === rank ? t : { ...t, rank };
+  });
+  const added = ranked.flatMap((t, i) =>
+    known.has(t.id) ? [] : [{ ...t, state: 'prioritised' as const, rank: i + 1 }],
+  );
+  return [...changed(topics, after), ...added];
+}
+
+/**
  * Merge `mergeId` into `keepId`: the kept topic gains the other's supporters (and its proposer, who
  * wanted the same thing) and its session history; a prioritised kept topic takes the better of the two
  * ranks (a proposed one stays proposed). The merged
@@ -202,9 +333,8 @@ export function mergeTopics(topics: readonly Topic[], keepId: string, mergeId: s
   const kept = topics.find((t) => t.id === keepId);
   const merged = topics.find((t) => t.id === mergeId);
   if (!kept || !merged) return fail('TOPIC_NOT_FOUND', "Both topics must be in this community's backlog.");
-  if (kept.state === 'archived') return fail('VALIDATION_FAILED', `"${kept.title}" is archived; restore it before merging into it.`);
-  const archivable = checkTransition(merged.state, 'archived');
-  if (!archivable.ok) return fail('VALIDATION_FAILED', `"${merged.title}" cannot be merged now: ${archivable.error.message}`);
+  const mergeable = checkMergeable(kept, merged);
+  if (!mergeable.ok) return mergeable;
   const supporters = [...new Set([...kept.supporters, ...merged.supporters, merged.proposedBy])].filter((p) => p !== kept.proposedBy);
   const sessionIds = [...new Set([...kept.sessionIds, ...merged.sessionIds])];
   const bothRanked = kept.rank !== null && merged.rank !== null;
@@ -221,19 +351,11 @@ export function setArchived(topics: readonly Topic[], topicId: string, archived:
   const target = topics.find((t) => t.id === topicId);
   if (!target) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
   const to: TopicState = archived ? 'archived' : 'proposed';
-  const allowed = checkTransition(target.state, to);
+  const allowed = archived ? checkArchivable(target) : checkRestorable(target);
   if (!allowed.ok) return allowed;
   const next: Topic = archived ? { ...target, state: to, rank: null } : { ...target, state: to, rank: null, mergedInto: null };
   const after = withContiguousRanks(topics.map((t) => (t.id === topicId ? next : t)));
   return ok(changed(topics, after));
-}
-
-/** A member volunteers to prepare the topic (or the owner is cleared). Not on archived or discussed topics. */
-export function setTopicOwner(topic: Topic, ownerId: string | null): Result<Topic> {
-  if (ownerId !== null && (topic.state === 'archived' || topic.state === 'discussed')) {
-    return fail('VALIDATION_FAILED', `A ${topic.state} topic needs no owner.`);
-  }
-  return ok({ ...topic, ownerId });
 }
 
 /**

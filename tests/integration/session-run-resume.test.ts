@@ -8,9 +8,11 @@ import { formBreakouts, savedRunOf, type SessionRunState } from '../../src/domai
 import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
 import { closeRequest } from '../../src/tab/features/session-run/session-view';
 import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
+import { startLocalFluidService, type LocalFluidService } from '../../src/dev/local-fluid-service';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 let stack: LocalStack;
+let restarted: LocalFluidService | undefined;
 const opened: LiveMeeting[] = [];
 let setup: DemoSetup;
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const m of opened) m.dispose();
   await stack?.stop();
+  await restarted?.stop();
 });
 
 const apiFor = (u: DemoSetup['users'][number]) => apiAs(stack, setup, u);
@@ -61,9 +64,12 @@ it('resumes a run lost mid-breakout with its groups, notes, timers and takeaways
   // A member cannot save the run.
   await expect(apiFor(users[2]!).sessions.saveRun(setup.communityId, session.id, { meetingId, run: savedRunOf(before)! })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-  // The live container is lost mid-breakout: the facilitator's panel gets a replacement, the others follow.
+  // The live container is lost mid-breakout (the live service restarts and forgets it; only a container
+  // the service cannot load is replaced, ADR 0005): the facilitator's panel gets a replacement, the others follow.
   const lost = clients[0]!.containerId;
   for (const m of clients) m.dispose();
+  await stack.fluid.stop();
+  restarted = await startLocalFluidService({ port: stack.fluid.port });
   const first = await join(users[0]!, meetingId, lost);
   clients = [first, ...(await Promise.all(users.slice(1).map((u) => join(u, meetingId))))];
   expect(first.containerId).not.toBe(lost);

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { findSession } from '../facilitation';
 import { invitationView } from '../invitations';
 import type { InvitationView } from '../ports';
+import { updateVersioned } from '../update-versioned';
 
 export interface RsvpOutcome {
   readonly rsvp: Rsvp;
@@ -38,18 +39,21 @@ export async function answerRsvp(
   const choice = normaliseChoice(input);
   if (!choice.ok) return choice;
   const displayName = access.value.membership.value.displayName;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const current = await deps.store.rsvps.get(input.communityId, session.id, who.userId);
-    if (current && sameChoice(current.value, choice.value)) {
-      return ok({ rsvp: current.value, changed: false, invitation: await invitationView(deps, access.value.community.value, session) });
-    }
-    const rsvp: Rsvp = {
-      communityId: input.communityId, tenantId: session.tenantId, sessionId: session.id, userId: who.userId, displayName,
-      ...choice.value, at: now.toISOString(),
-    };
-    const written = await deps.store.rsvps.put(rsvp, current?.etag);
-    if (written.ok) return ok({ rsvp, changed: true, invitation: await invitationView(deps, access.value.community.value, session) });
-    if (written.error.code !== 'CONFLICT') return written;
-  }
-  return fail('CONFLICT', 'Your answer kept changing while it was saved; try again.');
+  const answered = await updateVersioned(
+    {
+      read: () => deps.store.rsvps.get(input.communityId, session.id, who.userId),
+      write: (rsvp, etag) => deps.store.rsvps.put(rsvp, etag),
+    },
+    (current) => {
+      if (current && sameChoice(current.value, choice.value)) return ok('unchanged');
+      return ok<Rsvp>({
+        communityId: input.communityId, tenantId: session.tenantId, sessionId: session.id,
+        userId: who.userId, displayName, ...choice.value, at: now.toISOString(),
+      });
+    },
+    { busy: 'Your answer kept changing while it was saved; try again.' },
+  );
+  if (!answered.ok) return answered;
+  const invitation = await invitationView(deps, access.value.community.value, session);
+  return ok({ rsvp: answered.value.value, changed: answered.value.written, invitation });
 }

@@ -19,6 +19,7 @@ import { checkMembers, facilitatesSession, findSession } from '../facilitation';
 import type { Versioned } from '../ports';
 import { requireMember } from '../access';
 import { applyToTopics } from '../topic-writes';
+import { updateVersioned } from '../update-versioned';
 
 export interface CloseSessionInput {
   readonly communityId: string;
@@ -48,8 +49,6 @@ export interface SessionOutcome {
   readonly actions: readonly ActionItem[];
   readonly feedback: FeedbackSummary;
 }
-
-const MAX_ATTEMPTS = 20;
 
 /**
  * The facilitator closes a session in one idempotent step: takeaways, their actions, attendance and
@@ -109,24 +108,30 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
     if (!discussed.ok) return discussed;
   }
 
-  let current: Versioned<Session> = found.value;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (current.value.closed) return sameOrConflict(deps, current.value, input.requestId);
-    const held: Session = {
-      ...current.value,
-      state: 'held',
-      attendees: [...new Set(input.attendees)],
-      ...(breakouts.length ? { breakouts } : {}),
-      closed: { requestId: input.requestId, by: who.userId, at: now },
-    };
-    const written = await deps.store.sessions.update(held, current.etag);
-    if (written.ok) return outcomeOf(deps, written.value.value);
-    if (written.error.code !== 'CONFLICT') return written;
-    const fresh = await findSession(deps, input.communityId, input.sessionId);
-    if (!fresh.ok) return fresh;
-    current = fresh.value;
-  }
-  return fail('CONFLICT', 'The session is being changed right now; try again with the same request id.');
+  const closed = await updateVersioned<Session>(
+    {
+      read: () => deps.store.sessions.get(input.communityId, input.sessionId),
+      write: (s, etag) => (etag === undefined ? deps.store.sessions.create(s) : deps.store.sessions.update(s, etag)),
+    },
+    (current) => {
+      if (!current) return fail('SESSION_NOT_FOUND', 'That session is not in this community.');
+      if (current.value.closed) {
+        if (current.value.closed.requestId === input.requestId) return ok('unchanged');
+        return fail('CONFLICT', 'This session is already closed.');
+      }
+      const closing = { requestId: input.requestId, by: who.userId, at: now };
+      const attendees = [...new Set(input.attendees)];
+      return ok<Session>({
+        ...current.value,
+        state: 'held',
+        attendees,
+        ...(breakouts.length ? { breakouts } : {}),
+        closed: closing,
+      });
+    },
+    { first: found.value, busy: 'The session is being changed right now; try again with the same request id.' },
+  );
+  return closed.ok ? outcomeOf(deps, closed.value.value) : closed;
 }
 
 async function validate(deps: AppDeps, who: Principal, session: Session, input: CloseSessionInput): Promise<Result<void>> {
@@ -184,22 +189,26 @@ async function createOnce<T extends { sessionId: string }>(
 }
 
 async function recordVotes(deps: AppDeps, session: Session, votes: CloseSessionInput['feedback']): Promise<Result<void>> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = await deps.store.feedback.get(session.communityId, session.id);
-    let tally: FeedbackTally = stored?.value ?? { communityId: session.communityId, sessionId: session.id, values: [], markers: [] };
-    let counted = false;
-    for (const v of votes) {
-      const added = addVote(tally, deps.store.feedback.markerFor(session.communityId, session.id, v.userId), v.score);
-      if (!added.ok) return added;
-      tally = added.value.tally;
-      counted ||= added.value.counted;
-    }
-    if (!counted) return ok(undefined);
-    const written = await deps.store.feedback.put(tally, stored?.etag);
-    if (written.ok) return ok(undefined);
-    if (written.error.code !== 'CONFLICT') return written;
-  }
-  return fail('CONFLICT', 'Many people are voting right now; try again with the same request id.');
+  const { communityId, id: sessionId } = session;
+  const recorded = await updateVersioned(
+    {
+      read: () => deps.store.feedback.get(communityId, sessionId),
+      write: (tally, etag) => deps.store.feedback.put(tally, etag),
+    },
+    (stored) => {
+      let tally: FeedbackTally = stored?.value ?? { communityId, sessionId, values: [], markers: [] };
+      let counted = false;
+      for (const v of votes) {
+        const added = addVote(tally, deps.store.feedback.markerFor(communityId, sessionId, v.userId), v.score);
+        if (!added.ok) return added;
+        tally = added.value.tally;
+        counted ||= added.value.counted;
+      }
+      return counted || !stored ? ok(tally) : ok('unchanged');
+    },
+    { busy: 'Many people are voting right now; try again with the same request id.' },
+  );
+  return recorded.ok ? ok(undefined) : recorded;
 }
 
 async function sameOrConflict(deps: AppDeps, session: Session, requestId: string): Promise<Result<SessionOutcome>> {

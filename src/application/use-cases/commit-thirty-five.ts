@@ -1,4 +1,4 @@
-import type { Topic } from '../../domain/backlog';
+import { prioritiseFromGame, type Topic } from '../../domain/backlog';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
 import {
@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from '../deps';
 import type { Versioned } from '../ports';
 import { loadGame, splitKey, updateGame } from '../thirty-five-games';
+import { applyToTopics } from '../topic-writes';
 
 export interface CommitInput {
   readonly communityId: string;
@@ -32,7 +33,7 @@ export const topicIdForCard = (gameId: string, cardId: string) => `${gameId}.${c
  * result that does not follow (RESULT_MISMATCH) or splits that differ from the saved rounds. Each
  * ranked card (with the cards merged into it) becomes a prioritised topic ranked by the game;
  * topics prioritised before keep their order below them. A second commit returns the first one.
- * Store round trips: 2 (access) + 1 (game) + 1 (topics) + one write per new or re-ranked topic + 1 (game).
+ * Store round trips: 2 (access) + 1 (game) + applyToTopics (1 query + one write per new or re-ranked topic) + 1 (game).
  */
 export async function commitThirtyFive(deps: AppDeps, who: Principal, input: CommitInput): Promise<Result<{ game: ThirtyFiveGameRecord; topics: Topic[] }>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
@@ -69,63 +70,32 @@ export async function commitThirtyFive(deps: AppDeps, who: Principal, input: Com
 async function writeTopics(deps: AppDeps, who: Principal, g: ThirtyFiveGameRecord, result: readonly RankedCard[]): Promise<Result<string[]>> {
   const cards = new Map(g.cards.map((c) => [c.id, c]));
   const now = deps.clock.now().toISOString();
-  const existing = await deps.store.topics.listByCommunity(g.communityId);
-  const byId = new Map(existing.map((t) => [t.value.id, t]));
-  const ids: string[] = [];
-  for (const [i, line] of result.entries()) {
+  const ranked: Topic[] = [];
+  for (const line of result) {
     const card = cards.get(line.cardId);
     if (!card) return fail('VALIDATION_FAILED', `Card ${line.cardId} is not in this game.`);
-    const id = topicIdForCard(g.gameId, line.cardId);
-    ids.push(id);
     const also = line.mergedCardIds.map((m) => cards.get(m)?.title).filter((t): t is string => !!t);
     const description = [card.description, also.length ? `Merged with: ${also.join('; ')}` : ''].filter(Boolean).join('\n\n');
     const score = { normalized: line.normalized, roundsScored: line.roundsScored, outOf: 7 * (g.plan?.rounds.length ?? g.plannedRounds), cards: 1 + line.mergedCardIds.length };
-    const fields = { state: 'prioritised' as const, rank: i + 1, score };
-    const found = byId.get(id);
-    if (found) {
-      // An earlier attempt stopped half-way: bring the topic to what this commit says.
-      const r = await deps.store.topics.update({ ...found.value, ...fields }, found.etag);
-      if (!r.ok && r.error.code !== 'CONFLICT') return r;
-      continue;
-    }
-    const created = await deps.store.topics.create({
-      id,
+    ranked.push({
+      id: topicIdForCard(g.gameId, line.cardId),
       communityId: g.communityId,
       tenantId: who.tenantId,
       title: card.title,
       description: description.slice(0, 2000),
-      ...fields,
+      state: 'prioritised',
+      rank: ranked.length + 1,
+      score,
       ownerId: null,
       proposedBy: card.authorId,
       proposedAt: now,
       supporters: [],
       sessionIds: [],
     });
-    if (!created.ok && created.error.code !== 'CONFLICT') return created;
   }
-  // Topics prioritised earlier keep their order, below the game's result.
-  const ours = new Set(ids);
-  const earlier = existing
-    .filter((t) => t.value.state === 'prioritised' && t.value.rank !== null && !ours.has(t.value.id))
-    .sort((a, b) => (a.value.rank ?? 0) - (b.value.rank ?? 0));
-  for (const [i, t] of earlier.entries()) {
-    const rank = ids.length + i + 1;
-    if (t.value.rank === rank) continue;
-    const r = await rerank(deps, t, rank);
-    if (!r.ok) return r;
-  }
-  return ok(ids);
-}
-
-async function rerank(deps: AppDeps, first: Versioned<Topic>, rank: number): Promise<Result<void>> {
-  let t: Versioned<Topic> | undefined = first;
-  for (let attempt = 0; attempt < 5 && t; attempt++) {
-    const r = await deps.store.topics.update({ ...t.value, rank }, t.etag);
-    if (r.ok) return ok(undefined);
-    if (r.error.code !== 'CONFLICT') return r;
-    t = await deps.store.topics.get(first.value.communityId, first.value.id);
-  }
-  return ok(undefined); // gone or busy: its rank is the facilitator's to fix in the backlog
+  // The game's result on top; topics prioritised earlier keep their order below it (one backlog write, retried as one).
+  const written = await applyToTopics(deps, g.communityId, (topics) => ok(prioritiseFromGame(topics, ranked)));
+  return written.ok ? ok(ranked.map((t) => t.id)) : written;
 }
 
 async function topicsOf(deps: AppDeps, g: ThirtyFiveGameRecord): Promise<Topic[]> {

@@ -1,9 +1,8 @@
-import { editTopic as applyEdit, type Topic } from '../../domain/backlog';
+import { checkCanEdit, editTopic as applyEdit, topicActorOf, type Topic } from '../../domain/backlog';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
-import { canFacilitate } from '../facilitation';
 
 export interface EditTopicInput {
   readonly communityId: string;
@@ -23,10 +22,8 @@ export async function editTopic(deps: AppDeps, who: Principal, input: EditTopicI
   if (!access.ok) return access;
   const current = await deps.store.topics.get(input.communityId, input.topicId);
   if (!current) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
-  const own = current.value.proposedBy === who.userId && current.value.state === 'proposed';
-  if (!own && !canFacilitate(access.value)) {
-    return fail('FORBIDDEN', 'Only a facilitator or champion can edit this topic (the proposer can edit it while it is proposed).');
-  }
+  const allowed = checkCanEdit(current.value, topicActorOf(access.value.membership.value));
+  if (!allowed.ok) return allowed;
   const edited = applyEdit(current.value, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),

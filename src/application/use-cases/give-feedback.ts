@@ -4,8 +4,8 @@ import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 import { findSession } from '../facilitation';
+import { updateVersioned } from '../update-versioned';
 
-const MAX_ATTEMPTS = 50;
 /** Feedback opens this long before the scheduled start. */
 export const FEEDBACK_OPENS_BEFORE_MS = 30 * 60_000;
 
@@ -13,7 +13,7 @@ export const FEEDBACK_OPENS_BEFORE_MS = 30 * 60_000;
  * A member rates the session (return on time invested, 1–5), once, anonymously: the store keeps the
  * value and a one-way marker, unlinked (docs/adr/0009-anonymous-feedback-tally.md). Allowed from
  * shortly before the session's start (a Teams meeting often opens a few minutes early), never days
- * ahead. Concurrent votes are retried, never lost.
+ * ahead. Concurrent votes are retried (updateVersioned), never lost.
  * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt.
  */
 export async function giveFeedback(
@@ -30,15 +30,19 @@ export async function giveFeedback(
     return fail('VALIDATION_FAILED', 'Feedback opens when the session starts (at most 30 minutes before).');
   }
   const marker = deps.store.feedback.markerFor(input.communityId, input.sessionId, who.userId);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = await deps.store.feedback.get(input.communityId, input.sessionId);
-    const tally = stored?.value ?? { communityId: input.communityId, sessionId: input.sessionId, values: [], markers: [] };
-    const voted = addVote(tally, marker, input.score);
-    if (!voted.ok) return voted;
-    if (!voted.value.counted) return fail('ALREADY_VOTED', 'You have already given feedback on this session.');
-    const written = await deps.store.feedback.put(voted.value.tally, stored?.etag);
-    if (written.ok) return ok(summariseFeedback(written.value.value.values));
-    if (written.error.code !== 'CONFLICT') return written;
-  }
-  return fail('CONFLICT', 'Many people are voting right now; try again.');
+  const { communityId, sessionId } = input;
+  const written = await updateVersioned(
+    {
+      read: () => deps.store.feedback.get(communityId, sessionId),
+      write: (tally, etag) => deps.store.feedback.put(tally, etag),
+    },
+    (stored) => {
+      const voted = addVote(stored?.value ?? { communityId, sessionId, values: [], markers: [] }, marker, input.score);
+      if (!voted.ok) return voted;
+      if (!voted.value.counted) return fail('ALREADY_VOTED', 'You have already given feedback on this session.');
+      return ok(voted.value.tally);
+    },
+    { busy: 'Many people are voting right now; try again.' },
+  );
+  return written.ok ? ok(summariseFeedback(written.value.value.values)) : written;
 }

@@ -4,6 +4,7 @@ import { checkSavedRun, mergeSavedRun, type SavedRunState, type SavedSessionRun 
 import type { AppDeps } from '../deps';
 import { facilitatesSession, findSession } from '../facilitation';
 import { requireMember } from '../access';
+import { updateVersioned } from '../update-versioned';
 
 export interface SaveSessionRunInput {
   readonly communityId: string;
@@ -19,15 +20,13 @@ export interface SavedRunOutcome {
   readonly kept: { readonly groupNotes: number; readonly takeaways: number };
 }
 
-const MAX_ATTEMPTS = 10;
-
 /**
  * The facilitator's client saves the run of show (at each phase change and a few seconds after any
  * change) so that a lost live container is rebuilt from the record (docs/adr/XXXX-saving-the-run-of-show.md).
  * Only the session's facilitator (or a facilitator or champion) saves; a closed session's run is not
  * saved any more. The save is merged with what the record holds: no group note or takeaway already
  * kept is ever dropped, and the answer says how many were kept that the save lacked.
- * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt.
+ * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt (updateVersioned).
  */
 export async function saveSessionRun(deps: AppDeps, who: Principal, input: SaveSessionRunInput): Promise<Result<SavedRunOutcome>> {
   const access = await requireMember(deps, who, input.communityId);
@@ -42,20 +41,25 @@ export async function saveSessionRun(deps: AppDeps, who: Principal, input: SaveS
   const checked = checkSavedRun(input.run);
   if (!checked.ok) return checked;
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await deps.store.sessionRuns.get(input.communityId, input.sessionId);
-    const merged = mergeSavedRun(before?.value.run, input.run);
-    const saved: SavedSessionRun = {
-      communityId: input.communityId,
-      sessionId: input.sessionId,
-      meetingId: input.meetingId,
-      run: merged.run,
-      savedBy: who.userId,
-      savedAt: deps.clock.now().toISOString(),
-    };
-    const written = await deps.store.sessionRuns.put(saved, before?.etag);
-    if (written.ok) return ok({ saved: written.value.value, kept: merged.kept });
-    if (written.error.code !== 'CONFLICT') return written;
-  }
-  return fail('CONFLICT', 'The run is being saved by someone else right now; try again.');
+  let kept: SavedRunOutcome['kept'] = { groupNotes: 0, takeaways: 0 };
+  const written = await updateVersioned<SavedSessionRun>(
+    {
+      read: () => deps.store.sessionRuns.get(input.communityId, input.sessionId),
+      write: (run, etag) => deps.store.sessionRuns.put(run, etag),
+    },
+    (before) => {
+      const merged = mergeSavedRun(before?.value.run, input.run);
+      kept = merged.kept;
+      return ok<SavedSessionRun>({
+        communityId: input.communityId,
+        sessionId: input.sessionId,
+        meetingId: input.meetingId,
+        run: merged.run,
+        savedBy: who.userId,
+        savedAt: deps.clock.now().toISOString(),
+      });
+    },
+    { busy: 'The run is being saved by someone else right now; try again.' },
+  );
+  return written.ok ? ok({ saved: written.value.value, kept }) : written;
 }

@@ -421,7 +421,10 @@ export interface ThirtyFiveGameRecord {
   readonly updatedAt: string;
 }
 
-/** The checkpoint a fresh live container resumes from. */
+/**
+ * The checkpoint a fresh live container resumes from: from the record as the store holds it, or as the
+ * API returns it to the tab (without the tenant). The one conversion; the tab imports it from here.
+ */
 export function checkpointOf(game: Omit<ThirtyFiveGameRecord, 'tenantId'>): GameCheckpoint {
   return {
     gameId: game.gameId,

@@ -1,5 +1,6 @@
 import type { ConversationRef, ConversationRefRepository, Versioned } from '../../application/ports';
-import { fail, type Result } from '../../domain/result';
+import { retryWhileStale, STALE } from '../../application/update-versioned';
+import type { Result } from '../../domain/result';
 import type { DocumentDriver, ReadDocument, Scalar } from '../document-driver';
 import { readRecord, withoutEnvelope, writeRecord } from '../stored-records';
 import { keyPart } from './document-key';
@@ -29,13 +30,12 @@ export class DocumentConversationRefRepository implements ConversationRefReposit
     const doc = writeRecord('conversation-ref', { ...ref, pk: pkOf(ref.tenantId), id: idOf(ref.conversationId) });
     // Create or replace: a concurrent writer (installationUpdate and conversationUpdate arrive together)
     // makes one attempt fail; the next one sees the fresh document. Same reference either way.
-    for (let attempt = 0; attempt < 5; attempt++) {
+    return retryWhileStale(async () => {
       const current = await this.driver.read(doc.pk, doc.id);
       const outcome = current ? await this.driver.replace(doc, current.etag) : await this.driver.create(doc);
-      if (outcome === 'exists' || outcome === 'conflict' || outcome === 'missing') continue;
+      if (outcome === 'exists' || outcome === 'conflict' || outcome === 'missing') return STALE;
       return written(outcome, ref, 'The conversation reference');
-    }
-    return fail('CONFLICT', 'The conversation reference kept changing while it was saved; try again.');
+    }, 'The conversation reference kept changing while it was saved; try again.');
   }
 
   async delete(tenantId: string, conversationId: string): Promise<boolean> {

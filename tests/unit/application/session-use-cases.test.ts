@@ -106,7 +106,7 @@ describe('backlog operations', () => {
   it('any member volunteers as owner for themselves, nobody takes it over; the owner or a facilitator clears it', async () => {
     const t = await propose('Alpha');
     expect(value(await setTopicOwner(deps, bea, { communityId, topicId: t.id, action: 'volunteer' })).ownerId).toBe('bea');
-    expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'volunteer' }))).toBe('CONFLICT');
+    expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'volunteer' }))).toBe('TOPIC_ALREADY_OWNED');
     expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'clear' }))).toBe('FORBIDDEN');
     expect(value(await setTopicOwner(deps, alex, { communityId, topicId: t.id, action: 'clear' })).ownerId).toBeNull();
     expect(code(await setTopicOwner(deps, who('zed'), { communityId, topicId: t.id, action: 'volunteer' }))).toBe('NOT_A_MEMBER');

@@ -1,13 +1,17 @@
 import {
+  changeTopicOwner,
+  checkCanEdit,
+  checkMovable,
   editTopic,
   markTopicsDiscussed,
   mergeTopics,
   moveTopic,
+  prioritiseFromGame,
   scheduleTopics,
   setArchived,
-  setTopicOwner,
   withContiguousRanks,
   type Topic,
+  type TopicActor,
 } from '../../../src/domain/backlog';
 import type { Result } from '../../../src/domain/result';
 
@@ -118,10 +122,52 @@ describe('archive, restore, owner, schedule, discuss', () => {
     const t = topic('m', { state: 'archived', mergedInto: 'a', sessionIds: ['s0'] });
     expect(value(setArchived([t], 'm', false))[0]).toMatchObject({ state: 'proposed', mergedInto: null, sessionIds: ['s0'] });
   });
-  it('sets and clears an owner, not on archived or discussed topics', () => {
-    expect(value(setTopicOwner(topic('a'), 'bea')).ownerId).toBe('bea');
-    expect(value(setTopicOwner(topic('a', { ownerId: 'bea' }), null)).ownerId).toBeNull();
-    expect(setTopicOwner(topic('a', { state: 'discussed' }), 'bea').ok).toBe(false);
+  it('lets a member volunteer for an unowned open topic, and the owner or a facilitator clear it', () => {
+    const bea: TopicActor = { userId: 'bea', managesBacklog: false };
+    const chen: TopicActor = { userId: 'chen', managesBacklog: false };
+    const alex: TopicActor = { userId: 'alex', managesBacklog: true };
+    const owned = topic('a', { ownerId: 'bea' });
+    expect(value(changeTopicOwner(topic('a'), bea, 'volunteer'))).toMatchObject({ ownerId: 'bea' });
+    expect(value(changeTopicOwner(owned, bea, 'volunteer'))).toBe('unchanged');
+    const taken = changeTopicOwner(owned, chen, 'volunteer');
+    expect(taken.ok || taken.error.code).toBe('TOPIC_ALREADY_OWNED');
+    const done = changeTopicOwner(topic('a', { state: 'discussed' }), bea, 'volunteer');
+    expect(done.ok || done.error.code).toBe('VALIDATION_FAILED');
+    const notYours = changeTopicOwner(owned, chen, 'clear');
+    expect(notYours.ok || notYours.error.code).toBe('FORBIDDEN');
+    expect(value(changeTopicOwner(owned, bea, 'clear'))).toMatchObject({ ownerId: null });
+    expect(value(changeTopicOwner(owned, alex, 'clear'))).toMatchObject({ ownerId: null });
+    expect(value(changeTopicOwner(topic('a'), chen, 'clear'))).toBe('unchanged');
+  });
+  it('lets the proposer edit their own proposed topic, a facilitator any open one, nobody an archived one', () => {
+    const code = (r: Result<unknown>) => (r.ok ? 'OK' : r.error.code);
+    const bea: TopicActor = { userId: 'bea', managesBacklog: false };
+    const alex: TopicActor = { userId: 'alex', managesBacklog: true };
+    expect(code(checkCanEdit(topic('a', { proposedBy: 'bea' }), bea))).toBe('OK');
+    expect(code(checkCanEdit(topic('a', { proposedBy: 'bea', state: 'prioritised', rank: 1 }), bea))).toBe('FORBIDDEN');
+    expect(code(checkCanEdit(topic('a', { state: 'prioritised', rank: 1 }), alex))).toBe('OK');
+    expect(code(checkCanEdit(topic('a', { state: 'archived' }), alex))).toBe('VALIDATION_FAILED');
+  });
+  it('does not re-order a scheduled topic: it belongs to its session, which marks it discussed', () => {
+    const b = [...backlog(), topic('s', { state: 'scheduled' })];
+    expect(checkMovable(topic('s', { state: 'scheduled' })).ok).toBe(false);
+    const moved = moveTopic(b, 's', 1);
+    expect(moved.ok || moved.error.code).toBe('VALIDATION_FAILED');
+    expect(checkMovable(topic('d', { state: 'discussed' })).ok).toBe(true);
+  });
+  it('restores only an archived topic (a prioritised one is not demoted by a "restore")', () => {
+    const restored = setArchived(backlog(), 'a', false);
+    expect(restored.ok || restored.error.code).toBe('VALIDATION_FAILED');
+  });
+  it('puts a Thirty Five result on top, the earlier prioritised topics below it in their order', () => {
+    const b = [...backlog(), topic('x', { state: 'archived' })];
+    const score = { normalized: 30, roundsScored: 5 };
+    const fromGame = [topic('g1', { score }), topic('b', { score: { normalized: 20, roundsScored: 5 } })];
+    const changes = prioritiseFromGame(b, fromGame);
+    const after = [...apply(b, changes), ...changes.filter((c) => !b.some((t) => t.id === c.id))];
+    expect(ranked(after)).toEqual(['g11', 'b2', 'a3', 'c4']);
+    expect(after.find((t) => t.id === 'b')).toMatchObject({ title: 'Topic b', score: { normalized: 20 } });
+    expect(prioritiseFromGame(after, fromGame)).toEqual([]); // a repeated commit writes nothing
   });
   it('schedules prioritised topics (ranks close up) and refuses proposed ones', () => {
     const b = backlog();

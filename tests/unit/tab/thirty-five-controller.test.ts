@@ -1,11 +1,10 @@
 import type { GameRecordView } from '../../../src/api/thirty-five-schemas';
-import { agreedSplits, gameResult, type GameState } from '../../../src/domain/thirty-five';
+import { agreedSplits, checkpointOf, gameResult, type GameState } from '../../../src/domain/thirty-five';
 import type { LiveThirtyFive } from '../../../src/live/live-meeting';
 import type { ApiClient } from '../../../src/tab/api-client';
 import {
   GameActionRefusedError,
   cardsOfPlayersOn,
-  checkpointOf,
   createGameController,
   isResumable,
   redealChange,

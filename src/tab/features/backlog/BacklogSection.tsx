@@ -24,8 +24,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { TOPIC_LIMITS, type Topic } from '../../../domain/backlog';
-import { hasRole } from '../../../domain/community';
+import { managesBacklog, TOPIC_LIMITS, type Topic } from '../../../domain/backlog';
 import type { CommunityView } from '../../api-client';
 import { isApiError } from '../../api-client';
 import { toApiError, useServices } from '../../app-services';
@@ -101,7 +100,7 @@ export function BacklogSection({ view, backlog }: { view: CommunityView; backlog
   const sec = useSectionStyles();
   const communityId = view.community.id;
   const me = view.me.userId;
-  const manages = hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion');
+  const manages = managesBacklog(view.me);
   const names = new Map(view.members.map((m) => [m.userId, m.displayName]));
   const nameOf = (id: string) => names.get(id) ?? 'a former member';
 

@@ -1,9 +1,19 @@
 /**
  * Managing the backlog in the channel tab, pure: the groups it is shown in, where a topic goes when
- * it is moved, what an edit sends (and what a conflict keeps), what may be merged, archived, owned.
- * The server decides; these only keep the page from offering what it would refuse.
+ * it is moved, what an edit sends (and what a conflict keeps). What may be edited, merged, archived,
+ * moved or owned is the domain's rule (src/domain/backlog.ts), the one the server's use cases apply:
+ * asked here, the page offers only what the server would accept.
  */
-import { TOPIC_LIMITS, type Topic } from '../../../domain/backlog';
+import {
+  changeTopicOwner,
+  checkArchivable,
+  checkCanEdit,
+  checkMergeable,
+  checkMovable,
+  TOPIC_LIMITS,
+  type Topic,
+  type TopicActor,
+} from '../../../domain/backlog';
 
 export interface BacklogGroups {
   /** By rank: position 1 first. */
@@ -112,20 +122,21 @@ export function conflictOf(started: TopicDraft, theirs: TopicDraft, mine: TopicD
   return { changed, sameAsMine: editRequest('x', theirs, mine) === undefined };
 }
 
-// Permissions as the server has them (see src/application/use-cases)
+// Permissions: the domain's rules, asked with the signed-in person as the actor
+
+const actor = (me: string, manages: boolean): TopicActor => ({ userId: me, managesBacklog: manages });
 
 /** Facilitators and champions edit any open topic; the proposer edits their own while it is proposed. */
-export const canEditTopic = (t: Topic, me: string, manages: boolean): boolean =>
-  t.state !== 'archived' && (manages || (t.proposedBy === me && t.state === 'proposed'));
+export const canEditTopic = (t: Topic, me: string, manages: boolean): boolean => checkCanEdit(t, actor(me, manages)).ok;
 
 /** Only proposed, prioritised or discussed topics can be archived (a scheduled one belongs to a session). */
-export const canArchive = (t: Topic): boolean => t.state === 'proposed' || t.state === 'prioritised' || t.state === 'discussed';
+export const canArchive = (t: Topic): boolean => checkArchivable(t).ok;
 
 /** Moving is for prioritised topics, and for proposed (or discussed) ones coming (back) into the prioritised list. */
-export const canMove = (t: Topic): boolean => t.state === 'prioritised' || t.state === 'proposed' || t.state === 'discussed';
+export const canMove = (t: Topic): boolean => checkMovable(t).ok;
 
 /** Merging `mergeId` into `keep`: the kept one must be open, the merged one archivable. */
-export const canMerge = (keep: Topic, merge: Topic): boolean => keep.id !== merge.id && keep.state !== 'archived' && canArchive(merge);
+export const canMerge = (keep: Topic, merge: Topic): boolean => checkMergeable(keep, merge).ok;
 
 /** The topics `t` can be merged with (either way round), in backlog order. */
 export function mergePartners(topics: readonly Topic[], t: Topic): Topic[] {
@@ -141,11 +152,14 @@ export interface OwnerControls {
 }
 
 export function ownerControls(t: Topic, me: string, manages: boolean, nameOf: (userId: string) => string): OwnerControls {
-  const open = t.state !== 'archived' && t.state !== 'discussed';
-  if (t.ownerId === null) return { label: 'No owner yet', canVolunteer: open, canClear: false };
+  const changes = (action: 'volunteer' | 'clear') => {
+    const r = changeTopicOwner(t, actor(me, manages), action);
+    return r.ok && r.value !== 'unchanged';
+  };
+  if (t.ownerId === null) return { label: 'No owner yet', canVolunteer: changes('volunteer'), canClear: false };
   return {
     label: `Owner: ${t.ownerId === me ? 'you' : nameOf(t.ownerId)}`,
     canVolunteer: false,
-    canClear: t.ownerId === me || manages,
+    canClear: changes('clear'),
   };
 }

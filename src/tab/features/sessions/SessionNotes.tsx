@@ -220,7 +220,7 @@ function NotesRow({
   return (
     <div className={s.paragraph} data-testid="notes-paragraph" data-paragraph={paragraph.index}>
       <div className={s.text}>
-        <MarkdownBlocks blocks={paragraph.blocks} classes={{ heading: s.h, paragraph: s.p, list: s.ul, quote: s.quote, code: s.code }} />
+        <MarkdownBlocks markdown={paragraph.source} classes={{ heading: s.h, paragraph: s.p, list: s.ul, quote: s.quote, code: s.code }} />
       </div>
       {annotations.length || isCoach ? (
         <aside className={s.side} aria-label={`Annotations on paragraph ${n}`}>

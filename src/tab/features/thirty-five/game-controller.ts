@@ -13,10 +13,10 @@ import {
   ROUND_TIMER_MAX_MINUTES,
   agreedSplits,
   checkStep,
+  checkpointOf,
   gameResult,
   type CardMerge,
   type GameCard,
-  type GameCheckpoint,
   type GameState,
   type PairRef,
 } from '../../../domain/thirty-five';
@@ -39,22 +39,6 @@ export interface GameControllerDeps {
 
 function must(r: Result<void>): void {
   if (!r.ok) throw new GameActionRefusedError(r.error.message);
-}
-
-/** The record's game as the checkpoint a fresh live container resumes from. */
-export function checkpointOf(g: GameRecordView): GameCheckpoint {
-  return {
-    gameId: g.gameId,
-    phase: g.status === 'committed' ? 'finished' : g.status,
-    plannedRounds: g.plannedRounds,
-    cards: g.cards,
-    plan: g.plan ?? undefined,
-    roundsClosed: g.roundsClosed,
-    splits: g.splits,
-    closedPairs: g.closedPairs,
-    merges: g.merges,
-    committed: g.committed ?? undefined,
-  };
 }
 
 /** Is this recorded game one to offer for resuming (started, not yet in the backlog)? */
