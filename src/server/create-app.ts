@@ -15,7 +15,7 @@ import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
-import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
+import { thirtyFiveBodyParser, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
 import { backlogRoutes } from './routes/backlog';
 import { sessionRoutes } from './routes/sessions';
@@ -41,6 +41,9 @@ export interface AppParts {
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
+/** The API's usual body limit; the Thirty Five routes allow more (GAME_BODY_LIMIT). */
+const API_BODY_LIMIT = '64kb';
+
 /** Teams (and our own /dev page) may frame the tab; nobody else. */
 const FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.cloud.microsoft https://outlook.office.com";
@@ -56,8 +59,8 @@ export function createApp(parts: AppParts): express.Express {
     next();
   });
   // Game routes carry whole decks (a deal of 200 cards); everything else stays small.
-  app.use(/^\/api\/communities\/[^/]+\/thirty-five\//, express.json({ limit: GAME_BODY_LIMIT }));
-  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', thirtyFiveBodyParser());
+  app.use('/api', express.json({ limit: API_BODY_LIMIT }));
 
   app.get('/api/health', route(async (_req, res) => {
     await parts.deps.store.ping();

@@ -14,6 +14,17 @@ import { parseOr400, route, sendResult } from '../http/respond';
 /** A deal of 200 cards with descriptions is larger than the API's usual 64 KB. */
 export const GAME_BODY_LIMIT = '1mb';
 
+/**
+ * The game routes' own JSON parser (1 MB), mounted before the API's 64 KB default: a body parsed here
+ * is not parsed again. String paths, because express 5 never matches a RegExp `app.use` path here.
+ */
+export function thirtyFiveBodyParser(): Router {
+  const r = Router();
+  const paths = ['/communities/:id/thirty-five', '/communities/:id/meetings/:meetingId/thirty-five'];
+  r.use(paths, express.json({ limit: GAME_BODY_LIMIT }));
+  return r;
+}
+
 const view = (g: ThirtyFiveGameRecord): GameRecordView => {
   const { tenantId: _tenant, ...rest } = g;
   return rest;
