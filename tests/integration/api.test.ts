@@ -156,6 +156,16 @@ describe('binding a meeting or channel to a community', () => {
     expect((await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(403);
     expect((await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status).toBe(400);
   });
+  it('refuses a member of another community taking over a bound meeting, and changes nothing', async () => {
+    const id = await newCommunity('Owns meeting-9');
+    expect((await alex()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(200);
+    const beas = (await bea()('/api/communities', { body: { name: 'Bea takes over', purpose: 'working-group', cadencePerMonth: 1 } }))
+      .body.community.id as string;
+    const taken = await bea()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: beas } });
+    expect(taken.status).toBe(403);
+    expect(taken.body.error.message).toContain("bound to 'Owns meeting-9'");
+    expect((await alex()('/api/contexts/meeting-9')).body.binding).toMatchObject({ communityId: id });
+  });
   it('binds a real Teams meeting id (base64 with = + /, URL-encoded by the tab)', async () => {
     const id = await newCommunity('Bound by Teams id');
     const meetingId = 'MCMxOTptZWV0aW5nX1k+Lz0/dGhyZWFkLnYy==';
