@@ -18,7 +18,7 @@ const opened: LiveMeeting[] = [];
 beforeAll(async () => {
   fluidPort = await freePort();
   fluid = await startLocalFluidService({ port: fluidPort });
-  const config = parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', PORT: '0', FLUID_ENDPOINT: fluid.endpoint });
+  const config = parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', PORT: '0', ICS_LINK_SECRET: 'x'.repeat(32), FLUID_ENDPOINT: fluid.endpoint });
   server = await startServer(config, { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }) });
 });
 afterAll(async () => {
