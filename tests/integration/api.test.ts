@@ -218,6 +218,41 @@ describe('the backlog over HTTP', () => {
   });
 });
 
+describe('text and ids over HTTP', () => {
+  const topics = async () => {
+    const id = await newCommunity(`Text CoP ${Math.random().toString(36).slice(2, 7)}`);
+    return { url: `/api/communities/${id}/topics`, titles: async () => (await alex()(`/api/communities/${id}/topics`)).body.topics.map((t: any) => t.title) };
+  };
+
+  it('refuses control characters in a title with a message naming the character, and stores nothing', async () => {
+    const { url, titles } = await topics();
+    const res = await alex()(url, { body: { title: 'Retros\u001b[2J', description: 'fine\r\nlines' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Invalid topic: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)');
+    expect(await titles()).toEqual([]);
+  });
+
+  it('refuses a lone surrogate, and stores nothing', async () => {
+    const { url, titles } = await topics();
+    // JSON.stringify writes the lone half as the escape \ud83d; the server's JSON.parse gives it back.
+    const res = await alex()(url, { body: { title: 'Broken \ud83d emoji' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([{ path: 'title', message: 'title must not contain a lone surrogate (broken UTF-16)' }]);
+    expect(await titles()).toEqual([]);
+  });
+
+  it('refuses request ids with / or .. (they become record ids), and stores nothing', async () => {
+    const { url, titles } = await topics();
+    for (const requestId of ['../../communities/x', 'a/b', 'a..b']) {
+      const res = await alex()(url, { body: { title: `Safe id ${requestId}`, requestId } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].path).toBe('requestId');
+    }
+    expect(await titles()).toEqual([]);
+    expect((await alex()(url, { body: { title: 'A good one', requestId: 'r-1:2.3_4' } })).status).toBe(201);
+  });
+});
+
 describe('robustness', () => {
   it('answers unknown API routes with a JSON 404 and keeps serving after bad input', async () => {
     const res = await alex()('/api/nope');
