@@ -11,6 +11,7 @@ import { inviteToSession } from '../application/use-cases/invite-to-session';
 import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { errorHandler, route, sendError } from './http/respond';
+import { noStore, securityHeaders } from './http/security-headers';
 import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
@@ -44,20 +45,12 @@ export interface AppParts {
 /** The API's usual body limit; the Thirty Five routes allow more (GAME_BODY_LIMIT). */
 const API_BODY_LIMIT = '64kb';
 
-/** Teams (and our own /dev page) may frame the tab; nobody else. */
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.cloud.microsoft https://outlook.office.com";
-
 export function createApp(parts: AppParts): express.Express {
   const log = parts.log ?? ((msg: string, err?: unknown) => console.error(`[server] ${msg}`, err ?? ''));
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    next();
-  });
+  app.use(securityHeaders({ production: parts.config.env === 'production', fluid: parts.config.fluid }));
+  app.use('/api', noStore);
   // Game routes carry whole decks (a deal of 200 cards); everything else stays small.
   app.use('/api', thirtyFiveBodyParser());
   app.use('/api', express.json({ limit: API_BODY_LIMIT }));

@@ -295,3 +295,55 @@ describe('SSO mode', () => {
     expect((await fetch(`${sso.url}/dev`)).status).toBe(404);
   });
 });
+
+describe('security headers', () => {
+  const SSO = { AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw' };
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({
+      ...SSO, NODE_ENV: 'production', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
+      FLUID_MODE: 'azure', FLUID_ENDPOINT: 'https://us.fluidrelay.azure.com', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k',
+    });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+  const directives = (res: Response) =>
+    new Map((res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values.join(' ')] as const;
+    }));
+
+  it('sends a CSP that allows only our scripts, Fluent styles, the Fluid service and Teams frames', async () => {
+    const res = await fetch(`${server.url}/tab/config`);
+    const csp = directives(res);
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
+    expect(csp.get('connect-src')).toBe("'self' http://127.0.0.1:9 ws://127.0.0.1:9");
+    expect(csp.get('frame-ancestors')).toContain('https://teams.microsoft.com');
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // HSTS only in production (a local http server would pin nothing useful).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('sends HSTS in production and lets the browser reach Azure Fluid Relay', async () => {
+    const res = await fetch(`${production.url}/tab/config`);
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    const csp = directives(res);
+    expect(csp.get('connect-src')).toBe(
+      "'self' https://us.fluidrelay.azure.com wss://us.fluidrelay.azure.com https://*.fluidrelay.azure.com wss://*.fluidrelay.azure.com",
+    );
+    expect(csp.has('upgrade-insecure-requests')).toBe(true);
+  });
+
+  it('marks every API answer no-store, errors included', async () => {
+    for (const res of [await fetch(`${server.url}/api/health`), await fetch(`${server.url}/api/me`), await fetch(`${server.url}/api/nope`)]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+});
