@@ -14,6 +14,12 @@ const port = (name: string, dflt: number) =>
     .min(0, { error: `${name} must be 0–65535` })
     .max(65535, { error: `${name} must be 0–65535` })
     .default(dflt);
+const count = (name: string, dflt: number, min: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be ${min} or more` })
+    .default(dflt);
 const optionalText = z
   .string()
   .trim()
@@ -76,6 +82,10 @@ const EnvSchema = z
     AAD_APP_TENANT_ID: optionalText,
     TAB_DOMAIN: optionalText,
     ICS_LINK_SECRET: optionalText.pipe(z.string().min(32, { error: 'ICS_LINK_SECRET must be at least 32 characters' }).optional()),
+    RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    RATE_LIMIT_PER_IP: count('RATE_LIMIT_PER_IP', 3000, 1),
+    RATE_LIMIT_PER_USER: count('RATE_LIMIT_PER_USER', 600, 1),
+    TRUST_PROXY: count('TRUST_PROXY', 0, 0),
     REMINDER_INTERVAL_SECONDS: z.coerce
       .number({ error: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' })
       .int({ error: 'REMINDER_INTERVAL_SECONDS must be a whole number' })
@@ -142,6 +152,10 @@ export interface ServerConfig {
   readonly icsLinkSecret: string;
   /** How often the server looks for due reminders; 0 = never (tests call sendDueReminders themselves). */
   readonly reminders: { readonly intervalMs: number };
+  /** Requests per window: per client IP before authentication, per identity after it. */
+  readonly rateLimit: { readonly windowMs: number; readonly perIp: number; readonly perUser: number };
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none; 1 behind Azure's front end). */
+  readonly trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +204,8 @@ export function parseConfig(
     },
     icsLinkSecret: e.ICS_LINK_SECRET ?? devSecret(e.DATA_DIR),
     reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
+    trustProxy: e.TRUST_PROXY,
     ...(e.AUTH_MODE === 'sso'
       ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }
       : {}),

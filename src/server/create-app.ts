@@ -11,6 +11,7 @@ import { inviteToSession } from '../application/use-cases/invite-to-session';
 import { authenticate, principalOf, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { errorHandler, route, sendError } from './http/respond';
+import { ipRateLimit, userRateLimit } from './http/rate-limits';
 import { noStore, securityHeaders } from './http/security-headers';
 import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
@@ -50,7 +51,9 @@ export function createApp(parts: AppParts): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders({ production: parts.config.env === 'production', fluid: parts.config.fluid }));
+  if (parts.config.trustProxy > 0) app.set('trust proxy', parts.config.trustProxy);
   app.use('/api', noStore);
+  app.use('/api', ipRateLimit(parts.config.rateLimit));
   // Game routes carry whole decks (a deal of 200 cards); everything else stays small.
   app.use('/api', thirtyFiveBodyParser());
   app.use('/api', express.json({ limit: API_BODY_LIMIT }));
@@ -71,6 +74,7 @@ export function createApp(parts: AppParts): express.Express {
 
   const api = express.Router();
   api.use(authenticate(parts.auth));
+  api.use(userRateLimit(parts.config.rateLimit));
   api.get('/me', (_req, res) => {
     const p = principalOf(res);
     res.json({ tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, source: p.source });

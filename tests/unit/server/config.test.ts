@@ -21,6 +21,17 @@ describe('server configuration', () => {
     expect(c.fluid.mode).toBe('local');
     expect(c.port).toBe(3978);
     expect(c.host).toBe('127.0.0.1');
+    expect(c.rateLimit).toEqual({ windowMs: 60_000, perIp: 3000, perUser: 600 });
+    expect(c.trustProxy).toBe(0);
+  });
+
+  it('reads the rate limits and refuses nonsense', () => {
+    const c = parseConfig({ AUTH_MODE: 'dev', RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_IP: '50', RATE_LIMIT_PER_USER: '20', TRUST_PROXY: '1' }, () => 'x'.repeat(32));
+    expect(c.rateLimit).toEqual({ windowMs: 10_000, perIp: 50, perUser: 20 });
+    expect(c.trustProxy).toBe(1);
+    const problems = problemsOf({ AUTH_MODE: 'dev', RATE_LIMIT_PER_USER: '0', RATE_LIMIT_PER_IP: 'lots' });
+    expect(problems).toContain('RATE_LIMIT_PER_USER: RATE_LIMIT_PER_USER must be 1 or more');
+    expect(problems).toContain('RATE_LIMIT_PER_IP: RATE_LIMIT_PER_IP must be a number');
   });
 
   it('defaults to SSO, and then lists every missing setting in one message', () => {
