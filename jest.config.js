@@ -8,7 +8,10 @@ const base = (name, extra = {}) => ({
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts?(x)`],
   transform: { '^.+\\.(t|j)sx?$': swc },
   // ESM-only packages that jest must transform to run under CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
+  // The unified family (mdast-util-to-markdown and what it and mdast-util-from-markdown import) is ESM-only.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|strip-bom|mdast-util-[^/]+|micromark[^/]*|unist-util-[^/]+|decode-named-character-reference|character-entities[^/]*|zwitch|longest-streak|devlop|ccount)/)',
+  ],
   testEnvironment: 'node',
   ...extra,
 });
