@@ -38,7 +38,8 @@ export function textSchema(what: string, max: number, options: TextOptions = {})
     const control = (multi ? CONTROLS_BUT_TAB_AND_NEWLINE : CONTROLS).exec(v);
     if (control) {
       const allowed = multi ? '' : ' (it is one line: no tab or line break)';
-      ctx.addIssue({ code: 'custom', message: `${what} must not contain control characters${allowed} (found ${codePoint(control[0])})` });
+      const found = codePoint(control[0]);
+      ctx.addIssue({ code: 'custom', message: `${what} must not contain control characters${allowed} (found ${found})` });
     }
     if (LONE_SURROGATE.test(v)) {
       ctx.addIssue({ code: 'custom', message: `${what} must not contain a lone surrogate (broken UTF-16)` });

@@ -39,10 +39,22 @@ export function escapeMarkdown(value: string): string {
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
 export const paragraph = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
-export const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
-export const list = (items: ListItem[]): RootContent => ({ type: 'list', ordered: false, spread: false, children: items });
+export const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({
+  type: 'heading',
+  depth,
+  children: [text(value)],
+});
+export const list = (items: ListItem[]): RootContent => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  children: items,
+});
 export const item = (children: PhrasingContent[], checked?: boolean): ListItem => ({
-  type: 'listItem', spread: false, ...(checked === undefined ? {} : { checked }), children: [paragraph(...children)],
+  type: 'listItem',
+  spread: false,
+  ...(checked === undefined ? {} : { checked }),
+  children: [paragraph(...children)],
 });
 
 const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/))/i;
@@ -58,7 +70,10 @@ export function userMarkdown(markdown: string): RootContent[] {
   const visit = (node: Nodes, parent?: Nodes): Nodes => {
     // HTML as a block becomes a paragraph of text; inline HTML becomes text.
     if (node.type === 'html') return parent && FLOW.has(parent.type) ? paragraph(text(node.value)) : text(node.value);
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
+    if (
+      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+      !SAFE_URL.test(node.url.trim())
+    ) {
       node.url = '';
     }
     if ('children' in node) (node as { children: Nodes[] }).children = node.children.map((c) => visit(c, node));

@@ -204,7 +204,11 @@ export function parseConfig(
     },
     icsLinkSecret: e.ICS_LINK_SECRET ?? devSecret(e.DATA_DIR),
     reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
-    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      perIp: e.RATE_LIMIT_PER_IP,
+      perUser: e.RATE_LIMIT_PER_USER,
+    },
     trustProxy: e.TRUST_PROXY,
     ...(e.AUTH_MODE === 'sso'
       ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }

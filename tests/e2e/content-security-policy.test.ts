@@ -13,7 +13,9 @@ const describeE2E = skipE2E ? describe.skip : describe;
 /** Runs in every frame before the page's own scripts: reports each violation to the console. */
 const REPORT_VIOLATIONS = () => {
   document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`CSP-VIOLATION ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${location.pathname}`);
+    console.error(
+      `CSP-VIOLATION ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${location.pathname}`,
+    );
   });
 };
 
@@ -52,7 +54,10 @@ describeE2E('the Content-Security-Policy in Chromium', () => {
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByTestId('dev-page').waitFor();
     await waitUntil(
-      () => framesOf(page, 'sidePanel').length === 2 && framesOf(page, 'meetingStage').length === 1 && framesOf(page, 'content').length === 1,
+      () =>
+        framesOf(page, 'sidePanel').length === 2 &&
+        framesOf(page, 'meetingStage').length === 1 &&
+        framesOf(page, 'content').length === 1,
       'both side panels, the stage and the channel tab',
     );
     for (const panel of framesOf(page, 'sidePanel')) {
@@ -86,7 +91,10 @@ describeE2E('the Content-Security-Policy in Chromium', () => {
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
     expect(ran).toBe(false);
-    await waitUntil(() => violations.some((v) => v.includes('CSP-VIOLATION script-src-elem')), 'the refused inline script');
+    await waitUntil(
+      () => violations.some((v) => v.includes('CSP-VIOLATION script-src-elem')),
+      'the refused inline script',
+    );
     await context.close();
   });
 });

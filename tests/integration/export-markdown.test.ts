@@ -27,7 +27,9 @@ function linksAndHtml(md: string): string[] {
 
 it('exports a session whose title, purpose and notes carry links and HTML as literal text', async () => {
   const alex = server.as('alex');
-  const c = (await alex('/api/communities', { body: { name: 'Export CoP', purpose: 'working-group', cadencePerMonth: 2 } })).body.community.id;
+  const c = (
+    await alex('/api/communities', { body: { name: 'Export CoP', purpose: 'working-group', cadencePerMonth: 2 } })
+  ).body.community.id;
   const base = `/api/communities/${c}`;
   const title = '[click](https://evil.example/login)';
   const topic = await alex(`${base}/topics`, { body: { title, force: true } });
@@ -36,7 +38,12 @@ it('exports a session whose title, purpose and notes carry links and HTML as lit
   expect(moved.status).toBe(200);
   const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const scheduled = await alex(`${base}/sessions`, {
-    body: { details: { type: 'deep-dive' }, startsAt, topicIds: [topic.body.topic.id], purpose: '<script>alert(1)</script>' },
+    body: {
+      details: { type: 'deep-dive' },
+      startsAt,
+      topicIds: [topic.body.topic.id],
+      purpose: '<script>alert(1)</script>',
+    },
   });
   expect([scheduled.status, scheduled.body.error?.message]).toEqual([201, undefined]);
   const sid = scheduled.body.session.id as string;

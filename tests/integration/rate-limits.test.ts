@@ -10,12 +10,25 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import { createRecordStore } from '../../src/store/create-record-store';
 import type { RecordStore } from '../../src/application/ports';
 
-const BASE = { AUTH_MODE: 'dev', NODE_ENV: 'test', PORT: '0', FLUID_ENDPOINT: 'http://127.0.0.1:9', REMINDER_INTERVAL_SECONDS: '0', ICS_LINK_SECRET: 'x'.repeat(32) };
+const BASE = {
+  AUTH_MODE: 'dev',
+  NODE_ENV: 'test',
+  PORT: '0',
+  FLUID_ENDPOINT: 'http://127.0.0.1:9',
+  REMINDER_INTERVAL_SECONDS: '0',
+  ICS_LINK_SECRET: 'x'.repeat(32),
+};
 
 async function start(env: Record<string, string> = {}): Promise<{ server: RunningServer; close(): Promise<void> }> {
   const store: RecordStore = await createRecordStore({ kind: 'embedded', path: ':memory:' });
   const server = await startServer(parseConfig({ ...BASE, ...env }), { store });
-  return { server, close: async () => { await server.close(); await store.close(); } };
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 const as = (url: string, user: string) => (path: string, body?: unknown) =>
@@ -64,7 +77,9 @@ describe('rate limits', () => {
       const limited = await fetch(`${server.url}/api/health`);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await limited.json()).error.message).toMatch(/^Too many requests from this address; try again in \d+ seconds\.$/);
+      expect((await limited.json()).error.message).toMatch(
+        /^Too many requests from this address; try again in \d+ seconds\.$/,
+      );
     } finally {
       await close();
     }
@@ -74,11 +89,16 @@ describe('rate limits', () => {
     const { server, close } = await start();
     try {
       const facilitator = as(server.url, 'p0');
-      const community = (await (await facilitator('/api/communities', { name: 'Big CoP', purpose: 'working-group', cadencePerMonth: 2 })).json())
-        .community.id as string;
+      const community = (
+        await (
+          await facilitator('/api/communities', { name: 'Big CoP', purpose: 'working-group', cadencePerMonth: 2 })
+        ).json()
+      ).community.id as string;
       const people = Array.from({ length: 30 }, (_, i) => as(server.url, `p${i}`));
       await Promise.all(people.slice(1).map((p) => p(`/api/communities/${community}/members`, {})));
-      const topic = (await (await facilitator(`/api/communities/${community}/topics`, { title: 'Remote retros' })).json()).topic.id;
+      const topic = (
+        await (await facilitator(`/api/communities/${community}/topics`, { title: 'Remote retros' })).json()
+      ).topic.id;
       // Each person opens the side panel and the stage, reads the backlog, supports a topic and re-reads
       // the game, three times over: 24 requests each (opening a side panel takes about 10), 720 in all,
       // all at once from 127.0.0.1.
@@ -86,8 +106,12 @@ describe('rate limits', () => {
         const statuses: number[] = [];
         for (let round = 0; round < 3; round++) {
           const rs = await Promise.all([
-            p('/api/me'), p('/api/communities'), p(`/api/communities/${community}`), p(`/api/communities/${community}/topics`),
-            p(`/api/communities/${community}/meetings/m1/thirty-five`), p('/api/contexts/m1'),
+            p('/api/me'),
+            p('/api/communities'),
+            p(`/api/communities/${community}`),
+            p(`/api/communities/${community}/topics`),
+            p(`/api/communities/${community}/meetings/m1/thirty-five`),
+            p('/api/contexts/m1'),
             p(`/api/communities/${community}/topics/${topic}/support`, {}),
             p(`/api/communities/${community}/sessions`),
           ]);

@@ -26,7 +26,8 @@ export async function bindContext(
     if (!owner.ok && owner.error.code !== 'COMMUNITY_NOT_FOUND') {
       const name = (await deps.store.communities.get(who.tenantId, current.value.communityId))?.value.name;
       const to = name ?? current.value.communityId;
-      return fail('FORBIDDEN', `This ${current.value.kind} is bound to '${to}'; only its facilitators can bind it elsewhere.`);
+      const why = `This ${current.value.kind} is bound to '${to}'; only its facilitators can bind it elsewhere.`;
+      return fail('FORBIDDEN', why);
     }
   }
   const binding: ContextBinding = {

@@ -23,7 +23,11 @@ export interface SessionExportInput {
  * A session as Markdown (notes, annotations, takeaways, actions, attendance count), to publish to the
  * channel or read later. Round trips: 2 reads (access) + 1 read (session) + 1 read (notes) + 4 queries.
  */
-export async function exportSessionMarkdown(deps: AppDeps, who: Principal, input: { communityId: string; sessionId: string }): Promise<Result<string>> {
+export async function exportSessionMarkdown(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; sessionId: string },
+): Promise<Result<string>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
@@ -57,7 +61,11 @@ export async function exportSessionMarkdown(deps: AppDeps, who: Principal, input
  */
 export function sessionMarkdown(input: SessionExportInput): string {
   const sections: ((input: SessionExportInput) => RootContent[])[] = [
-    headerSection, notesSection, annotationsSection, takeawaysSection, actionsSection,
+    headerSection,
+    notesSection,
+    annotationsSection,
+    takeawaysSection,
+    actionsSection,
   ];
   return toMarkdownDocument({ type: 'root', children: sections.flatMap((section) => section(input)) });
 }
@@ -71,7 +79,9 @@ function headerSection(input: SessionExportInput): RootContent[] {
     heading(1, `${SESSION_TYPE_LABELS[s.details.type]} — ${s.startsAt.slice(0, 10)}`),
     ...(s.purpose ? [paragraph(text(s.purpose))] : []),
     paragraph(text(`Facilitator: ${nameOf(input, s.facilitatorId)} · Attendance: ${s.attendees.length}`)),
-    ...(s.topicIds.length ? [paragraph(text(`Topics: ${s.topicIds.map((id) => topicTitle(input, id)).join('; ')}`))] : []),
+    ...(s.topicIds.length
+      ? [paragraph(text(`Topics: ${s.topicIds.map((id) => topicTitle(input, id)).join('; ')}`))]
+      : []),
   ];
 }
 
@@ -84,10 +94,12 @@ function annotationsSection(input: SessionExportInput): RootContent[] {
   if (!input.annotations.length) return [];
   return [
     heading(2, 'Coach annotations'),
-    list(input.annotations.map((a) => {
-      const where = 'paragraph' in a.anchor ? `paragraph ${a.anchor.paragraph + 1}` : `“${a.anchor.quote}”`;
-      return item([text(`On ${where} (${nameOf(input, a.authorId)}): ${a.text}`)]);
-    })),
+    list(
+      input.annotations.map((a) => {
+        const where = 'paragraph' in a.anchor ? `paragraph ${a.anchor.paragraph + 1}` : `“${a.anchor.quote}”`;
+        return item([text(`On ${where} (${nameOf(input, a.authorId)}): ${a.text}`)]);
+      }),
+    ),
   ];
 }
 
@@ -95,10 +107,12 @@ function takeawaysSection(input: SessionExportInput): RootContent[] {
   if (!input.takeaways.length) return [heading(2, 'Takeaways'), paragraph(emphasis('None.'))];
   return [
     heading(2, 'Takeaways'),
-    list(input.takeaways.map((t) => {
-      const topic = t.topicId ? ` (${topicTitle(input, t.topicId)})` : '';
-      return item([text(`${t.text} — ${nameOf(input, t.authorId)}${topic}`)]);
-    })),
+    list(
+      input.takeaways.map((t) => {
+        const topic = t.topicId ? ` (${topicTitle(input, t.topicId)})` : '';
+        return item([text(`${t.text} — ${nameOf(input, t.authorId)}${topic}`)]);
+      }),
+    ),
   ];
 }
 
@@ -106,6 +120,10 @@ function actionsSection(input: SessionExportInput): RootContent[] {
   if (!input.actions.length) return [heading(2, 'Actions'), paragraph(emphasis('None.'))];
   return [
     heading(2, 'Actions'),
-    list(input.actions.map((a) => item([text(`${a.text} — ${nameOf(input, a.ownerId)}, due ${a.dueDate} (${a.status})`)], a.status === 'done'))),
+    list(
+      input.actions.map((a) =>
+        item([text(`${a.text} — ${nameOf(input, a.ownerId)}, due ${a.dueDate} (${a.status})`)], a.status === 'done'),
+      ),
+    ),
   ];
 }

@@ -18,12 +18,17 @@ export interface RateLimitConfig {
   readonly perUser: number;
 }
 
-const tooMany = (who: string) => (_req: Request, res: Response): void => {
-  const retry = res.getHeader('Retry-After');
-  res.status(429).json({
-    error: { code: 'RATE_LIMITED', message: `Too many requests from ${who}; try again in ${retry ?? 'a few'} seconds.` },
-  });
-};
+const tooMany =
+  (who: string) =>
+  (_req: Request, res: Response): void => {
+    const retry = res.getHeader('Retry-After');
+    res.status(429).json({
+      error: {
+        code: 'RATE_LIMITED',
+        message: `Too many requests from ${who}; try again in ${retry ?? 'a few'} seconds.`,
+      },
+    });
+  };
 
 /** Per client IP; mount before authentication. */
 export function ipRateLimit(config: RateLimitConfig): RequestHandler {

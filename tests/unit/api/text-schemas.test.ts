@@ -18,8 +18,16 @@ describe('textSchema', () => {
   });
 
   it('refuses C0 and C1 control characters and DEL in one-line text, naming the character', () => {
-    for (const [c, code] of [['\u0000', 'U+0000'], ['\u0007', 'U+0007'], ['\u001b', 'U+001B'], ['\u007f', 'U+007F'],
-      ['\u0085', 'U+0085'], ['\u009b', 'U+009B'], ['\t', 'U+0009'], ['\n', 'U+000A']] as const) {
+    for (const [c, code] of [
+      ['\u0000', 'U+0000'],
+      ['\u0007', 'U+0007'],
+      ['\u001b', 'U+001B'],
+      ['\u007f', 'U+007F'],
+      ['\u0085', 'U+0085'],
+      ['\u009b', 'U+009B'],
+      ['\t', 'U+0009'],
+      ['\n', 'U+000A'],
+    ] as const) {
       expect(messages(title.safeParse(`a${c}b`))).toEqual([
         `title must not contain control characters (it is one line: no tab or line break) (found ${code})`,
       ]);
@@ -28,8 +36,12 @@ describe('textSchema', () => {
 
   it('keeps tab and newline in multi-line text, turns CRLF and CR into LF, and refuses other controls', () => {
     expect(description.parse('one\r\ntwo\rthree\n\tfour')).toBe('one\ntwo\nthree\n\tfour');
-    expect(messages(description.safeParse('bell\u0007'))).toEqual(['description must not contain control characters (found U+0007)']);
-    expect(messages(description.safeParse('esc \u001b[31m red'))).toEqual(['description must not contain control characters (found U+001B)']);
+    expect(messages(description.safeParse('bell\u0007'))).toEqual([
+      'description must not contain control characters (found U+0007)',
+    ]);
+    expect(messages(description.safeParse('esc \u001b[31m red'))).toEqual([
+      'description must not contain control characters (found U+001B)',
+    ]);
   });
 
   it('refuses lone surrogates but keeps proper pairs', () => {
@@ -46,7 +58,9 @@ describe('textSchema', () => {
     expect(AddTakeawayRequest.safeParse({ topicId: null, text: 'x\u009b' }).success).toBe(false);
     expect(SaveNotesRequest.safeParse({ markdown: '# Notes\n\n- a\n' }).data?.markdown).toBe('# Notes\n\n- a\n');
     expect(SaveNotesRequest.safeParse({ markdown: 'a\u0008' }).success).toBe(false);
-    expect(GameCardSchema.safeParse({ id: 'c', authorId: 'u', title: 'a\u001bb', description: '' }).success).toBe(false);
+    expect(GameCardSchema.safeParse({ id: 'c', authorId: 'u', title: 'a\u001bb', description: '' }).success).toBe(
+      false,
+    );
     const session = { details: { type: 'book-club', bookTitle: 'B\u0000' }, startsAt: '2026-12-03T15:00:00Z' };
     expect(ScheduleSessionRequest.safeParse(session).success).toBe(false);
   });
@@ -61,7 +75,20 @@ describe('RequestIdSchema', () => {
   it('refuses /, .., and anything outside its alphabet', () => {
     expect(messages(RequestIdSchema.safeParse('a/b'))[0]).toMatch(/may only contain letters, digits and \. _ : -/);
     expect(messages(RequestIdSchema.safeParse('a..b'))).toEqual(['requestId must not contain ..']);
-    for (const bad of ['..', '../x', '.hidden', 'a b', 'a\\b', 'a?b', 'a#b', 'a%2Fb', 'é', 'a\u0000', '', 'x'.repeat(65)]) {
+    for (const bad of [
+      '..',
+      '../x',
+      '.hidden',
+      'a b',
+      'a\\b',
+      'a?b',
+      'a#b',
+      'a%2Fb',
+      'é',
+      'a\u0000',
+      '',
+      'x'.repeat(65),
+    ]) {
       expect(RequestIdSchema.safeParse(bad).success).toBe(false);
     }
   });

@@ -9,18 +9,77 @@ import { sessionMarkdown, type SessionExportInput } from '../../../src/applicati
 import type { Session } from '../../../src/domain/session';
 
 const session: Session = {
-  id: 's1', communityId: 'c', tenantId: 't', details: { type: 'deep-dive' }, startsAt: '2026-12-03T15:00:00.000Z', durationMinutes: 60,
-  topicIds: ['t1'], facilitatorId: 'ana', meetingLink: null, purpose: 'Make retros lively', agenda: [], state: 'held',
-  attendees: ['ana', 'ben', 'cy'], closed: null, createdBy: 'ana', createdAt: '',
+  id: 's1',
+  communityId: 'c',
+  tenantId: 't',
+  details: { type: 'deep-dive' },
+  startsAt: '2026-12-03T15:00:00.000Z',
+  durationMinutes: 60,
+  topicIds: ['t1'],
+  facilitatorId: 'ana',
+  meetingLink: null,
+  purpose: 'Make retros lively',
+  agenda: [],
+  state: 'held',
+  attendees: ['ana', 'ben', 'cy'],
+  closed: null,
+  createdBy: 'ana',
+  createdAt: '',
 };
 const base: SessionExportInput = {
-  session, topicTitles: { t1: 'Remote retros' }, names: { ana: 'Ana', ben: 'Ben' },
+  session,
+  topicTitles: { t1: 'Remote retros' },
+  names: { ana: 'Ana', ben: 'Ben' },
   notes: { communityId: 'c', sessionId: 's1', markdown: 'We tried silent writing.', updatedBy: 'ana', updatedAt: '' },
-  annotations: [{ id: 'a1', communityId: 'c', sessionId: 's1', anchor: { paragraph: 0 }, text: 'Try 1-2-4-all', authorId: 'cy', createdAt: '' }],
-  takeaways: [{ id: 'k1', communityId: 'c', sessionId: 's1', topicId: 't1', text: 'Silence first', authorId: 'ben', createdAt: '' }],
+  annotations: [
+    {
+      id: 'a1',
+      communityId: 'c',
+      sessionId: 's1',
+      anchor: { paragraph: 0 },
+      text: 'Try 1-2-4-all',
+      authorId: 'cy',
+      createdAt: '',
+    },
+  ],
+  takeaways: [
+    {
+      id: 'k1',
+      communityId: 'c',
+      sessionId: 's1',
+      topicId: 't1',
+      text: 'Silence first',
+      authorId: 'ben',
+      createdAt: '',
+    },
+  ],
   actions: [
-    { id: 'x1', communityId: 'c', sessionId: 's1', takeawayId: 'k1', text: 'Try it in sprint 12', ownerId: 'ben', dueDate: '2026-12-17', status: 'open', createdBy: 'ana', createdAt: '', updatedAt: '' },
-    { id: 'x2', communityId: 'c', sessionId: 's1', takeawayId: 'k1', text: 'Share the board', ownerId: 'ana', dueDate: '2026-12-10', status: 'done', createdBy: 'ana', createdAt: '', updatedAt: '' },
+    {
+      id: 'x1',
+      communityId: 'c',
+      sessionId: 's1',
+      takeawayId: 'k1',
+      text: 'Try it in sprint 12',
+      ownerId: 'ben',
+      dueDate: '2026-12-17',
+      status: 'open',
+      createdBy: 'ana',
+      createdAt: '',
+      updatedAt: '',
+    },
+    {
+      id: 'x2',
+      communityId: 'c',
+      sessionId: 's1',
+      takeawayId: 'k1',
+      text: 'Share the board',
+      ownerId: 'ana',
+      dueDate: '2026-12-10',
+      status: 'done',
+      createdBy: 'ana',
+      createdAt: '',
+      updatedAt: '',
+    },
   ],
 };
 
@@ -39,13 +98,18 @@ function linksAndHtml(md: string): string[] {
 describe('the session export', () => {
   it('has notes, annotations, takeaways, actions and the attendance count', () => {
     const md = sessionMarkdown(base);
-    expect(md).toContain('# Deep dive — 2026-12-03\n\nMake retros lively\n\nFacilitator: Ana · Attendance: 3\n\nTopics: Remote retros\n');
+    expect(md).toContain(
+      '# Deep dive — 2026-12-03\n\nMake retros lively\n\nFacilitator: Ana · Attendance: 3\n\nTopics: Remote retros\n',
+    );
     expect(md).toContain('## Notes\n\nWe tried silent writing.\n');
     expect(md).toContain('- On paragraph 1 (cy): Try 1-2-4-all');
     expect(md).toContain('- Silence first — Ben (Remote retros)');
-    expect(md).toContain('- [ ] Try it in sprint 12 — Ben, due 2026-12-17 (open)\n- [x] Share the board — Ana, due 2026-12-10 (done)');
-    expect(sessionMarkdown({ ...base, notes: undefined, annotations: [], takeaways: [], actions: [] }))
-      .toContain('## Notes\n\n_No notes._\n\n## Takeaways\n\n_None._\n\n## Actions\n\n_None._\n');
+    expect(md).toContain(
+      '- [ ] Try it in sprint 12 — Ben, due 2026-12-17 (open)\n- [x] Share the board — Ana, due 2026-12-10 (done)',
+    );
+    expect(sessionMarkdown({ ...base, notes: undefined, annotations: [], takeaways: [], actions: [] })).toContain(
+      '## Notes\n\n_No notes._\n\n## Takeaways\n\n_None._\n\n## Actions\n\n_None._\n',
+    );
   });
 
   it('writes what people typed as text: no link, HTML, heading or list is made of it', () => {
@@ -65,10 +129,13 @@ describe('the session export', () => {
   });
 
   it('keeps the notes as Markdown but shows their raw HTML as text and drops javascript: links', () => {
-    const notes = '# Retro\n\n<iframe src="https://evil.example"></iframe>\n\n- **bold** point with <b>tags</b>\n- [the board](https://miro.example/b)\n\n[bad](javascript:alert(1))\n\n```\n<kept in code>\n```';
+    const notes =
+      '# Retro\n\n<iframe src="https://evil.example"></iframe>\n\n- **bold** point with <b>tags</b>\n- [the board](https://miro.example/b)\n\n[bad](javascript:alert(1))\n\n```\n<kept in code>\n```';
     const md = sessionMarkdown({ ...base, notes: { ...base.notes!, markdown: notes } });
     expect(linksAndHtml(md)).toEqual(['link https://miro.example/b', 'link ']);
-    expect(md).toContain('# Retro\n\n\\<iframe src="https://evil.example">\\</iframe>\n\n- **bold** point with \\<b>tags\\</b>');
+    expect(md).toContain(
+      '# Retro\n\n\\<iframe src="https://evil.example">\\</iframe>\n\n- **bold** point with \\<b>tags\\</b>',
+    );
     expect(md).toContain('```\n<kept in code>\n```');
   });
 });
@@ -80,7 +147,13 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('# big')).toBe('\\# big');
     expect(escapeMarkdown('*shout* _it_')).toBe('\\*shout\\* \\_it\\_');
     expect(escapeMarkdown('Café — “retros” 1-2-4-all (open)')).toBe('Café — “retros” 1-2-4-all (open)');
-    for (const s of ['[a](https://b)', '![a](https://b)', '<a href="https://b">x</a>', '<https://b>', '[a]: https://b']) {
+    for (const s of [
+      '[a](https://b)',
+      '![a](https://b)',
+      '<a href="https://b">x</a>',
+      '<https://b>',
+      '[a]: https://b',
+    ]) {
       expect(linksAndHtml(escapeMarkdown(s))).toEqual([]);
     }
   });

@@ -26,7 +26,8 @@ describe('server configuration', () => {
   });
 
   it('reads the rate limits and refuses nonsense', () => {
-    const c = parseConfig({ AUTH_MODE: 'dev', RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_IP: '50', RATE_LIMIT_PER_USER: '20', TRUST_PROXY: '1' }, () => 'x'.repeat(32));
+    const env = { RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_IP: '50', RATE_LIMIT_PER_USER: '20', TRUST_PROXY: '1' };
+    const c = parseConfig({ AUTH_MODE: 'dev', ...env }, () => 'x'.repeat(32));
     expect(c.rateLimit).toEqual({ windowMs: 10_000, perIp: 50, perUser: 20 });
     expect(c.trustProxy).toBe(1);
     const problems = problemsOf({ AUTH_MODE: 'dev', RATE_LIMIT_PER_USER: '0', RATE_LIMIT_PER_IP: 'lots' });
@@ -56,7 +57,8 @@ describe('server configuration', () => {
   it('refuses dev identities when listening beyond loopback', () => {
     for (const host of ['0.0.0.0', '::', '10.1.2.3', 'guildhall.example']) {
       expect(problemsOf({ AUTH_MODE: 'dev', HOST: host })).toContain(
-        `AUTH_MODE: dev identities are refused when the server listens beyond this machine (HOST=${host}; use 127.0.0.1)`,
+        'AUTH_MODE: dev identities are refused when the server listens beyond this machine ' +
+          `(HOST=${host}; use 127.0.0.1)`,
       );
     }
     for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
@@ -66,12 +68,12 @@ describe('server configuration', () => {
 
   it('refuses dev identities with Cosmos DB', () => {
     expect(problemsOf({ AUTH_MODE: 'dev', STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com/' }))
-      .toContain('AUTH_MODE: dev identities are refused with STORE_KIND=cosmos (a real Cosmos DB record); use AUTH_MODE=sso');
+      .toContain('dev identities are refused with STORE_KIND=cosmos (a real Cosmos DB record); use AUTH_MODE=sso');
   });
 
   it('refuses dev identities with Azure Fluid Relay', () => {
     expect(problemsOf({ AUTH_MODE: 'dev', FLUID_MODE: 'azure', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k' }))
-      .toContain('AUTH_MODE: dev identities are refused with FLUID_MODE=azure (a real Azure Fluid Relay); use AUTH_MODE=sso');
+      .toContain('dev identities are refused with FLUID_MODE=azure (a real Azure Fluid Relay); use AUTH_MODE=sso');
   });
 
   it('signs dev calendar links with a random secret made once per install and kept under DATA_DIR', () => {
@@ -84,7 +86,8 @@ describe('server configuration', () => {
       expect(readFileSync(path.join(a, 'ics-link-secret'), 'utf8').trim()).toBe(first);
       expect(statSync(path.join(a, 'ics-link-secret')).mode & 0o077).toBe(0);
       expect(parseConfig({ AUTH_MODE: 'dev', DATA_DIR: b }).icsLinkSecret).not.toBe(first);
-      expect(parseConfig({ AUTH_MODE: 'dev', DATA_DIR: b, ICS_LINK_SECRET: 'y'.repeat(32) }).icsLinkSecret).toBe('y'.repeat(32));
+      const given = parseConfig({ AUTH_MODE: 'dev', DATA_DIR: b, ICS_LINK_SECRET: 'y'.repeat(32) });
+      expect(given.icsLinkSecret).toBe('y'.repeat(32));
     } finally {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });
