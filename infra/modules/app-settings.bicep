@@ -21,6 +21,8 @@ resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
     AUTH_MODE: 'sso'
     HOST: '0.0.0.0'
     PORT: '8080'
+    // App Service's front end is one proxy hop: rate limits key on the client address it forwards.
+    TRUST_PROXY: '1'
     PUBLIC_URL: 'https://${site.properties.defaultHostName}'
     TAB_DOMAIN: site.properties.defaultHostName
     STORE_KIND: 'cosmos'

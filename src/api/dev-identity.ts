@@ -3,14 +3,14 @@
  * The server refuses this scheme unless AUTH_MODE=dev; production uses Teams SSO tokens.
  */
 import { z } from 'zod/v4';
-import { IdSchema } from './schemas';
+import { IdSchema, textSchema } from './schemas';
 
 export const DEV_IDENTITY_SCHEME = 'DevIdentity';
 
 export const DevIdentity = z.strictObject({
   tenantId: IdSchema,
   userId: IdSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: textSchema('displayName', 120),
 });
 export type DevIdentity = z.infer<typeof DevIdentity>;
 

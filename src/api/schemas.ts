@@ -6,12 +6,48 @@ import { z } from 'zod/v4';
 import { TOPIC_LIMITS } from '../domain/backlog';
 import { LIMITS, PURPOSES, ROLES } from '../domain/community';
 
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, { error: `${what} is required` })
-    .max(max, { error: `${what} must be at most ${max} characters` });
+/** C0 and C1 control characters and DEL; multi-line text keeps tab and newline. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Half of a UTF-16 surrogate pair without its other half: not text, and breaks JSON and stores downstream. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+export interface TextOptions {
+  /** `multi`: tab and newline are allowed (CRLF and CR become LF); `single` (default): neither is. */
+  readonly lines?: 'single' | 'multi';
+  /** At least one character after trimming (default true). */
+  readonly required?: boolean;
+  /** Trim surrounding white space (default true; Markdown notes keep theirs). */
+  readonly trim?: boolean;
+}
+
+/**
+ * THE schema of every free-text field of the API. Policy: control characters are REFUSED, not
+ * stripped, so nobody's text is silently changed (C0 and C1 controls and DEL; multi-line text allows
+ * tab and newline, and its CRLF/CR line ends become LF), and lone surrogates are refused. The answer
+ * names the field and the character, e.g. "title must not contain control characters (found U+0007)".
+ */
+export function textSchema(what: string, max: number, options: TextOptions = {}) {
+  const multi = options.lines === 'multi';
+  let s = z.string({ error: `${what} must be text` });
+  if (options.trim ?? true) s = s.trim();
+  if (multi) s = s.overwrite((v) => v.replace(/\r\n?/g, '\n'));
+  if (options.required ?? true) s = s.min(1, { error: `${what} is required` });
+  return s.max(max, { error: `${what} must be at most ${max} characters` }).superRefine((v, ctx) => {
+    const control = (multi ? CONTROLS_BUT_TAB_AND_NEWLINE : CONTROLS).exec(v);
+    if (control) {
+      const allowed = multi ? '' : ' (it is one line: no tab or line break)';
+      const found = codePoint(control[0]);
+      ctx.addIssue({ code: 'custom', message: `${what} must not contain control characters${allowed} (found ${found})` });
+    }
+    if (LONE_SURROGATE.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `${what} must not contain a lone surrogate (broken UTF-16)` });
+    }
+  });
+}
+
+const text = (max: number, what: string) => textSchema(what, max);
 
 export const IdSchema = z
   .string({ error: 'id must be text' })
@@ -19,6 +55,19 @@ export const IdSchema = z
   .max(LIMITS.id, { error: `id must be at most ${LIMITS.id} characters` })
   // Teams meeting ids are base64 (`MCMxOTpt…jMA==`): `=`, `+` and `/` occur. Both store drivers accept them.
   .regex(/^[A-Za-z0-9._:@=+/\-]+$/, { error: 'id may only contain letters, digits and . _ : @ = + / -' });
+
+/**
+ * A client's request id (idempotency key). It becomes part of record ids (`req-<id>`, `s-<id>`), so
+ * it is short and from a safe alphabet: no `/`, no `..`, nothing a path or a store could read as structure.
+ */
+export const RequestIdSchema = z
+  .string({ error: 'requestId must be text' })
+  .min(1, { error: 'requestId is required' })
+  .max(64, { error: 'requestId must be at most 64 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    error: 'requestId may only contain letters, digits and . _ : - (starting with a letter or digit)',
+  })
+  .refine((v) => !v.includes('..'), { error: 'requestId must not contain ..' });
 
 export const RoleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` });
 export const PurposeSchema = z.enum(PURPOSES, { error: `purpose must be one of ${PURPOSES.join(', ')}` });
@@ -29,7 +78,7 @@ export const CadenceSchema = z.union([z.literal(1), z.literal(2), z.literal(3), 
 export const CreateCommunityRequest = z.strictObject({
   name: text(LIMITS.communityName, 'name'),
   purpose: PurposeSchema,
-  description: z.string().trim().max(LIMITS.communityDescription, { error: `description must be at most ${LIMITS.communityDescription} characters` }).optional(),
+  description: textSchema('description', LIMITS.communityDescription, { lines: 'multi', required: false }).optional(),
   cadencePerMonth: CadenceSchema,
 });
 export type CreateCommunityRequest = z.infer<typeof CreateCommunityRequest>;
@@ -38,7 +87,7 @@ export const UpdateCommunityRequest = z.strictObject({
   etag: z.string().min(1, { error: 'etag is required (read the community first)' }),
   name: text(LIMITS.communityName, 'name').optional(),
   purpose: PurposeSchema.optional(),
-  description: z.string().trim().max(LIMITS.communityDescription).optional(),
+  description: textSchema('description', LIMITS.communityDescription, { lines: 'multi', required: false }).optional(),
   cadencePerMonth: CadenceSchema.optional(),
 });
 export type UpdateCommunityRequest = z.infer<typeof UpdateCommunityRequest>;
@@ -108,12 +157,8 @@ export function describeIssues(error: z.ZodError): { message: string; issues: { 
 
 export const ProposeTopicRequest = z.strictObject({
   title: text(TOPIC_LIMITS.title, 'title'),
-  description: z
-    .string({ error: 'description must be text' })
-    .trim()
-    .max(TOPIC_LIMITS.description, { error: `description must be at most ${TOPIC_LIMITS.description} characters` })
-    .optional(),
+  description: textSchema('description', TOPIC_LIMITS.description, { lines: 'multi', required: false }).optional(),
   force: z.boolean({ error: 'force must be true or false' }).optional(),
-  requestId: IdSchema.optional(),
+  requestId: RequestIdSchema.optional(),
 });
 export type ProposeTopicRequest = z.infer<typeof ProposeTopicRequest>;

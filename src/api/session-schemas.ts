@@ -7,18 +7,15 @@ import { TOPIC_LIMITS } from '../domain/backlog';
 import { ACTION_STATUSES, OUTCOME_LIMITS } from '../domain/outcomes';
 import { SESSION_LIMITS, SESSION_TYPES } from '../domain/session';
 import { BREAKOUT_LIMITS, RUN_LIMITS, SAVED_RUN_LIMITS } from '../domain/session-run';
-import { IdSchema } from './schemas';
+import { IdSchema, RequestIdSchema, textSchema } from './schemas';
 
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .min(1, { error: `${what} is required` })
-    .max(max, { error: `${what} must be at most ${max} characters` });
+const text = (max: number, what: string) => textSchema(what, max);
+/** Text that may span lines (descriptions, notes, takeaways). */
+const lines = (max: number, what: string) => textSchema(what, max, { lines: 'multi' });
 
 const EtagSchema = z.string({ error: 'etag must be text' }).min(1, { error: 'etag is required (read the record first)' });
-/** Request ids become part of record ids, so they are kept short. */
-export const RequestIdSchema = IdSchema.max(64, { error: 'requestId must be at most 64 characters' });
+/** Request ids become part of record ids: short, from a safe alphabet (defined with the other ids). */
+export { RequestIdSchema };
 const name = (what: string) => text(SESSION_LIMITS.name, what);
 
 // Backlog operations
@@ -26,7 +23,7 @@ const name = (what: string) => text(SESSION_LIMITS.name, what);
 export const EditTopicRequest = z.strictObject({
   etag: EtagSchema,
   title: text(TOPIC_LIMITS.title, 'title').optional(),
-  description: z.string({ error: 'description must be text' }).trim().max(TOPIC_LIMITS.description, { error: `description must be at most ${TOPIC_LIMITS.description} characters` }).optional(),
+  description: textSchema('description', TOPIC_LIMITS.description, { lines: 'multi', required: false }).optional(),
 });
 export type EditTopicRequest = z.infer<typeof EditTopicRequest>;
 
@@ -78,7 +75,7 @@ export const ScheduleSessionRequest = z.strictObject({
   topicIds: z.array(IdSchema).max(SESSION_LIMITS.topics, { error: `at most ${SESSION_LIMITS.topics} topics` }).optional(),
   facilitatorId: IdSchema.optional(),
   meetingLink: z.url({ protocol: /^https$/, error: 'meetingLink must be an https URL' }).max(SESSION_LIMITS.meetingLink).optional(),
-  purpose: z.string({ error: 'purpose must be text' }).trim().max(SESSION_LIMITS.purpose, { error: `purpose must be at most ${SESSION_LIMITS.purpose} characters` }).optional(),
+  purpose: textSchema('purpose', SESSION_LIMITS.purpose, { lines: 'multi', required: false }).optional(),
   agenda: AgendaSchema.optional(),
   requestId: RequestIdSchema.optional(),
 });
@@ -108,28 +105,28 @@ export const RotationChangeRequest = z.discriminatedUnion(
 // Outcomes
 
 export const SaveNotesRequest = z.strictObject({
-  markdown: z.string({ error: 'markdown must be text' }).max(OUTCOME_LIMITS.notes, { error: `the notes must be at most ${OUTCOME_LIMITS.notes} characters` }),
+  markdown: textSchema('markdown', OUTCOME_LIMITS.notes, { lines: 'multi', required: false, trim: false }),
   etag: EtagSchema.optional(),
 });
 
 export const AnnotateRequest = z.strictObject({
   anchor: z.union([
     z.strictObject({ paragraph: z.number({ error: 'paragraph must be a number' }).int().min(0) }),
-    z.strictObject({ quote: text(OUTCOME_LIMITS.quote, 'quote') }),
+    z.strictObject({ quote: lines(OUTCOME_LIMITS.quote, 'quote') }),
   ], { error: 'anchor is { paragraph } or { quote }' }),
-  text: text(OUTCOME_LIMITS.annotation, 'text'),
+  text: lines(OUTCOME_LIMITS.annotation, 'text'),
 });
 
 export const DueDateSchema = z.iso.date({ error: 'dueDate must be a date like 2026-12-31' });
 
 export const AddTakeawayRequest = z.strictObject({
   topicId: IdSchema.nullable(),
-  text: text(OUTCOME_LIMITS.takeaway, 'text'),
+  text: lines(OUTCOME_LIMITS.takeaway, 'text'),
 });
 
 export const CreateActionRequest = z.strictObject({
   takeawayId: IdSchema,
-  text: text(OUTCOME_LIMITS.action, 'text').optional(),
+  text: lines(OUTCOME_LIMITS.action, 'text').optional(),
   ownerId: IdSchema,
   dueDate: DueDateSchema,
 });
@@ -200,9 +197,9 @@ export const CloseSessionRequest = z.strictObject({
     .array(
       z.strictObject({
         topicId: IdSchema.nullable(),
-        text: text(OUTCOME_LIMITS.takeaway, 'text'),
+        text: lines(OUTCOME_LIMITS.takeaway, 'text'),
         authorId: IdSchema.optional(),
-        action: z.strictObject({ text: text(OUTCOME_LIMITS.action, 'text').optional(), ownerId: IdSchema, dueDate: DueDateSchema }).optional(),
+        action: z.strictObject({ text: lines(OUTCOME_LIMITS.action, 'text').optional(), ownerId: IdSchema, dueDate: DueDateSchema }).optional(),
       }),
     )
     .max(OUTCOME_LIMITS.perClose, { error: `at most ${OUTCOME_LIMITS.perClose} takeaways at once` }),

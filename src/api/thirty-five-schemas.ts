@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/v4';
 import { CARD_LIMITS, MAX_PARTICIPANTS, POINTS_PER_PAIR, type ThirtyFiveGameRecord } from '../domain/thirty-five';
-import { IdSchema } from './schemas';
+import { IdSchema, textSchema } from './schemas';
 
 /** A game is 1–10 rounds (5 is the game; fewer when time is short). */
 export const MAX_GAME_ROUNDS = 10;
@@ -18,8 +18,8 @@ export const StartGameRequest = z.strictObject({
 export const GameCardSchema = z.strictObject({
   id: IdSchema,
   authorId: IdSchema,
-  title: z.string().trim().min(1, { error: 'a card needs a title' }).max(CARD_LIMITS.title, { error: `a card title is at most ${CARD_LIMITS.title} characters` }),
-  description: z.string().trim().max(CARD_LIMITS.description, { error: `a card description is at most ${CARD_LIMITS.description} characters` }),
+  title: textSchema('title', CARD_LIMITS.title),
+  description: textSchema('description', CARD_LIMITS.description, { lines: 'multi', required: false }),
 });
 
 export const DealRequest = z.strictObject({

@@ -3,7 +3,7 @@
  * takeaways, actions, anonymous feedback. Pure rules and the Markdown export.
  */
 import { fail, ok, type Result } from './result';
-import { SESSION_TYPE_LABELS, type Session } from './session';
+import type { Session } from './session';
 
 export const OUTCOME_LIMITS = { notes: 20_000, annotation: 1000, quote: 300, takeaway: 500, action: 300, search: 100, perClose: 50 } as const;
 
@@ -159,39 +159,4 @@ export function searchOutcomes(query: string, takeaways: readonly Takeaway[], no
     }
   }
   return hits;
-}
-
-/** The session as Markdown, for people who missed it: notes, annotations, takeaways, actions, attendance count. */
-export function sessionMarkdown(input: {
-  session: Session;
-  topicTitles: Readonly<Record<string, string>>;
-  notes: SessionNotes | undefined;
-  annotations: readonly Annotation[];
-  takeaways: readonly Takeaway[];
-  actions: readonly ActionItem[];
-  names: Readonly<Record<string, string>>;
-}): string {
-  const { session: s, names } = input;
-  const name = (id: string) => names[id] ?? id;
-  const lines: string[] = [`# ${SESSION_TYPE_LABELS[s.details.type]} — ${s.startsAt.slice(0, 10)}`, ''];
-  if (s.purpose) lines.push(s.purpose, '');
-  lines.push(`Facilitator: ${name(s.facilitatorId)} · Attendance: ${s.attendees.length}`, '');
-  if (s.topicIds.length) lines.push('Topics: ' + s.topicIds.map((id) => input.topicTitles[id] ?? id).join('; '), '');
-  lines.push('## Notes', '', input.notes?.markdown.trim() || '_No notes._', '');
-  if (input.annotations.length) {
-    lines.push('## Coach annotations', '');
-    for (const a of input.annotations) {
-      const where = 'paragraph' in a.anchor ? `paragraph ${a.anchor.paragraph + 1}` : `“${a.anchor.quote}”`;
-      lines.push(`- On ${where} (${name(a.authorId)}): ${a.text}`);
-    }
-    lines.push('');
-  }
-  lines.push('## Takeaways', '');
-  if (!input.takeaways.length) lines.push('_None._');
-  for (const t of input.takeaways) lines.push(`- ${t.text} — ${name(t.authorId)}${t.topicId ? ` (${input.topicTitles[t.topicId] ?? t.topicId})` : ''}`);
-  lines.push('', '## Actions', '');
-  if (!input.actions.length) lines.push('_None._');
-  for (const a of input.actions) lines.push(`- [${a.status === 'done' ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}, due ${a.dueDate} (${a.status})`);
-  lines.push('');
-  return lines.join('\n');
 }

@@ -2,6 +2,9 @@
  * Server configuration, parsed once at start-up from the environment (env files hold no secrets).
  * A missing or bad value stops start-up with ONE message that lists every problem.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod/v4';
 
 const port = (name: string, dflt: number) =>
@@ -11,6 +14,12 @@ const port = (name: string, dflt: number) =>
     .min(0, { error: `${name} must be 0–65535` })
     .max(65535, { error: `${name} must be 0–65535` })
     .default(dflt);
+const count = (name: string, dflt: number, min: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be ${min} or more` })
+    .default(dflt);
 const optionalText = z
   .string()
   .trim()
@@ -18,10 +27,33 @@ const optionalText = z
   .optional();
 
 /**
- * DEVELOPMENT ONLY: signs the calendar (.ics) links of invitation cards when AUTH_MODE=dev and no
- * ICS_LINK_SECRET is set. Not a secret; refused outside dev mode (ICS_LINK_SECRET is required there).
+ * DEVELOPMENT ONLY: with AUTH_MODE=dev and no ICS_LINK_SECRET, the calendar links are signed with a
+ * random secret made once per install and kept in this file under DATA_DIR (gitignored), so links
+ * survive restarts and no two installs share a published constant. ICS_LINK_SECRET is required otherwise.
  */
-export const DEV_ICS_LINK_SECRET = 'dev-only-ics-link-secret-NOT-A-SECRET';
+export const DEV_ICS_SECRET_FILE = 'ics-link-secret';
+
+/** Reads the install's dev calendar-link secret, creating it (random, 0600) on first use. */
+export function devIcsLinkSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEV_ICS_SECRET_FILE);
+  const read = () => readFileSync(file, 'utf8').trim();
+  try {
+    return read();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another process made it first: use theirs.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  return read();
+}
+
+/** Where dev identities may listen: this machine only. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 /** Development-only Fluid key: the local service does not check signatures. Never used in azure mode. */
 export const LOCAL_FLUID_KEY = 'local-dev-key-not-a-secret';
@@ -50,6 +82,10 @@ const EnvSchema = z
     AAD_APP_TENANT_ID: optionalText,
     TAB_DOMAIN: optionalText,
     ICS_LINK_SECRET: optionalText.pipe(z.string().min(32, { error: 'ICS_LINK_SECRET must be at least 32 characters' }).optional()),
+    RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    RATE_LIMIT_PER_IP: count('RATE_LIMIT_PER_IP', 3000, 1),
+    RATE_LIMIT_PER_USER: count('RATE_LIMIT_PER_USER', 600, 1),
+    TRUST_PROXY: count('TRUST_PROXY', 0, 0),
     REMINDER_INTERVAL_SECONDS: z.coerce
       .number({ error: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' })
       .int({ error: 'REMINDER_INTERVAL_SECONDS must be a whole number' })
@@ -72,7 +108,13 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
   };
   const authMode = v('AUTH_MODE') ?? 'sso';
   if (authMode === 'dev') {
-    need(v('NODE_ENV') === 'production', 'AUTH_MODE', 'dev identities are refused when NODE_ENV=production; use AUTH_MODE=sso');
+    const refuse = (when: boolean, why: string) =>
+      need(when, 'AUTH_MODE', `dev identities are refused ${why}; use AUTH_MODE=sso`);
+    refuse(v('NODE_ENV') === 'production', 'when NODE_ENV=production');
+    const host = v('HOST') ?? '127.0.0.1';
+    refuse(!LOOPBACK.test(host), `when the server listens beyond this machine (HOST=${host}; use 127.0.0.1)`);
+    refuse(v('STORE_KIND') === 'cosmos', 'with STORE_KIND=cosmos (a real Cosmos DB record)');
+    refuse(v('FLUID_MODE') === 'azure', 'with FLUID_MODE=azure (a real Azure Fluid Relay)');
   } else if (authMode === 'sso') {
     need(!v('AAD_APP_CLIENT_ID'), 'AAD_APP_CLIENT_ID', 'required with AUTH_MODE=sso (the Entra app that Teams SSO tokens are issued for)');
     need(!v('TAB_DOMAIN'), 'TAB_DOMAIN', 'required with AUTH_MODE=sso (the domain in the Application ID URI api://<domain>/<client id>)');
@@ -110,6 +152,10 @@ export interface ServerConfig {
   readonly icsLinkSecret: string;
   /** How often the server looks for due reminders; 0 = never (tests call sendDueReminders themselves). */
   readonly reminders: { readonly intervalMs: number };
+  /** Requests per window: per client IP before authentication, per identity after it. */
+  readonly rateLimit: { readonly windowMs: number; readonly perIp: number; readonly perUser: number };
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none; 1 behind Azure's front end). */
+  readonly trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -119,8 +165,14 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parse the environment once. Throws ConfigError listing every problem. */
-export function parseConfig(source: Readonly<Record<string, string | undefined>>): ServerConfig {
+/**
+ * Parse the environment once. Throws ConfigError listing every problem. In dev mode without
+ * ICS_LINK_SECRET, `devSecret` gives the install's own secret (by default kept under DATA_DIR).
+ */
+export function parseConfig(
+  source: Readonly<Record<string, string | undefined>>,
+  devSecret: (dataDir: string) => string = devIcsLinkSecret,
+): ServerConfig {
   const parsed = EnvSchema.safeParse(source);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
@@ -150,8 +202,14 @@ export function parseConfig(source: Readonly<Record<string, string | undefined>>
       ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}),
       ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}),
     },
-    icsLinkSecret: e.ICS_LINK_SECRET ?? DEV_ICS_LINK_SECRET,
+    icsLinkSecret: e.ICS_LINK_SECRET ?? devSecret(e.DATA_DIR),
     reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      perIp: e.RATE_LIMIT_PER_IP,
+      perUser: e.RATE_LIMIT_PER_USER,
+    },
+    trustProxy: e.TRUST_PROXY,
     ...(e.AUTH_MODE === 'sso'
       ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }
       : {}),

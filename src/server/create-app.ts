@@ -12,12 +12,14 @@ import { authenticate, type AuthMode } from './auth/authenticate';
 import type { ServerConfig } from './config';
 import { CHECK_RESPONSES } from './http/mount';
 import { errorHandler, route, sendError } from './http/respond';
+import { ipRateLimit, userRateLimit } from './http/rate-limits';
+import { noStore, securityHeaders } from './http/security-headers';
 import { communityRoutes } from './routes/communities';
 import { contextRoutes } from './routes/contexts';
 import { devRoutes } from './routes/dev';
 import { liveRoutes } from './routes/live';
 import { healthRoutes, meRoutes } from './routes/platform';
-import { GAME_BODY_LIMIT, thirtyFiveRoutes } from './routes/thirty-five';
+import { thirtyFiveBodyParser, thirtyFiveRoutes } from './routes/thirty-five';
 import { topicRoutes } from './routes/topics';
 import { backlogRoutes } from './routes/backlog';
 import { sessionRoutes } from './routes/sessions';
@@ -43,9 +45,8 @@ export interface AppParts {
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
-/** Teams (and our own /dev page) may frame the tab; nobody else. */
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.cloud.microsoft https://outlook.office.com";
+/** The API's usual body limit; the Thirty Five routes allow more (GAME_BODY_LIMIT). */
+const API_BODY_LIMIT = '64kb';
 
 export function createApp(parts: AppParts): express.Express {
   const log = parts.log ?? ((msg: string, err?: unknown) => console.error(`[server] ${msg}`, err ?? ''));
@@ -53,15 +54,13 @@ export function createApp(parts: AppParts): express.Express {
   app.disable('x-powered-by');
   // Every JSON answer is checked against its route's response schema, except in production (src/api/contract.ts).
   app.locals[CHECK_RESPONSES] = parts.config.env !== 'production';
-  app.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    next();
-  });
+  app.use(securityHeaders({ production: parts.config.env === 'production', fluid: parts.config.fluid }));
+  if (parts.config.trustProxy > 0) app.set('trust proxy', parts.config.trustProxy);
+  app.use('/api', noStore);
+  app.use('/api', ipRateLimit(parts.config.rateLimit));
   // Game routes carry whole decks (a deal of 200 cards); everything else stays small.
-  app.use(/^\/api\/communities\/[^/]+\/thirty-five\//, express.json({ limit: GAME_BODY_LIMIT }));
-  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', thirtyFiveBodyParser());
+  app.use('/api', express.json({ limit: API_BODY_LIMIT }));
 
   app.use('/api', healthRoutes(parts.deps, parts.config));
 
@@ -76,6 +75,7 @@ export function createApp(parts: AppParts): express.Express {
 
   const api = express.Router();
   api.use(authenticate(parts.auth));
+  api.use(userRateLimit(parts.config.rateLimit));
   api.use(meRoutes());
   api.use(communityRoutes(parts.deps));
   api.use(contextRoutes(parts.deps));

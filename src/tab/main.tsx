@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built (no eval under the tab's CSP).
+import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -156,6 +156,16 @@ describe('binding a meeting or channel to a community', () => {
     expect((await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(403);
     expect((await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status).toBe(400);
   });
+  it('refuses a member of another community taking over a bound meeting, and changes nothing', async () => {
+    const id = await newCommunity('Owns meeting-9');
+    expect((await alex()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(200);
+    const beas = (await bea()('/api/communities', { body: { name: 'Bea takes over', purpose: 'working-group', cadencePerMonth: 1 } }))
+      .body.community.id as string;
+    const taken = await bea()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: beas } });
+    expect(taken.status).toBe(403);
+    expect(taken.body.error.message).toContain("bound to 'Owns meeting-9'");
+    expect((await alex()('/api/contexts/meeting-9')).body.binding).toMatchObject({ communityId: id });
+  });
   it('binds a real Teams meeting id (base64 with = + /, URL-encoded by the tab)', async () => {
     const id = await newCommunity('Bound by Teams id');
     const meetingId = 'MCMxOTptZWV0aW5nX1k+Lz0/dGhyZWFkLnYy==';
@@ -208,6 +218,41 @@ describe('the backlog over HTTP', () => {
   });
 });
 
+describe('text and ids over HTTP', () => {
+  const topics = async () => {
+    const id = await newCommunity(`Text CoP ${Math.random().toString(36).slice(2, 7)}`);
+    return { url: `/api/communities/${id}/topics`, titles: async () => (await alex()(`/api/communities/${id}/topics`)).body.topics.map((t: any) => t.title) };
+  };
+
+  it('refuses control characters in a title with a message naming the character, and stores nothing', async () => {
+    const { url, titles } = await topics();
+    const res = await alex()(url, { body: { title: 'Retros\u001b[2J', description: 'fine\r\nlines' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Invalid topic: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)');
+    expect(await titles()).toEqual([]);
+  });
+
+  it('refuses a lone surrogate, and stores nothing', async () => {
+    const { url, titles } = await topics();
+    // JSON.stringify writes the lone half as the escape \ud83d; the server's JSON.parse gives it back.
+    const res = await alex()(url, { body: { title: 'Broken \ud83d emoji' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([{ path: 'title', message: 'title must not contain a lone surrogate (broken UTF-16)' }]);
+    expect(await titles()).toEqual([]);
+  });
+
+  it('refuses request ids with / or .. (they become record ids), and stores nothing', async () => {
+    const { url, titles } = await topics();
+    for (const requestId of ['../../communities/x', 'a/b', 'a..b']) {
+      const res = await alex()(url, { body: { title: `Safe id ${requestId}`, requestId } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].path).toBe('requestId');
+    }
+    expect(await titles()).toEqual([]);
+    expect((await alex()(url, { body: { title: 'A good one', requestId: 'r-1:2.3_4' } })).status).toBe(201);
+  });
+});
+
 describe('robustness', () => {
   it('answers unknown API routes with a JSON 404 and keeps serving after bad input', async () => {
     const res = await alex()('/api/nope');
@@ -248,5 +293,57 @@ describe('SSO mode', () => {
     expect(probe.status).toBe(401);
     expect(JSON.stringify(await probe.json())).not.toMatch(/demo-cop|dev-user/);
     expect((await fetch(`${sso.url}/dev`)).status).toBe(404);
+  });
+});
+
+describe('security headers', () => {
+  const SSO = { AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw' };
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({
+      ...SSO, NODE_ENV: 'production', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
+      FLUID_MODE: 'azure', FLUID_ENDPOINT: 'https://us.fluidrelay.azure.com', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k',
+    });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+  const directives = (res: Response) =>
+    new Map((res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values.join(' ')] as const;
+    }));
+
+  it('sends a CSP that allows only our scripts, Fluent styles, the Fluid service and Teams frames', async () => {
+    const res = await fetch(`${server.url}/tab/config`);
+    const csp = directives(res);
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('style-src')).toBe("'self' 'unsafe-inline'");
+    expect(csp.get('connect-src')).toBe("'self' http://127.0.0.1:9 ws://127.0.0.1:9");
+    expect(csp.get('frame-ancestors')).toContain('https://teams.microsoft.com');
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // HSTS only in production (a local http server would pin nothing useful).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('sends HSTS in production and lets the browser reach Azure Fluid Relay', async () => {
+    const res = await fetch(`${production.url}/tab/config`);
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    const csp = directives(res);
+    expect(csp.get('connect-src')).toBe(
+      "'self' https://us.fluidrelay.azure.com wss://us.fluidrelay.azure.com https://*.fluidrelay.azure.com wss://*.fluidrelay.azure.com",
+    );
+    expect(csp.has('upgrade-insecure-requests')).toBe(true);
+  });
+
+  it('marks every API answer no-store, errors included', async () => {
+    for (const res of [await fetch(`${server.url}/api/health`), await fetch(`${server.url}/api/me`), await fetch(`${server.url}/api/nope`)]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -228,4 +228,26 @@ describe('Thirty Five over HTTP', () => {
     // The leaver's card stays in the record: it was played in rounds 1 and 2.
     expect(res.body.game.cards.map((x: GameCard) => x.authorId).sort()).toEqual([...names].sort());
   });
+
+  it('takes a 200-card deal (about 85 KB) and refuses a 2 MB body with 413 and a clear message', async () => {
+    const c = await community();
+    const started = await as('alex')(`/api/communities/${c}/meetings/meeting-big/thirty-five`, { body: { rounds: 5 } });
+    const url = `/api/communities/${c}/thirty-five/${started.body.game.gameId}/deal`;
+    const cards = Array.from({ length: 200 }, (_, i) => ({
+      id: `card-${i}`, authorId: `person-${i}`, title: 'T'.repeat(80), description: 'D'.repeat(280),
+    }));
+    const big = JSON.stringify({ cards });
+    expect(big.length).toBeGreaterThan(80_000);
+    const dealt = await as('alex')(url, { rawBody: big });
+    // Parsed and judged on its content: these authors are not members (not 413 "too large").
+    expect(dealt.status).toBe(400);
+    expect(dealt.body.error.message).toContain('not members: person-0');
+    const huge = await as('alex')(url, { rawBody: JSON.stringify({ cards: [{ ...cards[0], title: 'x'.repeat(2 * 1024 * 1024) }] }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toBe('The request body is too large (1024 KB at most here).');
+    // Other routes keep the small limit.
+    const topic = await as('alex')(`/api/communities/${c}/topics`, { rawBody: JSON.stringify({ title: 'x', description: 'y'.repeat(70_000) }) });
+    expect(topic.status).toBe(413);
+    expect(topic.body.error.message).toBe('The request body is too large (64 KB at most here).');
+  });
 });

@@ -56,7 +56,7 @@ describe('infra (Bicep)', () => {
       FLUID_TENANT_KEY: /^'@Microsoft\.KeyVault\(SecretUri=/, BOT_PASSWORD: /^'@Microsoft\.KeyVault\(SecretUri=/,
       ICS_LINK_SECRET: /^'@Microsoft\.KeyVault\(SecretUri=/,
       BOT_ID: /botId/, BOT_TENANT_ID: /botTenantId/, AAD_APP_CLIENT_ID: /aadAppClientId/, TAB_DOMAIN: /defaultHostName/,
-      PUBLIC_URL: /defaultHostName/,
+      PUBLIC_URL: /defaultHostName/, TRUST_PROXY: /'1'/,
     };
     for (const [name, value] of Object.entries(expected)) {
       const line = new RegExp(`^\\s*${name}: (.+)$`, 'm').exec(settings);

@@ -41,24 +41,6 @@ export function mergeBreakouts(sent: readonly SessionBreakout[], saved: readonly
 }
 
 
-/**
- * The export's "Breakout groups" section (empty when the session kept none): per group its question,
- * who was in it and each note with its author.
- */
-export function breakoutsMarkdown(breakouts: readonly SessionBreakout[] | undefined, names: Readonly<Record<string, string>>): string {
-  if (!breakouts?.length) return '';
-  const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const lines = ['## Breakout groups', ''];
-  for (const b of breakouts) {
-    lines.push(`### ${breakoutName(b.index)}${b.question ? `: ${oneLine(b.question)}` : ''}`, '');
-    if (b.members.length) lines.push(`Members: ${b.members.map((id) => names[id] ?? id).join(', ')}`, '');
-    if (!b.notes.length) lines.push('_No notes._');
-    for (const n of b.notes) lines.push(`- ${oneLine(n.text)} — ${names[n.authorId] ?? n.authorName}`);
-    lines.push('');
-  }
-  return lines.join('\n');
-}
-
 /** Group notes of held sessions whose text contains `query` (case-insensitive), as search hits. */
 export function searchGroupNotes(
   query: string,

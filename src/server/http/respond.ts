@@ -68,13 +68,14 @@ export const route =
 /** Last error handler: body-parser failures become clear 4xx answers; anything else a logged 500. */
 export function errorHandler(log: (msg: string, err: unknown) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    const e = err as { type?: string; status?: number; message?: string; code?: string };
+    const e = err as { type?: string; status?: number; message?: string; code?: string; limit?: number };
     if (res.headersSent) return;
     if (e?.type === 'entity.parse.failed') {
       return sendError(res, { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' });
     }
     if (e?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'VALIDATION_FAILED', message: 'The request body is too large (64 KB at most).' } });
+      const most = typeof e.limit === 'number' ? `${Math.round(e.limit / 1024)} KB at most` : 'too many bytes';
+      res.status(413).json({ error: { code: 'VALIDATION_FAILED', message: `The request body is too large (${most} here).` } });
       return;
     }
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {

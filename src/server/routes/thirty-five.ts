@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { contract } from '../../api/contract';
 import type { GameRecordView } from '../../api/thirty-five-schemas';
 import type { AppDeps } from '../../application/deps';
@@ -13,6 +13,17 @@ import { mount } from '../http/mount';
 
 /** A deal of 200 cards with descriptions is larger than the API's usual 64 KB. */
 export const GAME_BODY_LIMIT = '1mb';
+
+/**
+ * The game routes' own JSON parser (1 MB), mounted before the API's 64 KB default: a body parsed here
+ * is not parsed again. String paths, because express 5 never matches a RegExp `app.use` path here.
+ */
+export function thirtyFiveBodyParser(): Router {
+  const r = Router();
+  const paths = ['/communities/:id/thirty-five', '/communities/:id/meetings/:meetingId/thirty-five'];
+  r.use(paths, express.json({ limit: GAME_BODY_LIMIT }));
+  return r;
+}
 
 const view = (g: ThirtyFiveGameRecord): GameRecordView => {
   const { tenantId: _tenant, ...rest } = g;

@@ -109,6 +109,25 @@ describe('binding meetings and channels', () => {
     const other = value(await createCommunity(deps, alex, { name: 'Other', purpose: 'working-group', cadencePerMonth: 1 }));
     expect(value(await bindContext(deps, alex, { contextId: 'm1', kind: 'meeting', communityId: other.id })).communityId).toBe(other.id);
   });
+
+  it('keeps a bound meeting with its community: only a facilitator of that community moves it', async () => {
+    const c = await newCommunity();
+    value(await bindContext(deps, alex, { contextId: 'm1', kind: 'meeting', communityId: c.id }));
+    // Bea runs her own community and is a plain member of Alex's.
+    const beas = value(await createCommunity(deps, bea, { name: 'Bea CoP', purpose: 'working-group', cadencePerMonth: 1 }));
+    value(await joinCommunity(deps, bea, { communityId: c.id }));
+    const taken = await bindContext(deps, bea, { contextId: 'm1', kind: 'meeting', communityId: beas.id });
+    expect(code(taken)).toBe('FORBIDDEN');
+    expect(taken.ok ? '' : taken.error.message).toContain('only its facilitators');
+    expect(value(await resolveContext(deps, alex, { contextId: 'm1' })).communityId).toBe(c.id);
+    // Chen is not even a member of Alex's community: refused the same way.
+    const chens = value(await createCommunity(deps, chen, { name: 'Chen CoP', purpose: 'working-group', cadencePerMonth: 1 }));
+    expect(code(await bindContext(deps, chen, { contextId: 'm1', kind: 'meeting', communityId: chens.id }))).toBe('FORBIDDEN');
+    // A member may still rebind it to the same community; a facilitator of it may move it.
+    value(await bindContext(deps, bea, { contextId: 'm1', kind: 'channel', communityId: c.id }));
+    value(await joinCommunity(deps, alex, { communityId: beas.id }));
+    expect(value(await bindContext(deps, alex, { contextId: 'm1', kind: 'meeting', communityId: beas.id })).communityId).toBe(beas.id);
+  });
 });
 
 describe('live meeting containers', () => {

@@ -1,4 +1,4 @@
-import { addVote, checkAnchor, checkDueDate, paragraphsOf, searchOutcomes, sessionMarkdown, summariseFeedback, type FeedbackTally, type Takeaway } from '../../../src/domain/outcomes';
+import { addVote, checkAnchor, checkDueDate, paragraphsOf, searchOutcomes, summariseFeedback, type FeedbackTally, type Takeaway } from '../../../src/domain/outcomes';
 import type { Session } from '../../../src/domain/session';
 
 const now = new Date('2026-12-03T22:30:00.000Z');
@@ -44,26 +44,5 @@ describe('outcome rules', () => {
     expect(hits.map((h) => [h.kind, h.sessionId])).toEqual([['takeaway', 's1'], ['notes', 's2']]);
     expect(hits[1]!.excerpt).toBe('The check-in ran long');
     expect(searchOutcomes('  ', [t], [])).toEqual([]);
-  });
-  it('exports a session as Markdown with notes, annotations, takeaways, actions and the attendance count', () => {
-    const session: Session = {
-      id: 's1', communityId: 'c', tenantId: 't', details: { type: 'deep-dive' }, startsAt: '2026-12-03T15:00:00.000Z', durationMinutes: 60,
-      topicIds: ['t1'], facilitatorId: 'ana', meetingLink: null, purpose: 'Make retros lively', agenda: [], state: 'held',
-      attendees: ['ana', 'ben', 'cy'], closed: null, createdBy: 'ana', createdAt: '',
-    };
-    const md = sessionMarkdown({
-      session, topicTitles: { t1: 'Remote retros' }, names: { ana: 'Ana', ben: 'Ben' },
-      notes: { communityId: 'c', sessionId: 's1', markdown: 'We tried silent writing.', updatedBy: 'ana', updatedAt: '' },
-      annotations: [{ id: 'a1', communityId: 'c', sessionId: 's1', anchor: { paragraph: 0 }, text: 'Try 1-2-4-all', authorId: 'cy', createdAt: '' }],
-      takeaways: [{ id: 'k1', communityId: 'c', sessionId: 's1', topicId: 't1', text: 'Silence first', authorId: 'ben', createdAt: '' }],
-      actions: [{ id: 'x1', communityId: 'c', sessionId: 's1', takeawayId: 'k1', text: 'Try it in sprint 12', ownerId: 'ben', dueDate: '2026-12-17', status: 'open', createdBy: 'ana', createdAt: '', updatedAt: '' }],
-    });
-    expect(md).toContain('# Deep dive — 2026-12-03');
-    expect(md).toContain('Facilitator: Ana · Attendance: 3');
-    expect(md).toContain('Topics: Remote retros');
-    expect(md).toContain('We tried silent writing.');
-    expect(md).toContain('- On paragraph 1 (cy): Try 1-2-4-all');
-    expect(md).toContain('- Silence first — Ben (Remote retros)');
-    expect(md).toContain('- [ ] Try it in sprint 12 — Ben, due 2026-12-17 (open)');
   });
 });

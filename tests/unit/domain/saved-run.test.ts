@@ -1,5 +1,5 @@
 /** The saved run of show: what a save keeps, what a close keeps of the breakouts. Pure. */
-import { breakoutsMarkdown, breakoutsOf, checkSavedRun, mergeBreakouts, mergeSavedRun, type SavedRunState } from '../../../src/domain/session-run';
+import { breakoutsOf, checkSavedRun, mergeBreakouts, mergeSavedRun, type SavedRunState } from '../../../src/domain/session-run';
 
 const note = (id: string, group: number, userId: string, at: string) => ({ id, group, userId, displayName: userId.toUpperCase(), text: `note ${id}`, at });
 const takeaway = (id: string, at: string, over: { mergedInto?: string } = {}) => ({ id, text: `takeaway ${id}`, authorId: 'bea', authorName: 'BEA', at, ...over });
@@ -41,11 +41,5 @@ describe('what a close keeps of the breakouts', () => {
     ]);
     const saved = breakoutsOf(base({ groupNotes: [note('n0', 1, 'chen', '2026-12-03T15:20:00Z'), note('n1', 0, 'alex', '2026-12-03T15:21:00Z')] }));
     expect(mergeBreakouts(sent, saved).map((b) => b.notes.map((n) => n.id))).toEqual([['n1', 'n2'], ['n0']]);
-  });
-
-  it('writes an export section per group with question, members and signed notes, and nothing without groups', () => {
-    const md = breakoutsMarkdown(breakoutsOf(base({ groupNotes: [note('n1', 0, 'alex', '2026-12-03T15:21:00Z')] })), { alex: 'Alex Morgan' });
-    expect(md).toBe(['## Breakout groups', '', '### Group 1: Q', '', 'Members: Alex Morgan', '', '- note n1 — Alex Morgan', '', '### Group 2', '', 'Members: chen', '', '_No notes._', ''].join('\n'));
-    expect(breakoutsMarkdown(undefined, {})).toBe('');
   });
 });
