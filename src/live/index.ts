@@ -16,7 +16,6 @@ export {
   type OpenLiveMeetingOptions,
 } from './live-client';
 export { CheckInRejectedError } from './meeting-state';
-export { GameStepRejectedError } from './thirty-five-state';
 export { SessionStepRejectedError } from './session-run-state';
 export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';
 export { clientFail, clientOk, isRefusal, type ClientError, type ClientErrorCode, type ClientResult } from './client-result';

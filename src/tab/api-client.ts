@@ -10,13 +10,13 @@ import type {
   ProposeTopicRequest,
   UpdateCommunityRequest,
 } from '../api/schemas';
-import type { GameRecordView } from '../api/thirty-five-schemas';
+import type { GameRecordView, LatestGameView } from '../api/thirty-five-schemas';
 import type { CloseSessionRequest, ScheduleSessionRequest } from '../api/session-schemas';
 import type { ActionItem, ActionStatus, Annotation, AnnotationAnchor, FeedbackSummary, SearchHit, SessionNotes, Takeaway } from '../domain/outcomes';
 import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
-import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
+import type { CardMerge, GameCard, PairRef, RankedCard, SplitBallot, SplitChoice } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
 export interface ApiIssue {
@@ -77,18 +77,20 @@ export interface ApiClient {
   thirtyFive: {
     start(communityId: string, meetingId: string, req?: { rounds?: number }): Promise<GameRecordView>;
     /** The meeting's latest game, or null: what a lost live container resumes from. */
-    latest(communityId: string, meetingId: string): Promise<GameRecordView | null>;
+    latest(communityId: string, meetingId: string): Promise<LatestGameView | null>;
     deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
     redeal(communityId: string, gameId: string, req: { fromRound: number; cards: readonly GameCard[] }): Promise<GameRecordView>;
-    checkpoint(
-      communityId: string,
-      gameId: string,
-      req: { roundsClosed: number; phase: 'playing' | 'finished'; splits: readonly ThirtyFiveSplit[]; closedPairs: readonly PairRef[] },
-    ): Promise<GameRecordView>;
+    /** The facilitator opens a round: the server then takes splits for it. */
+    openRound(communityId: string, gameId: string, req: { round: number; minutes: number }): Promise<GameRecordView>;
+    closePair(communityId: string, gameId: string, pair: PairRef): Promise<GameRecordView>;
+    /** My split for my pair in the open round (points in the pair's card order), stored by the server. */
+    choose(communityId: string, gameId: string, ballot: SplitBallot): Promise<SplitChoice>;
+    /** Close round `roundsClosed − 1` (or finish): the server saves it from the splits it stored. */
+    checkpoint(communityId: string, gameId: string, req: { roundsClosed: number; phase: 'playing' | 'finished' }): Promise<GameRecordView>;
     commit(
       communityId: string,
       gameId: string,
-      req: { splits: readonly ThirtyFiveSplit[]; merges: readonly CardMerge[]; result: readonly RankedCard[] },
+      req: { merges: readonly CardMerge[]; result?: readonly RankedCard[] },
     ): Promise<{ game: GameRecordView; topics: readonly Topic[] }>;
   };
   /** The backlog between sessions (facilitator or champion, except volunteering as owner). */
@@ -274,9 +276,14 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     supportTopic: async (id, topicId) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics/${seg(topicId)}/support`, {})).topic,
     thirtyFive: {
       start: async (c, m, req = {}) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`, req)).game,
-      latest: async (c, m) => (await call<{ game: GameRecordView | null }>('GET', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`)).game,
+      latest: async (c, m) => (await call<{ game: LatestGameView | null }>('GET', `/api/communities/${seg(c)}/meetings/${seg(m)}/thirty-five`)).game,
       deal: async (c, g, cards) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/deal`, { cards })).game,
       redeal: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/redeal`, req)).game,
+      openRound: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/rounds/open`, req)).game,
+      closePair: async (c, g, pair) =>
+        (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/pairs/close`, { round: pair.round, pair: pair.pair })).game,
+      choose: async (c, g, b) =>
+        (await call<{ choice: SplitChoice }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/choices`, { round: b.round, pair: b.pair, points: [b.points[0], b.points[1]] })).choice,
       checkpoint: async (c, g, req) => (await call<{ game: GameRecordView }>('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/checkpoint`, req)).game,
       commit: (c, g, req) => call('POST', `/api/communities/${seg(c)}/thirty-five/${seg(g)}/commit`, req),
     },

@@ -1,8 +1,21 @@
 import express, { Router } from 'express';
 import { IdSchema } from '../../api/schemas';
-import { CheckpointRequest, CommitGameRequest, DealRequest, RedealRequest, StartGameRequest, type GameRecordView } from '../../api/thirty-five-schemas';
+import {
+  CheckpointRequest,
+  ChoiceRequest,
+  ClosePairRequest,
+  CommitGameRequest,
+  DealRequest,
+  OpenRoundRequest,
+  RedealRequest,
+  StartGameRequest,
+  type GameRecordView,
+} from '../../api/thirty-five-schemas';
 import type { AppDeps } from '../../application/deps';
 import { checkpointThirtyFive } from '../../application/use-cases/checkpoint-thirty-five';
+import { chooseThirtyFiveSplit } from '../../application/use-cases/choose-thirty-five-split';
+import { closeThirtyFivePair } from '../../application/use-cases/close-thirty-five-pair';
+import { openThirtyFiveRound } from '../../application/use-cases/open-thirty-five-round';
 import { commitThirtyFive } from '../../application/use-cases/commit-thirty-five';
 import { dealThirtyFive, redealThirtyFive } from '../../application/use-cases/deal-thirty-five';
 import { latestThirtyFive } from '../../application/use-cases/get-thirty-five';
@@ -21,7 +34,8 @@ const view = (g: ThirtyFiveGameRecord): GameRecordView => {
 
 /**
  * Thirty Five: start (facilitator), the meeting's latest game (members; for resuming), deal,
- * re-deal, checkpoint at each round's close, commit the result to the backlog (facilitator).
+ * re-deal, open a round, close a pair, checkpoint at each round's close, commit the result to the
+ * backlog (facilitator); a participant's split (members, checked against their seat).
  */
 export function thirtyFiveRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -44,7 +58,8 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
     const meetingId = communityId && parseOr400(res, IdSchema, req.params.meetingId, 'meeting id');
     if (!communityId || !meetingId) return;
-    sendResult(res, await latestThirtyFive(deps, principalOf(res), { communityId, meetingId }), (g) => ({ game: g ? view(g) : null }));
+    const latest = await latestThirtyFive(deps, principalOf(res), { communityId, meetingId });
+    sendResult(res, latest, (l) => ({ game: l ? { ...view(l.game), openChoices: l.openChoices } : null }));
   }));
 
   r.post('/communities/:id/thirty-five/:gameId/deal', route(async (req, res) => {
@@ -59,6 +74,28 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
     const body = at && parseOr400(res, RedealRequest, req.body, 're-deal');
     if (!at || !body) return;
     sendResult(res, await redealThirtyFive(deps, principalOf(res), { ...at, ...body }), (g) => ({ game: view(g) }));
+  }));
+
+  r.post('/communities/:id/thirty-five/:gameId/rounds/open', route(async (req, res) => {
+    const at = ids(req, res);
+    const body = at && parseOr400(res, OpenRoundRequest, req.body, 'round');
+    if (!at || !body) return;
+    sendResult(res, await openThirtyFiveRound(deps, principalOf(res), { ...at, ...body }), (g) => ({ game: view(g) }));
+  }));
+
+  r.post('/communities/:id/thirty-five/:gameId/pairs/close', route(async (req, res) => {
+    const at = ids(req, res);
+    const body = at && parseOr400(res, ClosePairRequest, req.body, 'pair');
+    if (!at || !body) return;
+    sendResult(res, await closeThirtyFivePair(deps, principalOf(res), { ...at, ...body }), (g) => ({ game: view(g) }));
+  }));
+
+  // A participant's split: stored by the server first (seat, phase, validity checked), then shown live.
+  r.post('/communities/:id/thirty-five/:gameId/choices', route(async (req, res) => {
+    const at = ids(req, res);
+    const body = at && parseOr400(res, ChoiceRequest, req.body, 'split');
+    if (!at || !body) return;
+    sendResult(res, await chooseThirtyFiveSplit(deps, principalOf(res), { ...at, ...body }), (choice) => ({ choice }));
   }));
 
   r.post('/communities/:id/thirty-five/:gameId/checkpoint', route(async (req, res) => {
