@@ -11,7 +11,7 @@
  * - A lost container resumes from the record, with the splits the server stored for the open round.
  */
 import { agreedSplits, gameResult, roundProgress, scoreThirtyFive, seatOf, type GameState, type ThirtyFivePlan, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
-import type { LiveMeeting, MeetingSnapshot } from '../../src/live';
+import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
 import * as game from '../../src/live/thirty-five-state';
 import { createGameController, type GameController } from '../../src/tab/features/thirty-five/game-controller';
 import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
@@ -145,7 +145,7 @@ it('a forged split, agreement or closed pair written into the tree changes no st
   const forgerClient = clients[idx(p2.holders[0])]!;
   const root = (forgerClient as unknown as { view: { root: Parameters<typeof game.chooseSplit>[0] } }).view.root;
   const as = (id: string) => ({ id, name: id });
-  const wrote = [
+  const wrote: ClientResult<unknown>[] = [
     game.chooseSplit(root, as(p0.holders[1]), [7, 0], new Date()), // another person's split (pair 0 now disagrees live)
     game.chooseSplit(root, as(p1.holders[1]), [1, 6], new Date()), // a forged agreement for pair 1 (6–1 in card order)
     game.chooseSplit(root, as(p2.holders[0]), [7, 0], new Date()), // their own split, never sent to the server
