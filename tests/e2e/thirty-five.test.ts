@@ -249,7 +249,7 @@ describeE2E('Thirty Five at /dev', () => {
     await cp.close();
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000); // a whole game with five people and a dozen screenshots
+  }, 420_000); // a whole game with five people, every split through the server, and a dozen screenshots (a loaded 2-core machine)
 
   it('keyboard: arrows move without choosing, Enter sends; focus stays when the partner picks; closing a round that loses votes asks first; both read the same split', async () => {
     // Each person in a page of their own, as on their own computers: one partner's clicks never move the other's focus.
