@@ -86,8 +86,9 @@ describeE2E('Thirty Five at /dev', () => {
     const [channel] = framesOf(page, 'content');
     const alex = panels.find((f) => userOf(f) === 'dev-user-1')!;
     expect(alex).toBeDefined();
-    for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
-    await stage!.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+    // Seven live clients in one browser on a loaded 2-core machine can take a while to connect.
+    for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
+    await stage!.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
 
     // No game yet: everyone reads what Thirty Five is; only the facilitator can start it.
     for (const p of panels) await p.getByTestId('t5-explain').waitFor();
