@@ -26,6 +26,7 @@
 import { agreedSplits, roundProgress, type GameState } from '../src/domain/thirty-five';
 import type { LiveMeeting, LiveUser } from '../src/live';
 import * as game from '../src/live/thirty-five-state';
+import { createApiClient } from '../src/tab/api-client';
 import {
   argOf,
   cpuMs,
@@ -76,6 +77,9 @@ interface Submission {
   readonly at: number;
   /** [points for my card, points for my partner's card]. */
   readonly mine: readonly [number, number];
+  /** The pair and the same split in the pair's card order, as the server takes it. */
+  readonly pair: number;
+  readonly points: readonly [number, number];
 }
 
 interface RoundFigures {
@@ -169,7 +173,10 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     const isReal = (j: number) => j < real;
 
     // Start, cards, deal.
-    const record = await controller.start(ROUNDS);
+    const started = await controller.start(ROUNDS);
+    if (!started.ok) throw new Error(started.error.message);
+    const record = started.value;
+    const apiOf = users.map((u) => createApiClient({ baseUrl: stack.url, getAuthHeader: async () => u.header, timeoutMs: 60_000 }).thirtyFive);
     await untilAll(meetings, (s) => s.thirtyFive?.gameId === record.gameId, 60_000, 'the game to start');
     const tCards = now();
     let cardIds = 0;
@@ -183,8 +190,10 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     });
     await untilAll(meetings, (s) => (s.thirtyFive?.cards.length ?? 0) === n, 120_000, 'every card');
     const cardsMs = now() - tCards;
+    const communityOf = (g: { communityId: string }) => g.communityId;
     const tDeal = now();
-    await controller.deal(gameOf(facilitator));
+    const dealt = await controller.deal(gameOf(facilitator));
+    if (!dealt.ok) throw new Error(dealt.error.message);
     await untilAll(meetings, (s) => s.thirtyFive?.phase === 'playing' && !!s.thirtyFive.plan, 60_000, 'the deal');
     const dealMs = now() - tDeal;
     const setupMs = now() - t0;
@@ -199,7 +208,8 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     try {
       for (let r = 0; r < ROUNDS; r++) {
         progress.phase = `round ${r + 1}`;
-        controller.openRound(gameOf(facilitator));
+        const opened = await controller.openRound(gameOf(facilitator));
+        if (!opened.ok) throw new Error(opened.error.message);
         await untilAll(meetings, (s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === r, left(20_000), `round ${r + 1} to open`);
         const plan = gameOf(facilitator).plan!.rounds[r]!;
 
@@ -229,9 +239,11 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
                 userIndex: j,
                 at: first,
                 mine: mineOf(slot, [z, 7 - z]),
+                pair: pi,
+                points: [z, 7 - z],
               });
             }
-            subs.push({ userIndex: j, at, mine: mineOf(slot, split) });
+            subs.push({ userIndex: j, at, mine: mineOf(slot, split), pair: pi, points: split });
           });
         });
         expectedAgreedTotal += expectedAgreed.size;
@@ -283,14 +295,21 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
           first = now();
           let remaining = subs.length;
           for (const s of subs) {
-            setTimeout(() => {
+            setTimeout(async () => {
               const u = users[s.userIndex] as LiveUser;
-              try {
-                if (isReal(s.userIndex)) (meetings[s.userIndex] as LiveMeeting).thirtyFive.chooseSplit(s.mine);
-                else game.chooseSplit(treeOf(ownerOf(s.userIndex)).root, u, s.mine, new Date());
-              } catch (e) {
+              // The server first (it stores the split), then the live mirror.
+              const refuse = (message: string) => {
                 submitErrors++;
-                if (submitErrors <= 3) process.stdout.write(`    submit refused for ${u.id}: ${(e as Error).message}\n`);
+                if (submitErrors <= 3) process.stdout.write(`    submit refused for ${u.id}: ${message}\n`);
+              };
+              try {
+                await apiOf[s.userIndex]!.choose(communityOf(record), record.gameId, { round: r, pair: s.pair, points: s.points });
+                const shown = isReal(s.userIndex)
+                  ? (meetings[s.userIndex] as LiveMeeting).thirtyFive.chooseSplit(s.mine)
+                  : game.chooseSplit(treeOf(ownerOf(s.userIndex)).root, u, s.mine, new Date());
+                if (!shown.ok) refuse(shown.error.message);
+              } catch (e) {
+                refuse((e as Error).message);
               }
               lastSubmit = now();
               if (--remaining === 0) meetings.forEach((_, i) => check(i));
@@ -339,7 +358,8 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
 
         // The facilitator closes the round: checkpoint through the API, then the live close.
         const before = timings.get('checkpoint')?.length ?? 0;
-        await controller.closeRound(gameOf(facilitator));
+        const closed = await controller.closeRound(gameOf(facilitator));
+        if (!closed.ok) throw new Error(closed.error.message);
         const checkpointMs = timings.get('checkpoint')![before]!;
         // The next steps need only the facilitator (the close is their own edit); the others are measured above.
         await untilAll([facilitator], (s) => s.thirtyFive?.roundOpen === false && s.thirtyFive.round === r + 1, 10_000, `round ${r + 1} to close`);
@@ -382,10 +402,13 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     let commitTopics = -1;
     if (!aborted) {
       try {
-        await controller.finish(gameOf(facilitator));
+        const finished = await controller.finish(gameOf(facilitator));
+        if (!finished.ok) throw new Error(finished.error.message);
         finishMs = timings.get('checkpoint')!.at(-1)!;
         await untilAll([facilitator], (s) => s.thirtyFive?.phase === 'finished', 10_000, 'the finish');
-        commitTopics = (await controller.commit(gameOf(facilitator))).length;
+        const committed = await controller.commit(gameOf(facilitator));
+        if (!committed.ok) throw new Error(committed.error.message);
+        commitTopics = committed.value.length;
         commitMs = timings.get('commit')!.at(-1)!;
       } catch (e) {
         aborted = `finish/commit: ${(e as Error).message}`;

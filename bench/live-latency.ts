@@ -244,7 +244,9 @@ async function ours(url: string, n: number, samples: number, onCleanup: (f: () =
   const facilitator = meetings[0] as LiveMeeting;
   const { controller } = facilitatorOf(url, users[0]!, facilitator);
 
-  const record = await controller.start(1);
+  const started = await controller.start(1);
+  if (!started.ok) throw new Error(started.error.message);
+  const record = started.value;
   await untilAll(meetings, (s) => s.thirtyFive?.gameId === record.gameId, 60_000, 'the game to start');
   meetings.forEach((m, i) =>
     m.thirtyFive.writeCard({
@@ -274,7 +276,9 @@ async function ours(url: string, n: number, samples: number, onCleanup: (f: () =
     (i, cb) => void (meetings[i] as LiveMeeting).subscribe(cb),
     (i) => shows((meetings[i] as LiveMeeting).getSnapshot()),
     (k) => {
-      expected = chooser.thirtyFive.chooseSplit(k % 2 === 0 ? [4, 3] : [3, 4]);
+      const chosen = chooser.thirtyFive.chooseSplit(k % 2 === 0 ? [4, 3] : [3, 4]);
+      if (!chosen.ok) throw new Error(chosen.error.message);
+      expected = chosen.value;
     },
   );
   return {

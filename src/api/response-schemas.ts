@@ -26,6 +26,7 @@ import {
   type GameCard,
   type PairRef,
   type RankedCard,
+  type SplitChoice,
   type ThirtyFiveGameRecord,
 } from '../domain/thirty-five';
 import { mirrors } from './contract-kit';
@@ -138,6 +139,11 @@ const PlanSchema = z.object({
   ),
 });
 
+/** One person's split as the server stored it (what a client mirrors into the live tree). */
+export const SplitChoiceSchema = mirrors<SplitChoice>()(
+  z.object({ round: int, userId: str, points: z.tuple([z.number(), z.number()]) }),
+);
+
 /** A game as the record holds it, without its tenant (also the checkpoint a lost live container resumes from). */
 export const GameRecordSchema = mirrors<Omit<ThirtyFiveGameRecord, 'tenantId'>>()(
   z.object({
@@ -152,6 +158,7 @@ export const GameRecordSchema = mirrors<Omit<ThirtyFiveGameRecord, 'tenantId'>>(
     roundsClosed: int,
     splits: z.array(z.object({ round: int, pair: int, points: z.tuple([z.number(), z.number()]) })),
     closedPairs: z.array(PairRefOut),
+    scoring: z.object({ round: int, open: z.boolean(), endsAt: str.nullable() }).nullable(),
     merges: z.array(MergeOut),
     result: z.array(RankedCardOut).nullable(),
     committed: z.object({ at: str, topicIds: strings }).nullable(),

@@ -3,7 +3,14 @@
  * schema per shape, shared by the server (validation at the boundary) and the tab (typed client).
  */
 import { z } from 'zod/v4';
-import { CARD_LIMITS, MAX_PARTICIPANTS, POINTS_PER_PAIR, type ThirtyFiveGameRecord } from '../domain/thirty-five';
+import {
+  CARD_LIMITS,
+  MAX_PARTICIPANTS,
+  POINTS_PER_PAIR,
+  ROUND_TIMER_MAX_MINUTES,
+  type SplitChoice,
+  type ThirtyFiveGameRecord,
+} from '../domain/thirty-five';
 import { IdSchema, textSchema } from './schemas';
 
 /** A game is 1–10 rounds (5 is the game; fewer when time is short). */
@@ -43,18 +50,32 @@ export const SplitSchema = z.strictObject({
 export const PairRefSchema = z.strictObject({ round: index('round'), pair: index('pair') });
 export const MergeSchema = z.strictObject({ from: IdSchema, into: IdSchema });
 
-const splits = z.array(SplitSchema).max(MAX_PARTICIPANTS * MAX_GAME_ROUNDS);
-const closedPairs = z.array(PairRefSchema).max(MAX_PARTICIPANTS * MAX_GAME_ROUNDS);
 const merges = z.array(MergeSchema).max(MAX_PARTICIPANTS);
 
+/**
+ * Close the open round (`roundsClosed` = its index + 1) or finish after the last one. The server
+ * computes what is saved from the splits it stored; a client sends no splits.
+ */
 export const CheckpointRequest = z.strictObject({
-  /** Rounds closed so far (the checkpoint covers rounds 0 … roundsClosed − 1). */
+  /** Rounds closed after this step (the checkpoint covers rounds 0 … roundsClosed − 1). */
   roundsClosed: index('roundsClosed'),
   /** `finished` after the last round. */
   phase: z.enum(['playing', 'finished'], { error: 'phase must be playing or finished' }),
-  splits,
-  closedPairs,
 });
+
+/** A participant's split for their pair in the open round; `points` follow the pair's card order. */
+export const ChoiceRequest = SplitSchema;
+
+/** The facilitator opens a round for scoring, with an optional timer. */
+export const OpenRoundRequest = z.strictObject({
+  round: index('round'),
+  minutes: z.number({ error: 'minutes must be a number' }).int().min(0).max(ROUND_TIMER_MAX_MINUTES, {
+    error: `a round timer is at most ${ROUND_TIMER_MAX_MINUTES} minutes`,
+  }),
+});
+
+/** The facilitator closes a stuck pair of the open round. */
+export const ClosePairRequest = PairRefSchema;
 
 export const RankedCardSchema = z.strictObject({
   cardId: IdSchema,
@@ -66,13 +87,15 @@ export const RankedCardSchema = z.strictObject({
 });
 
 export const CommitGameRequest = z.strictObject({
-  splits,
   merges,
-  /** The result the facilitator's screen shows; refused when it does not follow from the splits. */
-  result: z.array(RankedCardSchema).max(MAX_PARTICIPANTS),
+  /** The result the facilitator's screen shows, if sent; refused when it is not what the saved rounds say. */
+  result: z.array(RankedCardSchema).max(MAX_PARTICIPANTS).optional(),
 });
 
 export type { GameStatus } from '../domain/thirty-five';
 
 /** A game as the record holds it (also the checkpoint a lost live container resumes from). */
 export type GameRecordView = Omit<ThirtyFiveGameRecord, 'tenantId'>;
+
+/** The meeting's latest game, with the splits stored for its open round (so a resumed game shows them). */
+export type LatestGameView = GameRecordView & { readonly openChoices?: readonly SplitChoice[] };

@@ -16,6 +16,5 @@ export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   type OpenLiveMeetingOptions,
 } from './live-client';
-export { GameStepRejectedError } from './thirty-five-state';
 export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';
 export { clientFail, clientOk, isRefusal, type ClientError, type ClientErrorCode, type ClientResult } from './client-result';

@@ -263,7 +263,8 @@ class FluidLiveMeeting implements LiveMeeting {
     merge: (merge) => game.mergeCards(this.editable('merge'), this.user, merge, this.now()),
     unmerge: (cardId) => game.unmergeCard(this.editable('unmerge'), cardId),
     markCommitted: (committed) => game.markCommitted(this.editable('markCommitted'), committed),
-    resume: (checkpoint) => game.resumeGame(this.editable('resume'), checkpoint, this.now()),
+    applyCheckpoint: (checkpoint) => game.applyCheckpoint(this.editable('applyCheckpoint'), checkpoint, this.now()),
+    resume: (checkpoint, openChoices) => game.resumeGame(this.editable('resume'), checkpoint, this.now(), openChoices),
   };
 
   readonly session: LiveSessionRun = {

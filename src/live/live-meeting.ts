@@ -62,28 +62,32 @@ export interface LiveSessionRun {
 }
 
 /**
- * Thirty Five edits. Each checks the rules first and throws GameStepRejectedError (tree unchanged)
- * for a step the state does not allow. Facilitator steps are offered by the pages to facilitators
- * only; whatever becomes part of the record goes through the server, which checks the role and
- * recomputes (docs/adr/0008-live-game-authority.md).
+ * Thirty Five edits. Each checks the rules first and returns a refusal (`STEP_REFUSED`, tree
+ * unchanged) for a step the state does not allow; it throws only on a bug. The tree mirrors what the
+ * server stored (docs/adr/XXXX-votes-the-server-vouches-for.md): the tab calls the server first, and
+ * `applyCheckpoint` rewrites the closed rounds from the record's answer.
  */
 export interface LiveThirtyFive {
   /** Participant: write or rewrite my own card (before it is dealt). */
-  writeCard(text: { title: string; description?: string }): GameCard;
-  /** Participant: my split for the open round, as [points for my card, points for my partner's]. */
-  chooseSplit(mine: readonly number[]): SplitChoice;
+  writeCard(text: { title: string; description?: string }): ClientResult<GameCard>;
+  /** Participant: show my split for the open round (stored by the server first), as [my card, my partner's]. */
+  chooseSplit(mine: readonly number[]): ClientResult<SplitChoice>;
   /** Facilitator steps. */
-  start(input: { gameId: string; plannedRounds: number }): void;
-  deal(plan: ThirtyFivePlan): void;
-  redeal(plan: ThirtyFivePlan): void;
-  openRound(opts?: { minutes?: number }): void;
-  closeRound(): void;
-  closePair(pair: PairRef): void;
-  finish(): void;
-  merge(merge: CardMerge): void;
-  unmerge(cardId: string): void;
-  markCommitted(committed: { at: string; topicIds: readonly string[] }): void;
-  resume(checkpoint: GameCheckpoint): void;
+  start(input: { gameId: string; plannedRounds: number }): ClientResult<void>;
+  deal(plan: ThirtyFivePlan): ClientResult<void>;
+  redeal(plan: ThirtyFivePlan): ClientResult<void>;
+  openRound(opts?: { minutes?: number; endsAt?: string | null }): ClientResult<void>;
+  /** The live view only (tests, bench); the tab closes a round through the server and applyCheckpoint. */
+  closeRound(): ClientResult<void>;
+  closePair(pair: PairRef): ClientResult<void>;
+  finish(): ClientResult<void>;
+  merge(merge: CardMerge): ClientResult<void>;
+  unmerge(cardId: string): ClientResult<void>;
+  markCommitted(committed: { at: string; topicIds: readonly string[] }): ClientResult<void>;
+  /** The record's checkpoint becomes what the meeting shows (closed rounds rewritten from it). */
+  applyCheckpoint(checkpoint: GameCheckpoint): ClientResult<void>;
+  /** Rebuild a lost game from the record (with the splits stored for the round being scored). */
+  resume(checkpoint: GameCheckpoint, openChoices?: readonly SplitChoice[]): void;
 }
 
 export interface LiveMeeting {

@@ -1,8 +1,10 @@
 /**
  * Thirty Five in the meeting tree: the tree -> the domain's plain GameState, and every edit a
  * participant or the facilitator makes, each one transaction, each checked first with the domain
- * rules (src/domain/thirty-five/game.ts). Needs the tree but no container: unit tested on an
- * independent tree view.
+ * rules (src/domain/thirty-five/game.ts). A refused edit is a value (`STEP_REFUSED`, tree unchanged),
+ * never a throw. The tree only mirrors what the server stored (docs/adr/XXXX-votes-the-server-vouches-for.md):
+ * at every checkpoint `applyCheckpoint` rewrites the closed rounds from the record, so an entry a
+ * client forged disappears. Needs the tree but no container: unit tested on an independent tree view.
  */
 import { Tree } from 'fluid-framework';
 import {
@@ -22,6 +24,7 @@ import {
   type ThirtyFivePlan,
 } from '../domain/thirty-five';
 import type { Result } from '../domain/result';
+import { clientFail, clientOk, type ClientResult } from './client-result';
 import type { LiveUser } from './live-meeting';
 import {
   ThirtyFiveCardEntry,
@@ -35,12 +38,6 @@ import {
   ThirtyFiveMerges,
   type Meeting,
 } from './meeting-schema';
-
-/** An edit the rules refuse (the UI should not have offered it): the tree is unchanged. */
-export class GameStepRejectedError extends Error {
-  readonly code = 'GAME_STEP_REJECTED' as const;
-  override readonly name = 'GameStepRejectedError';
-}
 
 const planCache = new Map<string, ThirtyFivePlan | undefined>();
 
@@ -100,27 +97,28 @@ export function gameStateOf(meeting: Meeting): GameState | undefined {
   };
 }
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new GameStepRejectedError(r.error.message);
-  return r.value;
-}
+type Refused = { ok: false; error: { code: 'STEP_REFUSED'; message: string } };
+const refused = (message: string): Refused => clientFail('STEP_REFUSED', message) as Refused;
+const asRefusal = (r: Result<unknown>): Refused | undefined => (r.ok ? undefined : refused(r.error.message));
 
-function gameOf(meeting: Meeting): { node: ThirtyFiveGame; state: GameState } {
+type Game = { node: ThirtyFiveGame; state: GameState };
+
+function gameOf(meeting: Meeting): Game | Refused {
   const node = meeting.thirtyFive;
   const state = gameStateOf(meeting);
-  if (!node || !state) throw new GameStepRejectedError('No Thirty Five game is running in this meeting.');
+  if (!node || !state) return refused('No Thirty Five game is running in this meeting.');
   return { node, state };
 }
 
-function step(meeting: Meeting, s: FacilitatorStep, arg?: Parameters<typeof checkStep>[2]): { node: ThirtyFiveGame; state: GameState } {
+function step(meeting: Meeting, s: FacilitatorStep, arg?: Parameters<typeof checkStep>[2]): Game | Refused {
   const g = gameOf(meeting);
-  must(checkStep(g.state, s, arg));
-  return g;
+  if ('ok' in g) return g;
+  return asRefusal(checkStep(g.state, s, arg)) ?? g;
 }
 
 /** A new game (card writing open), replacing any earlier game of this meeting. */
-export function startGame(meeting: Meeting, input: { gameId: string; plannedRounds: number }): void {
-  if (!Number.isInteger(input.plannedRounds) || input.plannedRounds < 1) throw new GameStepRejectedError('A game has at least one round.');
+export function startGame(meeting: Meeting, input: { gameId: string; plannedRounds: number }): ClientResult<void> {
+  if (!Number.isInteger(input.plannedRounds) || input.plannedRounds < 1) return refused('A game has at least one round.');
   Tree.runTransaction(meeting, (m) => {
     m.thirtyFive = new ThirtyFiveGame({
       gameId: input.gameId,
@@ -134,138 +132,215 @@ export function startGame(meeting: Meeting, input: { gameId: string; plannedRoun
       merges: new ThirtyFiveMerges(),
     });
   });
+  return clientOk();
 }
 
 /**
  * Writes (or rewrites) the caller's own card while cards are being written. A person who arrives
  * after the deal may write one too; it is dealt in by a re-deal. Returns the card.
  */
-export function writeCard(meeting: Meeting, user: LiveUser, text: { title: string; description?: string }, newCardId: () => string, now: Date): GameCard {
-  const { node, state } = gameOf(meeting);
-  const checked = must(checkCardText(text.title, text.description));
-  if (state.phase === 'finished') throw new GameStepRejectedError('The game is over: cards can no longer be written.');
+export function writeCard(
+  meeting: Meeting,
+  user: LiveUser,
+  text: { title: string; description?: string },
+  newCardId: () => string,
+  now: Date,
+): ClientResult<GameCard> {
+  const g = gameOf(meeting);
+  if ('ok' in g) return g;
+  const { node, state } = g;
+  const checked = checkCardText(text.title, text.description);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  if (state.phase === 'finished') return refused('The game is over: cards can no longer be written.');
   const existing = node.cards.get(user.id);
   const dealt = state.plan?.rounds.some((r) => r.pairs.some((p) => p.cards.includes(existing?.cardId ?? '')) || r.bye?.card === existing?.cardId);
-  if (existing && dealt) throw new GameStepRejectedError('Your card is already dealt: it can no longer be changed.');
+  if (existing && dealt) return refused('Your card is already dealt: it can no longer be changed.');
   const cardId = existing?.cardId ?? newCardId();
-  Tree.runTransaction(node, (g) => {
-    g.cards.set(user.id, new ThirtyFiveCardEntry({ cardId, title: checked.title, description: checked.description, at: now.toISOString() }));
+  const { title, description } = checked.value;
+  Tree.runTransaction(node, (t) => {
+    t.cards.set(user.id, new ThirtyFiveCardEntry({ cardId, title, description, at: now.toISOString() }));
   });
-  return { id: cardId, authorId: user.id, title: checked.title, description: checked.description };
+  return clientOk({ id: cardId, authorId: user.id, title, description });
 }
 
-/** The caller's split for their pair in the open round, as [points for my card, for my partner's]. */
-export function chooseSplit(meeting: Meeting, user: LiveUser, mine: readonly number[], now: Date): SplitChoice {
-  const { node, state } = gameOf(meeting);
-  const choice = must(checkChoice(state, user.id, mine));
-  Tree.runTransaction(node, (g) => {
-    g.choices.set(
-      `${choice.round}/${user.id}`,
-      new ThirtyFiveChoiceEntry({ round: choice.round, userId: user.id, first: choice.points[0], second: choice.points[1], at: now.toISOString() }),
-    );
+/**
+ * Shows the caller's split for their pair in the open round, as [points for my card, for my
+ * partner's], once the server has stored it (the tab's controller asks the server first).
+ */
+export function chooseSplit(meeting: Meeting, user: LiveUser, mine: readonly number[], now: Date): ClientResult<SplitChoice> {
+  const g = gameOf(meeting);
+  if ('ok' in g) return g;
+  const choice = checkChoice(g.state, user.id, mine);
+  if (!choice.ok) return refused(choice.error.message);
+  const c = choice.value;
+  Tree.runTransaction(g.node, (t) => {
+    t.choices.set(`${c.round}/${user.id}`, new ThirtyFiveChoiceEntry({ round: c.round, userId: user.id, first: c.points[0], second: c.points[1], at: now.toISOString() }));
   });
-  return choice;
+  return clientOk(c);
 }
 
 /** The deal (made by the server from the written cards): playing, round 1 ready to open. */
-export function dealGame(meeting: Meeting, plan: ThirtyFivePlan): void {
-  const { node } = step(meeting, 'deal');
-  Tree.runTransaction(node, (g) => {
-    g.plan = JSON.stringify(plan);
-    g.phase = 'playing';
-    g.plannedRounds = plan.rounds.length;
-    g.round = 0;
-    g.roundOpen = false;
-    g.roundEndsAt = undefined;
+export function dealGame(meeting: Meeting, plan: ThirtyFivePlan): ClientResult<void> {
+  const g = step(meeting, 'deal');
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.plan = JSON.stringify(plan);
+    t.phase = 'playing';
+    t.plannedRounds = plan.rounds.length;
+    t.round = 0;
+    t.roundOpen = false;
+    t.roundEndsAt = undefined;
   });
+  return clientOk();
 }
 
 /** A re-deal (people left or joined): the rounds from `round` on are new; nothing played changes. */
-export function redealGame(meeting: Meeting, plan: ThirtyFivePlan): void {
-  const { node, state } = gameOf(meeting);
-  if (state.phase !== 'playing' || state.roundOpen) throw new GameStepRejectedError('Re-deal between rounds, while the game is being played.');
-  Tree.runTransaction(node, (g) => {
-    g.plan = JSON.stringify(plan);
-    g.plannedRounds = plan.rounds.length;
+export function redealGame(meeting: Meeting, plan: ThirtyFivePlan): ClientResult<void> {
+  const g = gameOf(meeting);
+  if ('ok' in g) return g;
+  if (g.state.phase !== 'playing' || g.state.roundOpen) return refused('Re-deal between rounds, while the game is being played.');
+  Tree.runTransaction(g.node, (t) => {
+    t.plan = JSON.stringify(plan);
+    t.plannedRounds = plan.rounds.length;
   });
+  return clientOk();
 }
 
-export function openRound(meeting: Meeting, opts: { minutes?: number }, now: Date): void {
-  const { node } = step(meeting, 'open-round');
+/** Opens the next round; `endsAt` is the timer the server stored (else `minutes` from now). */
+export function openRound(meeting: Meeting, opts: { minutes?: number; endsAt?: string | null }, now: Date): ClientResult<void> {
+  const g = step(meeting, 'open-round');
+  if ('ok' in g) return g;
   const minutes = opts.minutes ?? 0;
   if (!Number.isFinite(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES) {
-    throw new GameStepRejectedError(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
+    return refused(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
   }
-  Tree.runTransaction(node, (g) => {
-    g.roundOpen = true;
-    g.roundEndsAt = minutes > 0 ? new Date(now.getTime() + minutes * 60_000).toISOString() : undefined;
+  const endsAt = opts.endsAt !== undefined ? (opts.endsAt ?? undefined) : minutes > 0 ? new Date(now.getTime() + minutes * 60_000).toISOString() : undefined;
+  Tree.runTransaction(g.node, (t) => {
+    t.roundOpen = true;
+    t.roundEndsAt = endsAt;
   });
+  return clientOk();
 }
 
-/** Closes the open round (its unagreed pairs stay unscored); `savedRounds` records the checkpoint. */
-export function closeRound(meeting: Meeting): void {
-  const { node } = step(meeting, 'close-round');
-  Tree.runTransaction(node, (g) => {
-    g.roundOpen = false;
-    g.roundEndsAt = undefined;
-    g.round = g.round + 1;
-    g.savedRounds = g.round;
+/** Closes the open round in the live view only (tests and the bench); the tab uses applyCheckpoint. */
+export function closeRound(meeting: Meeting): ClientResult<void> {
+  const g = step(meeting, 'close-round');
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.roundOpen = false;
+    t.roundEndsAt = undefined;
+    t.round = t.round + 1;
+    t.savedRounds = t.round;
   });
+  return clientOk();
 }
 
-export function closePair(meeting: Meeting, user: LiveUser, pair: PairRef, now: Date): void {
-  const { node } = step(meeting, 'close-pair', { pair });
-  Tree.runTransaction(node, (g) => {
-    g.closedPairs.set(`${pair.round}/${pair.pair}`, new ThirtyFiveClosedPair({ round: pair.round, pair: pair.pair, by: user.id, at: now.toISOString() }));
+export function closePair(meeting: Meeting, user: LiveUser, pair: PairRef, now: Date): ClientResult<void> {
+  const g = step(meeting, 'close-pair', { pair });
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.closedPairs.set(`${pair.round}/${pair.pair}`, new ThirtyFiveClosedPair({ round: pair.round, pair: pair.pair, by: user.id, at: now.toISOString() }));
   });
+  return clientOk();
 }
 
-export function finishGame(meeting: Meeting): void {
-  const { node } = step(meeting, 'finish');
-  Tree.runTransaction(node, (g) => {
-    g.phase = 'finished';
+export function finishGame(meeting: Meeting): ClientResult<void> {
+  const g = step(meeting, 'finish');
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.phase = 'finished';
   });
+  return clientOk();
 }
 
-export function mergeCards(meeting: Meeting, user: LiveUser, merge: CardMerge, now: Date): void {
-  const { node } = step(meeting, 'merge', { merge });
-  Tree.runTransaction(node, (g) => {
-    g.merges.set(merge.from, new ThirtyFiveMerge({ into: merge.into, by: user.id, at: now.toISOString() }));
+export function mergeCards(meeting: Meeting, user: LiveUser, merge: CardMerge, now: Date): ClientResult<void> {
+  const g = step(meeting, 'merge', { merge });
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.merges.set(merge.from, new ThirtyFiveMerge({ into: merge.into, by: user.id, at: now.toISOString() }));
   });
+  return clientOk();
 }
 
-export function unmergeCard(meeting: Meeting, cardId: string): void {
-  const { node } = step(meeting, 'unmerge', { merge: { from: cardId, into: cardId } });
-  Tree.runTransaction(node, (g) => {
-    g.merges.delete(cardId);
+export function unmergeCard(meeting: Meeting, cardId: string): ClientResult<void> {
+  const g = step(meeting, 'unmerge', { merge: { from: cardId, into: cardId } });
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.merges.delete(cardId);
   });
+  return clientOk();
 }
 
-export function markCommitted(meeting: Meeting, committed: { at: string; topicIds: readonly string[] }): void {
-  const { node } = gameOf(meeting);
-  Tree.runTransaction(node, (g) => {
-    g.committedAt = committed.at;
-    g.committedTopicIds = JSON.stringify(committed.topicIds);
+export function markCommitted(meeting: Meeting, committed: { at: string; topicIds: readonly string[] }): ClientResult<void> {
+  const g = gameOf(meeting);
+  if ('ok' in g) return g;
+  Tree.runTransaction(g.node, (t) => {
+    t.committedAt = committed.at;
+    t.committedTopicIds = JSON.stringify(committed.topicIds);
   });
+  return clientOk();
+}
+
+/** Both holders' entries for each agreed split, as the record saved it. */
+function choicesFromSplits(cp: GameCheckpoint, at: string): [string, ThirtyFiveChoiceEntry][] {
+  const out: [string, ThirtyFiveChoiceEntry][] = [];
+  for (const s of cp.splits) {
+    const pair = cp.plan?.rounds[s.round]?.pairs[s.pair];
+    if (!pair) continue;
+    for (const holder of pair.holders) {
+      out.push([`${s.round}/${holder}`, new ThirtyFiveChoiceEntry({ round: s.round, userId: holder, first: s.points[0] ?? 0, second: s.points[1] ?? 0, at })]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The record's answer to a checkpoint (a round's close, the finish, the commit) becomes what the
+ * meeting shows: no round is open then, so every choice and closed pair is rewritten from the saved
+ * splits and closed pairs (a split or pair a client wrote that the server did not store is gone), and
+ * the next round is ready to open. Cards stay; merges stay until the record holds the committed ones.
+ */
+export function applyCheckpoint(meeting: Meeting, cp: GameCheckpoint, now: Date): ClientResult<void> {
+  const g = gameOf(meeting);
+  if ('ok' in g) return g;
+  if (g.state.gameId !== cp.gameId) return refused('The saved game is not the one in this meeting.');
+  const at = now.toISOString();
+  Tree.runTransaction(g.node, (t) => {
+    for (const key of [...t.choices.keys()]) t.choices.delete(key);
+    for (const [key, entry] of choicesFromSplits(cp, at)) t.choices.set(key, entry);
+    for (const key of [...t.closedPairs.keys()]) t.closedPairs.delete(key);
+    for (const p of cp.closedPairs) t.closedPairs.set(`${p.round}/${p.pair}`, new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }));
+    if (cp.plan) t.plan = JSON.stringify(cp.plan);
+    t.phase = cp.phase;
+    t.round = cp.roundsClosed;
+    t.roundOpen = false;
+    t.roundEndsAt = undefined;
+    t.savedRounds = cp.roundsClosed;
+    if (cp.committed) {
+      for (const key of [...t.merges.keys()]) t.merges.delete(key);
+      for (const x of cp.merges) t.merges.set(x.from, new ThirtyFiveMerge({ into: x.into, by: 'checkpoint', at }));
+      t.committedAt = cp.committed.at;
+      t.committedTopicIds = JSON.stringify(cp.committed.topicIds);
+    }
+  });
+  return clientOk();
 }
 
 /**
  * Rebuilds the game from the record's checkpoint (the live container was lost): cards, the deal,
  * the closed rounds with their agreed splits (written as both holders' choices), closed pairs,
- * merges. The next round is ready to open.
+ * merges, and the splits the server stored for the round being scored. The next round is ready to open.
  */
-export function resumeGame(meeting: Meeting, cp: GameCheckpoint, now: Date): void {
+export function resumeGame(meeting: Meeting, cp: GameCheckpoint, now: Date, openChoices: readonly SplitChoice[] = []): void {
   const at = now.toISOString();
   Tree.runTransaction(meeting, (m) => {
     const cards = new ThirtyFiveCards();
     for (const c of cp.cards) cards.set(c.authorId, new ThirtyFiveCardEntry({ cardId: c.id, title: c.title, description: c.description, at }));
     const choices = new ThirtyFiveChoices();
-    for (const s of cp.splits) {
-      const pair = cp.plan?.rounds[s.round]?.pairs[s.pair];
-      if (!pair) continue;
-      for (const holder of pair.holders) {
-        choices.set(`${s.round}/${holder}`, new ThirtyFiveChoiceEntry({ round: s.round, userId: holder, first: s.points[0] ?? 0, second: s.points[1] ?? 0, at }));
-      }
+    for (const [key, entry] of choicesFromSplits(cp, at)) choices.set(key, entry);
+    for (const c of openChoices) {
+      if (c.round !== cp.roundsClosed) continue;
+      choices.set(`${c.round}/${c.userId}`, new ThirtyFiveChoiceEntry({ round: c.round, userId: c.userId, first: c.points[0], second: c.points[1], at }));
     }
     const closedPairs = new ThirtyFiveClosedPairs();
     for (const p of cp.closedPairs) closedPairs.set(`${p.round}/${p.pair}`, new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }));

@@ -11,7 +11,7 @@ import { DocumentCommunityRepository } from './repositories/document-community-r
 import { DocumentConversationRefRepository } from './repositories/document-conversation-ref-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
-import { DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
+import { DocumentThirtyFiveChoiceRepository, DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
 import { DocumentSessionRepository } from './repositories/document-session-repository';
 import { DocumentSessionRunRepository } from './repositories/document-session-run-repository';
@@ -37,6 +37,7 @@ export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
     liveContainers: new DocumentLiveContainerRepository(driver),
     topics: new DocumentTopicRepository(driver),
     thirtyFiveGames: new DocumentThirtyFiveGameRepository(driver),
+    thirtyFiveChoices: new DocumentThirtyFiveChoiceRepository(driver),
     conversationRefs: new DocumentConversationRefRepository(driver),
     activityClaims: new DocumentActivityClaimRepository(driver),
     sessions: new DocumentSessionRepository(driver),

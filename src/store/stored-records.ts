@@ -245,6 +245,8 @@ export const StoredThirtyFiveGame = z.object({
     )
     .nullable(),
   committed: z.object({ at: iso, topicIds: z.array(id) }).nullable(),
+  /** Since v2: the round open for scoring (the server accepts splits only for it). */
+  scoring: z.object({ round: z.number().int().min(0), open: z.boolean(), endsAt: iso.nullable() }).nullable(),
   startedBy: id,
   startedAt: iso,
   updatedAt: iso,
@@ -285,6 +287,18 @@ export const StoredSessionRun = z.object({
     voted: z.array(id),
     feedbackClosed: z.boolean(),
   }),
+});
+
+/** One person's split for one round of one game (one document each, so voters never contend). */
+export const StoredThirtyFiveChoice = z.object({
+  ...base,
+  type: z.literal('thirty-five-choice'),
+  communityId: id,
+  gameId: id,
+  round: z.number().int().min(0),
+  userId: id,
+  points,
+  at: iso,
 });
 
 export const StoredConversationRef = z.object({
@@ -380,8 +394,16 @@ export const RECORD_KINDS = {
   action: { schema: StoredAction, version: 1, upgrades: {} },
   feedback: { schema: StoredFeedback, version: 1, upgrades: {} },
   rotation: { schema: StoredRotation, version: 1, upgrades: {} },
-  'thirty-five-game': { schema: StoredThirtyFiveGame, version: 1, upgrades: {} },
   'session-run': { schema: StoredSessionRun, version: 1, upgrades: {} },
+  'thirty-five-game': {
+    schema: StoredThirtyFiveGame,
+    version: 2,
+    upgrades: {
+      // v1 → v2 (issue 9, votes the server vouches for): `scoring` added; a v1 game resumes with no round open.
+      1: (doc) => ({ ...doc, scoring: null }),
+    },
+  },
+  'thirty-five-choice': { schema: StoredThirtyFiveChoice, version: 1, upgrades: {} },
   'conversation-ref': { schema: StoredConversationRef, version: 1, upgrades: {} },
   'activity-claim': {
     schema: StoredActivityClaim,

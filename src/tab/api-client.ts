@@ -24,7 +24,7 @@ import type {
   ProposeTopicRequest,
   UpdateCommunityRequest,
 } from '../api/schemas';
-import type { GameRecordView } from '../api/thirty-five-schemas';
+import type { GameRecordView, LatestGameView } from '../api/thirty-five-schemas';
 import type { CloseSessionRequest, ScheduleSessionRequest } from '../api/session-schemas';
 import type {
   ActionItem,
@@ -40,7 +40,7 @@ import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
 import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
-import type { CardMerge, GameCard, PairRef, RankedCard, ThirtyFiveSplit } from '../domain/thirty-five';
+import type { CardMerge, GameCard, PairRef, RankedCard, SplitBallot, SplitChoice } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
 export interface ApiIssue {
@@ -112,27 +112,28 @@ export interface ApiClient {
   thirtyFive: {
     start(communityId: string, meetingId: string, req?: { rounds?: number }): Promise<GameRecordView>;
     /** The meeting's latest game, or null: what a lost live container resumes from. */
-    latest(communityId: string, meetingId: string): Promise<GameRecordView | null>;
+    latest(communityId: string, meetingId: string): Promise<LatestGameView | null>;
     deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
     redeal(
       communityId: string,
       gameId: string,
       req: { fromRound: number; cards: readonly GameCard[] },
     ): Promise<GameRecordView>;
+    /** The facilitator opens a round: the server then takes splits for it. */
+    openRound(communityId: string, gameId: string, req: { round: number; minutes: number }): Promise<GameRecordView>;
+    closePair(communityId: string, gameId: string, pair: PairRef): Promise<GameRecordView>;
+    /** My split for my pair in the open round (points in the pair's card order), stored by the server. */
+    choose(communityId: string, gameId: string, ballot: SplitBallot): Promise<SplitChoice>;
+    /** Close round `roundsClosed − 1` (or finish): the server saves it from the splits it stored. */
     checkpoint(
       communityId: string,
       gameId: string,
-      req: {
-        roundsClosed: number;
-        phase: 'playing' | 'finished';
-        splits: readonly ThirtyFiveSplit[];
-        closedPairs: readonly PairRef[];
-      },
+      req: { roundsClosed: number; phase: 'playing' | 'finished' },
     ): Promise<GameRecordView>;
     commit(
       communityId: string,
       gameId: string,
-      req: { splits: readonly ThirtyFiveSplit[]; merges: readonly CardMerge[]; result: readonly RankedCard[] },
+      req: { merges: readonly CardMerge[]; result?: readonly RankedCard[] },
     ): Promise<{ game: GameRecordView; topics: readonly Topic[] }>;
   };
   /** The backlog between sessions (facilitator or champion, except volunteering as owner). */
@@ -374,10 +375,18 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       latest: async (id, meetingId) => (await call(c.latestThirtyFive, { params: { id, meetingId } })).game,
       deal: async (id, g, cards) => (await call(c.dealThirtyFive, { params: game(id, g), body: { cards } })).game,
       redeal: async (id, g, req) => (await call(c.redealThirtyFive, { params: game(id, g), body: req })).game,
-      checkpoint: async (id, g, req) =>
-        (await call(c.checkpointThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } })).game,
-      commit: (id, g, req) =>
-        call(c.commitThirtyFive, { params: game(id, g), body: { ...req, splits: pairs(req.splits) } }),
+      openRound: async (id, g, req) => (await call(c.openThirtyFiveRound, { params: game(id, g), body: req })).game,
+      closePair: async (id, g, pair) =>
+        (await call(c.closeThirtyFivePair, { params: game(id, g), body: { round: pair.round, pair: pair.pair } })).game,
+      choose: async (id, g, b) =>
+        (
+          await call(c.chooseThirtyFiveSplit, {
+            params: game(id, g),
+            body: { round: b.round, pair: b.pair, points: [b.points[0] ?? -1, b.points[1] ?? -1] },
+          })
+        ).choice,
+      checkpoint: async (id, g, req) => (await call(c.checkpointThirtyFive, { params: game(id, g), body: req })).game,
+      commit: (id, g, req) => call(c.commitThirtyFive, { params: game(id, g), body: req }),
     },
     backlog: {
       get: (id, t) => call(c.getTopic, { params: topic(id, t) }),
@@ -423,6 +432,3 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
   };
 }
 
-/** The domain's split also admits `points` as a plain array; the API takes a pair and refuses anything else (400). */
-const pairs = (splits: readonly ThirtyFiveSplit[]) =>
-  splits as readonly (ThirtyFiveSplit & { points: readonly [number, number] })[];

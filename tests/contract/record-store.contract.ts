@@ -207,7 +207,7 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         return {
           gameId: unique('g'), communityId, tenantId: 'tenant-a', meetingId: 'meeting-1', status: 'playing', plannedRounds: 5, seed: 'seed-1',
           cards, plan, roundsClosed: 1, splits: [{ round: 0, pair: 0, points: [5, 2] }], closedPairs: [], merges: [], result: null, committed: null,
-          startedBy: 'alex', startedAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', ...over,
+          scoring: { round: 1, open: true, endsAt: '2026-12-01T10:10:00.000Z' }, startedBy: 'alex', startedAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', ...over,
         };
       };
       it('round-trips a game with its deal (byes included) and finds the meeting\'s latest', async () => {
@@ -233,6 +233,26 @@ export function describeRecordStoreContract(name: string, make: () => Promise<Co
         const stale = await s.store.thirtyFiveGames.update({ ...g, roundsClosed: 1, splits: [] }, v1.etag);
         expect(stale.ok || stale.error.code).toBe('CONFLICT');
         expect((await s.store.thirtyFiveGames.get(c.id, g.gameId))?.value.roundsClosed).toBe(2);
+      });
+      it('keeps one split per person and round: re-choosing replaces only one\'s own, 30 at once all land', async () => {
+        const c = aCommunity();
+        const at = '2026-12-01T10:06:00.000Z';
+        const choice = (userId: string, round: number, points: [number, number], gameId = 'g-1') => ({ communityId: c.id, gameId, round, userId, points, at });
+        expect((await s.store.thirtyFiveChoices.put(choice('alex', 0, [5, 2]))).ok).toBe(true);
+        expect((await s.store.thirtyFiveChoices.put(choice('bea', 0, [5, 2]))).ok).toBe(true);
+        const again = await s.store.thirtyFiveChoices.put(choice('alex', 0, [3, 4]));
+        expect(again.ok).toBe(true);
+        expect((await s.store.thirtyFiveChoices.put(choice('alex', 1, [7, 0]))).ok).toBe(true);
+        expect((await s.store.thirtyFiveChoices.put(choice('alex', 0, [1, 6], 'g-2'))).ok).toBe(true);
+        const round0 = await s.store.thirtyFiveChoices.listForRound(c.id, 'g-1', 0);
+        expect(round0.map((x) => [x.userId, x.points])).toEqual([['alex', [3, 4]], ['bea', [5, 2]]]);
+        expect((await s.store.thirtyFiveChoices.listForRound(c.id, 'g-1', 1)).map((x) => x.userId)).toEqual(['alex']);
+        expect(await s.store.thirtyFiveChoices.listForRound(aCommunity().id, 'g-1', 0)).toEqual([]);
+        const people = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+        const puts = await Promise.all(people.map((p, i) => s.store.thirtyFiveChoices.put(choice(p, 2, [i % 8, 7 - (i % 8)]))));
+        expect(puts.every((p) => p.ok)).toBe(true);
+        const round2 = await s.store.thirtyFiveChoices.listForRound(c.id, 'g-1', 2);
+        expect(round2.map((x) => [x.userId, x.points])).toEqual(people.map((p, i) => [p, [i % 8, 7 - (i % 8)]]));
       });
     });
 

@@ -21,7 +21,11 @@ const TOPICS = [
   ['Scaling with several teams on one product', 'Nexus, LeSS, or just a shared review?'],
 ];
 
-const splitLabel = (mine: number, partners: number) => `Your card ${mine} · Partner's card ${partners}`;
+/** A split option in the pair's card order (the same for both partners), and sending it. */
+const pickSplit = async (panel: Frame, first: number) => {
+  await panel.locator(`[data-testid="t5-split"] input[value="${first}-${7 - first}"]`).check();
+  await panel.getByTestId('t5-split-submit').click();
+};
 
 describeE2E('Thirty Five at /dev', () => {
   let stack: LocalStack;
@@ -82,8 +86,9 @@ describeE2E('Thirty Five at /dev', () => {
     const [channel] = framesOf(page, 'content');
     const alex = panels.find((f) => userOf(f) === 'dev-user-1')!;
     expect(alex).toBeDefined();
-    for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
-    await stage!.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+    // Seven live clients in one browser on a loaded 2-core machine can take a while to connect.
+    for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
+    await stage!.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
 
     // No game yet: everyone reads what Thirty Five is; only the facilitator can start it.
     for (const p of panels) await p.getByTestId('t5-explain').waitFor();
@@ -146,10 +151,8 @@ describeE2E('Thirty Five at /dev', () => {
       const kOf = (pair: number) => (round * 3 + pair * 2 + 1) % 8;
       for (const s of seats) {
         const k = kOf(s.pair);
-        const [mine, partners] = s.me === 0 ? [k, 7 - k] : [7 - k, k];
         const disagree = round === 1 && s.pair === 0 && s.me === 1;
-        const first = disagree ? [(mine + 1) % 8, 7 - ((mine + 1) % 8)] : [mine, partners];
-        await s.panel.getByRole('radio', { name: splitLabel(first[0]!, first[1]!) }).check();
+        await pickSplit(s.panel, disagree ? (k + 1) % 8 : k);
       }
       if (round === 0) {
         await stage!.getByTestId('stage-t5-agreed').filter({ hasText: '2 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
@@ -172,8 +175,7 @@ describeE2E('Thirty Five at /dev', () => {
         await shoot('sidePanel', 'default', { width: 320, height: 900 }, 'thirty-five-side-panel-facilitator-default.png', async (p) => {
           await p.getByTestId('t5-open-pair').waitFor({ timeout: 20000 });
         }, { user: 'dev-user-1', name: 'Alex Morgan' });
-        const k = kOf(0);
-        await odd.panel.getByRole('radio', { name: splitLabel(7 - k, k) }).check();
+        await pickSplit(odd.panel, kOf(0));
       }
       for (const s of seats) await s.panel.locator('[data-testid="t5-pair-status"][data-status="agreed"]').waitFor({ timeout: 20000 });
       await alex.getByTestId('t5-progress').filter({ hasText: '2 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
@@ -248,5 +250,87 @@ describeE2E('Thirty Five at /dev', () => {
     await cp.close();
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000); // a whole game with five people and a dozen screenshots
+  }, 420_000); // a whole game with five people, every split through the server, and a dozen screenshots (a loaded 2-core machine)
+
+  it('keyboard: arrows move without choosing, Enter sends; focus stays when the partner picks; closing a round that loses votes asks first; both read the same split', async () => {
+    // Each person in a page of their own, as on their own computers: one partner's clicks never move the other's focus.
+    expect((await fetch(`${stack.url}/api/dev/setup?participants=2`)).ok).toBe(true); // as /dev does
+    const errors: string[] = [];
+    const open = async (frame: string, who: Who) => {
+      const p = await browser.newPage({ viewport: { width: 320, height: 1000 } });
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(localUrl(frame, 'default', who));
+      await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+      return p;
+    };
+    const ALEX: Who = { user: 'dev-user-1', name: 'Alex Morgan' };
+    const [alexPage, beaPage, stagePage] = [await open('sidePanel', ALEX), await open('sidePanel', BEA), await open('meetingStage', ALEX)];
+    const [alex, bea, stage] = [alexPage.mainFrame(), beaPage.mainFrame(), stagePage.mainFrame()];
+    const page = alexPage;
+    // A new game in this meeting (after the whole game above, "Start another game").
+    await alex.locator('[data-testid="t5-start"], [data-testid="t5-start-another"]').first().waitFor({ timeout: 20000 });
+    if (await alex.getByTestId('t5-rounds').count()) await alex.getByTestId('t5-rounds').selectOption('2');
+    await alex.locator('[data-testid="t5-start"], [data-testid="t5-start-another"]').first().click();
+    for (const [i, p] of [alex, bea].entries()) {
+      await p.getByTestId('t5-card-title').waitFor({ timeout: 20000 });
+      await p.getByTestId('t5-card-title').fill(`Keyboard topic ${i + 1}`);
+      await p.getByTestId('t5-card-save').click();
+      await p.getByTestId('t5-my-card').waitFor({ timeout: 20000 });
+    }
+    await alex.getByTestId('t5-deal').filter({ hasText: 'Deal 2 cards' }).waitFor({ timeout: 20000 });
+    await alex.getByTestId('t5-deal').click();
+    await alex.getByTestId('t5-open-round').click();
+    for (const p of [alex, bea]) await p.getByTestId('t5-seat').waitFor({ timeout: 20000 });
+
+    // Both partners read the same options, in the same order: the same option means the same split.
+    const optionsOf = (p: Frame) => p.locator('[data-testid="t5-split"] label').allInnerTexts();
+    expect(await optionsOf(alex)).toEqual(await optionsOf(bea));
+    expect((await optionsOf(alex))[2]).toMatch(/^‘Keyboard topic \d’ 5 – 2 ‘Keyboard topic \d’$/);
+
+    // Arrow keys move the selection only: nothing is sent until Enter.
+    await alex.locator('[data-testid="t5-split"] input').first().focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await alex.getByTestId('t5-pair-status').filter({ hasText: 'Not sent yet' }).waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await bea.getByTestId('t5-pair-status').innerText()).toMatch(/Talk it over with Alex/);
+    expect(await stage.getByTestId('stage-t5-agreed').innerText()).toMatch(/0 of 1 pair agreed/);
+    await page.keyboard.press('Enter');
+    await bea.getByTestId('t5-pair-status').filter({ hasText: 'Alex has chosen' }).waitFor({ timeout: 20000 });
+    const alexPicked = await alex.locator('[data-testid="t5-split"] input:checked').getAttribute('value');
+    expect(alexPicked).toBe('4-3');
+
+    // Bea picks the same split while Alex's focus is on it: the pair agrees, and Alex's focus stays where it was.
+    await alex.locator('[data-testid="t5-split"] input:checked').focus();
+    const focusedBefore = await alex.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? document.activeElement?.tagName);
+    await pickSplit(bea, 4);
+    await alex.locator('[data-testid="t5-pair-status"][data-status="agreed"]').waitFor({ timeout: 20000 });
+    const focusedAfter = await alex.evaluate(() => ({ value: (document.activeElement as HTMLInputElement | null)?.value, tag: document.activeElement?.tagName }));
+    expect(focusedAfter).toEqual({ value: focusedBefore, tag: 'INPUT' });
+    // Shift+Tab then stays in my seat's controls; it does not reach "Close round".
+    await page.keyboard.press('Shift+Tab');
+    expect(await alex.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('t5-close-round');
+    // Bea changes her mind: the pair no longer agrees.
+    await pickSplit(bea, 6);
+    await alex.getByTestId('t5-pair-status').filter({ hasText: 'talk it over and pick the same' }).waitFor({ timeout: 20000 });
+
+    // Closing the round with the pair not agreed asks first; "Keep scoring" keeps it open.
+    await alex.getByTestId('t5-progress').filter({ hasText: '0 of 1 pair agreed' }).waitFor();
+    await alex.getByTestId('t5-close-round').focus();
+    await page.keyboard.press('Space');
+    await alex.getByTestId('t5-confirm').waitFor();
+    expect(await alex.getByTestId('t5-confirm').innerText()).toMatch(/0 of 1 pair agreed/);
+    await alex.getByTestId('t5-confirm-no').click();
+    await waitUntil(async () => (await alex.getByTestId('t5-confirm').count()) === 0, 'the dialog to close');
+    expect(await alex.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('t5-close-round');
+    expect(await stage.getByTestId('stage-t5-round').innerText()).toMatch(/Round 1 of \d/);
+    await alex.getByTestId('t5-seat').waitFor(); // still scoring
+    await alex.getByTestId('t5-close-round').click();
+    await alex.getByTestId('t5-confirm-yes').click();
+    await alex.locator('[data-testid="t5-open-round"], [data-testid="t5-finish"]').first().waitFor({ timeout: 20000 });
+    // Focus did not drop to the page when the round's controls went away: it is on the facilitator heading.
+    expect(await alex.evaluate(() => document.activeElement?.textContent)).toBe('Facilitator');
+    expect(errors).toEqual([]);
+    for (const p of [alexPage, beaPage, stagePage]) await p.close();
+  }, 120_000);
 });

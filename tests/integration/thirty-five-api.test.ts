@@ -1,17 +1,19 @@
 /**
- * The Thirty Five API over real HTTP with the embedded store: a facilitator starts, deals, saves each
- * round and commits; the server plans with its own seed, checks every checkpoint against its plan,
- * re-scores the commit and refuses a result that does not follow. Bad input and the wrong role get a
- * clear 4xx and change nothing. The result lands in the backlog once.
+ * The Thirty Five API over real HTTP with the embedded store: a facilitator starts, deals, opens and
+ * closes each round and commits; each participant sends their own split. The server plans with its
+ * own seed, takes a split only from a holder of that pair in the open round, computes every
+ * checkpoint and the commit from the splits it stored, and refuses a shown result that does not
+ * follow. Bad input and the wrong role get a clear 4xx and change nothing. 30 people splitting at
+ * once: none lost, none counted twice. The result lands in the backlog once.
  */
 import {
-  agreedSplits,
   gameResult,
   planThirtyFive,
   type GameCard,
   type GameState,
   type SplitChoice,
   type ThirtyFivePlan,
+  type ThirtyFiveSplit,
 } from '../../src/domain/thirty-five';
 import { startTestServer, type TestServer } from '../fixtures/test-server';
 
@@ -35,18 +37,37 @@ async function community(): Promise<string> {
 
 const cardsFor = (users: string[]): GameCard[] => users.map((u) => ({ id: `card-${u}`, authorId: u, title: `What ${u} wants to talk about`, description: '' }));
 
-/** Plays every round with both holders agreeing on a split that depends on round and pair. */
-function playAll(game: { gameId: string; plan: ThirtyFivePlan; cards: GameCard[] }, rounds = game.plan.rounds.length): GameState {
-  const choices: SplitChoice[] = [];
-  game.plan.rounds.slice(0, rounds).forEach((r, ri) =>
-    r.pairs.forEach((p, pi) => {
-      const a = (ri * 3 + pi) % 8;
-      for (const h of p.holders) choices.push({ round: ri, userId: h, points: [a, 7 - a] });
-    }),
+/** The splits every pair agrees on when played with `playRounds` (depends on round and pair). */
+const agreedFor = (plan: ThirtyFivePlan, rounds = plan.rounds.length): ThirtyFiveSplit[] =>
+  plan.rounds.slice(0, rounds).flatMap((r, ri) => r.pairs.map((_, pi) => ({ round: ri, pair: pi, points: [(ri * 3 + pi) % 8, 7 - ((ri * 3 + pi) % 8)] })));
+
+/** Opens, splits (every holder sends their own, over HTTP) and closes rounds `from` … `to − 1`. */
+async function playRounds(c: string, game: { gameId: string; plan: ThirtyFivePlan }, to = game.plan.rounds.length, from = 0) {
+  const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
+  for (let r = from; r < to; r++) {
+    expect((await as('alex')(url('rounds/open'), { body: { round: r, minutes: 0 } })).status).toBe(200);
+    const splits = agreedFor(game.plan, r + 1).filter((s) => s.round === r);
+    await Promise.all(
+      splits.flatMap((s) => game.plan.rounds[r]!.pairs[s.pair]!.holders.map(async (h) => {
+        const res = await as(h)(url('choices'), { body: s });
+        expect([h, res.status]).toEqual([h, 200]);
+      })),
+    );
+    const last = r === game.plan.rounds.length - 1;
+    const cp = await as('alex')(url('checkpoint'), { body: { roundsClosed: r + 1, phase: 'playing' } });
+    expect(cp.status).toBe(200);
+    if (last) expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: r + 1, phase: 'finished' } })).status).toBe(200);
+  }
+}
+
+/** The game as the pages would hold it after those rounds, for computing the result the screen shows. */
+function shown(game: { gameId: string; plan: ThirtyFivePlan; cards: GameCard[] }, merges: GameState['merges'] = []): GameState {
+  const choices: SplitChoice[] = agreedFor(game.plan).flatMap((s) =>
+    game.plan.rounds[s.round]!.pairs[s.pair]!.holders.map((userId) => ({ round: s.round, userId, points: [s.points[0]!, s.points[1]!] as [number, number] })),
   );
   return {
-    gameId: game.gameId, phase: 'finished', plannedRounds: game.plan.rounds.length, cards: game.cards, plan: game.plan, round: rounds,
-    roundOpen: false, roundEndsAt: undefined, choices, closedPairs: [], merges: [], committed: undefined,
+    gameId: game.gameId, phase: 'finished', plannedRounds: game.plan.rounds.length, cards: game.cards, plan: game.plan, round: game.plan.rounds.length,
+    roundOpen: false, roundEndsAt: undefined, choices, closedPairs: [], merges, committed: undefined,
   };
 }
 
@@ -61,20 +82,16 @@ async function startAndDeal(c: string, users = names) {
 }
 
 describe('Thirty Five over HTTP', () => {
-  it('plays a game from start to backlog: the server deals from its seed, saves each round, re-scores the commit', async () => {
+  it('plays a game from start to backlog: the server deals from its seed, takes each split, saves each round, scores the commit', async () => {
     const c = await community();
     const game = await startAndDeal(c);
     // The server's plan is the rules engine's plan for these cards and the game's seed.
     expect(game.plan).toEqual(planThirtyFive({ participants: names, cards: cardsFor(names), rounds: 5, seed: game.seed }));
-    const played = playAll(game);
-    for (let r = 1; r <= 5; r++) {
-      const body = { roundsClosed: r, phase: r === 5 ? 'finished' : 'playing', splits: agreedSplits(played, r - 1), closedPairs: [] };
-      const cp = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/checkpoint`, { body });
-      expect(cp.status).toBe(200);
-      expect(cp.body.game.roundsClosed).toBe(r);
-    }
-    const result = gameResult(played);
-    const commit = { splits: agreedSplits(played), merges: [], result };
+    await playRounds(c, game);
+    const latest = (await as('bea')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game;
+    expect(latest).toMatchObject({ status: 'finished', roundsClosed: 5, splits: agreedFor(game.plan) });
+    const result = gameResult(shown(game));
+    const commit = { merges: [], result };
     const committed = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: commit });
     expect(committed.status).toBe(200);
     expect(committed.body.game.status).toBe('committed');
@@ -94,12 +111,10 @@ describe('Thirty Five over HTTP', () => {
   it('merges duplicates: the scores add up in one topic that names the merged card', async () => {
     const c = await community();
     const game = await startAndDeal(c);
-    const played = playAll(game);
-    await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/checkpoint`, { body: { roundsClosed: 5, phase: 'finished', splits: agreedSplits(played), closedPairs: [] } });
-    const plain = gameResult(played);
+    await playRounds(c, game);
+    const plain = gameResult(shown(game));
     const merges = [{ from: plain[1]!.cardId, into: plain[0]!.cardId }];
-    const merged = gameResult({ ...played, merges });
-    const res = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { splits: agreedSplits(played), merges, result: merged } });
+    const res = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { merges } });
     expect(res.status).toBe(200);
     const topics = (await as('alex')(`/api/communities/${c}/topics`)).body.topics as any[];
     expect(topics).toHaveLength(names.length - 1);
@@ -109,62 +124,131 @@ describe('Thirty Five over HTTP', () => {
     expect(topics[0].description).toContain(game.cards.find((x) => x.id === plain[1]!.cardId)!.title);
   });
 
-  it('refuses a result that does not follow from the splits, and splits that differ from the saved rounds', async () => {
+  it('refuses a shown result that is not what the saved rounds say, and takes no splits from the client', async () => {
     const c = await community();
     const game = await startAndDeal(c);
-    const played = playAll(game);
-    const splits = agreedSplits(played);
-    await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/checkpoint`, { body: { roundsClosed: 5, phase: 'finished', splits, closedPairs: [] } });
-    const result = gameResult(played);
+    await playRounds(c, game);
+    const result = gameResult(shown(game));
     const inflated = result.map((x, i) => (i === result.length - 1 ? { ...x, total: x.total + 7, normalized: x.normalized + 7 } : x));
-    const bad = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { splits, merges: [], result: inflated } });
+    const bad = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { merges: [], result: inflated } });
     expect(bad.status).toBe(409);
     expect(bad.body.error.code).toBe('RESULT_MISMATCH');
-    const flipped = splits.map((s, i) => (i === 0 ? { ...s, points: [s.points[1], s.points[0]] } : s));
-    const other = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { splits: flipped, merges: [], result } });
-    expect(other.status).toBe(409);
-    expect(other.body.error.message).toMatch(/differ from the rounds saved/);
+    const withSplits = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { splits: [], merges: [] } });
+    expect(withSplits.status).toBe(400);
     expect((await as('alex')(`/api/communities/${c}/topics`)).body.topics).toEqual([]);
     expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.status).toBe('finished');
   });
 
-  it('a checkpoint never goes back, never changes a closed round, and is checked against the server\'s plan', async () => {
+  it('a checkpoint never goes back, closes one opened round at a time, and takes no splits from the client', async () => {
     const c = await community();
     const game = await startAndDeal(c);
-    const played = playAll(game);
-    const url = `/api/communities/${c}/thirty-five/${game.gameId}/checkpoint`;
-    expect((await as('alex')(url, { body: { roundsClosed: 2, phase: 'playing', splits: agreedSplits(played, 1), closedPairs: [] } })).status).toBe(200);
-    const back = await as('alex')(url, { body: { roundsClosed: 1, phase: 'playing', splits: agreedSplits(played, 0), closedPairs: [] } });
-    expect(back.status).toBe(409);
-    const changed = agreedSplits(played, 2).map((s, i) => (i === 0 ? { ...s, points: [s.points[1], s.points[0]] } : s));
-    expect((await as('alex')(url, { body: { roundsClosed: 3, phase: 'playing', splits: changed, closedPairs: [] } })).status).toBe(409);
-    const unknownPair = await as('alex')(url, { body: { roundsClosed: 3, phase: 'playing', splits: [...agreedSplits(played, 2), { round: 2, pair: 9, points: [4, 3] }], closedPairs: [] } });
-    expect(unknownPair.status).toBe(400);
-    expect(unknownPair.body.error.message).toMatch(/unknown pair 9/);
-    const early = await as('alex')(url, { body: { roundsClosed: 3, phase: 'finished', splits: agreedSplits(played, 2), closedPairs: [] } });
+    await playRounds(c, game, 2);
+    const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
+    expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } })).status).toBe(409);
+    expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'playing' } })).body.error.message).toMatch(/never opened/);
+    expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 4, phase: 'playing' } })).status).toBe(400);
+    const sent = await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'playing', splits: [{ round: 2, pair: 0, points: [7, 0] }] } });
+    expect(sent.status).toBe(400);
+    expect((await as('alex')(url('rounds/open'), { body: { round: 3, minutes: 0 } })).status).toBe(409);
+    const early = await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'finished' } });
     expect(early.status).toBe(400);
     const latest = (await as('bea')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game;
     expect(latest).toMatchObject({ gameId: game.gameId, roundsClosed: 2, status: 'playing' });
-    expect(latest.splits).toEqual(agreedSplits(played, 1));
+    expect(latest.splits).toEqual(agreedFor(game.plan, 2));
   });
 
-  it('only a facilitator starts, deals, saves or commits; another tenant sees nothing', async () => {
+  it('takes a split only from a holder of that pair in the open round, valid, one per person; refuses the rest clearly', async () => {
+    const c = await community();
+    const game = await startAndDeal(c);
+    const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
+    const [a, b] = game.plan.rounds[0]!.pairs[0]!.holders;
+    const other = game.plan.rounds[0]!.pairs[1]!.holders[0];
+    const split = { round: 0, pair: 0, points: [5, 2] };
+    const notOpen = await as(a)(url('choices'), { body: split });
+    expect([notOpen.status, notOpen.body.error.message]).toEqual([409, 'Round 1 is not open for scoring.']);
+    expect((await as('alex')(url('rounds/open'), { body: { round: 0, minutes: 5 } })).body.game.scoring).toMatchObject({ round: 0, open: true });
+    expect((await as(other)(url('choices'), { body: split })).status).toBe(403);
+    expect((await server.as('mallory')(url('choices'), { body: split })).status).toBe(403);
+    expect((await server.as('mallory', 'tenant-b')(url('choices'), { body: split })).status).toBe(404);
+    for (const bad of [{ ...split, points: [4, 4] }, { ...split, points: [8, -1] }, { ...split, pair: 'x' }, { ...split, extra: 1 }]) {
+      const res = await as(a)(url('choices'), { body: bad });
+      expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await as(a)(url('choices'), { body: { ...split, points: [0, 7] } })).status).toBe(200);
+    const mine = await as(a)(url('choices'), { body: split }); // I change my mind: it replaces my own entry
+    expect(mine.body.choice).toEqual({ round: 0, userId: a, points: [5, 2] });
+    expect((await as(b)(url('choices'), { body: split })).status).toBe(200);
+    expect((await server.store.thirtyFiveChoices.listForRound(c, game.gameId, 0)).map((x) => [x.userId, x.points]).sort()).toEqual([[a, [5, 2]], [b, [5, 2]]].sort());
+    const saved = await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } });
+    expect(saved.body.game.splits).toEqual([{ round: 0, pair: 0, points: [5, 2] }]);
+    expect((await as(b)(url('choices'), { body: split })).status).toBe(409);
+  });
+
+  it('30 people splitting within one second: none lost, none counted twice (asserted against the stored record)', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+    const c = await community();
+    for (const u of people) expect((await as(u)(`/api/communities/${c}/members`, { body: {} })).status).toBe(201);
+    const started = await as('alex')(`/api/communities/${c}/meetings/meeting-30/thirty-five`, { body: { rounds: 5 } });
+    const gameId = started.body.game.gameId as string;
+    const dealt = await as('alex')(`/api/communities/${c}/thirty-five/${gameId}/deal`, { body: { cards: cardsFor(people) } });
+    const plan = dealt.body.game.plan as ThirtyFivePlan;
+    const url = (p: string) => `/api/communities/${c}/thirty-five/${gameId}/${p}`;
+    expect((await as('alex')(url('rounds/open'), { body: { round: 0, minutes: 0 } })).status).toBe(200);
+    const pairs = plan.rounds[0]!.pairs;
+    expect(pairs).toHaveLength(15);
+    // Every pair agrees on its own split; 10 people click twice (the same split), all at once.
+    const splitOf = (p: number): [number, number] => [p % 8, 7 - (p % 8)];
+    const sends = pairs.flatMap((pair, p) => pair.holders.map((h) => ({ h, body: { round: 0, pair: p, points: splitOf(p) } })));
+    const doubles = sends.slice(0, 10);
+    const t0 = Date.now(); // every request is sent in the same tick; `elapsed` is how long the server took to answer all
+    const answers = await Promise.all([...sends, ...doubles].map((x) => as(x.h)(url('choices'), { body: x.body })));
+    const elapsed = Date.now() - t0;
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    const stored = await server.store.thirtyFiveChoices.listForRound(c, gameId, 0);
+    const lost = people.filter((u) => !stored.some((x) => x.userId === u)).length;
+    const doubleCounted = stored.length - new Set(stored.map((x) => x.userId)).size;
+    const saved = (await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } })).body.game;
+    const savedTwice = saved.splits.length - new Set(saved.splits.map((x: ThirtyFiveSplit) => x.pair)).size;
+    console.log(`[30 at once] ${sends.length + doubles.length} requests from 30 people in ${elapsed} ms: stored ${stored.length}, lost ${lost}, double-counted ${doubleCounted}; checkpoint ${saved.splits.length} of 15 pairs, ${savedTwice} twice`);
+    expect([stored.length, lost, doubleCounted]).toEqual([30, 0, 0]);
+    expect(saved.splits).toEqual(pairs.map((_, p) => ({ round: 0, pair: p, points: splitOf(p) })));
+    expect(savedTwice).toBe(0);
+  });
+
+  it('only a facilitator starts, deals, opens, closes, saves or commits; only members split; another tenant sees nothing', async () => {
     const c = await community();
     const notFacilitator = await as('bea')(`/api/communities/${c}/meetings/meeting-1/thirty-five`, { body: {} });
     expect(notFacilitator.status).toBe(403);
     const game = await startAndDeal(c);
     for (const [path, body] of [
       ['deal', { cards: cardsFor(names) }],
-      ['checkpoint', { roundsClosed: 1, phase: 'playing', splits: [], closedPairs: [] }],
-      ['commit', { splits: [], merges: [], result: [] }],
+      ['redeal', { fromRound: 0, cards: cardsFor(names) }],
+      ['rounds/open', { round: 0, minutes: 0 }],
+      ['pairs/close', { round: 0, pair: 0 }],
+      ['checkpoint', { roundsClosed: 1, phase: 'playing' }],
+      ['commit', { merges: [] }],
     ] as const) {
       const res = await as('bea')(`/api/communities/${c}/thirty-five/${game.gameId}/${path}`, { body });
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'FORBIDDEN']);
     }
+    const bodies: Record<string, unknown> = {
+      'rounds/open': { round: 0, minutes: 0 },
+      'pairs/close': { round: 0, pair: 0 },
+      choices: { round: 0, pair: 0, points: [4, 3] },
+      checkpoint: { roundsClosed: 1, phase: 'playing' },
+      commit: { merges: [] },
+    };
+    for (const [path, body] of Object.entries(bodies)) {
+      const outsider = await server.as('mallory', 'tenant-b')(`/api/communities/${c}/thirty-five/${game.gameId}/${path}`, { body });
+      expect([path, outsider.status]).toEqual([path, 404]);
+      const stranger = await server.as('mallory')(`/api/communities/${c}/thirty-five/${game.gameId}/${path}`, { body });
+      expect([path, stranger.status]).toEqual([path, 403]);
+    }
+    const noAuth = await fetch(`${server.url}/api/communities/${c}/thirty-five/${game.gameId}/choices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noAuth.status).toBe(401);
     const outsider = await server.as('mallory', 'tenant-b')(`/api/communities/${c}/meetings/meeting-1/thirty-five`);
     expect(outsider.status).toBe(404);
-    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.roundsClosed).toBe(0);
+    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game).toMatchObject({ roundsClosed: 0, scoring: null });
   });
 
   it.each([
@@ -188,11 +272,13 @@ describe('Thirty Five over HTTP', () => {
     const game = await startAndDeal(c);
     const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
     const cases: [string, unknown][] = [
-      ['checkpoint', { roundsClosed: 1, phase: 'playing', splits: [{ round: 0, pair: 0, points: [8, -1] }], closedPairs: [] }],
-      ['checkpoint', { roundsClosed: 1, phase: 'playing', splits: [{ round: 0, pair: 0, points: [4, 4] }], closedPairs: [] }],
-      ['checkpoint', { roundsClosed: 'one', phase: 'playing', splits: [], closedPairs: [] }],
-      ['checkpoint', { roundsClosed: 1, phase: 'over', splits: [], closedPairs: [] }],
-      ['commit', { splits: [], merges: [{ from: 'a' }], result: [] }],
+      ['checkpoint', { roundsClosed: 1, phase: 'playing', splits: [] }],
+      ['checkpoint', { roundsClosed: 'one', phase: 'playing' }],
+      ['checkpoint', { roundsClosed: 1, phase: 'over' }],
+      ['rounds/open', { round: 0, minutes: 16 }],
+      ['rounds/open', { round: -1, minutes: 0 }],
+      ['pairs/close', { round: 0 }],
+      ['commit', { merges: [{ from: 'a' }] }],
     ];
     for (const [p, body] of cases) {
       const res = await as('alex')(url(p), { body });
@@ -201,7 +287,7 @@ describe('Thirty Five over HTTP', () => {
     }
     const notJson = await as('alex')(url('checkpoint'), { rawBody: '{"roundsClosed":' });
     expect(notJson.status).toBe(400);
-    const unknownGame = await as('alex')(`/api/communities/${c}/thirty-five/g-nope/checkpoint`, { body: { roundsClosed: 1, phase: 'playing', splits: [], closedPairs: [] } });
+    const unknownGame = await as('alex')(`/api/communities/${c}/thirty-five/g-nope/checkpoint`, { body: { roundsClosed: 1, phase: 'playing' } });
     expect(unknownGame.status).toBe(404);
     expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.roundsClosed).toBe(0);
   });
@@ -209,9 +295,8 @@ describe('Thirty Five over HTTP', () => {
   it('re-deals the rest of the game when someone leaves, keeping the played rounds', async () => {
     const c = await community();
     const game = await startAndDeal(c);
-    const played = playAll(game, 2);
+    await playRounds(c, game, 2);
     const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
-    await as('alex')(url('checkpoint'), { body: { roundsClosed: 2, phase: 'playing', splits: agreedSplits(played), closedPairs: [] } });
     const stay = cardsFor(names.filter((n) => n !== 'eli'));
     const wrongRound = await as('alex')(url('redeal'), { body: { fromRound: 1, cards: stay } });
     expect(wrongRound.status).toBe(400);

@@ -1,11 +1,17 @@
-/** Thirty Five: start, the latest game, deal, re-deal, checkpoint at each round's close, commit. */
+/**
+ * Thirty Five: start, the latest game, deal, re-deal, open a round, close a pair, a participant's split
+ * (server first: docs/adr on votes the server vouches for), checkpoint at each round's close, commit.
+ */
 import { z } from 'zod/v4';
 import { route } from '../contract-kit';
-import { GameRecordSchema, TopicSchema } from '../response-schemas';
+import { GameRecordSchema, SplitChoiceSchema, TopicSchema } from '../response-schemas';
 import {
   CheckpointRequest,
+  ChoiceRequest,
+  ClosePairRequest,
   CommitGameRequest,
   DealRequest,
+  OpenRoundRequest,
   RedealRequest,
   StartGameRequest,
 } from '../thirty-five-schemas';
@@ -27,7 +33,9 @@ export const thirtyFiveRoutes = {
     path: '/communities/:id/meetings/:meetingId/thirty-five',
     access: 'user',
     summary: "Members: the meeting's latest game or null (what a lost live container resumes from).",
-    response: z.object({ game: GameRecordSchema.nullable() }),
+    response: z.object({
+      game: GameRecordSchema.extend({ openChoices: z.array(SplitChoiceSchema).optional() }).nullable(),
+    }),
   }),
   dealThirtyFive: route({
     method: 'POST',
@@ -44,6 +52,30 @@ export const thirtyFiveRoutes = {
     summary: 'Facilitators re-deal the rest of the game for who plays on.',
     body: RedealRequest,
     response: Game,
+  }),
+  openThirtyFiveRound: route({
+    method: 'POST',
+    path: '/communities/:id/thirty-five/:gameId/rounds/open',
+    access: 'user',
+    summary: 'Facilitators open the next round for scoring, with an optional timer.',
+    body: OpenRoundRequest,
+    response: Game,
+  }),
+  closeThirtyFivePair: route({
+    method: 'POST',
+    path: '/communities/:id/thirty-five/:gameId/pairs/close',
+    access: 'user',
+    summary: 'Facilitators close a stuck pair of the open round (its split stays missing).',
+    body: ClosePairRequest,
+    response: Game,
+  }),
+  chooseThirtyFiveSplit: route({
+    method: 'POST',
+    path: '/communities/:id/thirty-five/:gameId/choices',
+    access: 'user',
+    summary: "A seated participant's split for their pair in the open round (seat, phase and split checked).",
+    body: ChoiceRequest,
+    response: z.object({ choice: SplitChoiceSchema }),
   }),
   checkpointThirtyFive: route({
     method: 'POST',

@@ -6,7 +6,7 @@ export type { LiveContainerRecord, LiveContainerRepository } from './live-contai
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
-export type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
+export type { StoredSplitChoice, ThirtyFiveChoiceRepository, ThirtyFiveGameRepository } from './thirty-five-game-repository';
 export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
 export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
@@ -30,7 +30,7 @@ import type { MembershipRepository } from './membership-repository';
 import type { BindingRepository } from './binding-repository';
 import type { LiveContainerRepository } from './live-container-repository';
 import type { TopicRepository } from './topic-repository';
-import type { ThirtyFiveGameRepository } from './thirty-five-game-repository';
+import type { ThirtyFiveChoiceRepository, ThirtyFiveGameRepository } from './thirty-five-game-repository';
 import type { ConversationRefRepository } from './conversation-ref-repository';
 import type { ActivityClaimRepository } from './activity-claim-repository';
 import type { SessionRepository } from './session-repository';
@@ -54,6 +54,8 @@ export interface RecordStore {
   readonly liveContainers: LiveContainerRepository;
   readonly topics: TopicRepository;
   readonly thirtyFiveGames: ThirtyFiveGameRepository;
+  /** Thirty Five splits, one per (game, round, person). */
+  readonly thirtyFiveChoices: ThirtyFiveChoiceRepository;
   /** Where the bot can post proactively (saved on install). */
   readonly conversationRefs: ConversationRefRepository;
   /** One claim per delivered bot activity, so a redelivery is not handled twice. */

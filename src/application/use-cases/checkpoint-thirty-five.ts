@@ -1,58 +1,89 @@
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
-import { tryScoreThirtyFive, type PairRef, type ThirtyFiveGameRecord } from '../../domain/thirty-five';
+import { roundCheckpoint, type ThirtyFiveGameRecord } from '../../domain/thirty-five';
 import type { AppDeps } from '../deps';
-import { loadGame, sortSplits, splitKey, updateGame } from '../thirty-five-games';
+import type { Versioned } from '../ports';
+import { loadGame, sortSplits, updateGame } from '../thirty-five-games';
 
 export interface CheckpointInput {
   readonly communityId: string;
   readonly gameId: string;
-  /** Rounds closed so far: the checkpoint covers rounds 0 … roundsClosed − 1. */
+  /** Rounds closed after this step: `roundsClosed − 1` is the round to close now (or the last one closed). */
   readonly roundsClosed: number;
   /** `finished` after the last round. */
   readonly phase: 'playing' | 'finished';
-  readonly splits: readonly { round: number; pair: number; points: readonly [number, number] }[];
-  readonly closedPairs: readonly PairRef[];
 }
 
 /**
- * At every round's close the facilitator's page saves the game: the agreed splits and closed pairs of
- * the closed rounds, checked against the server's own plan with the rules engine. A checkpoint never
- * goes back: a closed round's splits cannot change, and fewer closed rounds than stored is refused.
- * Repeating the same checkpoint changes nothing. Store round trips: 2 (access) + 1 (game) + 1 (write).
+ * The facilitator closes the open round (and, after the last one, finishes the game). The server
+ * computes what the round saves from the splits it stored, never from a client's tree: the pairs
+ * whose two holders stored the same split count, pairs it closed stay unscored. The close first marks
+ * the round as closing (no split is taken after that), then reads the round's splits, then saves, so
+ * a split the server accepted before the close is never left out. A checkpoint never goes back;
+ * repeating it changes nothing.
+ * Store round trips: 2 (access) + 1 (game) + 1 (closing) + 1 (choices) + 1 (game) + 1 (write).
  */
 export async function checkpointThirtyFive(deps: AppDeps, who: Principal, input: CheckpointInput): Promise<Result<ThirtyFiveGameRecord>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
-  return updateGame(deps, loaded.value, (g) => {
-    if (g.status === 'committed') return fail('CONFLICT', 'This game is committed: its rounds cannot change.');
-    if (!g.plan || g.status === 'writing') return fail('VALIDATION_FAILED', 'Deal the cards before closing a round.');
-    const rounds = g.plan.rounds.length;
-    if (input.roundsClosed < g.roundsClosed) {
-      return fail('CONFLICT', `Rounds 1 to ${g.roundsClosed} are already saved; a checkpoint cannot go back to ${input.roundsClosed}.`);
-    }
-    if (input.roundsClosed > rounds) return fail('VALIDATION_FAILED', `The game has ${rounds} rounds.`);
-    if (input.phase === 'finished' && input.roundsClosed !== rounds) return fail('VALIDATION_FAILED', `Finish after the last round (${rounds}); ${input.roundsClosed} are closed.`);
-    if (g.status === 'finished' && input.phase === 'playing') return fail('CONFLICT', 'This game is finished.');
-    const late = input.splits.find((s) => s.round >= input.roundsClosed) ?? input.closedPairs.find((p) => p.round >= input.roundsClosed);
-    if (late) return fail('VALIDATION_FAILED', `Round ${late.round + 1} is not closed: it cannot be saved yet.`);
-    const scored = tryScoreThirtyFive(g.plan, input.splits);
-    if (!scored.ok) return scored;
-    for (const p of input.closedPairs) {
-      if (!g.plan.rounds[p.round]?.pairs[p.pair]) return fail('VALIDATION_FAILED', `Round ${p.round + 1} has no pair ${p.pair + 1}.`);
-      if (input.splits.some((s) => s.round === p.round && s.pair === p.pair)) {
-        return fail('VALIDATION_FAILED', `Round ${p.round + 1} pair ${p.pair + 1} is both agreed and closed.`);
-      }
-    }
-    const submitted = new Set(input.splits.map(splitKey));
-    const changed = g.splits.find((s) => !submitted.has(splitKey(s)));
-    if (changed) return fail('CONFLICT', `Round ${changed.round + 1} is saved with another split for pair ${changed.pair + 1}; a closed round cannot change.`);
-    const splits = sortSplits(input.splits.map((s) => ({ round: s.round, pair: s.pair, points: [s.points[0], s.points[1]] as [number, number] })));
-    const closedPairs = sortSplits(input.closedPairs.map((p) => ({ round: p.round, pair: p.pair })));
-    const status = input.phase;
-    if (g.roundsClosed === input.roundsClosed && g.status === status && g.splits.length === splits.length && g.closedPairs.length === closedPairs.length) {
-      return ok('unchanged');
-    }
-    return ok({ ...g, status, roundsClosed: input.roundsClosed, splits, closedPairs });
+  const g = loaded.value.value;
+  const refused = checkOrder(g, input);
+  if (refused) return refused;
+  if (input.roundsClosed === g.roundsClosed) {
+    // Nothing to close: finishing after the last round, or a repeated checkpoint.
+    return updateGame(deps, loaded.value, (cur) => {
+      const again = checkOrder(cur, input);
+      if (again) return again;
+      return input.phase === 'finished' && cur.status !== 'finished' ? ok({ ...cur, status: 'finished', scoring: null }) : ok('unchanged');
+    });
+  }
+  const round = g.roundsClosed;
+  if (g.scoring?.round !== round) return fail('CONFLICT', `Round ${round + 1} was never opened: open it before closing it.`);
+
+  // 1. No split is taken for the round from now on.
+  let current: Versioned<ThirtyFiveGameRecord> = loaded.value;
+  if (g.scoring.open) {
+    const closing = await updateGame(deps, current, (cur) => {
+      if (cur.roundsClosed !== round || cur.scoring?.round !== round || !cur.scoring.open) return ok('unchanged');
+      return ok({ ...cur, scoring: { ...cur.scoring, open: false } });
+    });
+    if (!closing.ok) return closing;
+    const fresh = await deps.store.thirtyFiveGames.get(g.communityId, g.gameId);
+    if (!fresh) return fail('GAME_NOT_FOUND', 'This Thirty Five game no longer exists.');
+    current = fresh;
+  }
+  // 2. What the server stored for the round. 3. Saved as the round's checkpoint.
+  const choices = await deps.store.thirtyFiveChoices.listForRound(g.communityId, g.gameId, round);
+  return updateGame(deps, current, (cur) => {
+    if (cur.roundsClosed > round) return ok('unchanged'); // a concurrent close saved it already
+    const again = checkOrder(cur, input);
+    if (again) return again;
+    if (!cur.plan) return fail('VALIDATION_FAILED', 'Deal the cards before closing a round.');
+    const saved = roundCheckpoint(cur.plan, round, choices, cur.closedPairs);
+    return ok({
+      ...cur,
+      status: input.phase,
+      roundsClosed: round + 1,
+      splits: sortSplits([...cur.splits.filter((s) => s.round !== round), ...saved.splits]),
+      closedPairs: sortSplits([...cur.closedPairs.filter((p) => p.round !== round), ...saved.closedPairs]),
+      scoring: { round, open: false, endsAt: null },
+    });
   });
+}
+
+/** Is this checkpoint in order for the stored game (forward only, one round at a time, finish last)? */
+function checkOrder(g: ThirtyFiveGameRecord, input: CheckpointInput): Result<never> | undefined {
+  if (g.status === 'committed') return fail('CONFLICT', 'This game is committed: its rounds cannot change.');
+  if (!g.plan || g.status === 'writing') return fail('VALIDATION_FAILED', 'Deal the cards before closing a round.');
+  const rounds = g.plan.rounds.length;
+  if (input.roundsClosed < g.roundsClosed) {
+    return fail('CONFLICT', `Rounds 1 to ${g.roundsClosed} are already saved; a checkpoint cannot go back to ${input.roundsClosed}.`);
+  }
+  if (input.roundsClosed > rounds) return fail('VALIDATION_FAILED', `The game has ${rounds} rounds.`);
+  if (input.roundsClosed > g.roundsClosed + 1) return fail('VALIDATION_FAILED', `Close round ${g.roundsClosed + 1} first.`);
+  if (input.phase === 'finished' && input.roundsClosed !== rounds) {
+    return fail('VALIDATION_FAILED', `Finish after the last round (${rounds}); ${input.roundsClosed} are closed.`);
+  }
+  if (g.status === 'finished' && input.phase === 'playing') return fail('CONFLICT', 'This game is finished.');
+  return undefined;
 }

@@ -12,16 +12,15 @@ import {
 } from '../../domain/thirty-five';
 import type { AppDeps } from '../deps';
 import type { Versioned } from '../ports';
-import { loadGame, splitKey, updateGame } from '../thirty-five-games';
+import { loadGame, updateGame } from '../thirty-five-games';
 import { applyToTopics } from '../topic-writes';
 
 export interface CommitInput {
   readonly communityId: string;
   readonly gameId: string;
-  readonly splits: readonly { round: number; pair: number; points: readonly [number, number] }[];
   readonly merges: readonly CardMerge[];
-  /** What the facilitator's screen shows as the result. */
-  readonly result: readonly RankedCard[];
+  /** What the facilitator's screen shows as the result, if sent: refused when it is not what the record says. */
+  readonly result?: readonly RankedCard[] | undefined;
 }
 
 /** The backlog topic a ranked card becomes: the same id on every attempt, so a retry creates nothing twice. */
@@ -29,8 +28,9 @@ export const topicIdForCard = (gameId: string, cardId: string) => `${gameId}.${c
 
 /**
  * The result becomes the community's prioritised backlog, in one idempotent step. The server scores
- * the submitted splits with the rules engine against its own plan, applies the merges, and refuses a
- * result that does not follow (RESULT_MISMATCH) or splits that differ from the saved rounds. Each
+ * the splits it saved at each round's close (never a client's) with the rules engine against its own
+ * plan, applies the facilitator's merges, and refuses a shown result that does not follow
+ * (RESULT_MISMATCH: the screen is out of date; reload). Each
  * ranked card (with the cards merged into it) becomes a prioritised topic ranked by the game;
  * topics prioritised before keep their order below them. A second commit returns the first one.
  * Store round trips: 2 (access) + 1 (game) + applyToTopics (1 query + one write per new or re-ranked topic) + 1 (game).
@@ -42,18 +42,13 @@ export async function commitThirtyFive(deps: AppDeps, who: Principal, input: Com
   if (g.status === 'committed') return ok({ game: g, topics: await topicsOf(deps, g) });
   if (g.status !== 'finished' || !g.plan) return fail('VALIDATION_FAILED', 'Finish the game (close its last round) before committing its result.');
 
-  const saved = new Set(g.splits.map(splitKey));
-  const submitted = new Set(input.splits.map(splitKey));
-  if (saved.size !== submitted.size || [...saved].some((k) => !submitted.has(k))) {
-    return fail('CONFLICT', 'The splits differ from the rounds saved at their close; reload the game and commit again.');
-  }
   const merges = checkMerges(g.cards.map((c) => c.id), input.merges);
   if (!merges.ok) return merges;
-  const scored = tryScoreThirtyFive(g.plan, input.splits);
+  const scored = tryScoreThirtyFive(g.plan, g.splits);
   if (!scored.ok) return scored;
   const result = rankWithMerges(scored.value, input.merges);
-  if (!sameResult(input.result, result)) {
-    return fail('RESULT_MISMATCH', 'The result shown does not follow from the splits; nothing was committed. Reload the game and try again.');
+  if (input.result && !sameResult(input.result, result)) {
+    return fail('RESULT_MISMATCH', 'The result shown is not what the saved rounds say; nothing was committed. Reload the game and try again.');
   }
 
   const topicIds = await writeTopics(deps, who, g, result);

@@ -32,6 +32,7 @@ export async function startThirtyFive(
     merges: [],
     result: null,
     committed: null,
+    scoring: null,
     startedBy: who.userId,
     startedAt: now,
     updatedAt: now,

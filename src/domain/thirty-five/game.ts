@@ -416,6 +416,11 @@ export interface ThirtyFiveGameRecord {
   readonly merges: readonly CardMerge[];
   readonly result: readonly RankedCard[] | null;
   readonly committed: { readonly at: string; readonly topicIds: readonly string[] } | null;
+  /**
+   * The round the facilitator opened for scoring (stored when it opens, `open: false` once its close
+   * began), or null before the first round. The server accepts a split only for the open round.
+   */
+  readonly scoring: RoundScoring | null;
   readonly startedBy: string;
   readonly startedAt: string;
   readonly updatedAt: string;
@@ -438,4 +443,71 @@ export function checkpointOf(game: Omit<ThirtyFiveGameRecord, 'tenantId'>): Game
     merges: game.merges,
     committed: game.committed ?? undefined,
   };
+}
+
+/** The scoring phase of a game as the record holds it. */
+export interface RoundScoring {
+  readonly round: number;
+  readonly open: boolean;
+  /** ISO time the round's timer ends, if the facilitator set one. */
+  readonly endsAt: string | null;
+}
+
+/** A split as a participant sends it: their round, their pair, and the points in the pair's card order. */
+export interface SplitBallot {
+  readonly round: number;
+  readonly pair: number;
+  readonly points: readonly number[];
+}
+
+type PlayRecord = Pick<ThirtyFiveGameRecord, 'status' | 'plan' | 'roundsClosed' | 'closedPairs' | 'scoring'>;
+
+/**
+ * May `userId` cast this split, as the record sees the game? The round must be the open one (phase),
+ * the caller one of the pair's two holders in the server's own plan (seat), the pair not closed, and
+ * the split two whole numbers 0–7 summing to 7. Returns the choice to store (points in card order).
+ */
+export function checkBallot(game: PlayRecord, userId: string, ballot: SplitBallot): Result<SplitChoice> {
+  const r = ballot.round + 1;
+  if (game.status !== 'playing' || !game.plan) return fail('CONFLICT', 'Scoring opens when the cards are dealt.');
+  const open = game.scoring;
+  if (!open || !open.open || open.round !== ballot.round || ballot.round !== game.roundsClosed) {
+    return fail('CONFLICT', `Round ${r} is not open for scoring.`);
+  }
+  const pair = game.plan.rounds[ballot.round]?.pairs[ballot.pair];
+  if (!pair) return fail('VALIDATION_FAILED', `Round ${r} has no pair ${ballot.pair + 1}.`);
+  if (pair.holders[0] !== userId && pair.holders[1] !== userId) {
+    return fail('FORBIDDEN', `You do not sit in pair ${ballot.pair + 1} of round ${r}: only its two holders split its points.`);
+  }
+  if (game.closedPairs.some((p) => p.round === ballot.round && p.pair === ballot.pair)) {
+    return fail('CONFLICT', 'The facilitator closed your pair for this round.');
+  }
+  const valid = validateSplit(ballot.points);
+  if (!valid.ok) return valid;
+  return ok({ round: ballot.round, userId, points: [valid.value[0], valid.value[1]] });
+}
+
+/**
+ * What a round's close saves, computed from the stored choices only: the pairs whose two holders
+ * stored the same split (they count), and the pairs the facilitator closed that did not agree.
+ */
+export function roundCheckpoint(
+  plan: ThirtyFivePlan,
+  round: number,
+  choices: readonly SplitChoice[],
+  closedPairs: readonly PairRef[],
+): { splits: { round: number; pair: number; points: [number, number] }[]; closedPairs: PairRef[] } {
+  const mine = new Map(choices.filter((c) => c.round === round).map((c) => [c.userId, c.points]));
+  const splits: { round: number; pair: number; points: [number, number] }[] = [];
+  const agreed = new Set<number>();
+  (plan.rounds[round]?.pairs ?? []).forEach((p, pair) => {
+    const a = mine.get(p.holders[0]);
+    const b = mine.get(p.holders[1]);
+    if (a && b && sameSplit(a, b)) {
+      splits.push({ round, pair, points: [a[0], a[1]] });
+      agreed.add(pair);
+    }
+  });
+  const closed = closedPairs.filter((p) => p.round === round && !agreed.has(p.pair)).map((p) => ({ round, pair: p.pair }));
+  return { splits, closedPairs: closed };
 }

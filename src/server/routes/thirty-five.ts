@@ -3,6 +3,9 @@ import { contract } from '../../api/contract';
 import type { GameRecordView } from '../../api/thirty-five-schemas';
 import type { AppDeps } from '../../application/deps';
 import { checkpointThirtyFive } from '../../application/use-cases/checkpoint-thirty-five';
+import { chooseThirtyFiveSplit } from '../../application/use-cases/choose-thirty-five-split';
+import { closeThirtyFivePair } from '../../application/use-cases/close-thirty-five-pair';
+import { openThirtyFiveRound } from '../../application/use-cases/open-thirty-five-round';
 import { commitThirtyFive } from '../../application/use-cases/commit-thirty-five';
 import { dealThirtyFive, redealThirtyFive } from '../../application/use-cases/deal-thirty-five';
 import { latestThirtyFive } from '../../application/use-cases/get-thirty-five';
@@ -35,7 +38,8 @@ const gameOf = (p: { id: string; gameId: string }) => ({ communityId: p.id, game
 
 /**
  * Thirty Five: start (facilitator), the meeting's latest game (members; for resuming), deal,
- * re-deal, checkpoint at each round's close, commit the result to the backlog (facilitator).
+ * re-deal, open a round, close a pair, checkpoint at each round's close, commit the result to the
+ * backlog (facilitator); a participant's split (members, checked against their seat).
  */
 export function thirtyFiveRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -50,8 +54,8 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
   });
 
   mount(r, contract.latestThirtyFive, async ({ principal, params }) =>
-    map(await latestThirtyFive(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (g) => ({
-      game: g ? view(g) : null,
+    map(await latestThirtyFive(deps, principal, { communityId: params.id, meetingId: params.meetingId }), (l) => ({
+      game: l ? { ...view(l.game), openChoices: l.openChoices } : null,
     })),
   );
 
@@ -61,6 +65,19 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
 
   mount(r, contract.redealThirtyFive, async ({ principal, params, body }) =>
     map(await redealThirtyFive(deps, principal, { ...gameOf(params), ...body }), (g) => ({ game: view(g) })),
+  );
+
+  mount(r, contract.openThirtyFiveRound, async ({ principal, params, body }) =>
+    map(await openThirtyFiveRound(deps, principal, { ...gameOf(params), ...body }), (g) => ({ game: view(g) })),
+  );
+
+  mount(r, contract.closeThirtyFivePair, async ({ principal, params, body }) =>
+    map(await closeThirtyFivePair(deps, principal, { ...gameOf(params), ...body }), (g) => ({ game: view(g) })),
+  );
+
+  // A participant's split: stored by the server first (seat, phase, validity checked), then shown live.
+  mount(r, contract.chooseThirtyFiveSplit, async ({ principal, params, body }) =>
+    map(await chooseThirtyFiveSplit(deps, principal, { ...gameOf(params), ...body }), (choice) => ({ choice })),
   );
 
   mount(r, contract.checkpointThirtyFive, async ({ principal, params, body }) =>

@@ -1,12 +1,13 @@
 /**
  * Thirty Five in the meeting tree on an independent tree view (no service): every edit checks the
- * rules first and leaves the tree unchanged when refused; a whole game played through the edits
+ * rules first and returns a refusal (tree unchanged) instead of throwing; a whole game played through the edits
  * reads back as the state the rules expect; a checkpoint rebuilds the game in a fresh tree.
  */
 import { independentView, type TreeViewAlpha } from 'fluid-framework/alpha';
 import { agreedSplits, checkpointOf, gameResult, planThirtyFive, scoreThirtyFive, type ThirtyFiveGameRecord } from '../../../src/domain/thirty-five';
 import { initialMeeting, meetingTreeConfig, type Meeting } from '../../../src/live/meeting-schema';
 import { snapshotOf } from '../../../src/live/meeting-state';
+import type { ClientResult } from '../../../src/live/client-result';
 import * as game from '../../../src/live/thirty-five-state';
 
 const users = ['alex', 'bea', 'chen', 'dara', 'eli'].map((id) => ({ id, name: id.toUpperCase() }));
@@ -23,6 +24,11 @@ beforeEach(() => {
 afterEach(() => view.dispose());
 
 const state = () => game.gameStateOf(view.root)!;
+const value = <T>(r: ClientResult<T>): T => {
+  if (!r.ok) throw new Error(`refused: ${r.error.message}`);
+  return r.value;
+};
+const refusal = (r: ClientResult<unknown>): string => (r.ok ? 'not refused' : r.error.message);
 
 function writeAllCards() {
   game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
@@ -39,25 +45,25 @@ function dealNow() {
 describe('Thirty Five in the tree', () => {
   it('one card per person: rewriting replaces it, the id stays, and a card is refused once it is dealt', () => {
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
-    const first = game.writeCard(view.root, users[0]!, { title: 'Remote retros' }, newId, now);
-    const again = game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now);
+    const first = value(game.writeCard(view.root, users[0]!, { title: 'Remote retros' }, newId, now));
+    const again = value(game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now));
     expect(again.id).toBe(first.id);
     expect(state().cards).toEqual([{ id: first.id, authorId: 'alex', title: 'Remote retros that work', description: 'how' }]);
     game.writeCard(view.root, users[1]!, { title: 'Estimation' }, newId, now);
     dealNow();
-    expect(() => game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now)).toThrow(/already dealt/);
+    expect(refusal(game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now))).toMatch(/already dealt/);
     // A late joiner may still write one, to be dealt in by a re-deal.
-    expect(game.writeCard(view.root, users[2]!, { title: 'Late topic' }, newId, now).title).toBe('Late topic');
+    expect(value(game.writeCard(view.root, users[2]!, { title: 'Late topic' }, newId, now)).title).toBe('Late topic');
   });
 
   it('refuses a bad card or a step out of order without touching the tree', () => {
-    expect(() => game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toThrow(game.GameStepRejectedError);
+    expect(game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toMatchObject({ ok: false, error: { code: 'STEP_REFUSED' } });
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
-    expect(() => game.writeCard(view.root, users[0]!, { title: '' }, newId, now)).toThrow(/short title/);
-    expect(() => game.openRound(view.root, {}, now)).toThrow(/Deal the cards first/);
+    expect(refusal(game.writeCard(view.root, users[0]!, { title: '' }, newId, now))).toMatch(/short title/);
+    expect(refusal(game.openRound(view.root, {}, now))).toMatch(/Deal the cards first/);
     game.writeCard(view.root, users[0]!, { title: 'Only one' }, newId, now);
     const before = JSON.stringify(state());
-    expect(() => game.finishGame(view.root)).toThrow(game.GameStepRejectedError);
+    expect(game.finishGame(view.root)).toMatchObject({ ok: false, error: { code: 'STEP_REFUSED' } });
     expect(JSON.stringify(state())).toBe(before);
   });
 
@@ -76,7 +82,7 @@ describe('Thirty Five in the tree', () => {
           game.chooseSplit(view.root, a!, [7, 0], now);
           game.chooseSplit(view.root, b!, [7, 0], now);
           game.closePair(view.root, users[0]!, { round: r, pair: p }, now);
-          expect(() => game.chooseSplit(view.root, a!, [0, 7], now)).toThrow(/closed your pair/);
+          expect(refusal(game.chooseSplit(view.root, a!, [0, 7], now))).toMatch(/closed your pair/);
           return;
         }
         const mine = (r + p) % 8;
@@ -85,7 +91,7 @@ describe('Thirty Five in the tree', () => {
         expected.push({ round: r, pair: p, points: [mine, 7 - mine] });
       });
       game.closeRound(view.root);
-      expect(() => game.chooseSplit(view.root, users[1]!, [4, 3], now)).toThrow(/not open/);
+      expect(refusal(game.chooseSplit(view.root, users[1]!, [4, 3], now))).toMatch(/not open/);
     }
     game.finishGame(view.root);
     const s = state();
@@ -108,7 +114,7 @@ describe('Thirty Five in the tree', () => {
     const record: ThirtyFiveGameRecord = {
       gameId: 'g1', communityId: 'c', tenantId: 't', meetingId: 'm', status: 'playing', plannedRounds: 5, seed: 's',
       cards: s.cards, plan, roundsClosed: 2, splits: agreedSplits(s) as ThirtyFiveGameRecord['splits'], closedPairs: [], merges: [],
-      result: null, committed: null, startedBy: 'alex', startedAt: now.toISOString(), updatedAt: now.toISOString(),
+      result: null, committed: null, scoring: null, startedBy: 'alex', startedAt: now.toISOString(), updatedAt: now.toISOString(),
     };
     const fresh = independentView(meetingTreeConfig);
     fresh.initialize(initialMeeting());
@@ -117,6 +123,33 @@ describe('Thirty Five in the tree', () => {
     expect(resumed).toMatchObject({ gameId: 'g1', phase: 'playing', round: 2, roundOpen: false, cards: s.cards, plan });
     expect(agreedSplits(resumed)).toEqual(agreedSplits(s));
     fresh.dispose();
+  });
+
+  it('a checkpoint rewrites the closed rounds from the record: a split or closed pair the server did not store is gone', () => {
+    writeAllCards();
+    const plan = dealNow();
+    game.openRound(view.root, {}, now);
+    const [p0, p1] = plan.rounds[0]!.pairs;
+    const who = (id: string) => users.find((u) => u.id === id)!;
+    // The record: pair 0 agreed on 5–2; pair 1 stored nothing.
+    const record = {
+      gameId: 'g1', phase: 'playing' as const, plannedRounds: 5, cards: state().cards, plan, roundsClosed: 1,
+      splits: [{ round: 0, pair: 0, points: [5, 2] as [number, number] }], closedPairs: [], merges: [],
+    };
+    game.chooseSplit(view.root, who(p0!.holders[0]), [5, 2], now);
+    game.chooseSplit(view.root, who(p0!.holders[1]), [2, 5], now);
+    // A forger writes both of pair 1's splits (as if they agreed 7–0) and closes nothing the record knows.
+    game.chooseSplit(view.root, who(p1!.holders[0]), [7, 0], now);
+    game.chooseSplit(view.root, who(p1!.holders[1]), [0, 7], now);
+    game.closePair(view.root, users[0]!, { round: 0, pair: 1 }, now);
+    expect(agreedSplits(state())).toHaveLength(2);
+    expect(game.applyCheckpoint(view.root, record, now)).toEqual({ ok: true, value: undefined });
+    const s = state();
+    expect(agreedSplits(s)).toEqual(record.splits);
+    expect(s.closedPairs).toEqual([]);
+    expect(s).toMatchObject({ round: 1, roundOpen: false, phase: 'playing' });
+    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(plan, record.splits).map((c) => [c.cardId, c.total]));
+    expect(game.applyCheckpoint(view.root, { ...record, gameId: 'other' }, now)).toMatchObject({ ok: false });
   });
 
   it('keeps the snapshot the same object while the game does not change, and a new one when it does', () => {

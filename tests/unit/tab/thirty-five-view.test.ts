@@ -14,7 +14,8 @@ import {
   roundLabel,
   roundSummary,
   seatView,
-  splitLabel,
+  pairSplitLabel,
+  mineFromPair,
   splitValue,
 } from '../../../src/tab/features/thirty-five/game-view';
 import { PEOPLE, agreeAll, allPlayed, dealt, members, nameOf, writing } from './thirty-five-fixtures';
@@ -30,9 +31,11 @@ const choice = (s: GameState, userId: string, mine: readonly [number, number]) =
 };
 
 describe('Thirty Five labels', () => {
-  it('labels the split options from the holder\'s own perspective, most for my card first', () => {
-    expect(SPLIT_OPTIONS.map(splitLabel)[0]).toBe("Your card 7 · Partner's card 0");
-    expect(splitLabel([5, 2])).toBe("Your card 5 · Partner's card 2");
+  it('labels a split option with the pair\'s two cards in a fixed order, the same for both partners', () => {
+    expect(SPLIT_OPTIONS.map((p) => pairSplitLabel('Remote retros', 'Metrics', p))[0]).toBe('‘Remote retros’ 7 – 0 ‘Metrics’');
+    expect(pairSplitLabel('A card title that is far too long to show', 'B', [5, 2])).toBe('‘A card title that is far to…’ 5 – 2 ‘B’');
+    expect(mineFromPair([5, 2], 0)).toEqual([5, 2]);
+    expect(mineFromPair([5, 2], 1)).toEqual([2, 5]);
     expect(parseSplitValue(splitValue([4, 3]))).toEqual([4, 3]);
     expect(parseSplitValue('4-4')).toBeUndefined();
     expect(parseSplitValue('')).toBeUndefined();
@@ -97,21 +100,28 @@ describe('my seat in the open round', () => {
     const vb = seatView(s1, b, nameOf);
     expect(vb.kind === 'pair' && vb.status).toBe('choose');
     expect(vb.kind === 'pair' && vb.message).toMatch(/has chosen/);
-    // B agrees: from B's own perspective, the same split reads 2–5.
+    // B agrees: both read the same words, the pair's two cards in the pair's own order.
     const s2 = { ...s1, choices: [...s1.choices, choice(s0, b, [2, 5])] };
     const agreedA = seatView(s2, a, nameOf);
     const agreedB = seatView(s2, b, nameOf);
-    expect(agreedA.kind === 'pair' && [agreedA.status, agreedA.message]).toEqual(['agreed', 'Agreed: 5–2. It counts.']);
-    expect(agreedB.kind === 'pair' && agreedB.message).toBe('Agreed: 2–5. It counts.');
+    const [first, second] = s0.plan!.rounds[0]!.pairs[0]!.cards.map((id) => s0.cards.find((c) => c.id === id)!.title);
+    expect(agreedA.kind === 'pair' && [agreedA.status, agreedA.message]).toEqual(['agreed', `Agreed: ‘${first}’ 5 – 2 ‘${second}’. It counts.`]);
+    expect(agreedB.kind === 'pair' && agreedB.message).toBe(`Agreed: ‘${first}’ 5 – 2 ‘${second}’. It counts.`);
   });
 
-  it('tells a mismatched pair what each chose, in my perspective', () => {
+  it('tells a mismatched pair what each chose, in the pair\'s card order (the same words for both)', () => {
     const s0 = open();
     const [a, b] = holders(s0, 0);
     const s = { ...s0, choices: [choice(s0, a, [5, 2]), choice(s0, b, [3, 4])] };
     const v = seatView(s, a, nameOf);
+    const [first, second] = s0.plan!.rounds[0]!.pairs[0]!.cards.map((id) => s0.cards.find((c) => c.id === id)!.title);
     expect(v.kind === 'pair' && v.status).toBe('mismatch');
-    expect(v.kind === 'pair' && v.message).toBe(`You chose 5–2, ${nameOf(b).split(' ')[0]} chose 4–3: talk it over and pick the same.`);
+    expect(v.kind === 'pair' && v.message).toBe(
+      `You chose ‘${first}’ 5 – 2 ‘${second}’, ${nameOf(b).split(' ')[0]} chose ‘${first}’ 4 – 3 ‘${second}’: talk it over and pick the same.`,
+    );
+    expect(v.kind === 'pair' && v.cardsInOrder.map((c) => c?.title)).toEqual([first, second]);
+    const vb = seatView(s, b, nameOf);
+    expect(vb.kind === 'pair' && vb.cardsInOrder.map((c) => c?.title)).toEqual([first, second]);
   });
 
   it('says when the facilitator closed the pair', () => {

@@ -8,7 +8,6 @@ import { CARD_LIMITS, checkCardText, type GameCard } from '../../../domain/thirt
 import type { LiveMeeting } from '../../../live/live-meeting';
 import { ErrorNotice } from '../../ui/common';
 import { CardBox } from './CardBox';
-import { errorMessage } from './useGameActions';
 import { useGameStyles } from './styles';
 
 const useStyles = makeStyles({ over: { color: tokens.colorPaletteRedForeground1 } });
@@ -33,15 +32,15 @@ export function CardForm({ meeting, canWrite, mine, intro }: { meeting: LiveMeet
       setError({ field: 'form', message: 'Not connected to the live meeting yet; try again in a moment.' });
       return;
     }
-    try {
-      const card = meeting.thirtyFive.writeCard({ title: checked.value.title, description: checked.value.description });
-      setTitle(card.title);
-      setDescription(card.description);
-      setError(undefined);
-      setSaved(true);
-    } catch (err) {
-      setError({ field: 'form', message: errorMessage(err) });
+    const card = meeting.thirtyFive.writeCard({ title: checked.value.title, description: checked.value.description });
+    if (!card.ok) {
+      setError({ field: 'form', message: card.error.message });
+      return;
     }
+    setTitle(card.value.title);
+    setDescription(card.value.description);
+    setError(undefined);
+    setSaved(true);
   };
 
   const titleLen = title.replace(/\s+/g, ' ').trim().length;

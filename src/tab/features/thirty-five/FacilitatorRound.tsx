@@ -8,11 +8,19 @@ import { useState } from 'react';
 import type { GameState } from '../../../domain/thirty-five';
 import { checkRedeal, redealChange } from './game-controller';
 import { TIMER_CHOICES, allRoundsPlayed, firstName, listNames, openPairs, roundLabel, roundSummary, timerLabel, totalRounds, type NameOf } from './game-view';
+import { ConfirmStep } from './ConfirmStep';
 import { useGameStyles } from './styles';
+import { useKeepFocus } from './useKeepFocus';
 import type { UseGameActions } from './useGameActions';
 
 export function FacilitatorRound({ state, nameOf, presentIds, actions }: { state: GameState; nameOf: NameOf; presentIds: readonly string[]; actions: UseGameActions }) {
-  return state.roundOpen ? <InRound state={state} nameOf={nameOf} actions={actions} /> : <BetweenRounds state={state} nameOf={nameOf} presentIds={presentIds} actions={actions} />;
+  // A step that ends the round replaces these controls: focus goes to the facilitator heading, not the page.
+  const keep = useKeepFocus<HTMLDivElement>();
+  return (
+    <div ref={keep.ref} onFocus={keep.onFocus} onBlur={keep.onBlur}>
+      {state.roundOpen ? <InRound state={state} nameOf={nameOf} actions={actions} /> : <BetweenRounds state={state} nameOf={nameOf} presentIds={presentIds} actions={actions} />}
+    </div>
+  );
 }
 
 function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameState; nameOf: NameOf; presentIds: readonly string[]; actions: UseGameActions }) {
@@ -25,7 +33,9 @@ function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameStat
   const names = (ids: readonly string[]) => listNames(ids.map((id) => firstName(nameOf(id))));
   return (
     <div className={s.facilitator} aria-label="Facilitator" role="group" data-testid="t5-facilitator">
-      <h3 className={s.h3}>Facilitator</h3>
+      <h3 className={s.h3} tabIndex={-1} data-focus-return>
+        Facilitator
+      </h3>
       {done ? (
         <>
           <p className={s.p}>All {totalRounds(state)} rounds are played.</p>
@@ -78,7 +88,9 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
   const busy = actions.busy !== undefined;
   return (
     <div className={s.facilitator} aria-label="Facilitator" role="group" data-testid="t5-facilitator">
-      <h3 className={s.h3}>Facilitator</h3>
+      <h3 className={s.h3} tabIndex={-1} data-focus-return>
+        Facilitator
+      </h3>
       <span data-testid="t5-progress" role="status" aria-live="polite">
         {summary.agreedLabel}
         {summary.complete ? ': every pair is done.' : '.'}
@@ -91,24 +103,33 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
                 <span>{p.holders}</span>
                 <span className={s.muted}>{p.detail}</span>
               </span>
-              <Button
-                size="small"
-                disabled={busy}
-                aria-label={`Close the pair of ${p.holders}`}
-                onClick={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
-                className={s.noShrink}
-                data-testid="t5-close-pair"
+              <ConfirmStep
+                when
+                title={`Close the pair of ${p.holders}?`}
+                message={`Their two cards are not scored this round (${p.detail}), and their splits are not taken any more.`}
+                confirmLabel="Close the pair"
+                onConfirm={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
               >
-                Close pair
-              </Button>
+                <Button size="small" disabledFocusable={busy} aria-label={`Close the pair of ${p.holders}`} className={s.noShrink} data-testid="t5-close-pair">
+                  Close pair
+                </Button>
+              </ConfirmStep>
             </li>
           ))}
         </ul>
       ) : null}
       <div>
-        <Button appearance={summary.complete ? 'primary' : 'secondary'} disabled={busy} onClick={() => void actions.run('Could not close the round', (c) => c.closeRound(state))} data-testid="t5-close-round">
-          {actions.busy === 'Could not close the round' ? 'Saving the round…' : 'Close round'}
-        </Button>
+        <ConfirmStep
+          when={!summary.complete}
+          title={`Close ${roundLabel(state).replace('Round', 'round')}?`}
+          message={`${summary.agreedLabel}. Pairs that have not agreed are not scored this round, and no more splits are taken.`}
+          confirmLabel="Close the round"
+          onConfirm={() => void actions.run('Could not close the round', (c) => c.closeRound(state))}
+        >
+          <Button appearance={summary.complete ? 'primary' : 'secondary'} disabledFocusable={busy} data-testid="t5-close-round">
+            {actions.busy === 'Could not close the round' ? 'Saving the round…' : 'Close round'}
+          </Button>
+        </ConfirmStep>
       </div>
       {!summary.complete ? <span className={s.muted}>Pairs that have not agreed when the round closes are not scored this round.</span> : null}
     </div>

@@ -5,7 +5,7 @@
  */
 import { Badge, Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { GameRecordView } from '../../../api/thirty-five-schemas';
+import type { LatestGameView } from '../../../api/thirty-five-schemas';
 import { MAX_GAME_ROUNDS } from '../../../api/thirty-five-schemas';
 import { DEFAULT_ROUNDS, type GameState } from '../../../domain/thirty-five';
 import type { CommunityView } from '../../api-client';
@@ -49,7 +49,17 @@ export function ThirtyFivePanel({ view, live, meetingId }: { view: CommunityView
       ) : !game ? (
         <NoGame facilitator={facilitator} connected={connected} actions={actions} />
       ) : (
-        <GameBody game={game} me={me} facilitator={facilitator} nameOf={nameOf} presentIds={presentIds} live={live} actions={actions} />
+        <GameBody
+          game={game}
+          me={me}
+          facilitator={facilitator}
+          nameOf={nameOf}
+          presentIds={presentIds}
+          live={live}
+          actions={actions}
+          communityId={view.community.id}
+          meetingId={meetingId}
+        />
       )}
       {actions.error ? <ErrorNotice title={actions.error.title} message={actions.error.message} /> : null}
     </Section>
@@ -70,7 +80,7 @@ function Explanation() {
 function NoGame({ facilitator, connected, actions }: { facilitator: boolean; connected: boolean; actions: UseGameActions }) {
   const s = useGameStyles();
   const [rounds, setRounds] = useState(DEFAULT_ROUNDS);
-  const [resumable, setResumable] = useState<GameRecordView | null | undefined>(undefined);
+  const [resumable, setResumable] = useState<LatestGameView | null | undefined>(undefined);
   const { controller } = actions;
   const busy = actions.busy !== undefined;
 
@@ -80,8 +90,8 @@ function NoGame({ facilitator, connected, actions }: { facilitator: boolean; con
     if (!facilitator || !controller) return;
     let live = true;
     controller.findResumable().then(
-      (g) => live && setResumable(g),
-      () => live && setResumable(null), // nothing to offer; starting a game still works
+      (g) => live && setResumable(g.ok ? g.value : null), // nothing to offer on a refusal; starting a game still works
+      () => live && setResumable(null),
     );
     return () => {
       live = false;
@@ -137,6 +147,8 @@ interface BodyProps {
   presentIds: readonly string[];
   live: UseLiveMeeting;
   actions: UseGameActions;
+  communityId: string;
+  meetingId: string;
 }
 
 function GameBody(p: BodyProps) {
@@ -182,7 +194,7 @@ function Writing({ game, me, facilitator, nameOf, presentIds, live, actions }: B
   );
 }
 
-function Playing({ game, me, facilitator, nameOf, presentIds, live, actions }: BodyProps) {
+function Playing({ game, me, facilitator, nameOf, presentIds, live, actions, communityId, meetingId }: BodyProps) {
   const s = useGameStyles();
   const mine = myCard(game, me);
   const dealt = mine ? isDealt(game, mine.id) : false;
@@ -200,7 +212,7 @@ function Playing({ game, me, facilitator, nameOf, presentIds, live, actions }: B
           intro={mine ? 'Your card is written. The facilitator deals you in between rounds.' : 'You arrived after the deal. Write a card, and the facilitator deals you in between rounds.'}
         />
       ) : game.roundOpen ? (
-        <RoundSeat state={game} userId={me} nameOf={nameOf} meeting={live.meeting} canWrite={connected} />
+        <RoundSeat state={game} userId={me} nameOf={nameOf} meeting={live.meeting} canWrite={connected} communityId={communityId} meetingId={meetingId} />
       ) : (
         <p className={s.p} data-testid="t5-waiting">
           {done ? 'All rounds are played — waiting for the facilitator to show the result.' : `${roundLabel(game)} — waiting for the facilitator.`}

@@ -1,34 +1,35 @@
 /**
- * The facilitator's steps of a Thirty Five game. Each step that becomes part of the record goes to
- * the server first (it checks the role and recomputes, docs/adr/0008-live-game-authority.md) and is
- * applied to the live meeting only when the server agrees; a refused step leaves the live game as it
- * was. Steps that only change what people see (open a round, close a stuck pair, merges) are live
- * only. Free of React and Fluent, so the flow is unit tested with stubs.
+ * The steps of a Thirty Five game in a side panel. Everything that counts goes to the server first
+ * (docs/adr/XXXX-votes-the-server-vouches-for.md): a participant's split, the facilitator's open
+ * round, closed pair, round close, finish and commit. The server checks who may cast it and stores
+ * it; only then is it shown in the live meeting. A round's close and the commit answer with the
+ * record, which becomes what the meeting shows (`applyCheckpoint`), so an entry some client forged
+ * into the tree is gone at the next checkpoint. Merges are live until the commit sends them.
+ * Every step returns a ClientResult (a refusal is a value); it throws only on a bug. Free of React
+ * and Fluent, so the flow is unit tested with stubs.
  */
-import type { GameRecordView } from '../../../api/thirty-five-schemas';
+import type { GameRecordView, LatestGameView } from '../../../api/thirty-five-schemas';
 import { MAX_GAME_ROUNDS } from '../../../api/thirty-five-schemas';
 import type { Result } from '../../../domain/result';
 import {
   DEFAULT_ROUNDS,
   ROUND_TIMER_MAX_MINUTES,
-  agreedSplits,
+  checkChoice,
   checkStep,
   checkpointOf,
   gameResult,
+  seatOf,
   type CardMerge,
   type GameCard,
   type GameState,
   type PairRef,
+  type SplitChoice,
 } from '../../../domain/thirty-five';
 import type { Topic } from '../../../domain/backlog';
+import { clientFail, clientOk, type ClientResult } from '../../../live';
 import type { LiveThirtyFive } from '../../../live/live-meeting';
 import type { ApiClient } from '../../api-client';
-
-/** A step the tab itself refuses before asking anyone (the message says why, for the user). */
-export class GameActionRefusedError extends Error {
-  readonly code = 'GAME_ACTION_REFUSED' as const;
-  override readonly name = 'GameActionRefusedError';
-}
+import { apiResult } from '../../api-result';
 
 export interface GameControllerDeps {
   readonly api: ApiClient['thirtyFive'];
@@ -37,9 +38,9 @@ export interface GameControllerDeps {
   readonly meetingId: string;
 }
 
-function must(r: Result<void>): void {
-  if (!r.ok) throw new GameActionRefusedError(r.error.message);
-}
+const refused = <T = never>(message: string): ClientResult<T> => clientFail('ACTION_REFUSED', message);
+/** A rule the tab checks before asking anyone, as a refusal (or undefined when it holds). */
+const unless = (r: Result<unknown>): ClientResult<never> | undefined => (r.ok ? undefined : refused(r.error.message));
 
 /** Is this recorded game one to offer for resuming (started, not yet in the backlog)? */
 export const isResumable = (g: GameRecordView | null | undefined): g is GameRecordView => !!g && g.status !== 'committed' && !g.committed;
@@ -91,119 +92,143 @@ export function checkRedeal(state: GameState): Result<void> {
 }
 
 export interface GameController {
-  start(rounds?: number): Promise<GameRecordView>;
-  deal(state: GameState): Promise<GameRecordView>;
-  openRound(state: GameState, minutes?: number): void;
-  closeRound(state: GameState): Promise<GameRecordView>;
-  closePair(state: GameState, pair: PairRef): void;
-  finish(state: GameState): Promise<GameRecordView>;
-  merge(state: GameState, merge: CardMerge): void;
-  unmerge(state: GameState, cardId: string): void;
-  commit(state: GameState): Promise<readonly Topic[]>;
-  redeal(state: GameState, presentIds: Iterable<string>): Promise<GameRecordView>;
+  start(rounds?: number): Promise<ClientResult<GameRecordView>>;
+  deal(state: GameState): Promise<ClientResult<GameRecordView>>;
+  /** Participant: my split ([my card, my partner's]) for my pair in the open round; server first. */
+  choose(state: GameState, userId: string, mine: readonly number[]): Promise<ClientResult<SplitChoice>>;
+  openRound(state: GameState, minutes?: number): Promise<ClientResult<GameRecordView>>;
+  closeRound(state: GameState): Promise<ClientResult<GameRecordView>>;
+  closePair(state: GameState, pair: PairRef): Promise<ClientResult<GameRecordView>>;
+  finish(state: GameState): Promise<ClientResult<GameRecordView>>;
+  merge(state: GameState, merge: CardMerge): ClientResult<void>;
+  unmerge(state: GameState, cardId: string): ClientResult<void>;
+  commit(state: GameState): Promise<ClientResult<readonly Topic[]>>;
+  redeal(state: GameState, presentIds: Iterable<string>): Promise<ClientResult<GameRecordView>>;
   /** The meeting's last game when it can be resumed, else null. */
-  findResumable(): Promise<GameRecordView | null>;
-  resume(game: GameRecordView): void;
+  findResumable(): Promise<ClientResult<LatestGameView | null>>;
+  resume(game: LatestGameView): ClientResult<void>;
 }
 
 export function createGameController({ api, live, communityId, meetingId }: GameControllerDeps): GameController {
+  /** The record's game becomes what the meeting shows. */
+  const show = (game: GameRecordView): ClientResult<GameRecordView> => {
+    const applied = live.applyCheckpoint(checkpointOf(game));
+    return applied.ok ? clientOk(game) : applied;
+  };
+  const checkpoint = async (state: GameState, roundsClosed: number, phase: 'playing' | 'finished') => {
+    const saved = await apiResult(api.checkpoint(communityId, state.gameId, { roundsClosed, phase }));
+    return saved.ok ? show(saved.value) : saved;
+  };
+
   return {
     async start(rounds = DEFAULT_ROUNDS) {
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_GAME_ROUNDS) {
-        throw new GameActionRefusedError(`A game has 1 to ${MAX_GAME_ROUNDS} rounds.`);
-      }
-      const game = await api.start(communityId, meetingId, { rounds });
-      live.start({ gameId: game.gameId, plannedRounds: game.plannedRounds });
-      return game;
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_GAME_ROUNDS) return refused(`A game has 1 to ${MAX_GAME_ROUNDS} rounds.`);
+      const game = await apiResult(api.start(communityId, meetingId, { rounds }));
+      if (!game.ok) return game;
+      const shown = live.start({ gameId: game.value.gameId, plannedRounds: game.value.plannedRounds });
+      return shown.ok ? game : shown;
     },
 
     async deal(state) {
-      must(checkStep(state, 'deal'));
-      const game = await api.deal(communityId, state.gameId, state.cards);
-      if (!game.plan) throw new GameActionRefusedError('The server accepted the deal but sent no plan back; try again.');
-      live.deal(game.plan);
-      return game;
+      const no = unless(checkStep(state, 'deal'));
+      if (no) return no;
+      const game = await apiResult(api.deal(communityId, state.gameId, state.cards));
+      if (!game.ok) return game;
+      if (!game.value.plan) return refused('The server accepted the deal but sent no plan back; try again.');
+      const shown = live.deal(game.value.plan);
+      return shown.ok ? game : shown;
     },
 
-    openRound(state, minutes = 0) {
-      must(checkStep(state, 'open-round'));
+    async choose(state, userId, mine) {
+      const choice = checkChoice(state, userId, mine);
+      if (!choice.ok) return refused(choice.error.message);
+      const seat = seatOf(state, userId);
+      if (seat.kind !== 'pair') return refused('You have no pair in this round.');
+      const stored = await apiResult(api.choose(communityId, state.gameId, { round: choice.value.round, pair: seat.pair, points: choice.value.points }));
+      if (!stored.ok) return stored;
+      return live.chooseSplit(mine);
+    },
+
+    async openRound(state, minutes = 0) {
+      const no = unless(checkStep(state, 'open-round'));
+      if (no) return no;
       const rounds = state.plan?.rounds.length ?? state.plannedRounds;
-      if (state.round >= rounds) throw new GameActionRefusedError(`All ${rounds} rounds are played: finish the game.`);
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES) {
-        throw new GameActionRefusedError(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
-      }
-      live.openRound({ minutes });
+      if (state.round >= rounds) return refused(`All ${rounds} rounds are played: finish the game.`);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES) return refused(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
+      const game = await apiResult(api.openRound(communityId, state.gameId, { round: state.round, minutes }));
+      if (!game.ok) return game;
+      const shown = live.openRound({ endsAt: game.value.scoring?.endsAt ?? null });
+      return shown.ok ? game : shown;
     },
 
     async closeRound(state) {
-      must(checkStep(state, 'close-round'));
-      const game = await api.checkpoint(communityId, state.gameId, {
-        roundsClosed: state.round + 1,
-        phase: 'playing',
-        splits: agreedSplits(state, state.round),
-        closedPairs: state.closedPairs,
-      });
-      live.closeRound();
-      return game;
+      const no = unless(checkStep(state, 'close-round'));
+      if (no) return no;
+      return checkpoint(state, state.round + 1, 'playing');
     },
 
-    closePair(state, pair) {
-      must(checkStep(state, 'close-pair', { pair }));
-      live.closePair(pair);
+    async closePair(state, pair) {
+      const no = unless(checkStep(state, 'close-pair', { pair }));
+      if (no) return no;
+      const game = await apiResult(api.closePair(communityId, state.gameId, pair));
+      if (!game.ok) return game;
+      const shown = live.closePair(pair);
+      return shown.ok ? game : shown;
     },
 
     async finish(state) {
-      must(checkStep(state, 'finish'));
-      const game = await api.checkpoint(communityId, state.gameId, {
-        roundsClosed: state.round,
-        phase: 'finished',
-        splits: agreedSplits(state),
-        closedPairs: state.closedPairs,
-      });
-      live.finish();
-      return game;
+      const no = unless(checkStep(state, 'finish'));
+      if (no) return no;
+      return checkpoint(state, state.round, 'finished');
     },
 
     merge(state, m) {
-      must(checkStep(state, 'merge', { merge: m }));
-      live.merge(m);
+      return unless(checkStep(state, 'merge', { merge: m })) ?? live.merge(m);
     },
 
     unmerge(state, cardId) {
-      must(checkStep(state, 'unmerge', { merge: { from: cardId, into: cardId } }));
-      live.unmerge(cardId);
+      return unless(checkStep(state, 'unmerge', { merge: { from: cardId, into: cardId } })) ?? live.unmerge(cardId);
     },
 
     async commit(state) {
-      must(checkStep(state, 'commit'));
-      const { game, topics } = await api.commit(communityId, state.gameId, {
-        splits: agreedSplits(state),
-        merges: state.merges,
-        result: gameResult(state),
-      });
-      if (!game.committed) throw new GameActionRefusedError('The server did not confirm the commit; reload and check the backlog.');
-      live.markCommitted(game.committed);
-      return topics;
+      const no = unless(checkStep(state, 'commit'));
+      if (no) return no;
+      const committed = await apiResult(api.commit(communityId, state.gameId, { merges: state.merges, result: gameResult(state) }));
+      if (!committed.ok) {
+        if (committed.error.code !== 'RESULT_MISMATCH') return committed;
+        // The screen was not what the record says (e.g. someone wrote into the live game): show the record.
+        const latest = await apiResult(api.latest(communityId, meetingId));
+        if (latest.ok && latest.value?.gameId === state.gameId) show(latest.value);
+        return refused('The result shown was not what the saved rounds say. It is updated now: check it and commit again.');
+      }
+      const { game, topics } = committed.value;
+      if (!game.committed) return refused('The server did not confirm the commit; reload and check the backlog.');
+      const shown = show(game);
+      return shown.ok ? clientOk(topics) : shown;
     },
 
     async redeal(state, presentIds) {
-      must(checkRedeal(state));
+      const no = unless(checkRedeal(state));
+      if (no) return no;
       const cards = cardsOfPlayersOn(state, presentIds);
-      if (cards.length < 2) throw new GameActionRefusedError('At least two people with a card must be here to play on.');
-      const game = await api.redeal(communityId, state.gameId, { fromRound: state.round, cards });
-      if (!game.plan) throw new GameActionRefusedError('The server accepted the re-deal but sent no plan back; try again.');
-      live.redeal(game.plan);
-      return game;
+      if (cards.length < 2) return refused('At least two people with a card must be here to play on.');
+      const game = await apiResult(api.redeal(communityId, state.gameId, { fromRound: state.round, cards }));
+      if (!game.ok) return game;
+      if (!game.value.plan) return refused('The server accepted the re-deal but sent no plan back; try again.');
+      const shown = live.redeal(game.value.plan);
+      return shown.ok ? game : shown;
     },
 
     async findResumable() {
-      const game = await api.latest(communityId, meetingId);
-      return isResumable(game) ? game : null;
+      const game = await apiResult(api.latest(communityId, meetingId));
+      if (!game.ok) return game;
+      return clientOk(isResumable(game.value) ? game.value : null);
     },
 
     resume(game) {
-      if (!isResumable(game)) throw new GameActionRefusedError('That game is already in the backlog; start a new one.');
-      live.resume(checkpointOf(game));
+      if (!isResumable(game)) return refused('That game is already in the backlog; start a new one.');
+      live.resume(checkpointOf(game), game.openChoices ?? []);
+      return clientOk();
     },
   };
 }

@@ -42,8 +42,16 @@ export const cardsWrittenLabel = (n: number): string => `${plural(n, 'card')} wr
 
 /** "5–2": points for my card, then my partner's. */
 export const splitText = (p: readonly number[]): string => `${p[0]}–${p[1]}`;
-/** The radio label of one option, from the holder's own perspective. */
-export const splitLabel = (p: readonly number[]): string => `Your card ${p[0]} · Partner's card ${p[1]}`;
+/** A card's title shortened for a split option (the cards themselves are shown in full above it). */
+export const shortTitle = (title: string, max = 28): string => (title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`);
+/**
+ * The label of one split option: the pair's two cards in the pair's fixed order with their points,
+ * "‘Remote retros’ 5 – 2 ‘Metrics’". Both partners read the same words for the same split.
+ */
+export const pairSplitLabel = (first: string, second: string, p: readonly number[]): string =>
+  `‘${shortTitle(first)}’ ${p[0]} – ${p[1]} ‘${shortTitle(second)}’`;
+/** A split in the pair's card order as [my card, my partner's], and back (the same swap). */
+export const mineFromPair = (p: readonly number[], me: 0 | 1): [number, number] => (me === 0 ? [p[0] ?? 0, p[1] ?? 0] : [p[1] ?? 0, p[0] ?? 0]);
 export const splitValue = (p: readonly number[]): string => `${p[0]}-${p[1]}`;
 export function parseSplitValue(v: string): [number, number] | undefined {
   const m = /^(\d)-(\d)$/.exec(v);
@@ -129,6 +137,8 @@ export type SeatView =
       readonly myCard: AnonymousCard | undefined;
       readonly partnerName: string;
       readonly partnerCard: AnonymousCard | undefined;
+      /** The pair's two cards in the pair's fixed order (the same for both partners): split options follow it. */
+      readonly cardsInOrder: readonly [AnonymousCard | undefined, AnonymousCard | undefined];
       /** My choice, [my card, partner's card]. */
       readonly mine: readonly [number, number] | undefined;
       readonly status: SeatStatus;
@@ -147,17 +157,22 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
   }
   const partner = firstName(nameOf(seat.partnerId));
   const o = seat.outcome;
+  const myCard = anonymous(cardById(state, seat.myCard));
+  const partnerCard = anonymous(cardById(state, seat.partnerCard));
+  const [first, second] = seat.me === 0 ? [myCard, partnerCard] : [partnerCard, myCard];
+  // Splits are told in the pair's own card order, the same words for both partners.
+  const said = (mine: readonly number[]) => pairSplitLabel(first?.title ?? 'a card', second?.title ?? 'a card', mineFromPair(mine, seat.me));
   let status: SeatStatus;
   let message: string;
   if (o.status === 'agreed' && o.agreed) {
     status = 'agreed';
-    message = `Agreed: ${splitText(seat.mine ?? o.agreed)}. It counts.`;
+    message = `Agreed: ${said(seat.mine ?? mineFromPair(o.agreed, seat.me))}. It counts.`;
   } else if (o.status === 'closed') {
     status = 'closed';
     message = 'The facilitator closed your pair: these two cards are not scored this round.';
   } else if (o.status === 'mismatch' && seat.mine && seat.partners) {
     status = 'mismatch';
-    message = `You chose ${splitText(seat.mine)}, ${partner} chose ${splitText(seat.partners)}: talk it over and pick the same.`;
+    message = `You chose ${said(seat.mine)}, ${partner} chose ${said(seat.partners)}: talk it over and pick the same.`;
   } else if (seat.mine) {
     status = 'waiting';
     message = `Waiting for ${partner} to choose.`;
@@ -169,9 +184,10 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
     kind: 'pair',
     pair: seat.pair,
     me: seat.me,
-    myCard: anonymous(cardById(state, seat.myCard)),
+    myCard,
     partnerName: nameOf(seat.partnerId),
-    partnerCard: anonymous(cardById(state, seat.partnerCard)),
+    partnerCard,
+    cardsInOrder: [first, second],
     mine: seat.mine ? [seat.mine[0], seat.mine[1]] : undefined,
     status,
     message,
