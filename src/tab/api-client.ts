@@ -70,6 +70,8 @@ export interface ApiClient {
   openLiveMeeting(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<LiveMeetingResponse>;
   fluidToken(documentId: string): Promise<string>;
   listTopics(communityId: string): Promise<readonly Topic[]>;
+  /** The version of what the channel tab shows (topics, sessions, actions, rotation): poll it, reload when it moves. */
+  changes(communityId: string): Promise<string>;
   /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
   proposeTopic(communityId: string, req: ProposeTopicRequest): Promise<Topic>;
   supportTopic(communityId: string, topicId: string): Promise<Topic>;
@@ -270,6 +272,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       call('POST', `/api/communities/${seg(communityId)}/meetings/${seg(meetingId)}/live`, o.replaceStale ? { replaceStale: o.replaceStale } : {}),
     fluidToken: async (documentId) => (await call<{ token: string }>('POST', '/api/fluid/token', { documentId })).token,
     listTopics: async (id) => (await call<{ topics: Topic[] }>('GET', `/api/communities/${seg(id)}/topics`)).topics,
+    changes: async (id) => (await call<{ version: string }>('GET', `/api/communities/${seg(id)}/changes`)).version,
     proposeTopic: async (id, req) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics`, req)).topic,
     supportTopic: async (id, topicId) => (await call<{ topic: Topic }>('POST', `/api/communities/${seg(id)}/topics/${seg(topicId)}/support`, {})).topic,
     thirtyFive: {

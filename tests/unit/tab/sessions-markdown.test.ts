@@ -61,8 +61,8 @@ describe('escaping: notes never become HTML', () => {
     expect(out).toContain('[data](data:text/html,hi)');
   });
 
-  it('renders notes headings below the page headings (h4–h6)', () => {
-    expect(html('# One\n\n## Two\n\n#### Four')).toBe('<h4>One</h4><h5>Two</h5><h6>Four</h6>');
+  it('renders notes headings right below the Notes section heading (h3–h6)', () => {
+    expect(html('# One\n\n## Two\n\n### Three\n\n#### Four')).toBe('<h3>One</h3><h4>Two</h4><h5>Three</h5><h6>Four</h6>');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Renders parsed notes (markdown-blocks.ts) as React elements: every piece of text is a React text
- * node, so nothing in the notes can become HTML. Notes headings sit below the page's own headings
- * (h4–h6), keeping the page outline intact.
+ * node, so nothing in the notes can become HTML. Notes headings sit right below the Notes section's
+ * h2 (h3–h6, never skipping a level: axe's heading-order), keeping the page outline intact.
  */
 import { createElement, Fragment, type ReactNode } from 'react';
 import type { Block, Inline } from './markdown-blocks';
@@ -32,7 +32,7 @@ export function renderInline(runs: readonly Inline[]): ReactNode[] {
   });
 }
 
-const HEADING_TAG = (level: number): 'h4' | 'h5' | 'h6' => (level <= 1 ? 'h4' : level === 2 ? 'h5' : 'h6');
+const HEADING_TAG = (level: number): 'h3' | 'h4' | 'h5' | 'h6' => (level <= 1 ? 'h3' : level === 2 ? 'h4' : level === 3 ? 'h5' : 'h6');
 
 export function MarkdownBlocks({ blocks, classes = {} }: { blocks: readonly Block[]; classes?: MarkdownClasses }) {
   return createElement(

@@ -94,7 +94,7 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
               <Button
                 size="small"
                 disabled={busy}
-                aria-label={`Close the pair of ${p.holders}`}
+                aria-label={`Close pair of ${p.holders}`}
                 onClick={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
                 className={s.noShrink}
                 data-testid="t5-close-pair"
