@@ -86,7 +86,8 @@ describeE2E('a working session at /dev', () => {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     }
-    await expectNoAxeViolations(p, `${file} (${frame}, ${theme})`);
+    // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
+    if (theme !== 'default') await expectNoAxeViolations(p, `${file} (${frame}, ${theme})`);
     await p.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
     expect(errors).toEqual([]);
     await p.close();
