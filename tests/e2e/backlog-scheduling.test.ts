@@ -214,7 +214,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await shoot('backlog-600-light.png', 'default', 600, 'backlog');
     await shoot('backlog-contrast.png', 'contrast', 1280, 'backlog');
     await shoot('backlog-member-dark.png', 'dark', 600, 'backlog', CHEN);
-  }, 300_000); // many steps, five pages of their own and an accessibility check at each state (slow on a busy 2-core machine)
+  }, 300_000); // many steps, five pages of their own, an accessibility check at each state
 
   it('schedules an external-speaker session from the plan, lists it with its agenda, and edits the agenda through a conflict', async () => {
     const { page, tab, errors } = await openChannelAtDev();

@@ -12,7 +12,14 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
 import {
-  expectNoAxeViolations, expectNoAxeViolationsAtDev, framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil,
+  expectNoAxeViolations,
+  expectNoAxeViolationsAtDev,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
 } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 

@@ -7,7 +7,14 @@
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import {
-  expectNoAxeViolations, expectNoAxeViolationsAtDev, framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil,
+  expectNoAxeViolations,
+  expectNoAxeViolationsAtDev,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
 } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 

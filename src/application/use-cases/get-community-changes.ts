@@ -9,7 +9,8 @@ export interface CommunityChanges {
   readonly version: string;
 }
 
-const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+const byId = <T extends { id: string }>(xs: readonly T[]) =>
+  [...xs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
 /**
  * The version of a community's record as the channel tab and the side panel show it, for a cheap
@@ -17,7 +18,11 @@ const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((x, y)
  * the bot, another server instance) and needs no counter that each use case must remember to bump.
  * Members only. Round trips: 2 reads (access) + 3 partition queries + 1 read (rotation).
  */
-export async function getCommunityChanges(deps: AppDeps, who: Principal, input: { communityId: string }): Promise<Result<CommunityChanges>> {
+export async function getCommunityChanges(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string },
+): Promise<Result<CommunityChanges>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const c = input.communityId;

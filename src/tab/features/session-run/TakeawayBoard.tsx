@@ -15,12 +15,15 @@ import type { UseSessionActions } from './useSessionActions';
 
 const short = (t: string, n = 40) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
+export type ActionFieldProblem = { field: 'owner' | 'due'; message: string };
+
 /** What is wrong with an action's fields, told by the field (a narrow panel scrolls: a message at the top is off-screen). */
-export function actionFieldProblem(ownerId: string, dueDate: string, now: Date): { field: 'owner' | 'due'; message: string } | undefined {
+export function actionFieldProblem(ownerId: string, dueDate: string, now: Date): ActionFieldProblem | undefined {
   if (!ownerId) return { field: 'owner', message: 'Choose who owns the action.' };
   const due = checkDueDate(dueDate, now);
-  if (!due.ok) return { field: 'due', message: due.error.message === 'dueDate must be a date like 2026-12-31.' ? 'Pick a due date.' : due.error.message };
-  return undefined;
+  if (due.ok) return undefined;
+  const noDate = due.error.message === 'dueDate must be a date like 2026-12-31.';
+  return { field: 'due', message: noDate ? 'Pick a due date.' : due.error.message };
 }
 
 export function TakeawayBoard({
@@ -74,7 +77,8 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
   const [into, setInto] = useState('');
   const [owner, setOwner] = useState(item.action?.ownerId ?? '');
   const [due, setDue] = useState(item.action?.dueDate ?? '');
-  const [fieldError, setFieldError] = useState<{ field: 'owner' | 'due'; message: string } | undefined>(undefined);
+  const [fieldError, setFieldError] = useState<ActionFieldProblem | undefined>(undefined);
+  const fieldMessage = (field: ActionFieldProblem['field']) => (fieldError?.field === field ? fieldError.message : undefined);
   const ownerRef = useRef<HTMLSelectElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
   const saveAction = () => {
@@ -179,7 +183,7 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
       ) : null}
       {editing === 'action' ? (
         <div className={s.stack}>
-          <Field label="Owner" validationMessage={fieldError?.field === 'owner' ? fieldError.message : undefined} validationState={fieldError?.field === 'owner' ? 'error' : 'none'}>
+          <Field label="Owner" validationMessage={fieldMessage('owner')} validationState={fieldMessage('owner') ? 'error' : 'none'}>
             <Select
               ref={ownerRef}
               value={owner}
@@ -200,8 +204,8 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
           <Field
             label="Due date"
             hint="Today or later"
-            validationMessage={fieldError?.field === 'due' ? fieldError.message : undefined}
-            validationState={fieldError?.field === 'due' ? 'error' : 'none'}
+            validationMessage={fieldMessage('due')}
+            validationState={fieldMessage('due') ? 'error' : 'none'}
           >
             <Input
               ref={dueRef}

@@ -32,7 +32,8 @@ export function renderInline(runs: readonly Inline[]): ReactNode[] {
   });
 }
 
-const HEADING_TAG = (level: number): 'h3' | 'h4' | 'h5' | 'h6' => (level <= 1 ? 'h3' : level === 2 ? 'h4' : level === 3 ? 'h5' : 'h6');
+const HEADING_TAG = (level: number): 'h3' | 'h4' | 'h5' | 'h6' =>
+  level <= 1 ? 'h3' : level === 2 ? 'h4' : level === 3 ? 'h5' : 'h6';
 
 export function MarkdownBlocks({ blocks, classes = {} }: { blocks: readonly Block[]; classes?: MarkdownClasses }) {
   return createElement(
