@@ -412,5 +412,5 @@ describeE2E('a working session at /dev', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'session-dev-closed.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  }, 420_000); // a whole session with four people, a wait for the session's start and sixteen screenshots
+  }, 540_000); // four people, a wait for the session's start, sixteen screenshots, a check at each state
 });
