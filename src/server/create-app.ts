@@ -26,6 +26,7 @@ import { sessionRoutes } from './routes/sessions';
 import { publishRoutes } from './routes/publish';
 import { outcomeRoutes } from './routes/outcomes';
 import { attendanceRoutes, calendarRoutes } from './routes/attendance';
+import { changeRoutes } from './routes/changes';
 
 export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -89,6 +90,7 @@ export function createApp(parts: AppParts): express.Express {
     return { invitations: sent.ok ? sent.value : { sent: false, error: sent.error } };
   })));
   api.use(attendanceRoutes(parts.deps));
+  api.use(changeRoutes(parts.deps));
   api.use(outcomeRoutes(parts.deps));
   api.use(publishRoutes(parts.deps, { announcer: parts.announcer, publicUrl: parts.config.publicUrl }));
   api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));

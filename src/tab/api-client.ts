@@ -105,6 +105,8 @@ export interface ApiClient {
   ): Promise<LiveMeetingResponse>;
   fluidToken(documentId: string): Promise<string>;
   listTopics(communityId: string): Promise<readonly Topic[]>;
+  /** The version of what the channel tab shows (topics, sessions, actions, rotation): poll it, reload when it moves. */
+  changes(communityId: string): Promise<string>;
   /** SIMILAR_TOPIC_EXISTS (409) carries the similar topic as `subject` unless `force`. */
   proposeTopic(communityId: string, req: ProposeTopicRequest): Promise<Topic>;
   supportTopic(communityId: string, topicId: string): Promise<Topic>;
@@ -367,6 +369,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       }),
     fluidToken: async (documentId) => (await call(c.fluidToken, { body: { documentId } })).token,
     listTopics: async (id) => (await call(c.listTopics, { params: community(id) })).topics,
+    changes: async (id) => (await call(c.communityChanges, { params: community(id) })).version,
     proposeTopic: async (id, req) => (await call(c.proposeTopic, { params: community(id), body: req })).topic,
     supportTopic: async (id, topicId) => (await call(c.supportTopic, { params: topic(id, topicId) })).topic,
     thirtyFive: {

@@ -11,7 +11,9 @@ import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
 import type { Topic } from '../../src/domain/backlog';
 import type { Session } from '../../src/domain/session';
-import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
+import {
+  expectNoAxeViolations, framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil,
+} from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -112,6 +114,8 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await prepare?.(p);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
+    if (theme !== 'default') await expectNoAxeViolations(p, `${file} (the channel tab, ${theme}, ${width} px)`);
     await p.getByTestId(section).screenshot({ path: path.join(SCREENSHOTS, file) });
     expect(errors).toEqual([]);
     await p.close();
@@ -120,13 +124,14 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
   it('re-orders from the keyboard, edits through a concurrent edit, merges and archives; the page shows what the API stored', async () => {
     const { page, tab, errors } = await openChannelAtDev();
     await expectShownOrder(tab, ['Remote retrospectives people enjoy', 'Coaching product owners on refinement', 'Flow metrics that stay honest', 'Onboarding new Scrum Masters']);
+    await expectNoAxeViolations(tab, 'the backlog, as the facilitator');
 
     // Keyboard: focus "Move down" on the top topic and press Enter, twice (the focus stays on it).
     const down = row(tab, 'Remote retrospectives people enjoy').getByTestId('move-down');
     await down.focus();
     await page.keyboard.press('Enter');
     await expectShownOrder(tab, ['Coaching product owners on refinement', 'Remote retrospectives people enjoy', 'Flow metrics that stay honest', 'Onboarding new Scrum Masters']);
-    await waitUntil(async () => (await tab.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')) === 'Move “Remote retrospectives people enjoy” down', 'the focus back on Move down');
+    await waitUntil(async () => (await tab.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')) === 'Move down “Remote retrospectives people enjoy”', 'the focus back on Move down');
     await page.keyboard.press('Enter');
     await expectShownOrder(tab, ['Coaching product owners on refinement', 'Flow metrics that stay honest', 'Remote retrospectives people enjoy', 'Onboarding new Scrum Masters']);
     await tab.getByTestId('backlog-announce').getByText('“Remote retrospectives people enjoy” is now at position 3 of 4.').waitFor();
@@ -141,6 +146,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await onbPos.fill('9');
     await onbPos.press('Enter');
     await row(tab, 'Onboarding new Scrum Masters').getByText('The position must be from 1 to 5.').waitFor();
+    await expectNoAxeViolations(tab, 'the backlog with a refused position');
 
     // Edit a topic; meanwhile someone else edits the same topic through the API.
     await row(tab, 'Flow metrics that stay honest').getByTestId('edit-topic').click();
@@ -153,6 +159,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const conflict = tab.getByTestId('edit-conflict');
     await conflict.waitFor();
     await conflict.getByText('Changed in another window: add WIP limits').waitFor();
+    await expectNoAxeViolations(tab, 'the backlog with an edit conflict');
     // Nothing was saved over theirs, and the draft is still in the fields.
     expect((await call<{ topic: Topic }>(ALEX, 'GET', `/communities/${C}/topics/${ids.metrics}`)).topic.description).toBe('Changed in another window: add WIP limits');
     expect(await editor.getByTestId('edit-topic-title').inputValue()).toBe('Flow metrics that stay honest and useful');
@@ -178,6 +185,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await tab.getByTestId('merge-topic').click();
     await tab.getByTestId('merge-with').selectOption(ids.daily2!);
     await tab.getByTestId('merge-keep-this').check();
+    await expectNoAxeViolations(tab, 'the backlog merging two topics');
     await tab.getByTestId('merge-confirm').click();
     await waitUntil(async () => (await tab.locator('[data-testid="backlog-proposed"] [data-testid="backlog-title"]').allInnerTexts()).join('|') === 'Handling a team that skips the daily', 'the merged topic to leave the proposed list');
     const merged = (await topics()).find((t) => t.id === ids.daily2)!;
@@ -196,6 +204,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await archived.nth(1).waitFor();
     expect(await archived.count()).toBe(2);
     await tab.getByTestId('backlog-archived').getByText('merged into “Handling a team that skips the daily”').waitFor();
+    await expectNoAxeViolations(tab, 'the backlog with the archived topics open');
     expect((await tab.locator('[data-testid="backlog-prioritised"] [data-testid="backlog-rank"]').allInnerTexts())).toEqual(['#1', '#2', '#3', '#4']);
     expect(errors).toEqual([]);
     await page.close();
@@ -205,7 +214,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await shoot('backlog-600-light.png', 'default', 600, 'backlog');
     await shoot('backlog-contrast.png', 'contrast', 1280, 'backlog');
     await shoot('backlog-member-dark.png', 'dark', 600, 'backlog', CHEN);
-  });
+  }, 300_000); // many steps, five pages of their own, an accessibility check at each state
 
   it('schedules an external-speaker session from the plan, lists it with its agenda, and edits the agenda through a conflict', async () => {
     const { page, tab, errors } = await openChannelAtDev();
@@ -225,6 +234,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     // Submitting without the speaker's fields names them.
     await schedule.getByTestId('schedule-submit').click();
     await schedule.getByText('Fill in the speaker.').waitFor();
+    await expectNoAxeViolations(tab, 'scheduling, the speaker missing');
     await schedule.getByTestId('schedule-speakerName').fill('Ada Lovelace');
     await schedule.getByTestId('schedule-organisation').fill('Analytical Engines Ltd');
     await schedule.getByTestId('schedule-purpose').fill('Hear how another organisation scaled its Scrum Master community.');
@@ -233,6 +243,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const talk = schedule.getByTestId('agenda-item').filter({ has: tab.locator('input[value="Talk"]') }).getByTestId('agenda-minutes');
     await talk.fill('35');
     await schedule.getByTestId('schedule-agenda-total').getByText('70 of 60 minutes: 10 over').waitFor();
+    await expectNoAxeViolations(tab, 'scheduling, the agenda over time');
     await schedule.getByTestId('schedule-duration').fill('75');
     await schedule.getByTestId('schedule-agenda-total').getByText('70 of 75 minutes planned, 5 to spare').waitFor();
     await schedule.getByTestId('schedule-submit').dblclick();
@@ -259,6 +270,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await waitUntil(async () => !(await prioritisedTitles(tab)).includes(top.title), 'the scheduled topic to leave the prioritised list');
     await tab.getByTestId('backlog-scheduled').getByText(top.title).waitFor();
     await schedule.getByTestId('next-up').getByText('Chen Wei').waitFor();
+    await expectNoAxeViolations(tab, 'scheduled, the upcoming session listed');
 
     // Edit the agenda while someone else edits it through the API.
     await card.getByTestId('agenda-edit').click();
@@ -270,6 +282,7 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await call(ALEX, 'PUT', `/communities/${C}/sessions/${s.id}/agenda`, { etag: current.etag, agenda: theirs });
     await form.getByTestId('agenda-save').click();
     await form.getByTestId('agenda-conflict').waitFor();
+    await expectNoAxeViolations(tab, 'the agenda with an edit conflict');
     expect((await call<{ session: Session }>(ALEX, 'GET', `/communities/${C}/sessions/${s.id}`)).session.agenda).toEqual(theirs);
     expect(await form.getByTestId('agenda-minutes').nth(2).inputValue()).toBe('20');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'schedule-dev-conflict.png') });
@@ -293,5 +306,5 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await shoot('schedule-600-light.png', 'default', 600, 'schedule');
     await shoot('schedule-contrast.png', 'contrast', 1280, 'schedule');
     await shoot('schedule-member-light.png', 'default', 600, 'schedule', CHEN);
-  });
+  }, 300_000); // as above
 });

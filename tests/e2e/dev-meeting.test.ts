@@ -4,7 +4,16 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsAtDev,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
+} from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -67,6 +76,7 @@ describeE2E('the local meeting at /dev', () => {
     await channel!.getByTestId('channel-tab').waitFor();
     await channel!.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
     await channel!.getByText('Alex Morgan').first().waitFor();
+    await expectNoAxeViolationsAtDev(page, '/dev after everyone checked in (light)');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dev-light.png'), fullPage: true });
     await page.close();
   });
@@ -81,6 +91,9 @@ describeE2E('the local meeting at /dev', () => {
     });
     expect(luminance).toBeLessThan(0.3);
     await framesOf(page, 'meetingStage')[0]!.getByTestId('stage').waitFor();
+    await framesOf(page, 'content')[0]!.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+    for (const p of framesOf(page, 'sidePanel')) await p.getByText('(you)').first().waitFor({ timeout: 30000 });
+    await expectNoAxeViolationsAtDev(page, '/dev (dark)');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dev-dark.png'), fullPage: true });
     await page.close();
   });
@@ -88,7 +101,7 @@ describeE2E('the local meeting at /dev', () => {
   const localUrl = (frame: string, theme: string, extra = '') =>
     `${stack.url}/tab/?host=local&frame=${frame}&tenant=local-tenant&user=dev-user-2&name=Bea%20Okafor&meeting=local-meeting&channel=local-channel&theme=${theme}${extra}`;
 
-  for (const theme of ['default', 'dark']) {
+  for (const theme of ['default', 'dark', 'contrast']) {
     it(`fits the side panel into 320 px (${theme})`, async () => {
       const page = await browser.newPage({ viewport: { width: 320, height: 720 } });
       await page.goto(localUrl('sidePanel', theme));
@@ -96,6 +109,7 @@ describeE2E('the local meeting at /dev', () => {
       await page.getByText('Bea Okafor (you)').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page, `the side panel at 320 px (${theme})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `side-panel-${theme}.png`) });
       await page.close();
     });
@@ -106,10 +120,12 @@ describeE2E('the local meeting at /dev', () => {
       await page.getByTestId('stage').waitFor();
       await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
       await page.getByRole('heading', { name: 'Check-in wall' }).waitFor();
+      await expectNoAxeViolations(page, `the stage (${theme})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `stage-${theme}.png`) });
       await page.goto(localUrl('content', theme));
       await page.getByTestId('channel-tab').waitFor();
       await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+      await expectNoAxeViolations(page, `the channel tab (${theme})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `channel-tab-${theme}.png`), fullPage: true });
       await page.close();
     });
@@ -124,8 +140,10 @@ describeE2E('the local meeting at /dev', () => {
     await page.getByLabel('Create a new community').check();
     await page.getByTestId('config-name').fill('Product Owners CoP');
     await page.getByLabel('Learning community').check();
+    await expectNoAxeViolations(page, 'the configuration page, creating a community');
     await page.getByTestId('config-save').click();
     await page.getByText('now belongs to Product Owners CoP').waitFor({ timeout: 20000 });
+    await expectNoAxeViolations(page, 'the configuration page, saved');
 
     await page.goto(`${stack.url}/tab/?host=local&frame=sidePanel&${who}`);
     await page.getByRole('heading', { name: 'Product Owners CoP' }).waitFor({ timeout: 20000 });
@@ -138,6 +156,12 @@ describeE2E('the local meeting at /dev', () => {
     await page.goto(localUrl('content', 'default'));
     const backlog = page.getByTestId('backlog');
     await backlog.waitFor({ timeout: 20000 });
+    // A paste far past the limit is kept and the field says so; proposing it sends nothing.
+    await page.getByTestId('propose-input').fill('y'.repeat(5000));
+    expect((await page.getByTestId('propose-input').inputValue()).length).toBe(5000);
+    await page.getByText('That is 5,000 characters; the limit is 120. Shorten it by 4,880 to add it.').waitFor();
+    await page.getByTestId('propose-submit').click();
+    expect(await backlog.getByTestId('backlog-item').count()).toBe(0);
     await page.getByTestId('propose-input').fill('How do we run remote retros?');
     await page.getByTestId('propose-submit').click();
     await backlog.getByTestId('backlog-item').filter({ hasText: 'How do we run remote retros?' }).waitFor();
@@ -147,19 +171,24 @@ describeE2E('the local meeting at /dev', () => {
     await page.getByTestId('propose-input').fill('Running remote retros');
     await page.getByTestId('propose-submit').click();
     await page.getByTestId('similar-topic').waitFor();
+    await expectNoAxeViolations(page, 'the channel tab with a near-duplicate proposal');
     await page.getByRole('button', { name: '+1 it instead' }).click();
     await page.getByTestId('supporters').filter({ hasText: '1 supporter' }).waitFor();
+    await expectNoAxeViolations(page, 'the channel tab backlog with a proposed topic');
     expect(await page.getByTestId('backlog-item').count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'channel-tab-backlog.png'), fullPage: true });
     await page.close();
   });
 
-  it('renders the configuration page', async () => {
+  it('renders the configuration page, in every theme without accessibility violations', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
-    await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=default`);
-    await page.getByTestId('config-page').waitFor();
-    await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'config-default.png') });
+    for (const theme of ['default', 'dark', 'contrast']) {
+      await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=${theme}`);
+      await page.getByTestId('config-page').waitFor();
+      await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
+      await expectNoAxeViolations(page, `the configuration page (${theme})`);
+      if (theme === 'default') await page.screenshot({ path: path.join(SCREENSHOTS, 'config-default.png') });
+    }
     await page.close();
   });
 });

@@ -11,7 +11,16 @@
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
-import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsAtDev,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
+} from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -84,10 +93,43 @@ describeE2E('a working session at /dev', () => {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     }
+    // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
+    if (theme !== 'default') await expectNoAxeViolations(p, `${file} (${frame}, ${theme})`);
     await p.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
     expect(errors).toEqual([]);
     await p.close();
   }
+  /**
+   * In a 640 px side panel scrolled down to a takeaway's action form, a refused action says why next
+   * to the field at fault, inside the viewport (not in a notice at the top of the panel).
+   */
+  async function expectActionErrorsByTheirFields(takeaway: string) {
+    const p = await browser.newPage({ viewport: { width: 640, height: 600 } });
+    await p.goto(localUrl('sidePanel', 'default', ALEX));
+    await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
+    const item = p.getByTestId('run-wall-item').filter({ hasText: takeaway });
+    await item.getByTestId('run-action').click();
+    const inViewportBelow = async (message: string, field: string) => {
+      const shown = item.getByText(message);
+      await shown.waitFor({ timeout: 20000 });
+      const [m, f] = await Promise.all([shown.boundingBox(), item.getByTestId(field).boundingBox()]);
+      const height = p.viewportSize()!.height;
+      expect(m!.y).toBeGreaterThanOrEqual(0);
+      expect(m!.y + m!.height).toBeLessThanOrEqual(height);
+      // Right under its field.
+      expect(m!.y).toBeGreaterThanOrEqual(f!.y + f!.height - 1);
+      expect(m!.y - (f!.y + f!.height)).toBeLessThan(40);
+    };
+    await item.getByTestId('run-action-save').click();
+    await inViewportBelow('Choose who owns the action.', 'run-action-owner');
+    await item.getByTestId('run-action-owner').selectOption({ label: BEA.name });
+    await item.getByTestId('run-action-due').fill('2020-01-01');
+    await item.getByTestId('run-action-save').click();
+    await inViewportBelow('The due date is in the past.', 'run-action-due');
+    await expectNoAxeViolations(p, 'an action refused by its fields at 640 px');
+    await p.close();
+  }
+
   const stageShots = async (phase: string, ready: (p: Page) => Promise<void>) => {
     for (const theme of ['default', 'dark']) await shoot('meetingStage', theme, `session-stage-${phase}-${theme}.png`, ready);
   };
@@ -116,6 +158,7 @@ describeE2E('a working session at /dev', () => {
     );
     const panels = framesOf(page, 'sidePanel');
     const [stage] = framesOf(page, 'meetingStage');
+    const [channel] = framesOf(page, 'content');
     const alex = panels.find((f) => userOf(f) === ALEX.user)!;
     const panelOf = (who: Who) => panels.find((f) => userOf(f) === who.user)!;
     for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
@@ -123,6 +166,7 @@ describeE2E('a working session at /dev', () => {
 
     // Only the facilitator is offered the start; with nothing scheduled, "Schedule one now" on the top topic.
     await alex.getByTestId('run-start-form').waitFor({ timeout: 20000 });
+    await expectNoAxeViolationsAtDev(page, 'session: before the start');
     expect(await panelOf(BEA).getByTestId('run-start').count()).toBe(0);
     await alex.getByTestId('run-now-topic').filter({ hasText: `A deep dive starting in 2 minutes on the top of the backlog: “${TOPIC}”, opened by Bea Okafor.` }).waitFor();
     await alex.getByTestId('run-start').click();
@@ -141,6 +185,7 @@ describeE2E('a working session at /dev', () => {
       await p.getByTestId('my-check-in').waitFor();
     }
     await waitUntil(async () => (await stage!.getByTestId('check-in-item').count()) === PARTICIPANTS, 'every check-in on the stage');
+    await expectNoAxeViolationsAtDev(page, 'session: check-in');
     await stageShots('check-in', async (p) => {
       await p.getByTestId('stage-run-prompt').waitFor({ timeout: 20000 });
       await p.getByTestId('check-in-item').nth(PARTICIPANTS - 1).waitFor({ timeout: 20000 });
@@ -154,6 +199,7 @@ describeE2E('a working session at /dev', () => {
     await stage!.getByTestId('stage-run-timer').filter({ hasText: /^1[45]:\d\d$/ }).waitFor();
     expect(await stage!.getByTestId('check-in-wall').count()).toBe(0);
     for (const p of panels) await p.getByTestId('run-deep-dive').filter({ hasText: 'Bea Okafor opens the topic.' }).waitFor({ timeout: 20000 });
+    await expectNoAxeViolationsAtDev(page, 'session: deep dive');
     await stageShots('deep-dive', async (p) => {
       await p.getByTestId('stage-run-owner').waitFor({ timeout: 20000 });
     });
@@ -178,6 +224,7 @@ describeE2E('a working session at /dev', () => {
     const moverId = (await mover.getAttribute('data-user'))!;
     await mover.getByTestId('run-preview-move').selectOption('1');
     await waitUntil(async () => (await sizes()).join() === '1,3', 'the moved person in group 2');
+    await expectNoAxeViolations(alex, 'session: the facilitator planning breakouts');
     await previewGroups.nth(1).locator(`[data-user="${moverId}"]`).getByTestId('run-preview-move').selectOption('0');
     await waitUntil(async () => (await sizes()).join() === '2,2', 'the person back in group 1');
     await alex.getByTestId('run-breakout-minutes').selectOption('10');
@@ -210,6 +257,7 @@ describeE2E('a working session at /dev', () => {
       await stageGroups.nth(g).getByTestId('stage-run-group-notes-count').filter({ hasText: '2 notes' }).waitFor();
       for (const who of PEOPLE.filter((x) => groupOfUser[x.user] === g)) await stageGroups.nth(g).getByTestId('stage-run-group-members').filter({ hasText: who.name }).waitFor();
     }
+    await expectNoAxeViolationsAtDev(page, 'session: breakouts with notes');
     await stageShots('breakouts', async (p) => {
       await p.getByTestId('stage-run-note').nth(PARTICIPANTS - 1).waitFor({ timeout: 20000 });
     });
@@ -225,6 +273,14 @@ describeE2E('a working session at /dev', () => {
 
     // Share-out: everyone adds a takeaway; the stage's wall shows them live.
     await alex.getByTestId('run-next').filter({ hasText: 'End breakouts: share-out' }).click();
+    // A paste far past the limit is kept and the field says by how much it is over; nothing is added.
+    await alex.getByTestId('run-takeaway-input').waitFor({ timeout: 20000 });
+    await alex.getByTestId('run-takeaway-input').fill('x'.repeat(5000));
+    expect((await alex.getByTestId('run-takeaway-input').inputValue()).length).toBe(5000);
+    await alex.getByText('That is 5,000 characters; the limit is 500. Shorten it by 4,500 to add it.').waitFor();
+    await alex.getByTestId('run-takeaway-counter').filter({ hasText: '5000 / 500' }).waitFor();
+    await alex.getByTestId('run-takeaway-submit').click();
+    expect(await stage!.getByTestId('stage-run-takeaway').count()).toBe(0);
     for (const p of panels) {
       await p.getByTestId('run-takeaway-input').waitFor({ timeout: 20000 });
       await p.getByTestId('run-takeaway-input').fill(TAKEAWAYS[userOf(p)]!);
@@ -232,6 +288,7 @@ describeE2E('a working session at /dev', () => {
     }
     await waitUntil(async () => (await stage!.getByTestId('stage-run-takeaway').count()) === PARTICIPANTS, 'every takeaway on the stage');
     expect(await panelOf(BEA).getByTestId('run-edit').count()).toBe(0);
+    await expectNoAxeViolationsAtDev(page, 'session: share-out with takeaways');
 
     // The facilitator curates: Bea's merged into Alex's, Chen's becomes an action for Bea, Dara's reworded.
     const item = (text: string) => alex.getByTestId('run-wall-item').filter({ hasText: text });
@@ -247,6 +304,7 @@ describeE2E('a working session at /dev', () => {
     await chens.getByTestId('run-action-due').fill('2020-01-01');
     await chens.getByTestId('run-action-save').click();
     await alex.getByText('The due date is in the past.').waitFor();
+    await expectNoAxeViolations(alex, 'session: an action refused for its due date');
     await chens.getByTestId('run-action-due').fill(due);
     await chens.getByTestId('run-action-save').click();
     await chens.getByTestId('run-wall-action').filter({ hasText: `Action · Bea Okafor · due ${due}` }).waitFor({ timeout: 20000 });
@@ -265,6 +323,7 @@ describeE2E('a working session at /dev', () => {
       await p.getByTestId('run-wall-item').filter({ hasText: reworded }).getByTestId('run-action').click();
       await p.getByTestId('run-action-due').waitFor({ timeout: 20000 });
     });
+    await expectActionErrorsByTheirFields(reworded);
 
     // Feedback: 1–5 in each panel, anonymous; the stage counts votes and shows the histogram once all voted.
     await alex.getByTestId('run-next').filter({ hasText: 'Move on to feedback' }).click();
@@ -275,6 +334,7 @@ describeE2E('a working session at /dev', () => {
     await first!.getByTestId('run-voted').waitFor({ timeout: 20000 });
     await stage!.getByTestId('stage-run-voted').filter({ hasText: `1 of ${PARTICIPANTS} voted` }).waitFor({ timeout: 20000 });
     expect(await stage!.getByTestId('stage-run-histogram').count()).toBe(0);
+    await expectNoAxeViolationsAtDev(page, 'session: feedback, one vote in');
     // Closing voting while people have not voted asks first, with the keyboard alone: Escape keeps voting open.
     await alex.getByTestId('run-close-voting').focus();
     await page.keyboard.press('Enter');
@@ -294,6 +354,7 @@ describeE2E('a working session at /dev', () => {
     await stage!.getByTestId('stage-run-histogram').waitFor({ timeout: 20000 });
     expect(await stage!.getByTestId('stage-run-bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-count'))))).toEqual([0, 0, 1, 2, 1]);
     await stage!.getByTestId('stage-run-feedback-summary').filter({ hasText: 'Average 4.0 out of 5 from 4 votes' }).waitFor();
+    await expectNoAxeViolationsAtDev(page, 'session: feedback, all voted');
     await stageShots('feedback', async (p) => {
       await p.getByTestId('stage-run-histogram').waitFor({ timeout: 20000 });
     });
@@ -305,8 +366,18 @@ describeE2E('a working session at /dev', () => {
     await stage!.getByTestId('stage-phase').filter({ hasText: 'Closed' }).waitFor();
     await stage!.getByTestId('run-next-topic-title').filter({ hasText: NEXT_TOPIC }).waitFor({ timeout: 20000 });
     await panelOf(CHEN).getByTestId('run-next-topic-title').filter({ hasText: NEXT_TOPIC }).waitFor({ timeout: 20000 });
+    await expectNoAxeViolationsAtDev(page, 'session: closed, the next topic to own');
+    // Bea's panel offers the button too; the channel tab (opened before the session) lists the topic without an owner.
+    await panelOf(BEA).getByTestId('run-volunteer').waitFor({ timeout: 20000 });
+    const nextInChannel = channel!.getByTestId('backlog-item').filter({ hasText: NEXT_TOPIC });
+    await nextInChannel.getByTestId('backlog-owner').filter({ hasText: 'No owner yet' }).waitFor({ timeout: 20000 });
     await panelOf(CHEN).getByRole('button', { name: `Volunteer to own “${NEXT_TOPIC}”` }).click();
     await panelOf(CHEN).getByTestId('run-next-topic-owner').filter({ hasText: 'You own it — thank you!' }).waitFor({ timeout: 20000 });
+    // Without a click or a reload, Bea's stale Volunteer button gives way to who owns it, and the channel tab follows.
+    await panelOf(BEA).getByTestId('run-next-topic-owner').filter({ hasText: 'Owned by Chen Wei' }).waitFor({ timeout: 20000 });
+    expect(await panelOf(BEA).getByTestId('run-volunteer').count()).toBe(0);
+    await nextInChannel.getByTestId('backlog-owner').filter({ hasText: 'Owner: Chen Wei' }).waitFor({ timeout: 20000 });
+    await expectNoAxeViolationsAtDev(page, 'session: closed, someone volunteered');
     await stageShots('closed', async (p) => {
       await p.getByTestId('run-next-topic-owner').filter({ hasText: 'Owned by Chen Wei' }).waitFor({ timeout: 20000 });
     });
@@ -347,11 +418,11 @@ describeE2E('a working session at /dev', () => {
     expect((await search('product owner'))[0]?.excerpt).toContain('Invite the product owner');
     expect(await search('every sprint')).toHaveLength(1);
     // The breakout groups' notes are kept with the session: its page in the channel tab shows them, signed.
-    const channel = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const sessionPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const channelErrors: string[] = [];
-    channel.on('pageerror', (e) => channelErrors.push(e.message));
-    await channel.goto(`${localUrl('content', 'default', BEA)}#session=${encodeURIComponent(held.id)}`);
-    const breakouts = channel.getByTestId('session-page').getByTestId('session-breakouts');
+    sessionPage.on('pageerror', (e) => channelErrors.push(e.message));
+    await sessionPage.goto(`${localUrl('content', 'default', BEA)}#session=${encodeURIComponent(held.id)}`);
+    const breakouts = sessionPage.getByTestId('session-page').getByTestId('session-breakouts');
     await breakouts.waitFor({ timeout: 20000 });
     expect(await breakouts.getByTestId('session-breakout').count()).toBe(2);
     for (const who of PEOPLE) {
@@ -359,12 +430,12 @@ describeE2E('a working session at /dev', () => {
     }
     await breakouts.getByTestId('session-breakout').filter({ hasText: 'worth attending' }).waitFor();
     expect((await search('Note from Dara')).map((h) => [h.kind, h.sessionId])).toEqual([['group-note', held.id]]);
-    await channel.screenshot({ path: path.join(SCREENSHOTS, 'session-page-breakouts.png'), fullPage: true });
+    await sessionPage.screenshot({ path: path.join(SCREENSHOTS, 'session-page-breakouts.png'), fullPage: true });
     expect(channelErrors).toEqual([]);
-    await channel.close();
+    await sessionPage.close();
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'session-dev-closed.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  }, 420_000); // a whole session with four people, a wait for the session's start and sixteen screenshots
+  }, 540_000); // four people, a wait for the session's start, sixteen screenshots, a check at each state
 });

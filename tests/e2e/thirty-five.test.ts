@@ -6,7 +6,16 @@
  */
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil } from '../fixtures/browser';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsAtDev,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
+} from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
 const describeE2E = skipE2E ? describe.skip : describe;
@@ -66,6 +75,8 @@ describeE2E('Thirty Five at /dev', () => {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     }
+    // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
+    if (theme !== 'default') await expectNoAxeViolations(p, `${file} (${frame}, ${theme})`);
     await p.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
     expect(errors).toEqual([]);
     await p.close();
@@ -92,6 +103,7 @@ describeE2E('Thirty Five at /dev', () => {
 
     // No game yet: everyone reads what Thirty Five is; only the facilitator can start it.
     for (const p of panels) await p.getByTestId('t5-explain').waitFor();
+    await expectNoAxeViolationsAtDev(page, 'Thirty Five: no game yet');
     expect(await panels.find((f) => f !== alex)!.getByTestId('t5-start').count()).toBe(0);
     await alex.getByTestId('t5-start').click();
 
@@ -101,6 +113,7 @@ describeE2E('Thirty Five at /dev', () => {
       await p.getByTestId('t5-card-title').waitFor({ timeout: 20000 });
       await p.getByTestId('t5-card-title').fill(title!);
       await p.getByText(`${title!.length} / 80`).first().waitFor();
+      if (i === 0) await expectNoAxeViolationsAtDev(page, 'Thirty Five: writing a card');
       if (description) await p.getByTestId('t5-card-description').fill(description);
       await p.getByTestId('t5-card-save').click();
       await p.getByTestId('t5-my-card-title').filter({ hasText: title! }).waitFor();
@@ -115,6 +128,7 @@ describeE2E('Thirty Five at /dev', () => {
     await alex.getByTestId('t5-deal').filter({ hasText: `Deal ${PARTICIPANTS} cards` }).waitFor({ timeout: 20000 });
     await alex.getByTestId('t5-deal').click();
     for (const p of panels) await p.getByTestId('t5-waiting').filter({ hasText: `Round 1 of ${ROUNDS} — waiting for the facilitator` }).waitFor({ timeout: 20000 });
+    await expectNoAxeViolationsAtDev(page, 'Thirty Five: dealt, waiting for round 1');
 
     for (let round = 0; round < ROUNDS; round++) {
       if (round === 0) await alex.getByTestId('t5-timer').selectOption('5');
@@ -142,6 +156,7 @@ describeE2E('Thirty Five at /dev', () => {
       if (round === 0) {
         // The stage at the start of a round: who is still to score, the timer.
         await stage!.getByTestId('stage-t5-to-score').filter({ hasText: 'Still to score:' }).waitFor({ timeout: 20000 });
+        await expectNoAxeViolationsAtDev(page, 'Thirty Five: round 1 open');
         for (const theme of ['default', 'dark']) {
           await shoot('meetingStage', theme, { width: 1600, height: 900 }, `thirty-five-stage-round-${theme}.png`, async (p) => {
             await p.getByTestId('stage-t5-to-score').filter({ hasText: 'Still to score:' }).waitFor({ timeout: 20000 });
@@ -172,6 +187,7 @@ describeE2E('Thirty Five at /dev', () => {
         await alex.getByTestId('t5-progress').filter({ hasText: '1 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
         await alex.getByTestId('t5-open-pair').first().waitFor();
         await stage!.getByTestId('stage-t5-agreed').filter({ hasText: '1 of 2 pairs agreed' }).waitFor();
+        await expectNoAxeViolationsAtDev(page, 'Thirty Five: round 2 with a mismatch');
         await shoot('sidePanel', 'default', { width: 320, height: 900 }, 'thirty-five-side-panel-facilitator-default.png', async (p) => {
           await p.getByTestId('t5-open-pair').waitFor({ timeout: 20000 });
         }, { user: 'dev-user-1', name: 'Alex Morgan' });
@@ -188,6 +204,7 @@ describeE2E('Thirty Five at /dev', () => {
     await alex.getByTestId('t5-finish').click();
     for (const p of panels) await p.getByTestId('t5-ranked').waitFor({ timeout: 20000 });
     expect(await alex.getByTestId('t5-ranked-item').count()).toBe(PARTICIPANTS);
+    await expectNoAxeViolationsAtDev(page, 'Thirty Five: finished, ranked');
 
     // Merge the last card into the first one (and undo once, to see it come back).
     const titles = await alex.getByTestId('t5-ranked-title').allInnerTexts();
@@ -199,6 +216,7 @@ describeE2E('Thirty Five at /dev', () => {
     await pick('t5-merge-into', titles[0]!);
     await alex.getByTestId('t5-merge').click();
     await alex.getByTestId('t5-merged').waitFor();
+    await expectNoAxeViolations(alex, 'Thirty Five: the facilitator panel with a merge');
     await alex.getByTestId('t5-unmerge').click();
     await waitUntil(async () => (await alex.getByTestId('t5-merged').count()) === 0, 'the merge to be undone');
     await pick('t5-merge-from', titles[PARTICIPANTS - 1]!);
@@ -230,8 +248,8 @@ describeE2E('Thirty Five at /dev', () => {
       await p.getByTestId('t5-committed').waitFor({ timeout: 20000 });
     });
 
-    // The channel tab: the topics are prioritised, in rank order, each with its score.
-    await channel!.getByTestId('backlog-refresh').click();
+    // The channel tab (opened before the game, never reloaded) follows the commit by itself: the
+    // topics are prioritised, in rank order, each with its score.
     const items = channel!.locator('[data-testid="backlog-item"][data-state="prioritised"]');
     await waitUntil(async () => (await items.count()) === PARTICIPANTS - 1, 'the prioritised topics in the channel tab');
     const ranks = (await channel!.getByTestId('backlog-rank').allInnerTexts()).map((r) => Number(r.replace('#', '')));
@@ -241,6 +259,7 @@ describeE2E('Thirty Five at /dev', () => {
     for (const s of backlogScores) expect(s).toMatch(/^\d+\.\d (\/ 35|· 2 cards together), \d+ rounds?$/);
     expect(backlogScores.filter((s) => s.includes('· 2 cards together'))).toHaveLength(1);
     await items.first().getByText(titles[0]!).waitFor();
+    await expectNoAxeViolationsAtDev(page, 'Thirty Five: committed, the backlog in the channel tab');
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'thirty-five-dev-light.png'), fullPage: true });
     const cp = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -250,7 +269,7 @@ describeE2E('Thirty Five at /dev', () => {
     await cp.close();
     expect(errors).toEqual([]);
     await page.close();
-  }, 420_000); // a whole game with five people, every split through the server, and a dozen screenshots (a loaded 2-core machine)
+  }, 420_000); // a whole game with five people, every split through the server, a dozen screenshots and an accessibility check at each state
 
   it('keyboard: arrows move without choosing, Enter sends; focus stays when the partner picks; closing a round that loses votes asks first; both read the same split', async () => {
     // Each person in a page of their own, as on their own computers: one partner's clicks never move the other's focus.

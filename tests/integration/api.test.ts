@@ -228,7 +228,7 @@ describe('text and ids over HTTP', () => {
     const { url, titles } = await topics();
     const res = await alex()(url, { body: { title: 'Retros\u001b[2J', description: 'fine\r\nlines' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Invalid topic: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)');
+    expect(res.body.error.message).toBe('Invalid request body: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)');
     expect(await titles()).toEqual([]);
   });
 

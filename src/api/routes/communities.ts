@@ -17,6 +17,13 @@ import {
 } from '../schemas';
 
 export const communityRoutes = {
+  communityChanges: route({
+    method: 'GET',
+    path: '/communities/:id/changes',
+    access: 'user',
+    summary: 'Members: the version of what the channel tab shows (topics, sessions, actions, rotation), to poll.',
+    response: z.object({ version: z.string() }),
+  }),
   listMyCommunities: route({
     method: 'GET',
     path: '/communities',

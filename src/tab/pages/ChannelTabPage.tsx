@@ -1,5 +1,6 @@
 /**
- * The channel (content) tab: the community's overview and members. Members join and leave;
+ * The channel (content) tab: the community's overview and members. What the record shows (backlog,
+ * sessions, actions) follows other people's changes by polling the community's change version. Members join and leave;
  * facilitators and champions change roles; facilitators edit the details (with the etag, so a
  * concurrent edit is reported and reloaded, never overwritten).
  */
@@ -23,6 +24,7 @@ import { BacklogSection } from '../features/backlog/BacklogSection';
 import { useBacklog } from '../features/backlog/useBacklog';
 import { SchedulingSections } from '../features/scheduling/SchedulingSections';
 import { CommunityGate } from '../features/community/CommunityGate';
+import { CommunityChangesProvider } from '../features/community/useCommunityChanges';
 import { CommunityFields, useCommunityForm } from '../features/community/CommunityForm';
 import {
   PURPOSE_LABELS,
@@ -75,11 +77,23 @@ export function ChannelTabPage() {
       wide
     >
       {route.sessionId ? (
-        <CommunityGate page={page}>{(v) => <SessionPage view={v} sessionId={route.sessionId!} onBack={route.back} />}</CommunityGate>
+        <CommunityGate page={page}>
+          {(v) => (
+            <CommunityChangesProvider communityId={v.community.id}>
+              <SessionPage view={v} sessionId={route.sessionId!} onBack={route.back} />
+            </CommunityChangesProvider>
+          )}
+        </CommunityGate>
       ) : (
         <div className={s.columns}>
           <div className={s.stack}>
-            <CommunityGate page={page}>{(v) => <CommunityBody view={v} page={page} onOpenSession={route.open} />}</CommunityGate>
+            <CommunityGate page={page}>
+              {(v) => (
+                <CommunityChangesProvider communityId={v.community.id}>
+                  <CommunityBody view={v} page={page} onOpenSession={route.open} />
+                </CommunityChangesProvider>
+              )}
+            </CommunityGate>
           </div>
           <OtherCommunities currentId={view?.community.id} onSwitch={page.switchTo} />
         </div>

@@ -8,6 +8,7 @@ import {
   MessageBarTitle,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -157,5 +158,30 @@ export function Section({ title, children, id, testId }: { title: string; childr
       </h2>
       {children}
     </section>
+  );
+}
+
+const useLengthStyles = makeStyles({
+  counter: { fontVariantNumeric: 'tabular-nums' },
+  over: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/**
+ * What to say when a text is past its limit (as the topic card form does), or undefined. Fields with a
+ * limit let a long paste in and say so, instead of cutting it silently at the limit.
+ */
+export function overLimitMessage(length: number, max: number): string | undefined {
+  if (length <= max) return undefined;
+  const n = (x: number) => x.toLocaleString('en');
+  return `That is ${n(length)} characters; the limit is ${n(max)}. Shorten it by ${n(length - max)} to add it.`;
+}
+
+/** The "n / max" counter under a field with a limit, red past the limit. */
+export function LengthCounter({ length, max, testId }: { length: number; max: number; testId?: string }) {
+  const s = useLengthStyles();
+  return (
+    <span className={mergeClasses(s.counter, length > max && s.over)} data-testid={testId}>
+      {`${length} / ${max}`}
+    </span>
   );
 }

@@ -35,8 +35,8 @@ describe('the notes reader (react-markdown)', () => {
     expect(parseNotes(md).map((p) => p.index)).toEqual([0, 1, 2, 3]);
   });
 
-  it('renders notes headings below the page headings (h4–h6)', () => {
-    expect(html('# One\n\n## Two\n\n#### Four')).toBe('<h4>One</h4><h5>Two</h5><h6>Four</h6>');
+  it("renders notes headings right below the Notes section's h2 (h3–h6, never skipping a level)", () => {
+    expect(html('# One\n\n## Two\n\n#### Four')).toBe('<h3>One</h3><h4>Two</h4><h6>Four</h6>');
   });
 });
 
@@ -48,7 +48,7 @@ describe('escaping: notes never become HTML', () => {
     );
     expect(out).not.toMatch(/<(img|script|iframe|b|div)[\s>]/);
     expect(out).not.toMatch(/<[^>]*\son\w+=/); // no element carries an event handler
-    expect(out).toContain('<h4>&lt;img src=x onerror=alert(1)&gt;</h4>');
+    expect(out).toContain('<h3>&lt;img src=x onerror=alert(1)&gt;</h3>');
     expect(out).toContain('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; and more</p>');
     expect(out).toContain('<strong>&lt;b&gt;bold&lt;/b&gt;</strong>');
     expect(out).toContain('<li>&lt;iframe src=&quot;https://evil.test&quot;&gt;&lt;/iframe&gt;</li>');

@@ -28,7 +28,7 @@ import { managesBacklog, TOPIC_LIMITS, type Topic } from '../../../domain/backlo
 import type { CommunityView } from '../../api-client';
 import { isApiError } from '../../api-client';
 import { toApiError, useServices } from '../../app-services';
-import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
+import { ErrorNotice, LengthCounter, Section, overLimitMessage, useSectionStyles } from '../../ui/common';
 import {
   canArchive,
   canEditTopic,
@@ -359,10 +359,10 @@ function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, 
           <span className={s.group} role="group" aria-label={`Order of “${t.title}”`}>
             {t.state === 'prioritised' ? (
               <>
-                <Button size="small" data-focus="up" disabledFocusable={busy || up === undefined} aria-label={`Move “${t.title}” up`} onClick={() => up !== undefined && void move(t, up, 'up')} data-testid="move-up">
+                <Button size="small" data-focus="up" disabledFocusable={busy || up === undefined} aria-label={`Move up “${t.title}”`} onClick={() => up !== undefined && void move(t, up, 'up')} data-testid="move-up">
                   Move up
                 </Button>
-                <Button size="small" data-focus="down" disabledFocusable={busy || down === undefined} aria-label={`Move “${t.title}” down`} onClick={() => down !== undefined && void move(t, down, 'down')} data-testid="move-down">
+                <Button size="small" data-focus="down" disabledFocusable={busy || down === undefined} aria-label={`Move down “${t.title}”`} onClick={() => down !== undefined && void move(t, down, 'down')} data-testid="move-down">
                   Move down
                 </Button>
               </>
@@ -469,6 +469,7 @@ function ProposeForm({ communityId, backlog }: { communityId: string; backlog: B
   const propose = async (force: boolean) => {
     const trimmed = title.trim();
     if (!trimmed) return setError('Write a topic first.');
+    if (overLimitMessage(trimmed.length, TOPIC_LIMITS.title)) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -508,10 +509,15 @@ function ProposeForm({ communityId, backlog }: { communityId: string; backlog: B
         }}
         aria-label="Propose a topic"
       >
-        <Field className={s.grow} label="Propose a topic" hint={`${title.trim().length} / ${TOPIC_LIMITS.title}`} validationMessage={error}>
+        <Field
+          className={s.grow}
+          label="Propose a topic"
+          hint={<LengthCounter length={title.trim().length} max={TOPIC_LIMITS.title} testId="propose-counter" />}
+          validationMessage={error ?? overLimitMessage(title.trim().length, TOPIC_LIMITS.title)}
+          validationState={error || overLimitMessage(title.trim().length, TOPIC_LIMITS.title) ? 'error' : 'none'}
+        >
           <Input
             value={title}
-            maxLength={TOPIC_LIMITS.title}
             onChange={(_, d) => {
               setTitle(d.value);
               setSimilar(undefined);

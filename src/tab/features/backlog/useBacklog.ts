@@ -1,11 +1,13 @@
 /**
  * The community's topics, shared by the backlog and the scheduling sections of the channel tab:
- * loaded once, patched with what an operation returns (so the page follows at once), reloaded after.
+ * loaded once, patched with what an operation returns (so the page follows at once), reloaded after,
+ * and whenever the community's record changes elsewhere (useReloadOnChange).
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Topic } from '../../../domain/backlog';
 import type { ApiError } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
+import { useReloadOnChange } from '../community/useCommunityChanges';
 import { withChanged } from './backlog-manage';
 
 export interface BacklogStore {
@@ -26,6 +28,8 @@ export function useBacklog(communityId: string): BacklogStore {
   // Patches apply to one loaded list; a newer list (the reload) replaces them.
   const [patched, setPatched] = useState<{ base: readonly Topic[] | undefined; topics: readonly Topic[] }>({ base: undefined, topics: [] });
   const { reload } = list;
+  // Someone else's change (another tab, the bot, a game's commit) shows without a page reload.
+  useReloadOnChange(reload);
   const apply = useCallback(
     (changed: readonly Topic[]) => {
       setPatched((p) => {

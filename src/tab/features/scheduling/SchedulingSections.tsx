@@ -8,6 +8,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { hasRole } from '../../../domain/community';
 import type { CommunityView } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
+import { useReloadOnChange } from '../community/useCommunityChanges';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
 import type { BacklogStore } from '../backlog/useBacklog';
 import { RotationPanel } from './RotationPanel';
@@ -27,6 +28,10 @@ export function SchedulingSections({ view, backlog }: { view: CommunityView; bac
   const manages = hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion');
   const plan = useAsync(() => api.sessions.plan(communityId), `plan:${communityId}`);
   const sessions = useAsync(() => api.sessions.list(communityId), `sessions:${communityId}`);
+  useReloadOnChange(() => {
+    plan.reload();
+    sessions.reload();
+  });
 
   return (
     <>

@@ -245,7 +245,7 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
         </form>
       ) : canEdit ? (
         <div className={s.row}>
-          <Button size="small" onClick={() => void open()} disabled={edit === 'loading'} aria-label={`Edit the agenda of the session on ${whenLabel(current.startsAt)}`} data-testid="agenda-edit">
+          <Button size="small" onClick={() => void open()} disabled={edit === 'loading'} aria-label={`Edit agenda of the session on ${whenLabel(current.startsAt)}`} data-testid="agenda-edit">
             Edit agenda
           </Button>
         </div>

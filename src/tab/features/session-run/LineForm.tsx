@@ -1,7 +1,11 @@
-/** A one-line entry (a group note, a takeaway): a counter, Enter submits, the rules' message under the field. */
+/**
+ * A one-line entry (a group note, a takeaway): a counter, Enter submits, the rules' message under the field.
+ * A paste past the limit is kept and the field says by how much it is over (never cut silently).
+ */
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { checkRunText } from '../../../domain/session-run';
+import { LengthCounter, overLimitMessage } from '../../ui/common';
 import { useRunStyles } from './styles';
 
 export interface LineFormProps {
@@ -20,6 +24,7 @@ export function LineForm({ label, what, max, submitLabel, placeholder, disabled,
   const s = useRunStyles();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+  const message = error ?? overLimitMessage(text.length, max);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkRunText(text, max, what);
@@ -36,9 +41,9 @@ export function LineForm({ label, what, max, submitLabel, placeholder, disabled,
     <form className={s.stack} onSubmit={(e) => void submit(e)} aria-label={label}>
       <Field
         label={label}
-        validationMessage={error}
-        validationState={error ? 'error' : 'none'}
-        hint={<span className={text.length > max ? `${s.counter} ${s.over}` : s.counter}>{`${text.length} / ${max}`}</span>}
+        validationMessage={message}
+        validationState={message ? 'error' : 'none'}
+        hint={<LengthCounter length={text.length} max={max} testId={`${testId}-counter`} />}
       >
         {(fieldProps) => (
           <div className={s.rowCenter}>
@@ -46,7 +51,6 @@ export function LineForm({ label, what, max, submitLabel, placeholder, disabled,
               {...fieldProps}
               className={s.input}
               value={text}
-              maxLength={max}
               placeholder={placeholder}
               autoComplete="off"
               onChange={(_, d) => {

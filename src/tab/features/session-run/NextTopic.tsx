@@ -52,8 +52,9 @@ export function useNextTopic(controller: SessionController | undefined, key: str
 export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean; big?: boolean }) {
   const s = useRunStyles();
   const b = useBig();
-  // The stage (no button) re-reads the backlog now and then, so a volunteer shows there too.
-  const next = useNextTopic(controller, sessionId, canVolunteer ? undefined : 15_000);
+  // Both re-read the top of the backlog now and then: the stage shows a volunteer, and the side panel
+  // does not keep offering a Volunteer button someone else already took (ADR XXXX).
+  const next = useNextTopic(controller, sessionId, canVolunteer ? 5_000 : 15_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const volunteer = async (t: Topic) => {

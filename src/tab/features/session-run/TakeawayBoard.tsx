@@ -4,8 +4,9 @@
  * an owner and a due date (not in the past). Merges can be undone.
  */
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Membership } from '../../../domain/community';
+import { checkDueDate } from '../../../domain/outcomes';
 import { RUN_LIMITS, type SessionRunState } from '../../../domain/session-run';
 import { LineForm } from './LineForm';
 import { takeawaysLabel, todayUtc, wallItems, type NameOf, type WallItem } from './session-view';
@@ -13,6 +14,17 @@ import { useRunStyles } from './styles';
 import type { UseSessionActions } from './useSessionActions';
 
 const short = (t: string, n = 40) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+
+export type ActionFieldProblem = { field: 'owner' | 'due'; message: string };
+
+/** What is wrong with an action's fields, told by the field (a narrow panel scrolls: a message at the top is off-screen). */
+export function actionFieldProblem(ownerId: string, dueDate: string, now: Date): ActionFieldProblem | undefined {
+  if (!ownerId) return { field: 'owner', message: 'Choose who owns the action.' };
+  const due = checkDueDate(dueDate, now);
+  if (due.ok) return undefined;
+  const noDate = due.error.message === 'dueDate must be a date like 2026-12-31.';
+  return { field: 'due', message: noDate ? 'Pick a due date.' : due.error.message };
+}
 
 export function TakeawayBoard({
   run,
@@ -65,6 +77,16 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
   const [into, setInto] = useState('');
   const [owner, setOwner] = useState(item.action?.ownerId ?? '');
   const [due, setDue] = useState(item.action?.dueDate ?? '');
+  const [fieldError, setFieldError] = useState<ActionFieldProblem | undefined>(undefined);
+  const fieldMessage = (field: ActionFieldProblem['field']) => (fieldError?.field === field ? fieldError.message : undefined);
+  const ownerRef = useRef<HTMLSelectElement>(null);
+  const dueRef = useRef<HTMLInputElement>(null);
+  const saveAction = () => {
+    const problem = actionFieldProblem(owner, due, new Date());
+    setFieldError(problem);
+    if (problem) return (problem.field === 'owner' ? ownerRef : dueRef).current?.focus();
+    void actions.run('Could not set the action', (c) => c.setAction(item.id, { ownerId: owner, dueDate: due })).then(done);
+  };
   const busy = actions.busy !== undefined;
   const today = todayUtc(new Date());
   const open = (e: Editing) => {
@@ -73,6 +95,7 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
     setInto(others[0]?.id ?? '');
     setOwner(item.action?.ownerId ?? '');
     setDue(item.action?.dueDate ?? '');
+    setFieldError(undefined);
   };
   const done = (ok: boolean) => ok && setEditing('none');
   // A takeaway others were merged into cannot itself be merged away (merge into it instead).
@@ -160,8 +183,16 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
       ) : null}
       {editing === 'action' ? (
         <div className={s.stack}>
-          <Field label="Owner">
-            <Select value={owner} onChange={(_, d) => setOwner(d.value)} data-testid="run-action-owner">
+          <Field label="Owner" validationMessage={fieldMessage('owner')} validationState={fieldMessage('owner') ? 'error' : 'none'}>
+            <Select
+              ref={ownerRef}
+              value={owner}
+              onChange={(_, d) => {
+                setOwner(d.value);
+                setFieldError(undefined);
+              }}
+              data-testid="run-action-owner"
+            >
               <option value="">Choose someone…</option>
               {[...members].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((m) => (
                 <option key={m.userId} value={m.userId}>
@@ -170,11 +201,26 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
               ))}
             </Select>
           </Field>
-          <Field label="Due date" hint="Today or later">
-            <Input type="date" value={due} min={today} onChange={(_, d) => setDue(d.value)} data-testid="run-action-due" />
+          <Field
+            label="Due date"
+            hint="Today or later"
+            validationMessage={fieldMessage('due')}
+            validationState={fieldMessage('due') ? 'error' : 'none'}
+          >
+            <Input
+              ref={dueRef}
+              type="date"
+              value={due}
+              min={today}
+              onChange={(_, d) => {
+                setDue(d.value);
+                setFieldError(undefined);
+              }}
+              data-testid="run-action-due"
+            />
           </Field>
           <div className={s.rowCenter}>
-            <Button appearance="primary" size="small" disabled={busy} onClick={() => void actions.run('Could not set the action', (c) => c.setAction(item.id, { ownerId: owner, dueDate: due })).then(done)} data-testid="run-action-save">
+            <Button appearance="primary" size="small" disabled={busy} onClick={saveAction} data-testid="run-action-save">
               Save action
             </Button>
             {item.action ? (

@@ -4,7 +4,7 @@
  * rehype-sanitize (GitHub's schema), link targets other than http(s) and mailto are dropped (the link
  * shows as its text) and the rest open in a new tab with rel="noopener noreferrer". Images show their
  * alt text: notes load nothing from elsewhere. Notes headings sit below the page's own headings
- * (h4–h6), keeping the page outline intact. Loaded on demand by MarkdownBlocks.tsx, so only the pages
+ * (h3–h6, right below the Notes section's h2, never skipping a level: axe's heading-order). Loaded on demand by MarkdownBlocks.tsx, so only the pages
  * that show notes carry the Markdown library.
  */
 import type { ReactNode } from 'react';
@@ -16,14 +16,14 @@ const REMARK = [htmlAsText];
 const REHYPE = [rehypeSanitize];
 
 function componentsFor(classes: MarkdownClasses): Components {
-  const heading = (Tag: 'h4' | 'h5' | 'h6') =>
+  const heading = (Tag: 'h3' | 'h4' | 'h5' | 'h6') =>
     function Heading({ children }: { children?: ReactNode }) {
       return <Tag className={classes.heading}>{children}</Tag>;
     };
   return {
-    h1: heading('h4'),
-    h2: heading('h5'),
-    h3: heading('h6'),
+    h1: heading('h3'),
+    h2: heading('h4'),
+    h3: heading('h5'),
     h4: heading('h6'),
     h5: heading('h6'),
     h6: heading('h6'),

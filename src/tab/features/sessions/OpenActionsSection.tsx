@@ -8,6 +8,7 @@ import { hasRole } from '../../../domain/community';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 import type { CommunityView } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
+import { useReloadOnChange } from '../community/useCommunityChanges';
 import { ErrorNotice, InfoNotice, Section, useSectionStyles } from '../../ui/common';
 import { ActionStatusSelect, type StatusResult } from './ActionStatusSelect';
 import { countLabel, dueLabel, groupActionsByOwner, namesOf, sessionWhen, withEtags } from './session-view';
@@ -38,6 +39,7 @@ export function OpenActionsSection({ view, onOpen }: { view: CommunityView; onOp
     const outcomes = await Promise.all(sessionIds.map((sid) => api.sessions.outcomes(c, sid).then((o) => o.actions)));
     return { ...withEtags(open, outcomes.flat()), sessions: new Map(sessions.map((x) => [x.id, x])) };
   }, `open-actions:${c}`);
+  useReloadOnChange(data.reload);
   const names = useMemo(() => namesOf(view.members), [view.members]);
   const today = localToday();
 

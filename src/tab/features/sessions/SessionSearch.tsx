@@ -5,6 +5,7 @@ import { OUTCOME_LIMITS, type SearchHit } from '../../../domain/outcomes';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 import type { CommunityView } from '../../api-client';
 import { toApiError, useAsync, useServices } from '../../app-services';
+import { useReloadOnChange } from '../community/useCommunityChanges';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
 import { countLabel, sessionWhen } from './session-view';
 import { useRemembered } from './remembered';
@@ -25,6 +26,7 @@ export function SessionSearch({ view, onOpen }: { view: CommunityView; onOpen: (
   const [state, setState] = useRemembered<SearchState>(`search:${c}`, { status: 'idle' });
   const [hint, setHint] = useState<string | undefined>();
   const sessions = useAsync(() => api.sessions.list(c), `search-sessions:${c}`);
+  useReloadOnChange(sessions.reload);
   const byId = new Map<string, Session>(sessions.status === 'ready' ? sessions.data.map((x) => [x.id, x]) : []);
 
   const search = async (e: FormEvent) => {

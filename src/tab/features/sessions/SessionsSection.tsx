@@ -9,6 +9,7 @@ import type { Topic } from '../../../domain/backlog';
 import { SESSION_TYPES, SESSION_TYPE_LABELS, type Session, type SessionType } from '../../../domain/session';
 import type { CommunityView } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
+import { useReloadOnChange } from '../community/useCommunityChanges';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
 import { EMPTY_FILTERS, filterSummary, filtersToQuery, ownerFilterOptions, queryKey, splitSessions, topicFilterOptions, type SessionFilterForm } from './session-filters';
 import { countLabel, nameOf, namesOf, sessionTopics, sessionTypeLine, sessionWhen, topicTitlesOf } from './session-view';
@@ -46,6 +47,7 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
     filtered.reload();
     topics.reload();
   };
+  useReloadOnChange(reload);
 
   const dirty = Object.values(form).some(Boolean);
   const summary = filterSummary(form, topicOptions, ownerOptions);

@@ -110,7 +110,7 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
                 confirmLabel="Close the pair"
                 onConfirm={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
               >
-                <Button size="small" disabledFocusable={busy} aria-label={`Close the pair of ${p.holders}`} className={s.noShrink} data-testid="t5-close-pair">
+                <Button size="small" disabledFocusable={busy} aria-label={`Close pair of ${p.holders}`} className={s.noShrink} data-testid="t5-close-pair">
                   Close pair
                 </Button>
               </ConfirmStep>
