@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { FluidTokenRequest, IdSchema, OpenLiveMeetingRequest, type LiveMeetingResponse } from '../../api/schemas';
 import type { AppDeps } from '../../application/deps';
-import type { LiveContainerFactory } from '../../application/ports';
+import type { LiveContainerFactory, LiveContainerHealth } from '../../application/ports';
 import { authorizeLiveContainer, openLiveMeeting } from '../../application/use-cases/open-live-meeting';
 import type { ServerConfig } from '../config';
 import { principalOf } from '../auth/authenticate';
@@ -21,7 +21,7 @@ export interface LiveRouteOptions {
 export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
   const r = Router();
   const inFlight = new Map<string, Promise<unknown>>();
-  const live = { ...deps, live: opts.factory };
+  const live = { ...deps, live: probingOnce(opts.factory) };
 
   r.post('/communities/:id/meetings/:meetingId/live', route(async (req, res) => {
     const communityId = parseOr400(res, IdSchema, req.params.id, 'community id');
@@ -60,4 +60,34 @@ export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
     }));
   }));
   return r;
+}
+
+/** How long a container the service just loaded counts as alive without asking again. */
+export const ALIVE_MEMO_MS = 5_000;
+
+/**
+ * Thirty slow clients reporting the same container one after another cost one probe, not thirty: one
+ * probe per container at a time, and an `alive` answer is reused for ALIVE_MEMO_MS. `gone` and
+ * `unknown` are never reused (the next report asks again).
+ */
+function probingOnce(factory: LiveContainerFactory): LiveContainerFactory {
+  const pending = new Map<string, Promise<LiveContainerHealth>>();
+  const aliveUntil = new Map<string, number>();
+  return {
+    create: (seed) => factory.create(seed),
+    probe(containerId) {
+      if ((aliveUntil.get(containerId) ?? 0) > Date.now()) return Promise.resolve('alive');
+      aliveUntil.delete(containerId);
+      let answer = pending.get(containerId);
+      if (!answer) {
+        answer = factory.probe(containerId).then((health) => {
+          if (health === 'alive') aliveUntil.set(containerId, Date.now() + ALIVE_MEMO_MS);
+          return health;
+        });
+        pending.set(containerId, answer);
+        void answer.finally(() => pending.delete(containerId)).catch(() => undefined);
+      }
+      return answer;
+    },
+  };
 }
