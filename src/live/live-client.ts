@@ -8,7 +8,15 @@ import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidCon
 import type { LiveConnectionInfo } from '../api/schemas';
 import { clientFail, clientOk, type ClientErrorCode, type ClientResult } from './client-result';
 import { within } from './deadline';
-import type { CheckIn, FetchFluidToken, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
+import type {
+  CheckIn,
+  FetchFluidToken,
+  LiveMeeting,
+  LiveSessionRun,
+  LiveThirtyFive,
+  LiveUser,
+  MeetingSnapshot,
+} from './live-meeting';
 import { meetingTreeConfig, type Meeting } from './meeting-schema';
 import { applyCheckIn, snapshotOf } from './meeting-state';
 import * as run from './session-run-state';

@@ -37,7 +37,12 @@ export function snapshotOf(input: MeetingStateInput, previous?: MeetingSnapshot)
  * Sets (or replaces) `user`'s own check-in in one transaction and returns what was written. Empty or
  * too long text is refused as a value (`VALIDATION_FAILED`) without touching the tree.
  */
-export function applyCheckIn(meeting: Meeting, user: LiveUser, text: string, now: Date = new Date()): ClientResult<CheckIn> {
+export function applyCheckIn(
+  meeting: Meeting,
+  user: LiveUser,
+  text: string,
+  now: Date = new Date(),
+): ClientResult<CheckIn> {
   const checked = checkCheckInText(text);
   if (!checked.ok) return clientFail('VALIDATION_FAILED', checked.message);
   const written: CheckIn = { userId: user.id, displayName: user.name, text: checked.text, at: now.toISOString() };

@@ -18,9 +18,16 @@ import type { LiveContainerFactory } from '../../src/application/ports';
 import { startLocalFluidService, type LocalFluidService } from '../../src/dev/local-fluid-service';
 import { createLiveClient, tryOpenLiveMeeting, type LiveMeeting } from '../../src/live';
 import { parseConfig } from '../../src/server/config';
+import { ALIVE_MEMO_MS } from '../../src/server/routes/live';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { apiResult } from '../../src/tab/api-result';
-import { MOVED_NOTICE, SLOW_HINT, superviseLiveMeeting, type LiveLinkState, type LiveSupervisor } from '../../src/tab/features/live/connect-live';
+import {
+  MOVED_NOTICE,
+  SLOW_HINT,
+  superviseLiveMeeting,
+  type LiveLinkState,
+  type LiveSupervisor,
+} from '../../src/tab/features/live/connect-live';
 import { apiAs, demoSetup, type DemoSetup } from '../fixtures/live-participants';
 import { freePort } from '../fixtures/local-stack';
 
@@ -52,7 +59,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'guildhall-live-restart-'));
   // Two server instances on one store file: what two App Service instances on one Cosmos DB are.
   for (let i = 0; i < 2; i++) {
-    const config = parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, FLUID_ENDPOINT: fluid.endpoint });
+    const config = parseConfig({
+      AUTH_MODE: 'dev',
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      FLUID_ENDPOINT: fluid.endpoint,
+    });
     servers.push(await startServer(config, { wrapLiveFactory: counting }));
   }
   setup = await demoSetup({ url: servers[0]!.url } as never, 5);
@@ -82,7 +95,8 @@ function panel(u: DemoSetup['users'][number], server: RunningServer, fluidEndpoi
       {
         openLive: (c, m, o) => apiResult(api.openLiveMeeting(c, m, o)),
         fluidToken: (doc) => api.fluidToken(doc),
-        createLiveClient: (conn, fetchToken, who) => createLiveClient(fluidEndpoint ? { ...conn, endpoint: fluidEndpoint } : conn, fetchToken, who),
+        createLiveClient: (conn, fetchToken, who) =>
+          createLiveClient(fluidEndpoint ? { ...conn, endpoint: fluidEndpoint } : conn, fetchToken, who),
         openLiveMeeting: tryOpenLiveMeeting,
       },
       { communityId: setup.communityId, meetingId: setup.meetingId, user },
@@ -95,7 +109,10 @@ function panel(u: DemoSetup['users'][number], server: RunningServer, fluidEndpoi
     for (;;) {
       const s = latest();
       if (s && p(s)) return s;
-      if (Date.now() > end) throw new Error(`${u.displayName}: timed out waiting for ${what}; last: ${JSON.stringify({ ...s, meeting: s?.meeting?.containerId })}`);
+      if (Date.now() > end)
+        throw new Error(
+          `${u.displayName}: timed out waiting for ${what}; last: ${JSON.stringify({ ...s, meeting: s?.meeting?.containerId })}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -106,7 +123,10 @@ const openOn = (s: LiveLinkState) => s.phase === 'open' && !!s.meeting?.getSnaps
 const meetingOf = (p: Panel): LiveMeeting => p.latest()!.meeting!;
 
 /** A TCP proxy that holds every connection until `holdUntil`, then passes it through. */
-async function delayingProxy(targetPort: number, holdUntil: number): Promise<{ endpoint: string; close(): Promise<void> }> {
+async function delayingProxy(
+  targetPort: number,
+  holdUntil: number,
+): Promise<{ endpoint: string; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     sockets.add(client);
@@ -168,7 +188,9 @@ it('a participant whose connection is held back 30 s joins the same container as
   expect(Date.now() - started).toBeGreaterThanOrEqual(holdMs - 1000);
   expect(slow.states.some((s) => s.notice)).toBe(false);
   panels.push(slow);
-  figures['slow join: container per client'] = Object.fromEntries(panels.map((p) => [p.name, meetingOf(p).containerId === firstContainer ? 'first' : meetingOf(p).containerId]));
+  figures['slow join: container per client'] = Object.fromEntries(
+    panels.map((p) => [p.name, meetingOf(p).containerId === firstContainer ? 'first' : meetingOf(p).containerId]),
+  );
 
   meetingOf(slow).checkIn('finally here');
   const seesAll = async (p: Panel) => {
@@ -183,14 +205,20 @@ it('a participant whose connection is held back 30 s joins the same container as
 
 it('replaces a container the restarted service lost once, for ten concurrent reports to two server instances', async () => {
   const createdBefore = asked.create;
+  // A server reuses an `alive` answer for ALIVE_MEMO_MS; let the slow join's last one lapse.
+  await new Promise((r) => setTimeout(r, ALIVE_MEMO_MS));
   await fluid.stop();
   fluid = await startLocalFluidService({ port: fluidPort });
 
   const [alex, bea] = setup.users;
   const report = (i: number) =>
-    apiAs({ url: servers[i % 2]!.url } as never, setup, i % 3 === 0 ? alex! : bea!).openLiveMeeting(setup.communityId, setup.meetingId, {
-      replaceStale: firstContainer,
-    });
+    apiAs({ url: servers[i % 2]!.url } as never, setup, i % 3 === 0 ? alex! : bea!).openLiveMeeting(
+      setup.communityId,
+      setup.meetingId,
+      {
+        replaceStale: firstContainer,
+      },
+    );
   const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => report(i)));
   const ids = new Set(answers.map((a) => a.containerId));
   figures['concurrent reports'] = answers.length;
@@ -207,7 +235,11 @@ it('replaces a container the restarted service lost once, for ten concurrent rep
 it('moves every open panel to the new container by itself, and tells them', async () => {
   const current = (await registered())!;
   const started = Date.now();
-  await Promise.all(panels.map((p) => p.until('moved and connected', (s) => openOn(s) && s.meeting?.containerId === current.containerId, 90_000)));
+  await Promise.all(
+    panels.map((p) =>
+      p.until('moved and connected', (s) => openOn(s) && s.meeting?.containerId === current.containerId, 90_000),
+    ),
+  );
   figures['panels moved after the restart, ms'] = Date.now() - started;
   for (const p of panels) expect(p.latest()!.notice).toBe(MOVED_NOTICE);
   expect(await registered()).toMatchObject({ containerId: current.containerId, generation: 2 });
@@ -215,7 +247,12 @@ it('moves every open panel to the new container by itself, and tells them', asyn
   meetingOf(panels[0]!).checkIn('back after the restart');
   const everyone = async (p: Panel) => {
     for (let t = Date.now(); Date.now() - t < 20_000; ) {
-      if (meetingOf(p).getSnapshot().checkIns.some((c) => c.text === 'back after the restart')) return;
+      if (
+        meetingOf(p)
+          .getSnapshot()
+          .checkIns.some((c) => c.text === 'back after the restart')
+      )
+        return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`${p.name} did not see the check-in on the new container`);

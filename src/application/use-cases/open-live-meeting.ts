@@ -41,7 +41,9 @@ export async function openLiveMeeting(
     const now = deps.clock.now();
     if (current?.value.replacing && Date.parse(current.value.replacing.until) > now.getTime()) {
       // Someone (maybe another server instance) is replacing it: wait for their container.
-      if (now.getTime() > giveUpAt) return fail('CONFLICT', 'The live meeting is being set up by someone else; try again.');
+      if (now.getTime() > giveUpAt) {
+        return fail('CONFLICT', 'The live meeting is being set up by someone else; try again.');
+      }
       await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
       continue;
     }
@@ -73,7 +75,8 @@ async function replace(
   let etag = current?.etag;
   if (current) {
     const until = new Date(deps.clock.now().getTime() + REPLACEMENT_CLAIM_MS).toISOString();
-    const claimed = await deps.store.liveContainers.put({ ...current.value, replacing: { by: deps.ids.newId(), until } }, etag);
+    const claim = { by: deps.ids.newId(), until };
+    const claimed = await deps.store.liveContainers.put({ ...current.value, replacing: claim }, etag);
     if (!claimed.ok) return claimed.error.code === 'CONFLICT' ? 'lost-race' : claimed;
     etag = claimed.value.etag;
   }

@@ -3,7 +3,7 @@ import { contract } from '../../api/contract';
 import type { LiveMeetingResponse } from '../../api/schemas';
 import { requireMember } from '../../application/access';
 import type { AppDeps } from '../../application/deps';
-import type { LiveContainerFactory } from '../../application/ports';
+import type { LiveContainerFactory, LiveContainerHealth } from '../../application/ports';
 import { authorizeLiveContainer, openLiveMeeting } from '../../application/use-cases/open-live-meeting';
 import type { ServerConfig } from '../config';
 import { map } from '../http/answer';
@@ -22,7 +22,7 @@ export interface LiveRouteOptions {
 export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
   const r = Router();
   const inFlight = new Map<string, Promise<unknown>>();
-  const live = { ...deps, live: opts.factory };
+  const live = { ...deps, live: probingOnce(opts.factory) };
 
   mount(r, contract.openLiveMeeting, async ({ principal: who, params, body }) => {
     const { id: communityId, meetingId } = params;
@@ -59,4 +59,34 @@ export function liveRoutes(deps: AppDeps, opts: LiveRouteOptions): Router {
     })),
   );
   return r;
+}
+
+/** How long a container the service just loaded counts as alive without asking again. */
+export const ALIVE_MEMO_MS = 5_000;
+
+/**
+ * Thirty slow clients reporting the same container one after another cost one probe, not thirty: one
+ * probe per container at a time, and an `alive` answer is reused for ALIVE_MEMO_MS. `gone` and
+ * `unknown` are never reused (the next report asks again).
+ */
+function probingOnce(factory: LiveContainerFactory): LiveContainerFactory {
+  const pending = new Map<string, Promise<LiveContainerHealth>>();
+  const aliveUntil = new Map<string, number>();
+  return {
+    create: (seed) => factory.create(seed),
+    probe(containerId) {
+      if ((aliveUntil.get(containerId) ?? 0) > Date.now()) return Promise.resolve('alive');
+      aliveUntil.delete(containerId);
+      let answer = pending.get(containerId);
+      if (!answer) {
+        answer = factory.probe(containerId).then((health) => {
+          if (health === 'alive') aliveUntil.set(containerId, Date.now() + ALIVE_MEMO_MS);
+          return health;
+        });
+        pending.set(containerId, answer);
+        void answer.finally(() => pending.delete(containerId)).catch(() => undefined);
+      }
+      return answer;
+    },
+  };
 }

@@ -17,7 +17,14 @@ import {
 } from '../../../src/tab/features/live/connect-live';
 
 const user = { id: 'u1', name: 'Alex' };
-const fast = { reportAfterMs: 40, backoffMs: [20, 40], disconnectedReportMs: 40, pollMs: 10_000, tickMs: 5, attemptTimeoutMs: 5_000 };
+const fast = {
+  reportAfterMs: 40,
+  backoffMs: [20, 40],
+  disconnectedReportMs: 40,
+  pollMs: 10_000,
+  tickMs: 5,
+  attemptTimeoutMs: 5_000,
+};
 
 interface FakeMeeting extends LiveMeeting {
   connected: boolean;
@@ -28,7 +35,13 @@ function fakeMeeting(containerId: string): FakeMeeting {
     containerId,
     connected: true,
     disposed: false,
-    getSnapshot: (): MeetingSnapshot => ({ connected: m.connected, checkIns: [], present: [], thirtyFive: undefined, sessionRun: undefined }),
+    getSnapshot: (): MeetingSnapshot => ({
+      connected: m.connected,
+      checkIns: [],
+      present: [],
+      thirtyFive: undefined,
+      sessionRun: undefined,
+    }),
     subscribe: () => () => undefined,
     checkIn: () => clientFail('NOT_CONNECTED', 'not used here'),
     thirtyFive: {} as LiveMeeting['thirtyFive'], // not used by the connection flow
@@ -90,7 +103,9 @@ function supervise<C>(deps: LiveDeps<C>) {
       if (s && p(s)) return s;
       await wait(5);
     }
-    throw new Error(`timed out; states: ${JSON.stringify(states.map((s) => ({ ...s, meeting: s.meeting?.containerId })))}`);
+    throw new Error(
+      `timed out; states: ${JSON.stringify(states.map((s) => ({ ...s, meeting: s.meeting?.containerId })))}`,
+    );
   };
   return { states, until };
 }
@@ -134,7 +149,8 @@ describe('keeping a page on the live meeting', () => {
         if (report === 'k1') registered = 'k2'; // the server confirmed k1 lost and replaced it
         return clientOk(response(registered, registered === 'k1' ? 1 : 2));
       },
-      load: async (id) => (id === 'k1' ? clientFail('LIVE_CONTAINER_UNAVAILABLE', 'cannot load') : clientOk(fakeMeeting(id))),
+      load: async (id) =>
+        id === 'k1' ? clientFail('LIVE_CONTAINER_UNAVAILABLE', 'cannot load') : clientOk(fakeMeeting(id)),
     });
     const { until } = supervise(deps);
     const s = await until((x) => x.phase === 'open');
@@ -146,7 +162,8 @@ describe('keeping a page on the live meeting', () => {
   it('retries the same container with backoff while the server says it is fine, and never gives up', async () => {
     const { deps, log } = stubs({
       server: () => clientOk(response('k1')),
-      load: async (id, n) => (n < 4 ? clientFail('LIVE_CONTAINER_UNAVAILABLE', 'did not connect') : clientOk(fakeMeeting(id))),
+      load: async (id, n) =>
+        n < 4 ? clientFail('LIVE_CONTAINER_UNAVAILABLE', 'did not connect') : clientOk(fakeMeeting(id)),
     });
     const { until } = supervise(deps);
     const s = await until((x) => x.phase === 'open');
@@ -178,7 +195,10 @@ describe('keeping a page on the live meeting', () => {
     let registered = 'k1';
     const { deps, meetings } = stubs({ server: () => clientOk(response(registered)) });
     const states: LiveLinkState[] = [];
-    running = superviseLiveMeeting(deps, { communityId: 'c', meetingId: 'm', user }, (s) => states.push(s), { ...fast, pollMs: 30 });
+    running = superviseLiveMeeting(deps, { communityId: 'c', meetingId: 'm', user }, (s) => states.push(s), {
+      ...fast,
+      pollMs: 30,
+    });
     while (states.at(-1)?.phase !== 'open') await wait(5);
     registered = 'k2';
     while (states.at(-1)?.meeting?.containerId !== 'k2') await wait(5);

@@ -11,7 +11,13 @@ import { ServicesProvider, type Services } from '../../../src/tab/app-services';
 import type { UseLiveMeeting } from '../../../src/tab/features/live/useLiveMeeting';
 import { ThirtyFivePanel } from '../../../src/tab/features/thirty-five/ThirtyFivePanel';
 
-const snapshot: MeetingSnapshot = { connected: true, checkIns: [], present: [], thirtyFive: undefined, sessionRun: undefined };
+const snapshot: MeetingSnapshot = {
+  connected: true,
+  checkIns: [],
+  present: [],
+  thirtyFive: undefined,
+  sessionRun: undefined,
+};
 const services = {
   host: {} as Services['host'],
   api: { thirtyFive: { latest: () => new Promise(() => undefined) } } as unknown as ApiClient,
@@ -27,7 +33,9 @@ const view = (roles: string[]) =>
 const live = (status: UseLiveMeeting['status'], open: boolean): UseLiveMeeting => ({
   status,
   snapshot: open ? snapshot : { ...snapshot, connected: false },
-  meeting: open ? ({ containerId: 'k1', thirtyFive: {}, getSnapshot: () => snapshot, subscribe: () => () => undefined } as never) : undefined,
+  meeting: open
+    ? ({ containerId: 'k1', thirtyFive: {}, getSnapshot: () => snapshot, subscribe: () => () => undefined } as never)
+    : undefined,
   error: undefined,
   hint: undefined,
   notice: undefined,
@@ -53,7 +61,7 @@ describe('the facilitator is never offered Start before Resume is known', () => 
     expect(html).not.toContain('data-testid="t5-start"');
   });
 
-  it('once connected but before the record\'s latest game was read: still no Start', () => {
+  it("once connected but before the record's latest game was read: still no Start", () => {
     const html = render(live('connected', true));
     expect(html).not.toContain('data-testid="t5-start"');
     expect(html).toContain('Checking for an interrupted game');

@@ -1,5 +1,13 @@
 /** The live connection's state, announced politely to screen readers, with what is happening and what to do. */
-import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from '@fluentui/react-components';
 import { RECONNECTING_HINT } from './connect-live';
 import type { LiveStatus as Status, UseLiveMeeting } from './useLiveMeeting';
 

@@ -14,7 +14,11 @@ import type { FetchFluidToken, LiveConnectionInfo, LiveMeeting, LiveUser } from 
 
 export interface LiveDeps<Client> {
   /** POST …/live: the meeting's container; `replaceStale` reports one this page cannot load or keep. */
-  openLive(communityId: string, meetingId: string, opts?: { replaceStale?: string }): Promise<ClientResult<LiveMeetingResponse>>;
+  openLive(
+    communityId: string,
+    meetingId: string,
+    opts?: { replaceStale?: string },
+  ): Promise<ClientResult<LiveMeetingResponse>>;
   fluidToken(documentId: string): Promise<string>;
   createLiveClient(connection: LiveConnectionInfo, fetchToken: FetchFluidToken, user: LiveUser): Client;
   openLiveMeeting(
@@ -84,7 +88,14 @@ export const serviceHint = (seconds: number) =>
   `The live meeting service is not answering; trying again in ${seconds} s. What was saved is safe.`;
 
 /** Failures that retrying cannot fix: the page stops and offers "Reconnect". */
-const FATAL = new Set<string>(['LIVE_VERSION_MISMATCH', 'FORBIDDEN', 'NOT_A_MEMBER', 'UNAUTHENTICATED', 'COMMUNITY_NOT_FOUND', 'VALIDATION_FAILED']);
+const FATAL = new Set<string>([
+  'LIVE_VERSION_MISMATCH',
+  'FORBIDDEN',
+  'NOT_A_MEMBER',
+  'UNAUTHENTICATED',
+  'COMMUNITY_NOT_FOUND',
+  'VALIDATION_FAILED',
+]);
 const isFatal = (e: ClientError) => FATAL.has(e.code);
 
 export interface LiveSupervisor {
@@ -107,7 +118,14 @@ export function superviseLiveMeeting<Client>(
   const o = { ...DEFAULT_SUPERVISE, ...options };
   let stopped = false;
   let wake: (() => void) | undefined;
-  let state: LiveLinkState = { phase: 'connecting', meeting: undefined, containerId: undefined, hint: undefined, notice: undefined, error: undefined };
+  let state: LiveLinkState = {
+    phase: 'connecting',
+    meeting: undefined,
+    containerId: undefined,
+    hint: undefined,
+    notice: undefined,
+    error: undefined,
+  };
   const set = (patch: Partial<LiveLinkState>) => {
     if (stopped) return;
     const next = { ...state, ...patch };
@@ -130,13 +148,21 @@ export function superviseLiveMeeting<Client>(
     deps.openLive(input.communityId, input.meetingId, replaceStale ? { replaceStale } : undefined);
 
   /** Loads `target` and waits until connected; a slow connect is reported, and the server's answer decides. */
-  async function open(target: LiveMeetingResponse): Promise<{ meeting: LiveMeeting } | { moved: LiveMeetingResponse } | { retry: true } | { fatal: ClientError }> {
+  async function open(
+    target: LiveMeetingResponse,
+  ): Promise<{ meeting: LiveMeeting } | { moved: LiveMeetingResponse } | { retry: true } | { fatal: ClientError }> {
     const fetchToken: FetchFluidToken = (documentId) => deps.fluidToken(documentId ?? target.containerId);
     const client = deps.createLiveClient(target.connection, fetchToken, input.user);
     let settled: ClientResult<LiveMeeting> | undefined;
     let threw: { error: unknown } | undefined;
-    const attempt = deps.openLiveMeeting(client, target.containerId, input.user, { connectTimeoutMs: o.attemptTimeoutMs });
-    const abandon = () => void attempt.then((r) => r.ok && r.value.dispose(), () => undefined);
+    const attempt = deps.openLiveMeeting(client, target.containerId, input.user, {
+      connectTimeoutMs: o.attemptTimeoutMs,
+    });
+    const abandon = () =>
+      void attempt.then(
+        (r) => r.ok && r.value.dispose(),
+        () => undefined,
+      );
     const finished = attempt.then(
       (r) => {
         settled = r;
@@ -253,13 +279,23 @@ export function superviseLiveMeeting<Client>(
       meeting.dispose();
       if (!moved) return;
       target = moved;
-      set({ phase: 'replacing', meeting: undefined, notice: MOVED_NOTICE, containerId: target.containerId, hint: undefined });
+      set({
+        phase: 'replacing',
+        meeting: undefined,
+        notice: MOVED_NOTICE,
+        containerId: target.containerId,
+        hint: undefined,
+      });
     }
   }
 
   void run().catch((e: unknown) => {
     console.error('[guildhall] live meeting', e);
-    set({ phase: 'error', meeting: undefined, error: { code: 'REQUEST_FAILED', message: e instanceof Error ? e.message : String(e) } });
+    set({
+      phase: 'error',
+      meeting: undefined,
+      error: { code: 'REQUEST_FAILED', message: e instanceof Error ? e.message : String(e) },
+    });
   });
   return {
     stop() {

@@ -25,9 +25,22 @@ export interface UseLiveMeeting {
   retry(): void;
 }
 
-const EMPTY: MeetingSnapshot = Object.freeze({ connected: false, checkIns: [], present: [], thirtyFive: undefined, sessionRun: undefined });
+const EMPTY: MeetingSnapshot = Object.freeze({
+  connected: false,
+  checkIns: [],
+  present: [],
+  thirtyFive: undefined,
+  sessionRun: undefined,
+});
 const noop = () => undefined;
-const STARTING: LiveLinkState = { phase: 'connecting', meeting: undefined, containerId: undefined, hint: undefined, notice: undefined, error: undefined };
+const STARTING: LiveLinkState = {
+  phase: 'connecting',
+  meeting: undefined,
+  containerId: undefined,
+  hint: undefined,
+  notice: undefined,
+  error: undefined,
+};
 
 export function useLiveMeeting(communityId: string | undefined, meetingId: string | undefined): UseLiveMeeting {
   const { api, me } = useServices();
