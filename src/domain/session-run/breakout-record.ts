@@ -10,7 +10,9 @@ export const breakoutName = (index: number): string => `Group ${index + 1}`;
 
 /** The groups of a run with their notes, for the session record (groups without notes or people are left out). */
 export function breakoutsOf(run: Pick<SavedRunState, 'groups' | 'groupNotes'>): SessionBreakout[] {
-  const indexes = [...new Set([...run.groups.map((g) => g.index), ...run.groupNotes.map((n) => n.group)])].sort((a, b) => a - b);
+  const indexes = [...new Set([...run.groups.map((g) => g.index), ...run.groupNotes.map((n) => n.group)])].sort(
+    (a, b) => a - b,
+  );
   return indexes
     .map((index) => {
       const g = run.groups.find((x) => x.index === index);
@@ -40,12 +42,14 @@ export function mergeBreakouts(sent: readonly SessionBreakout[], saved: readonly
   return [...out.values()].sort((a, b) => a.index - b.index);
 }
 
-
 /**
  * The export's "Breakout groups" section (empty when the session kept none): per group its question,
  * who was in it and each note with its author.
  */
-export function breakoutsMarkdown(breakouts: readonly SessionBreakout[] | undefined, names: Readonly<Record<string, string>>): string {
+export function breakoutsMarkdown(
+  breakouts: readonly SessionBreakout[] | undefined,
+  names: Readonly<Record<string, string>>,
+): string {
   if (!breakouts?.length) return '';
   const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
   const lines = ['## Breakout groups', ''];
