@@ -38,31 +38,54 @@ it('resumes a run lost mid-breakout with its groups, notes, timers and takeaways
   const users = setup.users;
   const meetingId = 'resume-session-meeting';
   let clients = await Promise.all(users.map((u) => join(u, meetingId)));
-  const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) => Promise.all(clients.map((m) => until(m, pred, what)));
+  const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) =>
+    Promise.all(clients.map((m) => until(m, pred, what)));
   const api = apiFor(users[0]!);
-  const save = (run: SessionRunState) => api.sessions.saveRun(setup.communityId, run.sessionId, { meetingId, run: savedRunOf(run)! });
+  const save = (run: SessionRunState) =>
+    api.sessions.saveRun(setup.communityId, run.sessionId, { meetingId, run: savedRunOf(run)! });
 
   const topic = await apiFor(users[1]!).proposeTopic(setup.communityId, { title: 'Retros that survive a crash' });
   await api.backlog.move(setup.communityId, topic.id, 1);
   const { session } = await api.sessions.schedule(setup.communityId, {
-    details: { type: 'deep-dive' }, startsAt: new Date(Date.now() + 2 * 60_000).toISOString(), topicIds: [topic.id], requestId: 'resume-1',
+    details: { type: 'deep-dive' },
+    startsAt: new Date(Date.now() + 2 * 60_000).toISOString(),
+    topicIds: [topic.id],
+    requestId: 'resume-1',
   });
-  done(clients[0]!.session.start({ sessionId: session.id, iceBreakerId: 'ib-01', topicTitle: topic.title, minutes: 5 }));
+  done(
+    clients[0]!.session.start({ sessionId: session.id, iceBreakerId: 'ib-01', topicTitle: topic.title, minutes: 5 }),
+  );
   done(clients[0]!.session.advance('deep-dive', { minutes: 15 }));
   await everyone((s) => s.sessionRun?.phase === 'deep-dive', 'the deep dive');
   done(clients[1]!.session.addTakeaway('Practice restores before you need them'));
-  const groups = formBreakouts({ people: users.map((u) => ({ userId: u.userId })), count: 2, mode: 'random', seed: session.id });
+  const groups = formBreakouts({
+    people: users.map((u) => ({ userId: u.userId })),
+    count: 2,
+    mode: 'random',
+    seed: session.id,
+  });
   if (!groups.ok) throw new Error(groups.error.message);
-  done(clients[0]!.session.setGroups(groups.value.map((g, i) => ({ index: g.index, members: g.members, question: `Question ${i + 1}` }))));
+  done(
+    clients[0]!.session.setGroups(
+      groups.value.map((g, i) => ({ index: g.index, members: g.members, question: `Question ${i + 1}` })),
+    ),
+  );
   done(clients[0]!.session.advance('breakouts', { minutes: 12 }));
   await everyone((s) => s.sessionRun?.phase === 'breakouts', 'the breakouts');
   clients.forEach((m, i) => done(m.session.addGroupNote(`Breakout idea ${i + 1}: keep a runbook`)));
-  const before = (await everyone((s) => s.sessionRun!.groupNotes.length === 4 && s.sessionRun!.takeaways.length === 1, 'notes and a takeaway'))[0]!.sessionRun!;
+  const before = (
+    await everyone(
+      (s) => s.sessionRun!.groupNotes.length === 4 && s.sessionRun!.takeaways.length === 1,
+      'notes and a takeaway',
+    )
+  )[0]!.sessionRun!;
   // The facilitator's panel saves the run (at the phase change and a few seconds after the notes).
   const saved = await save(before);
   expect(saved.saved.run.groupNotes).toHaveLength(4);
   // A member cannot save the run.
-  await expect(apiFor(users[2]!).sessions.saveRun(setup.communityId, session.id, { meetingId, run: savedRunOf(before)! })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  await expect(
+    apiFor(users[2]!).sessions.saveRun(setup.communityId, session.id, { meetingId, run: savedRunOf(before)! }),
+  ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
   // The live container is lost mid-breakout (the live service restarts and forgets it; only a container
   // the service cannot load is replaced, ADR 0005): the facilitator's panel gets a replacement, the others follow.
@@ -95,11 +118,21 @@ it('resumes a run lost mid-breakout with its groups, notes, timers and takeaways
   done(clients[2]!.session.addTakeaway('Write the runbook together'));
   const final = (await everyone((s) => s.sessionRun!.takeaways.length === 2, 'two takeaways'))[0]!;
   await save(final.sessionRun!);
-  const req = closeRequest({ run: final.sessionRun!, snapshot: final, topicId: topic.id, memberIds: users.map((u) => u.userId) });
+  const req = closeRequest({
+    run: final.sessionRun!,
+    snapshot: final,
+    topicId: topic.id,
+    memberIds: users.map((u) => u.userId),
+  });
   const closed = await api.sessions.close(setup.communityId, session.id, req);
-  expect(closed.takeaways.map((t) => t.text).sort()).toEqual(['Practice restores before you need them', 'Write the runbook together']);
+  expect(closed.takeaways.map((t) => t.text).sort()).toEqual([
+    'Practice restores before you need them',
+    'Write the runbook together',
+  ]);
   const notes = (closed.session.breakouts ?? []).flatMap((b) => b.notes.map((n) => n.text)).sort();
-  expect(notes).toEqual([...users.map((_, i) => `Breakout idea ${i + 1}: keep a runbook`), 'After the loss: nothing was lost'].sort());
+  expect(notes).toEqual(
+    [...users.map((_, i) => `Breakout idea ${i + 1}: keep a runbook`), 'After the loss: nothing was lost'].sort(),
+  );
   expect(await api.sessions.resumableRun(setup.communityId, meetingId)).toBeNull();
 
   // The export and search show the group notes.

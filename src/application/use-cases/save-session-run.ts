@@ -28,7 +28,11 @@ export interface SavedRunOutcome {
  * kept is ever dropped, and the answer says how many were kept that the save lacked.
  * Round trips: 2 reads (access) + 1 read (session) + (1 read + 1 write) per attempt (updateVersioned).
  */
-export async function saveSessionRun(deps: AppDeps, who: Principal, input: SaveSessionRunInput): Promise<Result<SavedRunOutcome>> {
+export async function saveSessionRun(
+  deps: AppDeps,
+  who: Principal,
+  input: SaveSessionRunInput,
+): Promise<Result<SavedRunOutcome>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
@@ -37,7 +41,8 @@ export async function saveSessionRun(deps: AppDeps, who: Principal, input: SaveS
   if (!facilitatesSession(access.value, session)) {
     return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) saves its run of show.");
   }
-  if (session.closed) return fail('CONFLICT', 'This session is closed: its outcome is in the record and its run is no longer saved.');
+  if (session.closed)
+    return fail('CONFLICT', 'This session is closed: its outcome is in the record and its run is no longer saved.');
   const checked = checkSavedRun(input.run);
   if (!checked.ok) return checked;
 

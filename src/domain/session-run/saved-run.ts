@@ -73,7 +73,14 @@ export function savedRunOf(state: SessionRunState): SavedRunState | undefined {
     ...(state.ownerName ? { ownerName: state.ownerName } : {}),
     ...(state.breakoutEndsAt ? { breakoutEndsAt: state.breakoutEndsAt } : {}),
     groups: state.groups.map((g) => ({ index: g.index, question: g.question, members: [...g.members] })),
-    groupNotes: state.groupNotes.map((n) => ({ id: n.id, group: n.group, userId: n.userId, displayName: n.displayName, text: n.text, at: n.at })),
+    groupNotes: state.groupNotes.map((n) => ({
+      id: n.id,
+      group: n.group,
+      userId: n.userId,
+      displayName: n.displayName,
+      text: n.text,
+      at: n.at,
+    })),
     takeaways: state.takeaways.map((t) => ({
       id: t.id,
       text: t.text,
@@ -90,12 +97,15 @@ export function savedRunOf(state: SessionRunState): SavedRunState | undefined {
 
 /** Rules a saved run must follow beyond its shape: groups numbered 0..n-1, ids unique, merges on the wall. */
 export function checkSavedRun(run: SavedRunState): Result<SavedRunState> {
-  const bad = (path: string, message: string): Result<SavedRunState> => fail('VALIDATION_FAILED', message, [{ path, message }]);
-  if (run.groups.length > BREAKOUT_LIMITS.maxGroups) return bad('run.groups', `Breakouts are at most ${BREAKOUT_LIMITS.maxGroups} groups.`);
+  const bad = (path: string, message: string): Result<SavedRunState> =>
+    fail('VALIDATION_FAILED', message, [{ path, message }]);
+  if (run.groups.length > BREAKOUT_LIMITS.maxGroups)
+    return bad('run.groups', `Breakouts are at most ${BREAKOUT_LIMITS.maxGroups} groups.`);
   if (run.groups.some((g, i) => g.index !== i)) return bad('run.groups', 'Groups are numbered 0, 1, 2… in order.');
   const placed = run.groups.flatMap((g) => g.members);
   if (new Set(placed).size !== placed.length) return bad('run.groups', 'A person is in one group at most.');
-  if (run.phase === 'breakouts' && run.groups.length < BREAKOUT_LIMITS.minGroups) return bad('run.groups', 'Breakouts need their groups.');
+  if (run.phase === 'breakouts' && run.groups.length < BREAKOUT_LIMITS.minGroups)
+    return bad('run.groups', 'Breakouts need their groups.');
   const noteIds = new Set(run.groupNotes.map((n) => n.id));
   if (noteIds.size !== run.groupNotes.length) return bad('run.groupNotes', 'A group note id is used twice.');
   const ids = new Set(run.takeaways.map((t) => t.id));
@@ -103,13 +113,15 @@ export function checkSavedRun(run: SavedRunState): Result<SavedRunState> {
   for (const t of run.takeaways) {
     if (t.mergedInto === undefined) continue;
     const into = run.takeaways.find((x) => x.id === t.mergedInto);
-    if (!into || into.id === t.id || into.mergedInto) return bad('run.takeaways', 'A takeaway is merged into one that is on the wall.');
+    if (!into || into.id === t.id || into.mergedInto)
+      return bad('run.takeaways', 'A takeaway is merged into one that is on the wall.');
   }
   for (const [what, text, max] of [
     ...run.groupNotes.map((n) => ['group note', n.text, RUN_LIMITS.groupNote] as const),
     ...run.takeaways.map((t) => ['takeaway', t.text, RUN_LIMITS.takeaway] as const),
   ]) {
-    if (!text.trim() || text.length > max) return bad(what === 'takeaway' ? 'run.takeaways' : 'run.groupNotes', `A ${what} has 1 to ${max} characters.`);
+    if (!text.trim() || text.length > max)
+      return bad(what === 'takeaway' ? 'run.takeaways' : 'run.groupNotes', `A ${what} has 1 to ${max} characters.`);
   }
   return ok(run);
 }
@@ -133,7 +145,8 @@ export function mergeSavedRun(before: SavedRunState | undefined, incoming: Saved
   const keptNotes = before.groupNotes.filter((n) => !noteIds.has(n.id));
   const takeawayIds = new Set(incoming.takeaways.map((t) => t.id));
   const keptTakeaways = before.takeaways.filter((t) => !takeawayIds.has(t.id));
-  const byTime = <T extends { at: string; id: string }>(a: T, b: T) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTime = <T extends { at: string; id: string }>(a: T, b: T) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   const takeaways = [...incoming.takeaways, ...keptTakeaways].sort(byTime);
   const onWall = new Set(takeaways.filter((t) => !t.mergedInto).map((t) => t.id));
   const voted = [...new Set([...incoming.voted, ...before.voted])].sort();

@@ -24,13 +24,19 @@ export class DocumentSessionRunRepository implements SessionRunRepository {
 
   async latestForMeeting(communityId: string, meetingId: string): Promise<Versioned<SavedSessionRun> | undefined> {
     // A meeting runs a handful of sessions at most: sorted here (newest save first, ties by session id).
-    const rows = (await this.driver.query({ type: 'session-run', pk: communityId, where: { meetingId } })).map((r) => this.toValue(r));
+    const rows = (await this.driver.query({ type: 'session-run', pk: communityId, where: { meetingId } })).map((r) =>
+      this.toValue(r),
+    );
     rows.sort((a, b) => byText(b.value.savedAt, a.value.savedAt) || byText(b.value.sessionId, a.value.sessionId));
     return rows[0];
   }
 
   async put(run: SavedSessionRun, etag: string | undefined): Promise<Result<Versioned<SavedSessionRun>>> {
-    const doc = writeRecord('session-run', { ...structuredClone(run), pk: run.communityId, id: docId(run.sessionId) } as never);
+    const doc = writeRecord('session-run', {
+      ...structuredClone(run),
+      pk: run.communityId,
+      id: docId(run.sessionId),
+    } as never);
     const outcome = etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag);
     return written(outcome, run, 'The saved run of this session');
   }

@@ -11,14 +11,19 @@ afterEach(() => jest.useRealTimers());
 function saverWith(result: () => ClientResult<unknown> = () => clientOk()) {
   const saved: SessionRunState[] = [];
   const outcomes: unknown[] = [];
-  const saver = createRunSaver({ save: async (r) => (saved.push(r), result()), onSaved: (o) => outcomes.push(o.ok), delayMs: 3000, timers: { setTimeout, clearTimeout } as never });
+  const saver = createRunSaver({
+    save: async (r) => (saved.push(r), result()),
+    onSaved: (o) => outcomes.push(o.ok),
+    delayMs: 3000,
+    timers: { setTimeout, clearTimeout } as never,
+  });
   return { saved, outcomes, saver };
 }
 const settle = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };
 
-describe('saving the run of show from the facilitator\'s panel', () => {
+describe("saving the run of show from the facilitator's panel", () => {
   it('saves at once when first seen and at each phase change, and a few seconds after other changes (the latest state)', async () => {
     const { saved, saver } = saverWith();
     saver.changed(run({ phase: 'share-out' }));
@@ -51,7 +56,9 @@ describe('saving the run of show from the facilitator\'s panel', () => {
 
   it('reports a refused save and sends it again at the next change', async () => {
     let fail = true;
-    const { saved, outcomes, saver } = saverWith(() => (fail ? clientFail('REQUEST_FAILED', 'The server could not be reached.') : clientOk()));
+    const { saved, outcomes, saver } = saverWith(() =>
+      fail ? clientFail('REQUEST_FAILED', 'The server could not be reached.') : clientOk(),
+    );
     saver.changed(run({ phase: 'share-out' }));
     await settle();
     fail = false;
@@ -69,7 +76,8 @@ describe('steps that lose votes ask first', () => {
     const q = unvotedQuestion(r, ['u1', 'u2', 'u3'], nameOf, 'close-voting')!;
     expect(q).toEqual({
       title: 'Close voting now?',
-      message: '2 people here have not voted yet (Bea Okafor, Chen Wei). Closing voting shows the result now; they can no longer vote.',
+      message:
+        '2 people here have not voted yet (Bea Okafor, Chen Wei). Closing voting shows the result now; they can no longer vote.',
       confirm: 'Close voting',
     });
     expect(unvotedQuestion(r, ['u1', 'u2'], nameOf, 'close')!.confirm).toBe('Close the session');

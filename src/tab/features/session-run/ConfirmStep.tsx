@@ -4,7 +4,17 @@
  * cancels and returns the focus to the button, the confirm button says what happens. When nothing
  * is lost (`ask` undefined) the step runs at once.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, type ButtonProps } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  type ButtonProps,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { ConfirmQuestion } from './session-view';
 

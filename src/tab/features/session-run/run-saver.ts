@@ -28,7 +28,13 @@ export interface RunSaver {
   dispose(): void;
 }
 
-export function createRunSaver({ save, onSaved, delayMs = RUN_SAVE_DELAY_MS, now = () => new Date(), timers = globalThis as never }: RunSaverDeps): RunSaver {
+export function createRunSaver({
+  save,
+  onSaved,
+  delayMs = RUN_SAVE_DELAY_MS,
+  now = () => new Date(),
+  timers = globalThis as never,
+}: RunSaverDeps): RunSaver {
   let pending: SessionRunState | undefined;
   let lastPhase: string | undefined;
   let lastSent: string | undefined;

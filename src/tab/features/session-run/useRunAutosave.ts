@@ -7,10 +7,18 @@ import type { SessionRunState } from '../../../domain/session-run';
 import { createRunSaver, type SaveOutcome } from './run-saver';
 import type { SessionController } from './session-controller';
 
-export function useRunAutosave(controller: SessionController | undefined, run: SessionRunState | undefined, meetingId: string | undefined, enabled: boolean): SaveOutcome | undefined {
+export function useRunAutosave(
+  controller: SessionController | undefined,
+  run: SessionRunState | undefined,
+  meetingId: string | undefined,
+  enabled: boolean,
+): SaveOutcome | undefined {
   const [outcome, setOutcome] = useState<SaveOutcome | undefined>(undefined);
   const saver = useMemo(
-    () => (controller && meetingId && enabled ? createRunSaver({ save: (r) => controller.save(r, meetingId), onSaved: setOutcome }) : undefined),
+    () =>
+      controller && meetingId && enabled
+        ? createRunSaver({ save: (r) => controller.save(r, meetingId), onSaved: setOutcome })
+        : undefined,
     [controller, meetingId, enabled],
   );
   useEffect(() => () => saver?.dispose(), [saver]);
