@@ -64,7 +64,7 @@ export interface LiveSessionRun {
 /**
  * Thirty Five edits. Each checks the rules first and returns a refusal (`STEP_REFUSED`, tree
  * unchanged) for a step the state does not allow; it throws only on a bug. The tree mirrors what the
- * server stored (docs/adr/XXXX-votes-the-server-vouches-for.md): the tab calls the server first, and
+ * server stored (docs/adr/0017-votes-the-server-vouches-for.md): the tab calls the server first, and
  * `applyCheckpoint` rewrites the closed rounds from the record's answer.
  */
 export interface LiveThirtyFive {

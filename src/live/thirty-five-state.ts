@@ -2,7 +2,7 @@
  * Thirty Five in the meeting tree: the tree -> the domain's plain GameState, and every edit a
  * participant or the facilitator makes, each one transaction, each checked first with the domain
  * rules (src/domain/thirty-five/game.ts). A refused edit is a value (`STEP_REFUSED`, tree unchanged),
- * never a throw. The tree only mirrors what the server stored (docs/adr/XXXX-votes-the-server-vouches-for.md):
+ * never a throw. The tree only mirrors what the server stored (docs/adr/0017-votes-the-server-vouches-for.md):
  * at every checkpoint `applyCheckpoint` rewrites the closed rounds from the record, so an entry a
  * client forged disappears. Needs the tree but no container: unit tested on an independent tree view.
  */

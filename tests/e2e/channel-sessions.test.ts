@@ -256,7 +256,7 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     const { page, errors } = await open(CHEN, 1280);
     const select = page.getByTestId('open-actions').getByRole('combobox', { name: `Status of "${ACTION}"` });
     await select.waitFor({ timeout: 20000 });
-    // The tab follows changes by polling (ADR XXXX); hold the poll so the change below stays unseen, as
+    // The tab follows changes by polling (ADR 0022); hold the poll so the change below stays unseen, as
     // it would be for a change made in the seconds between two polls.
     await page.route('**/changes', (r) => r.abort());
     // Someone else (the facilitator) changes it meanwhile, through the API.

@@ -6,7 +6,7 @@ import { loadGame } from '../thirty-five-games';
 
 /**
  * A participant casts their split for their pair in the open round. The server checks it against
- * what it stored (docs/adr/XXXX-votes-the-server-vouches-for.md): the caller is a member and one of
+ * what it stored (docs/adr/0017-votes-the-server-vouches-for.md): the caller is a member and one of
  * the pair's two holders in the server's own plan (seat), the round is the one the facilitator
  * opened (phase), the pair is not closed, and the split is valid. It stores one entry per person and
  * round, replacing the caller's own earlier one; only then does the client show it live.

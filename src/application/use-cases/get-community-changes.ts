@@ -14,7 +14,7 @@ const byId = <T extends { id: string }>(xs: readonly T[]) =>
 
 /**
  * The version of a community's record as the channel tab and the side panel show it, for a cheap
- * poll (ADR XXXX): a fingerprint computed from the store itself, so it sees every writer (the API,
+ * poll (ADR 0022): a fingerprint computed from the store itself, so it sees every writer (the API,
  * the bot, another server instance) and needs no counter that each use case must remember to bump.
  * Members only. Round trips: 2 reads (access) + 3 partition queries + 1 read (rotation).
  */

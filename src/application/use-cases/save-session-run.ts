@@ -22,7 +22,7 @@ export interface SavedRunOutcome {
 
 /**
  * The facilitator's client saves the run of show (at each phase change and a few seconds after any
- * change) so that a lost live container is rebuilt from the record (docs/adr/XXXX-saving-the-run-of-show.md).
+ * change) so that a lost live container is rebuilt from the record (docs/adr/0018-saving-the-run-of-show.md).
  * Only the session's facilitator (or a facilitator or champion) saves; a closed session's run is not
  * saved any more. The save is merged with what the record holds: no group note or takeaway already
  * kept is ever dropped, and the answer says how many were kept that the save lacked.

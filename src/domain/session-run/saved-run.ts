@@ -3,7 +3,7 @@
  * Thirty Five checkpoint): phase, timers, groups, group notes, takeaways with their curation, who
  * voted. The facilitator's client saves it at each phase change and on a short debounce; the server
  * merges what it had with what arrives, so a save never removes a group note or a takeaway that was
- * already kept (docs/adr/XXXX-saving-the-run-of-show.md). Pure.
+ * already kept (docs/adr/0018-saving-the-run-of-show.md). Pure.
  */
 import { fail, ok, type Result } from '../result';
 import { BREAKOUT_LIMITS } from './breakouts';

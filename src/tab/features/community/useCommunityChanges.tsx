@@ -1,5 +1,5 @@
 /**
- * Live enough: the channel tab polls the community's change version (GET …/changes, ADR XXXX) and
+ * Live enough: the channel tab polls the community's change version (GET …/changes, ADR 0022) and
  * the parts that show the record reload when it moves, without a page reload. Polls only while the
  * tab is visible; a failed poll keeps the last version (the next one tries again).
  */

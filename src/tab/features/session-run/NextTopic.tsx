@@ -53,7 +53,7 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big
   const s = useRunStyles();
   const b = useBig();
   // Both re-read the top of the backlog now and then: the stage shows a volunteer, and the side panel
-  // does not keep offering a Volunteer button someone else already took (ADR XXXX).
+  // does not keep offering a Volunteer button someone else already took (ADR 0022).
   const next = useNextTopic(controller, sessionId, canVolunteer ? 5_000 : 15_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);

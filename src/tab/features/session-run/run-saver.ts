@@ -1,5 +1,5 @@
 /**
- * When the facilitator's client saves the run of show to the record (docs/adr/XXXX-saving-the-run-of-show.md):
+ * When the facilitator's client saves the run of show to the record (docs/adr/0018-saving-the-run-of-show.md):
  * at once when the phase changes (or the run is first seen), otherwise a few seconds after a change,
  * with the state as it is then. One save in flight at a time; a change meanwhile is saved after it.
  * A state equal to the last one saved is not sent again. Free of React, so it is unit tested with fake timers.

@@ -7,7 +7,7 @@
  * ("‘A’ 5 – 2 ‘B’"), so the same option means the same split for both partners. Nothing here is
  * disabled under the keyboard when my partner's choice arrives, so focus stays where it was.
  * The split goes to the server first (it checks my seat and that the round is open); only then is it
- * shown live (docs/adr/XXXX-votes-the-server-vouches-for.md).
+ * shown live (docs/adr/0017-votes-the-server-vouches-for.md).
  */
 import { Badge, Button, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';

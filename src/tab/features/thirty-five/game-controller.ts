@@ -1,6 +1,6 @@
 /**
  * The steps of a Thirty Five game in a side panel. Everything that counts goes to the server first
- * (docs/adr/XXXX-votes-the-server-vouches-for.md): a participant's split, the facilitator's open
+ * (docs/adr/0017-votes-the-server-vouches-for.md): a participant's split, the facilitator's open
  * round, closed pair, round close, finish and commit. The server checks who may cast it and stores
  * it; only then is it shown in the live meeting. A round's close and the commit answer with the
  * record, which becomes what the meeting shows (`applyCheckpoint`), so an entry some client forged
