@@ -2,7 +2,17 @@
  * One jest run, four projects. `npm test` runs them all; `npm run test:unit` etc. run one.
  * TypeScript is stripped by SWC (fast); type errors are caught by `tsc --noEmit` in `npm test`.
  */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
 const ESM_ONLY = [
   'jose',
   'strip-bom',
@@ -55,10 +65,5 @@ module.exports = {
   // testTimeout is a global option in jest 30 (ignored per project); browser and live tests need it.
   testTimeout: 90000,
   reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
-  projects: [
-    base('unit'),
-    base('contract'),
-    base('integration'),
-    base('e2e'),
-  ],
+  projects: [base('unit'), base('contract'), base('integration'), base('e2e')],
 };

@@ -15,7 +15,10 @@ const ROOT = path.resolve(HERE, '..');
 
 /** The schema version the template targets (manifestVersion). */
 export function schemaFor(manifestVersion: string): object {
-  const file = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`, { paths: [ROOT] });
+  const file = require.resolve(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
+    { paths: [ROOT] },
+  );
   return JSON.parse(readFileSync(file, 'utf8')) as object;
 }
 
@@ -79,7 +82,11 @@ export function checkIcons(dir: string): string[] {
   return problems;
 }
 
-export async function buildPackage(opts: { env: string; outDir?: string; overrides?: Record<string, string | undefined> }): Promise<string> {
+export async function buildPackage(opts: {
+  env: string;
+  outDir?: string;
+  overrides?: Record<string, string | undefined>;
+}): Promise<string> {
   const vars = { ...readEnvFile(path.join(ROOT, 'env', `.env.${opts.env}`)), ...(opts.overrides ?? {}) };
   let manifest: object;
   try {
@@ -88,7 +95,8 @@ export async function buildPackage(opts: { env: string; outDir?: string; overrid
     throw new Error(`${(e as Error).message} (set them in env/.env.${opts.env} or the environment)`);
   }
   const problems = [...(await validateManifest(manifest)), ...checkIcons(HERE)];
-  if (problems.length) throw new Error(`The Teams app package is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(`The Teams app package is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   zip.file('color.png', readFileSync(path.join(HERE, 'color.png')));
@@ -119,6 +127,10 @@ if (require.main === module) {
 
 /** Only the manifest's own variables may be overridden from the environment. */
 function pick(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  const names = new Set([...readFileSync(path.join(HERE, 'manifest.json'), 'utf8').matchAll(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g)].map((m) => m[1]!));
+  const names = new Set(
+    [...readFileSync(path.join(HERE, 'manifest.json'), 'utf8').matchAll(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g)].map(
+      (m) => m[1]!,
+    ),
+  );
   return Object.fromEntries(Object.entries(env).filter(([k]) => names.has(k)));
 }

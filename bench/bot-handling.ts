@@ -30,28 +30,57 @@ async function main(): Promise<void> {
   const server = await startTestServer();
   const connector = await startConnectorStandIn();
   try {
-    const created = await server.as('alex')('/api/communities', { body: { name: 'Bench CoP', purpose: 'working-group', cadencePerMonth: 2 } });
+    const created = await server.as('alex')('/api/communities', {
+      body: { name: 'Bench CoP', purpose: 'working-group', cadencePerMonth: 2 },
+    });
     const communityId: string = created.body.community.id;
-    await server.as('alex')(`/api/contexts/${encodeURIComponent(CHANNEL)}`, { method: 'PUT', body: { kind: 'channel', communityId } });
+    await server.as('alex')(`/api/contexts/${encodeURIComponent(CHANNEL)}`, {
+      method: 'PUT',
+      body: { kind: 'channel', communityId },
+    });
     for (let i = 1; i <= 10; i++) {
       const t: Topic = {
-        id: `bench-${i}`, communityId, tenantId: TENANT, title: `Bench topic ${i}`, description: '', state: 'prioritised', rank: i, score: null,
-        ownerId: i % 3 === 0 ? 'alex' : null, proposedBy: 'alex', proposedAt: '2026-11-01T10:00:00.000Z', supporters: [], sessionIds: [],
+        id: `bench-${i}`,
+        communityId,
+        tenantId: TENANT,
+        title: `Bench topic ${i}`,
+        description: '',
+        state: 'prioritised',
+        rank: i,
+        score: null,
+        ownerId: i % 3 === 0 ? 'alex' : null,
+        proposedBy: 'alex',
+        proposedAt: '2026-11-01T10:00:00.000Z',
+        supporters: [],
+        sessionIds: [],
       };
       await server.store.topics.create(t);
     }
 
     let seq = 0;
     const activity = (text: string, where: 'personal' | 'channel', id = `bench-${++seq}`) => ({
-      type: 'message', id, channelId: 'msteams', serviceUrl: connector.url, text,
-      from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' }, recipient: { id: '28:guildhall', name: 'Guildhall' },
-      conversation: where === 'channel'
-        ? { id: `${CHANNEL};messageid=${seq}`, conversationType: 'channel', tenantId: TENANT, isGroup: true }
-        : { id: 'a:bench-personal', conversationType: 'personal', tenantId: TENANT },
-      channelData: { tenant: { id: TENANT }, ...(where === 'channel' ? { channel: { id: CHANNEL }, team: { id: CHANNEL } } : {}) },
+      type: 'message',
+      id,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      text,
+      from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' },
+      recipient: { id: '28:guildhall', name: 'Guildhall' },
+      conversation:
+        where === 'channel'
+          ? { id: `${CHANNEL};messageid=${seq}`, conversationType: 'channel', tenantId: TENANT, isGroup: true }
+          : { id: 'a:bench-personal', conversationType: 'personal', tenantId: TENANT },
+      channelData: {
+        tenant: { id: TENANT },
+        ...(where === 'channel' ? { channel: { id: CHANNEL }, team: { id: CHANNEL } } : {}),
+      },
     });
     const postActivity = async (body: unknown) => {
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
     };
@@ -65,31 +94,61 @@ async function main(): Promise<void> {
 
     // An RSVP (Action.Execute → invoke adaptiveCard/action, answered in the HTTP response with the card).
     const startsAt = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
-    const scheduled = await server.as('alex')(`/api/communities/${communityId}/sessions`, { body: { startsAt, details: { type: 'lean-coffee' }, purpose: 'Bench' } });
+    const scheduled = await server.as('alex')(`/api/communities/${communityId}/sessions`, {
+      body: { startsAt, details: { type: 'lean-coffee' }, purpose: 'Bench' },
+    });
     const sessionId: string = scheduled.body.session.id;
     const rsvp = (answer: 'yes' | 'maybe') => ({
-      ...activity('', 'personal'), type: 'invoke', name: 'adaptiveCard/action', text: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'rsvp', data: { communityId, sessionId, answer } }, trigger: 'manual' },
+      ...activity('', 'personal'),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: {
+        action: { type: 'Action.Execute', verb: 'rsvp', data: { communityId, sessionId, answer } },
+        trigger: 'manual',
+      },
     });
     const postInvoke = async (body: unknown) => {
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const answer = (await res.json()) as { type?: string };
-      if (res.status !== 200 || answer.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`RSVP answered ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
+      if (res.status !== 200 || answer.type !== 'application/vnd.microsoft.card.adaptive')
+        throw new Error(`RSVP answered ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
     };
     let flip = false;
 
     const scenarios: { name: string; run: () => Promise<void>; replies: number }[] = [
       { name: 'baseline: GET /api/health', run: health, replies: 0 },
       { name: '"help" (personal chat, help card)', run: () => postActivity(activity('help', 'personal')), replies: 1 },
-      { name: '"top" (bound channel, store reads, card)', run: () => postActivity(activity('<at>Guildhall</at> top', 'channel')), replies: 1 },
+      {
+        name: '"top" (bound channel, store reads, card)',
+        run: () => postActivity(activity('<at>Guildhall</at> top', 'channel')),
+        replies: 1,
+      },
       { name: 'redelivered activity (claim lost, no reply)', run: () => postActivity(redelivered), replies: 0 },
-      { name: 'RSVP invoke, answer changed (write, card)', run: () => postInvoke(rsvp((flip = !flip) ? 'yes' : 'maybe')), replies: 0 },
+      {
+        name: 'RSVP invoke, answer changed (write, card)',
+        run: () => postInvoke(rsvp((flip = !flip) ? 'yes' : 'maybe')),
+        replies: 0,
+      },
       { name: 'RSVP invoke, same answer (no write, card)', run: () => postInvoke(rsvp('yes')), replies: 0 },
     ];
 
     connector.clear();
-    console.log(`Bot handling per activity: ${N} sequential requests per scenario after ${WARMUP} warm-up; real server on ${server.url}, embedded SQLite in memory, connector stand-in on loopback`);
-    console.log('scenario'.padEnd(48) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'mean ms'.padStart(9) + 'max ms'.padStart(9) + '  replies at the connector');
+    console.log(
+      `Bot handling per activity: ${N} sequential requests per scenario after ${WARMUP} warm-up; real server on ${server.url}, embedded SQLite in memory, connector stand-in on loopback`,
+    );
+    console.log(
+      'scenario'.padEnd(48) +
+        'p50 ms'.padStart(9) +
+        'p95 ms'.padStart(9) +
+        'mean ms'.padStart(9) +
+        'max ms'.padStart(9) +
+        '  replies at the connector',
+    );
     let baselineP50 = NaN;
     for (const s of scenarios) {
       for (let i = 0; i < WARMUP; i++) await s.run();
@@ -106,10 +165,17 @@ async function main(): Promise<void> {
       const p50 = percentile(times, 50);
       if (Number.isNaN(baselineP50)) baselineP50 = p50;
       const mean = times.reduce((a, b) => a + b, 0) / times.length;
-      const over = s.replies === 0 && s.name.startsWith('baseline') ? '' : `  (p50 ${(p50 - baselineP50).toFixed(2)} ms over baseline)`;
+      const over =
+        s.replies === 0 && s.name.startsWith('baseline')
+          ? ''
+          : `  (p50 ${(p50 - baselineP50).toFixed(2)} ms over baseline)`;
       console.log(
-        s.name.padEnd(48) + p50.toFixed(2).padStart(9) + percentile(times, 95).toFixed(2).padStart(9) + mean.toFixed(2).padStart(9) +
-          times[times.length - 1]!.toFixed(2).padStart(9) + `  ${replies} (expected ${s.replies * N})${over}`,
+        s.name.padEnd(48) +
+          p50.toFixed(2).padStart(9) +
+          percentile(times, 95).toFixed(2).padStart(9) +
+          mean.toFixed(2).padStart(9) +
+          times[times.length - 1]!.toFixed(2).padStart(9) +
+          `  ${replies} (expected ${s.replies * N})${over}`,
       );
     }
   } finally {

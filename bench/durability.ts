@@ -132,7 +132,9 @@ async function main(): Promise<void> {
     await Promise.all(writers);
     server = startServer(port, dataDir);
     await waitHealthy(base);
-    process.stdout.write(`kill ${kill}/${KILLS}: ${ackedTopics.size} topics, ${ackedSupports.length} +1s acknowledged\n`);
+    process.stdout.write(
+      `kill ${kill}/${KILLS}: ${ackedTopics.size} topics, ${ackedSupports.length} +1s acknowledged\n`,
+    );
   }
 
   const { topics: listed } = (await (

@@ -139,7 +139,10 @@ function realClientsFor(n: number): { real: number; why: string } {
   const c = liveLayerCosts(n);
   const subs = 1.1 * n;
   const applyMs = 3; // a remote op's own SharedTree cost per client, measured ≈ 2–4 ms on this box
-  const real = Math.max(2, Math.min(40, n, Math.floor((ROUND_CPU_BUDGET_MS - subs * c.chooseSplitMs) / (subs * (c.refreshMs + applyMs)))));
+  const real = Math.max(
+    2,
+    Math.min(40, n, Math.floor((ROUND_CPU_BUDGET_MS - subs * c.chooseSplitMs) / (subs * (c.refreshMs + applyMs)))),
+  );
   return {
     real,
     why:
@@ -165,7 +168,9 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     const meetings = await openMeetings(stack.url, users.slice(0, real));
     onCleanup(() => meetings.forEach((m) => m.dispose()));
     const connectMs = now() - tConnect;
-    process.stdout.write(`  n=${n}: ${real} real clients (${realWhy}) connected in ${(connectMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `  n=${n}: ${real} real clients (${realWhy}) connected in ${(connectMs / 1000).toFixed(1)} s\n`,
+    );
     const facilitator = meetings[0] as LiveMeeting;
     const timings = new Map<string, number[]>();
     const { controller, api } = facilitatorOf(stack.url, users[0] as DevUser, facilitator, timings);
@@ -176,7 +181,9 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     const started = await controller.start(ROUNDS);
     if (!started.ok) throw new Error(started.error.message);
     const record = started.value;
-    const apiOf = users.map((u) => createApiClient({ baseUrl: stack.url, getAuthHeader: async () => u.header, timeoutMs: 60_000 }).thirtyFive);
+    const apiOf = users.map(
+      (u) => createApiClient({ baseUrl: stack.url, getAuthHeader: async () => u.header, timeoutMs: 60_000 }).thirtyFive,
+    );
     await untilAll(meetings, (s) => s.thirtyFive?.gameId === record.gameId, 60_000, 'the game to start');
     const tCards = now();
     let cardIds = 0;
@@ -210,7 +217,12 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
         progress.phase = `round ${r + 1}`;
         const opened = await controller.openRound(gameOf(facilitator));
         if (!opened.ok) throw new Error(opened.error.message);
-        await untilAll(meetings, (s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === r, left(20_000), `round ${r + 1} to open`);
+        await untilAll(
+          meetings,
+          (s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === r,
+          left(20_000),
+          `round ${r + 1} to open`,
+        );
         const plan = gameOf(facilitator).plan!.rounds[r]!;
 
         // Intents: final choice per holder (card order), and who changes their mind.
@@ -303,7 +315,11 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
                 if (submitErrors <= 3) process.stdout.write(`    submit refused for ${u.id}: ${message}\n`);
               };
               try {
-                await apiOf[s.userIndex]!.choose(communityOf(record), record.gameId, { round: r, pair: s.pair, points: s.points });
+                await apiOf[s.userIndex]!.choose(communityOf(record), record.gameId, {
+                  round: r,
+                  pair: s.pair,
+                  points: s.points,
+                });
                 const shown = isReal(s.userIndex)
                   ? (meetings[s.userIndex] as LiveMeeting).thirtyFive.chooseSplit(s.mine)
                   : game.chooseSplit(treeOf(ownerOf(s.userIndex)).root, u, s.mine, new Date());
@@ -320,7 +336,9 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
         const cpu = cpuMs(cpu0);
         const wallMs = now() - wall0;
         if (!ok) {
-          const per = meetings.map((m) => sees(m.getSnapshot().thirtyFive)).map((x) => `${x.present}+${x.stale}s/${expectedEntries}`);
+          const per = meetings
+            .map((m) => sees(m.getSnapshot().thirtyFive))
+            .map((x) => `${x.present}+${x.stale}s/${expectedEntries}`);
           process.stdout.write(
             `    round ${r + 1}: not every client converged within ${(wallMs / 1000).toFixed(0)} s (per client, final+stale/expected: ${per.join(' ')}; ${submitErrors} submissions refused)\n`,
           );
@@ -353,7 +371,8 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
             if (!want || want[0] !== a.points[0] || want[1] !== a.points[1]) wrongAgreed++;
           }
           const pr = roundProgress(g, r);
-          if (pr.agreed !== expectedAgreed.size || pr.mismatched !== plan.pairs.length - expectedAgreed.size) progressMismatch++;
+          if (pr.agreed !== expectedAgreed.size || pr.mismatched !== plan.pairs.length - expectedAgreed.size)
+            progressMismatch++;
         }
 
         // The facilitator closes the round: checkpoint through the API, then the live close.
@@ -362,7 +381,12 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
         if (!closed.ok) throw new Error(closed.error.message);
         const checkpointMs = timings.get('checkpoint')![before]!;
         // The next steps need only the facilitator (the close is their own edit); the others are measured above.
-        await untilAll([facilitator], (s) => s.thirtyFive?.roundOpen === false && s.thirtyFive.round === r + 1, 10_000, `round ${r + 1} to close`);
+        await untilAll(
+          [facilitator],
+          (s) => s.thirtyFive?.roundOpen === false && s.thirtyFive.round === r + 1,
+          10_000,
+          `round ${r + 1} to close`,
+        );
 
         const fromFirst = convergedAt.filter((t): t is number => t !== undefined).map((t) => t - first);
         rounds.push({
@@ -389,7 +413,9 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
           wallMs,
           checkpointMs,
         });
-        process.stdout.write(`  n=${n}: round ${r + 1} done (${ok ? 'converged' : 'NOT converged'}, ${(wallMs / 1000).toFixed(1)} s)\n`);
+        process.stdout.write(
+          `  n=${n}: round ${r + 1} done (${ok ? 'converged' : 'NOT converged'}, ${(wallMs / 1000).toFixed(1)} s)\n`,
+        );
       }
     } catch (e) {
       aborted = (e as Error).message;
@@ -555,7 +581,9 @@ async function main(): Promise<void> {
     if (f) all.push(f);
   }
   print(all);
-  process.stdout.write(`${telemetryLine(telemetry)}; ${late ? `${late} late failures after a time bound; ` : ''}${loadLine()}\n`);
+  process.stdout.write(
+    `${telemetryLine(telemetry)}; ${late ? `${late} late failures after a time bound; ` : ''}${loadLine()}\n`,
+  );
 }
 
 main().then(

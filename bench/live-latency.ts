@@ -18,7 +18,14 @@
  * All clients live in this one process (2 cores here): "visible on all" includes every client's
  * own processing, one after the other. Prints figures; never passes or fails.
  */
-import { SharedTree, Tree, TreeViewConfiguration, SchemaFactory, ConnectionState, type IFluidContainer } from 'fluid-framework';
+import {
+  SharedTree,
+  Tree,
+  TreeViewConfiguration,
+  SchemaFactory,
+  ConnectionState,
+  type IFluidContainer,
+} from 'fluid-framework';
 import { independentView } from 'fluid-framework/alpha';
 import WebSocket from 'ws';
 import type { AddressInfo } from 'node:net';
@@ -194,7 +201,8 @@ async function fluidFloor(endpoint: string, n: number, samples: number): Promise
     10,
     async (i) => {
       const { container } = await clientFor(i).getContainer(id, floorSchema, MIN_VERSION_FOR_COLLAB);
-      if (container.connectionState !== ConnectionState.Connected) await new Promise<void>((r) => container.once('connected', () => r()));
+      if (container.connectionState !== ConnectionState.Connected)
+        await new Promise<void>((r) => container.once('connected', () => r()));
       return container;
     },
   );
@@ -236,7 +244,12 @@ async function fluidFloor(endpoint: string, n: number, samples: number): Promise
 }
 
 /** Ours: a split in the demo meeting's Thirty Five game, through the whole live layer. */
-async function ours(url: string, n: number, samples: number, onCleanup: (f: () => void) => void): Promise<Row & { pairHolders: string[] }> {
+async function ours(
+  url: string,
+  n: number,
+  samples: number,
+  onCleanup: (f: () => void) => void,
+): Promise<Row & { pairHolders: string[] }> {
   const t = now();
   const users = await devUsers(url, n);
   const meetings = await openMeetings(url, users);
@@ -268,7 +281,11 @@ async function ours(url: string, n: number, samples: number, onCleanup: (f: () =
   const shows = (s: MeetingSnapshot) =>
     !!expected &&
     !!s.thirtyFive?.choices.some(
-      (c) => c.round === expected!.round && c.userId === expected!.userId && c.points[0] === expected!.points[0] && c.points[1] === expected!.points[1],
+      (c) =>
+        c.round === expected!.round &&
+        c.userId === expected!.userId &&
+        c.points[0] === expected!.points[0] &&
+        c.points[1] === expected!.points[1],
     );
   const r = await measure(
     n,
@@ -333,7 +350,9 @@ function applyCosts(n: number): {
     }),
   );
   game.openRound(view.root, {}, at);
-  const chooser = people.find((p) => game.gameStateOf(view.root)!.plan!.rounds[0]!.pairs.some((x) => x.holders.includes(p.id)))!;
+  const chooser = people.find((p) =>
+    game.gameStateOf(view.root)!.plan!.rounds[0]!.pairs.some((x) => x.holders.includes(p.id)),
+  )!;
   let refresh = true;
   let previous = snapshotOf({
     meeting: view.root,
@@ -380,7 +399,9 @@ function applyCosts(n: number): {
 
 async function main(): Promise<void> {
   const telemetry = quietFluidTelemetry();
-  process.stdout.write(`live latency: ${CLIENTS} clients in one process, ${SAMPLES} samples each (loopback); ${loadLine()}\n`);
+  process.stdout.write(
+    `live latency: ${CLIENTS} clients in one process, ${SAMPLES} samples each (loopback); ${loadLine()}\n`,
+  );
   await withStack(170_000, async (stack, onCleanup) => {
     const rows: Row[] = [];
     rows.push(await wsFloor(CLIENTS, SAMPLES));

@@ -65,11 +65,19 @@ function naivePlan(n: number, rounds: number, seed: number): ThirtyFivePlan {
   for (let r = 0; r < rounds; r++) {
     const order = shuffle([...participants], rand);
     let deal: number[];
-    do deal = shuffle(Array.from({ length: n }, (_, i) => i), rand);
+    do
+      deal = shuffle(
+        Array.from({ length: n }, (_, i) => i),
+        rand,
+      );
     while (deal.some((c, i) => c === Number((order[i] as string).slice(1))));
     const cardOf = (i: number) => `c${deal[i]}`;
     const pairs = [];
-    for (let j = 0; j + 1 < n; j += 2) pairs.push({ holders: [order[j], order[j + 1]] as [string, string], cards: [cardOf(j), cardOf(j + 1)] as [string, string] });
+    for (let j = 0; j + 1 < n; j += 2)
+      pairs.push({
+        holders: [order[j], order[j + 1]] as [string, string],
+        cards: [cardOf(j), cardOf(j + 1)] as [string, string],
+      });
     out.push(n % 2 ? { pairs, bye: { holder: order[n - 1] as string, card: cardOf(n - 1) } } : { pairs });
   }
   return { rounds: out };
@@ -84,7 +92,10 @@ function rotationPlan(n: number, rounds: number): ThirtyFivePlan {
     for (let j = 0; 2 * j + 1 < n; j++) {
       const a = (r + 2 * j) % n;
       const b = (r + 2 * j + 1) % n;
-      pairs.push({ holders: [`p${a}`, `p${b}`] as [string, string], cards: [cardHeldBy(a), cardHeldBy(b)] as [string, string] });
+      pairs.push({
+        holders: [`p${a}`, `p${b}`] as [string, string],
+        cards: [cardHeldBy(a), cardHeldBy(b)] as [string, string],
+      });
     }
     const byeAt = (r + n - 1) % n;
     out.push(n % 2 ? { pairs, bye: { holder: `p${byeAt}`, card: cardHeldBy(byeAt) } } : { pairs });
@@ -108,10 +119,16 @@ function measure(n: number, plan: ThirtyFivePlan, ms: number): Metrics {
     held.set(`${h}/${c}`, (held.get(`${h}/${c}`) ?? 0) + 1);
   };
   for (const round of plan.rounds) {
-    for (const { holders: [a, b], cards: [x, y] } of round.pairs) {
+    for (const {
+      holders: [a, b],
+      cards: [x, y],
+    } of round.pairs) {
       hold(a, x);
       hold(b, y);
-      for (const [u, v] of [[a, b], [b, a]] as const) {
+      for (const [u, v] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         if (!partners.has(u)) partners.set(u, new Set());
         partners.get(u)?.add(v);
         played.set(u, (played.get(u) ?? 0) + 1);
@@ -173,9 +190,15 @@ type Method = (typeof methods)[number];
 const totals: Record<Method, Metrics[]> = { ours: [], naive: [], rotation: [] };
 
 planThirtyFive({ ...game(50), seed: 'warm-up', rounds: ROUNDS });
-console.log(`Thirty Five plan quality, ${ROUNDS} rounds. Per cell: ours | naive | rotation (average over seeds; ms = slowest).`);
-console.log('own = own-card holdings; partners = min/avg distinct partners (ideal min/avg); pairs = repeated card pairings;');
-console.log('judges = repeated (card, holder); self = pairs judging a card by one of them; bye = unfair byes/unscored cards.\n');
+console.log(
+  `Thirty Five plan quality, ${ROUNDS} rounds. Per cell: ours | naive | rotation (average over seeds; ms = slowest).`,
+);
+console.log(
+  'own = own-card holdings; partners = min/avg distinct partners (ideal min/avg); pairs = repeated card pairings;',
+);
+console.log(
+  'judges = repeated (card, holder); self = pairs judging a card by one of them; bye = unfair byes/unscored cards.\n',
+);
 const header = [
   pad('n', 4),
   pad('own', 10),

@@ -12,7 +12,13 @@ import { independentView } from 'fluid-framework/alpha';
 import { encodeDevIdentity } from '../../src/api/dev-identity';
 import type { LiveMeetingResponse } from '../../src/api/schemas';
 import { planThirtyFive, type GameState } from '../../src/domain/thirty-five';
-import { createLiveClient, openLiveMeeting, type LiveMeeting, type LiveUser, type MeetingSnapshot } from '../../src/live';
+import {
+  createLiveClient,
+  openLiveMeeting,
+  type LiveMeeting,
+  type LiveUser,
+  type MeetingSnapshot,
+} from '../../src/live';
 import { initialMeeting, meetingTreeConfig, type Meeting } from '../../src/live/meeting-schema';
 import { snapshotOf } from '../../src/live/meeting-state';
 import * as game from '../../src/live/thirty-five-state';
@@ -23,7 +29,8 @@ import { startLocalStack, type LocalStack } from '../../tests/fixtures/local-sta
 
 export { DEV_COMMUNITY, DEV_MEETING, DEV_TENANT };
 
-export const argOf = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+export const argOf = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 export const numArg = (name: string, fallback: number): number => {
   const v = argOf(name);
   const n = v === undefined ? fallback : Number(v);
@@ -33,7 +40,8 @@ export const numArg = (name: string, fallback: number): number => {
 
 export const now = (): number => performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-export const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+export const ms = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0);
 
 /** Nearest-rank percentile of a sample (p in 0..100). */
 export function pct(values: readonly number[], p: number): number {
@@ -53,7 +61,8 @@ export interface DevUser extends LiveUser {
   readonly header: string;
 }
 
-export const devHeader = (userId: string, displayName: string): string => encodeDevIdentity({ tenantId: DEV_TENANT, userId, displayName });
+export const devHeader = (userId: string, displayName: string): string =>
+  encodeDevIdentity({ tenantId: DEV_TENANT, userId, displayName });
 
 async function http<T>(url: string, method: string, header: string | undefined, body?: unknown): Promise<T> {
   const res = await fetch(url, {
@@ -95,15 +104,25 @@ export async function devUsers(url: string, n: number): Promise<DevUser[]> {
   return [...users, ...extra];
 }
 
-export async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)))));
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)))));
   return out;
 }
 
 /** The demo meeting's live container for `user` (creates it on the first call). */
 export const liveContainer = (url: string, user: DevUser) =>
-  http<LiveMeetingResponse>(`${url}/api/communities/${DEV_COMMUNITY}/meetings/${DEV_MEETING}/live`, 'POST', user.header, {});
+  http<LiveMeetingResponse>(
+    `${url}/api/communities/${DEV_COMMUNITY}/meetings/${DEV_MEETING}/live`,
+    'POST',
+    user.header,
+    {},
+  );
 
 /** Opens the demo meeting for each user as the tab does: live endpoint, token endpoint, createLiveClient + openLiveMeeting. */
 export async function openMeetings(url: string, users: readonly DevUser[], batch = 10): Promise<LiveMeeting[]> {
@@ -111,7 +130,11 @@ export async function openMeetings(url: string, users: readonly DevUser[], batch
   return inBatches(users, batch, async (user) => {
     const live = user === users[0] ? first : await liveContainer(url, user);
     const fetchToken = async (documentId: string | undefined) =>
-      (await http<{ token: string }>(`${url}/api/fluid/token`, 'POST', user.header, { documentId: documentId ?? live.containerId })).token;
+      (
+        await http<{ token: string }>(`${url}/api/fluid/token`, 'POST', user.header, {
+          documentId: documentId ?? live.containerId,
+        })
+      ).token;
     const client = createLiveClient(live.connection, fetchToken, user);
     return openLiveMeeting(client, live.containerId, user, {
       connectTimeoutMs: 90_000,
@@ -156,7 +179,12 @@ export function facilitatorOf(
 }
 
 /** Resolves when `predicate` holds for the meeting's snapshot (checked now and on every change). */
-export function until(meeting: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, timeoutMs = 60_000, what = 'a state'): Promise<MeetingSnapshot> {
+export function until(
+  meeting: LiveMeeting,
+  predicate: (s: MeetingSnapshot) => boolean,
+  timeoutMs = 60_000,
+  what = 'a state',
+): Promise<MeetingSnapshot> {
   return new Promise((resolve, reject) => {
     if (predicate(meeting.getSnapshot())) return resolve(meeting.getSnapshot());
     const timer = setTimeout(() => {
@@ -173,8 +201,12 @@ export function until(meeting: LiveMeeting, predicate: (s: MeetingSnapshot) => b
   });
 }
 
-export const untilAll = (meetings: readonly LiveMeeting[], predicate: (s: MeetingSnapshot) => boolean, timeoutMs?: number, what?: string) =>
-  Promise.all(meetings.map((m) => until(m, predicate, timeoutMs, what)));
+export const untilAll = (
+  meetings: readonly LiveMeeting[],
+  predicate: (s: MeetingSnapshot) => boolean,
+  timeoutMs?: number,
+  what?: string,
+) => Promise.all(meetings.map((m) => until(m, predicate, timeoutMs, what)));
 
 export const gameOf = (m: LiveMeeting): GameState => {
   const g = m.getSnapshot().thirtyFive;
@@ -190,7 +222,10 @@ export const gameOf = (m: LiveMeeting): GameState => {
  */
 export const treeOf = (m: LiveMeeting): TreeView<typeof Meeting> => {
   const view = (m as unknown as { view?: TreeView<typeof Meeting> }).view;
-  if (!view) throw new Error('This LiveMeeting has no `view` field any more: the delegate writes of bench/game-load.ts need updating.');
+  if (!view)
+    throw new Error(
+      'This LiveMeeting has no `view` field any more: the delegate writes of bench/game-load.ts need updating.',
+    );
   return view;
 };
 
@@ -227,7 +262,9 @@ export async function withStack(
   });
   try {
     stack = await startLocalStack();
-    process.stdout.write(`stack: Fluid local service ${stack.fluid.endpoint} (up in ${stack.fluid.startMs} ms), server ${stack.url}\n`);
+    process.stdout.write(
+      `stack: Fluid local service ${stack.fluid.endpoint} (up in ${stack.fluid.startMs} ms), server ${stack.url}\n`,
+    );
     const work = run(stack, (f) => cleanups.push(f)).then(() => 'done' as const);
     work.catch(() => undefined); // after a timeout, its late failure (the stack is gone) is expected
     return await Promise.race([work, watchdog]);
@@ -265,7 +302,9 @@ export function quietFluidTelemetry(): Map<string, number> {
 }
 
 export const telemetryLine = (counts: Map<string, number>): string =>
-  counts.size ? `Fluid error-category telemetry (hidden): ${[...counts].map(([k, v]) => `${k} ×${v}`).join(', ')}` : 'Fluid error-category telemetry: none';
+  counts.size
+    ? `Fluid error-category telemetry (hidden): ${[...counts].map(([k, v]) => `${k} ×${v}`).join(', ')}`
+    : 'Fluid error-category telemetry: none';
 
 /**
  * Costs of the live layer's own code for an n-person game in round 1 with half the round chosen, on

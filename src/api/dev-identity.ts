@@ -25,7 +25,8 @@ const fromBase64Url = (s: string): string => {
   return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 };
 
-export const encodeDevIdentity = (id: DevIdentity): string => `${DEV_IDENTITY_SCHEME} ${toBase64Url(JSON.stringify(id))}`;
+export const encodeDevIdentity = (id: DevIdentity): string =>
+  `${DEV_IDENTITY_SCHEME} ${toBase64Url(JSON.stringify(id))}`;
 
 /** Parses the credentials part (after the scheme). Undefined when malformed. */
 export function decodeDevIdentity(credentials: string): DevIdentity | undefined {

@@ -39,7 +39,10 @@ export function textSchema(what: string, max: number, options: TextOptions = {})
     if (control) {
       const allowed = multi ? '' : ' (it is one line: no tab or line break)';
       const found = codePoint(control[0]);
-      ctx.addIssue({ code: 'custom', message: `${what} must not contain control characters${allowed} (found ${found})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} must not contain control characters${allowed} (found ${found})`,
+      });
     }
     if (LONE_SURROGATE.test(v)) {
       ctx.addIssue({ code: 'custom', message: `${what} must not contain a lone surrogate (broken UTF-16)` });
@@ -101,7 +104,9 @@ export const SetRolesRequest = z.strictObject({
   etag: z.string().min(1).optional(),
 });
 
-export const ContextKindSchema = z.enum(['meeting', 'channel', 'chat'], { error: 'kind must be meeting, channel or chat' });
+export const ContextKindSchema = z.enum(['meeting', 'channel', 'chat'], {
+  error: 'kind must be meeting, channel or chat',
+});
 export const BindContextRequest = z.strictObject({
   kind: ContextKindSchema,
   communityId: IdSchema,
@@ -150,7 +155,8 @@ export interface MeResponse {
 export function describeIssues(error: z.ZodError): { message: string; issues: { path: string; message: string }[] } {
   const issues = error.issues.map((i) => ({
     path: i.path.length ? i.path.join('.') : '(body)',
-    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${(i as { keys: string[] }).keys.join(', ')}` : i.message,
+    message:
+      i.code === 'unrecognized_keys' ? `unknown field(s): ${(i as { keys: string[] }).keys.join(', ')}` : i.message,
   }));
   return { message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues };
 }

@@ -16,10 +16,20 @@ import { IdSchema, textSchema } from './schemas';
 /** A game is 1–10 rounds (5 is the game; fewer when time is short). */
 export const MAX_GAME_ROUNDS = 10;
 
-const index = (what: string) => z.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(0).max(10_000);
+const index = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(0)
+    .max(10_000);
 
 export const StartGameRequest = z.strictObject({
-  rounds: z.number({ error: 'rounds must be a number' }).int().min(1, { error: 'a game has at least 1 round' }).max(MAX_GAME_ROUNDS, { error: `a game has at most ${MAX_GAME_ROUNDS} rounds` }).optional(),
+  rounds: z
+    .number({ error: 'rounds must be a number' })
+    .int()
+    .min(1, { error: 'a game has at least 1 round' })
+    .max(MAX_GAME_ROUNDS, { error: `a game has at most ${MAX_GAME_ROUNDS} rounds` })
+    .optional(),
 });
 
 export const GameCardSchema = z.strictObject({
@@ -69,9 +79,13 @@ export const ChoiceRequest = SplitSchema;
 /** The facilitator opens a round for scoring, with an optional timer. */
 export const OpenRoundRequest = z.strictObject({
   round: index('round'),
-  minutes: z.number({ error: 'minutes must be a number' }).int().min(0).max(ROUND_TIMER_MAX_MINUTES, {
-    error: `a round timer is at most ${ROUND_TIMER_MAX_MINUTES} minutes`,
-  }),
+  minutes: z
+    .number({ error: 'minutes must be a number' })
+    .int()
+    .min(0)
+    .max(ROUND_TIMER_MAX_MINUTES, {
+      error: `a round timer is at most ${ROUND_TIMER_MAX_MINUTES} minutes`,
+    }),
 });
 
 /** The facilitator closes a stuck pair of the open round. */

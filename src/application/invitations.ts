@@ -7,11 +7,22 @@ import type { Session } from '../domain/session';
 import type { AppDeps } from './deps';
 import type { ConversationRef, InvitationView } from './ports';
 
-export async function invitationView(deps: AppDeps, community: Pick<Community, 'id' | 'name'>, session: Session): Promise<InvitationView> {
-  const topics = session.topicIds.length ? (await deps.store.topics.listByCommunity(community.id)).map((t) => t.value) : [];
+export async function invitationView(
+  deps: AppDeps,
+  community: Pick<Community, 'id' | 'name'>,
+  session: Session,
+): Promise<InvitationView> {
+  const topics = session.topicIds.length
+    ? (await deps.store.topics.listByCommunity(community.id)).map((t) => t.value)
+    : [];
   const titles = session.topicIds.map((id) => topics.find((t) => t.id === id)?.title).filter((t): t is string => !!t);
   const facilitator = await deps.store.memberships.get(community.id, session.facilitatorId);
-  return { session, communityName: community.name, topicTitles: titles, facilitatorName: facilitator?.value.displayName ?? null };
+  return {
+    session,
+    communityName: community.name,
+    topicTitles: titles,
+    facilitatorName: facilitator?.value.displayName ?? null,
+  };
 }
 
 /** The personal chats the app is installed in, by person (the newest reference wins). */
@@ -23,7 +34,11 @@ export async function personalChats(deps: AppDeps, tenantId: string): Promise<Ma
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time (Teams throttles a bot that posts too fast). */
-export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -17,7 +17,10 @@ export async function loadGame(
   input: { communityId: string; gameId: string },
   role: 'member' | 'facilitator',
 ): Promise<Result<Versioned<ThirtyFiveGameRecord>>> {
-  const access = role === 'facilitator' ? await requireRole(deps, who, input.communityId, 'facilitator') : await requireMember(deps, who, input.communityId);
+  const access =
+    role === 'facilitator'
+      ? await requireRole(deps, who, input.communityId, 'facilitator')
+      : await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const game = await deps.store.thirtyFiveGames.get(input.communityId, input.gameId);
   if (!game) return fail('GAME_NOT_FOUND', 'No Thirty Five game with this id in this community.');
@@ -53,6 +56,7 @@ export async function updateGame(
 }
 
 /** Splits as a canonical, comparable list. */
-export const splitKey = (s: { round: number; pair: number; points: readonly number[] }) => `${s.round}:${s.pair}:${s.points[0]}-${s.points[1]}`;
+export const splitKey = (s: { round: number; pair: number; points: readonly number[] }) =>
+  `${s.round}:${s.pair}:${s.points[0]}-${s.points[1]}`;
 export const sortSplits = <T extends { round: number; pair: number }>(splits: readonly T[]): T[] =>
   [...splits].sort((a, b) => a.round - b.round || a.pair - b.pair);

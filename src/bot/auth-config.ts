@@ -27,7 +27,12 @@ export function botAuthSettings(c: BotCredentials): BotAuthSettings {
     return {};
   }
   if (password && tenantId) {
-    return { MicrosoftAppId: botId, MicrosoftAppPassword: password, MicrosoftAppTenantId: tenantId, MicrosoftAppType: 'SingleTenant' };
+    return {
+      MicrosoftAppId: botId,
+      MicrosoftAppPassword: password,
+      MicrosoftAppTenantId: tenantId,
+      MicrosoftAppType: 'SingleTenant',
+    };
   }
   if (password) return { MicrosoftAppId: botId, MicrosoftAppPassword: password, MicrosoftAppType: 'MultiTenant' };
   if (tenantId) return { MicrosoftAppId: botId, MicrosoftAppTenantId: tenantId, MicrosoftAppType: 'UserAssignedMSI' };

@@ -21,7 +21,11 @@ const id = z.string().min(1).max(128);
 export const SupportTopicSubmit = z.object({ action: z.literal('support-topic'), communityId: id, topicId: id });
 
 /** "Propose anyway" after the bot pointed to a similar topic. */
-export const ProposeAnywaySubmit = z.object({ action: z.literal('propose-anyway'), communityId: id, title: z.string().trim().min(1).max(TOPIC_TITLE_MAX) });
+export const ProposeAnywaySubmit = z.object({
+  action: z.literal('propose-anyway'),
+  communityId: id,
+  title: z.string().trim().min(1).max(TOPIC_TITLE_MAX),
+});
 
 /** "Volunteer to own" on the top-of-the-backlog card. */
 export const VolunteerOwnerSubmit = z.object({ action: z.literal('volunteer-owner'), communityId: id, topicId: id });
@@ -31,13 +35,17 @@ export type VolunteerOwnerSubmit = z.infer<typeof VolunteerOwnerSubmit>;
 export const NudgeSubmit = z.object({ action: z.literal('nudge'), communityId: id, sessionId: id });
 export type NudgeSubmit = z.infer<typeof NudgeSubmit>;
 
-export const CardSubmit = z.discriminatedUnion('action', [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit, VolunteerOwnerSubmit, NudgeSubmit], {
-  // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
-  error: (issue) =>
-    typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
-      ? 'the card asked for an action I do not know'
-      : 'the card sent no usable data',
-});
+export const CardSubmit = z.discriminatedUnion(
+  'action',
+  [RunCommandSubmit, SupportTopicSubmit, ProposeAnywaySubmit, VolunteerOwnerSubmit, NudgeSubmit],
+  {
+    // Also called for non-object values (invalid_type), though the declared type only says invalid_union.
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+        ? 'the card asked for an action I do not know'
+        : 'the card sent no usable data',
+  },
+);
 export type CardSubmit = z.infer<typeof CardSubmit>;
 
 /** Validates a card submit; the failure message is short enough to show in the chat. */
@@ -59,8 +67,13 @@ export type RsvpViewData = z.infer<typeof RsvpViewData>;
 export const RsvpExecuteData = RsvpViewData.extend({
   answer: z.enum(RSVP_ANSWERS, { error: 'the answer must be yes, maybe or no' }),
   // An untouched choice set sends '' (or nothing).
-  reason: z.union([z.enum(RSVP_REASONS), z.literal('')], { error: 'that reason is not one the card offers' }).optional(),
-  reasonText: z.string({ error: 'the reason must be text' }).max(RSVP_LIMITS.reasonText, { error: `the reason is at most ${RSVP_LIMITS.reasonText} characters` }).optional(),
+  reason: z
+    .union([z.enum(RSVP_REASONS), z.literal('')], { error: 'that reason is not one the card offers' })
+    .optional(),
+  reasonText: z
+    .string({ error: 'the reason must be text' })
+    .max(RSVP_LIMITS.reasonText, { error: `the reason is at most ${RSVP_LIMITS.reasonText} characters` })
+    .optional(),
 });
 export type RsvpExecuteData = z.input<typeof RsvpExecuteData>;
 
@@ -68,13 +81,19 @@ export type CardExecute =
   | { readonly verb: 'rsvp'; readonly data: z.infer<typeof RsvpExecuteData> }
   | { readonly verb: 'rsvp-view'; readonly data: RsvpViewData };
 
-const ExecuteEnvelope = z.object({
-  action: z.object({
-    type: z.literal('Action.Execute', { error: 'not an Action.Execute' }),
-    verb: z.string({ error: 'the action has no verb' }),
-    data: z.unknown().optional(),
-  }, { error: 'the invoke carries no action' }),
-}, { error: 'the invoke carries no action' });
+const ExecuteEnvelope = z.object(
+  {
+    action: z.object(
+      {
+        type: z.literal('Action.Execute', { error: 'not an Action.Execute' }),
+        verb: z.string({ error: 'the action has no verb' }),
+        data: z.unknown().optional(),
+      },
+      { error: 'the invoke carries no action' },
+    ),
+  },
+  { error: 'the invoke carries no action' },
+);
 
 /** The verbs we answer; a Map, so a verb like `constructor` or `__proto__` is just unknown (no prototype lookup). */
 const EXECUTE_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<CardExecute['verb'], z.ZodType>([
@@ -92,7 +111,17 @@ export function parseCardExecute(value: unknown): Result<CardExecute> {
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-    return fail('VALIDATION_FAILED', issues.map((i) => (i.message.startsWith('Invalid input') || i.message.startsWith('Required') ? `${i.path} is missing or wrong` : i.message)).join('; '), issues);
+    return fail(
+      'VALIDATION_FAILED',
+      issues
+        .map((i) =>
+          i.message.startsWith('Invalid input') || i.message.startsWith('Required')
+            ? `${i.path} is missing or wrong`
+            : i.message,
+        )
+        .join('; '),
+      issues,
+    );
   }
   return ok({ verb, data: parsed.data } as CardExecute);
 }

@@ -36,7 +36,8 @@ export const COMMANDS: readonly CommandInfo[] = [
     id: 'top',
     usage: 'top',
     title: 'Top of the backlog',
-    description: 'The five topics ranked highest, who owns each, and a button to volunteer as owner ("next" works too).',
+    description:
+      'The five topics ranked highest, who owns each, and a button to volunteer as owner ("next" works too).',
   },
   {
     id: 'volunteer',
@@ -56,7 +57,8 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'attendance',
     title: 'Attendance',
     audience: 'champions',
-    description: 'Who said yes, maybe or no (and why) to the next session, who has not answered, the trend, and a Nudge button.',
+    description:
+      'Who said yes, maybe or no (and why) to the next session, who has not answered, the trend, and a Nudge button.',
   },
   {
     id: 'help',

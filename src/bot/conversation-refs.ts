@@ -9,7 +9,12 @@ export interface RefActivity {
   readonly serviceUrl?: string;
   readonly from?: { readonly id?: string; readonly aadObjectId?: string };
   readonly recipient?: { readonly id?: string; readonly name?: string };
-  readonly conversation?: { readonly id?: string; readonly tenantId?: string; readonly conversationType?: string; readonly isGroup?: boolean };
+  readonly conversation?: {
+    readonly id?: string;
+    readonly tenantId?: string;
+    readonly conversationType?: string;
+    readonly isGroup?: boolean;
+  };
   readonly channelData?: {
     readonly tenant?: { readonly id?: string };
     readonly team?: { readonly id?: string };
@@ -54,7 +59,11 @@ export function conversationRefFromActivity(a: RefActivity): ConversationRefInpu
 
 /** The ids this conversation may be bound to a community by, most specific first: the meeting, the channel, the chat. */
 export function contextIdsOf(a: RefActivity): string[] {
-  const ids = [a.channelData?.meeting?.id, a.channelData?.channel?.id, a.conversation?.id ? normaliseConversationId(a.conversation.id) : undefined];
+  const ids = [
+    a.channelData?.meeting?.id,
+    a.channelData?.channel?.id,
+    a.conversation?.id ? normaliseConversationId(a.conversation.id) : undefined,
+  ];
   return [...new Set(ids.filter((x): x is string => !!x))];
 }
 
@@ -63,7 +72,13 @@ export interface ProactiveReference {
   readonly channelId: string;
   readonly serviceUrl: string;
   readonly bot: { readonly id: string; readonly name: string };
-  readonly conversation: { readonly id: string; readonly conversationType: string; readonly tenantId: string; readonly isGroup: boolean; readonly name: string };
+  readonly conversation: {
+    readonly id: string;
+    readonly conversationType: string;
+    readonly tenantId: string;
+    readonly isGroup: boolean;
+    readonly name: string;
+  };
 }
 
 export function proactiveReferenceOf(ref: ConversationRef): ProactiveReference {
@@ -71,6 +86,12 @@ export function proactiveReferenceOf(ref: ConversationRef): ProactiveReference {
     channelId: ref.channelId,
     serviceUrl: ref.serviceUrl,
     bot: { id: ref.botId, name: ref.botName ?? '' },
-    conversation: { id: ref.conversationId, conversationType: ref.conversationType, tenantId: ref.tenantId, isGroup: ref.conversationType !== 'personal', name: '' },
+    conversation: {
+      id: ref.conversationId,
+      conversationType: ref.conversationType,
+      tenantId: ref.tenantId,
+      isGroup: ref.conversationType !== 'personal',
+      name: '',
+    },
   };
 }

@@ -10,7 +10,8 @@ const missingOr = (what: string, wrong: string) => (issue: { input?: unknown }) 
   issue.input === undefined || issue.input === null ? `${what} is required` : `${what} ${wrong}`;
 const id = (what: string) =>
   z.string({ error: missingOr(what, 'must be text') }).min(1, { error: `${what} is required` });
-const withId = (what: string) => z.looseObject({ id: id(`${what}.id`) }, { error: missingOr(what, 'must be an object') });
+const withId = (what: string) =>
+  z.looseObject({ id: id(`${what}.id`) }, { error: missingOr(what, 'must be an object') });
 
 export const InboundActivity = z.looseObject(
   {

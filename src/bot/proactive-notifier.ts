@@ -47,7 +47,10 @@ export function createCardPoster(adapter: CloudAdapter, botAppId: string | undef
       failure = e;
     }
     if (failure !== undefined) {
-      return fail('NOTIFICATION_FAILED', `Teams did not take the message for ${ref.conversationType === 'channel' ? "the community's channel" : 'the chat'}: ${(failure as Error)?.message ?? String(failure)}`);
+      return fail(
+        'NOTIFICATION_FAILED',
+        `Teams did not take the message for ${ref.conversationType === 'channel' ? "the community's channel" : 'the chat'}: ${(failure as Error)?.message ?? String(failure)}`,
+      );
     }
     return ok({ conversationId: ref.conversationId });
   };

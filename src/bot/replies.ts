@@ -22,14 +22,17 @@ export const REPLIES = {
   volunteered: (title: string) =>
     `Thank you! You own ${quoted(title)} now: you prepare its deep dive. Keep the opening short; the group works on it in breakouts.`,
   alreadyYours: (title: string) => `You already own ${quoted(title)}. Nothing changed.`,
-  noCommunityBound: 'This chat is not linked to a community yet. Add the Guildhall tab here and pick the community in its settings.',
+  noCommunityBound:
+    'This chat is not linked to a community yet. Add the Guildhall tab here and pick the community in its settings.',
   notInACommunity: 'You are not in a community yet. Open the Guildhall tab ("My communities") to join or create one.',
   severalCommunities: (which: string) =>
     `${cardText(which)} Write to me in the community's channel so I know which backlog you mean.`,
   volunteerToOwnHow: 'To own a topic, type top and press "Volunteer to own" on the topic you want to prepare.',
   notHere: 'Answering invitations is not available here. Type help to see what I can do.',
-  rsvpNotAMember: (why: string) => `${why} Only members of the community can answer its invitations; nothing was recorded.`,
-  attendanceForChampions: (community: string) => `Only champions and facilitators of ${cardText(community)} can see attendance.`,
+  rsvpNotAMember: (why: string) =>
+    `${why} Only members of the community can answer its invitations; nothing was recorded.`,
+  attendanceForChampions: (community: string) =>
+    `Only champions and facilitators of ${cardText(community)} can see attendance.`,
   alreadyNudged: 'Those reminders already went out for this press. Nothing was sent again.',
   nudged: (names: readonly string[], withoutApp: readonly string[], failed: number) =>
     [
@@ -40,6 +43,8 @@ export const REPLIES = {
         ? `${withoutApp.map(cardText).join(', ')} ${withoutApp.length === 1 ? 'has' : 'have'} no chat with me yet, so only the channel post reaches them.`
         : '',
       failed ? `${failed} could not be reached just now.` : '',
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
   turnError: 'Sorry, something went wrong on my side. Please try again in a moment.',
 } as const;

@@ -8,6 +8,13 @@ import { buildSessionNotesCard } from './cards/meeting-cards';
 export function createSessionAnnouncer(notifier: ProactiveNotifier): SessionAnnouncer {
   return {
     announcePublished: (target, session) =>
-      notifier.postToCommunityChannel(target, buildSessionNotesCard({ meetingTitle: session.title, communityName: session.communityName, notesUrl: session.notesUrl })),
+      notifier.postToCommunityChannel(
+        target,
+        buildSessionNotesCard({
+          meetingTitle: session.title,
+          communityName: session.communityName,
+          notesUrl: session.notesUrl,
+        }),
+      ),
   };
 }

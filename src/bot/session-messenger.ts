@@ -22,16 +22,34 @@ export function createSessionMessenger(poster: CardPoster, deps: AppDeps, links:
     async postInvitation(target, view, refreshUserIds) {
       const channel = await findCommunityChannel(deps, target);
       if (!channel.ok) return channel;
-      return poster(channel.value, buildInvitationCard({ view, calendarUrl: links.calendarUrl(view.session), refreshUserIds }));
+      return poster(
+        channel.value,
+        buildInvitationCard({ view, calendarUrl: links.calendarUrl(view.session), refreshUserIds }),
+      );
     },
     sendInvitation(to, view) {
-      return poster(to, buildInvitationCard({ view, calendarUrl: links.calendarUrl(view.session), viewer: { answer: null }, ...(to.userMri ? { refreshUserIds: [to.userMri] } : {}) }));
+      return poster(
+        to,
+        buildInvitationCard({
+          view,
+          calendarUrl: links.calendarUrl(view.session),
+          viewer: { answer: null },
+          ...(to.userMri ? { refreshUserIds: [to.userMri] } : {}),
+        }),
+      );
     },
     sendReminder(to, reminder) {
       const { invitation, kind, answer } = reminder;
-      return poster(to, buildInvitationCard({
-        view: invitation, calendarUrl: links.calendarUrl(invitation.session), viewer: { answer }, reason: kind, ...(to.userMri ? { refreshUserIds: [to.userMri] } : {}),
-      }));
+      return poster(
+        to,
+        buildInvitationCard({
+          view: invitation,
+          calendarUrl: links.calendarUrl(invitation.session),
+          viewer: { answer },
+          reason: kind,
+          ...(to.userMri ? { refreshUserIds: [to.userMri] } : {}),
+        }),
+      );
     },
   };
 }

@@ -22,7 +22,11 @@ export interface LocalFluidService {
 
 const root = path.resolve(__dirname, '..', '..');
 
-export async function startLocalFluidService(opts: { port: number; logLevel?: string; timeoutMs?: number }): Promise<LocalFluidService> {
+export async function startLocalFluidService(opts: {
+  port: number;
+  logLevel?: string;
+  timeoutMs?: number;
+}): Promise<LocalFluidService> {
   const started = Date.now();
   const work = mkdtempSync(path.join(tmpdir(), 'guildhall-fluid-'));
   const entry = require.resolve('@fluidframework/azure-local-service/index.js', { paths: [root] });

@@ -38,14 +38,17 @@ function tabNeedsBuild(): boolean {
 async function ensurePortFree(p: number, what: string, variable: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', () => reject(new Error(`Port ${p} (${what}) is taken. Stop what uses it, or set ${variable}=<another port>.`)));
+    probe.once('error', () =>
+      reject(new Error(`Port ${p} (${what}) is taken. Stop what uses it, or set ${variable}=<another port>.`)),
+    );
     probe.listen(p, host, () => probe.close(() => resolve()));
   });
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  if (!Number.isInteger(port) || !Number.isInteger(fluidPort)) throw new Error('PORT and FLUID_PORT must be port numbers.');
+  if (!Number.isInteger(port) || !Number.isInteger(fluidPort))
+    throw new Error('PORT and FLUID_PORT must be port numbers.');
   await ensurePortFree(port, 'Guildhall server', 'PORT');
   await ensurePortFree(fluidPort, 'Fluid local service', 'FLUID_PORT');
 

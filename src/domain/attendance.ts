@@ -47,31 +47,47 @@ export interface RsvpChoice {
  * The answer as it is kept: a reason and text only with a "no" (text alone means "other"), text
  * trimmed and at most 300 characters.
  */
-export function normaliseChoice(choice: RsvpChoice): Result<{ answer: RsvpAnswer; reason: RsvpReason | null; text: string | null }> {
+export function normaliseChoice(
+  choice: RsvpChoice,
+): Result<{ answer: RsvpAnswer; reason: RsvpReason | null; text: string | null }> {
   if (choice.answer !== 'no') return ok({ answer: choice.answer, reason: null, text: null });
   const text = choice.text?.trim() ? choice.text.trim() : null;
   if (text && text.length > RSVP_LIMITS.reasonText) {
-    return fail('VALIDATION_FAILED', `The reason is at most ${RSVP_LIMITS.reasonText} characters (yours has ${text.length}).`, [{ path: 'text', message: 'too long' }]);
+    return fail(
+      'VALIDATION_FAILED',
+      `The reason is at most ${RSVP_LIMITS.reasonText} characters (yours has ${text.length}).`,
+      [{ path: 'text', message: 'too long' }],
+    );
   }
   const reason = choice.reason ?? (text ? 'other' : null);
   return ok({ answer: 'no', reason, text });
 }
 
 /** Same answer, reason and text: writing it again would change nothing. */
-export const sameChoice = (a: Pick<Rsvp, 'answer' | 'reason' | 'text'>, b: Pick<Rsvp, 'answer' | 'reason' | 'text'>): boolean =>
-  a.answer === b.answer && a.reason === b.reason && a.text === b.text;
+export const sameChoice = (
+  a: Pick<Rsvp, 'answer' | 'reason' | 'text'>,
+  b: Pick<Rsvp, 'answer' | 'reason' | 'text'>,
+): boolean => a.answer === b.answer && a.reason === b.reason && a.text === b.text;
 
 /** "Deep dive: How do we run remote retros?", "External speaker: Ana Lima (Acme)", … */
-export function sessionTitle(session: Pick<Session, 'details' | 'purpose'>, topicTitles: readonly string[] = []): string {
+export function sessionTitle(
+  session: Pick<Session, 'details' | 'purpose'>,
+  topicTitles: readonly string[] = [],
+): string {
   const label = SESSION_TYPE_LABELS[session.details.type];
   const d = session.details;
   const subject =
-    d.type === 'external-speaker' ? `${d.speakerName} (${d.organisation})`
-    : d.type === 'leadership-guest' ? `${d.guestName}, ${d.guestRole}`
-    : d.type === 'book-club' ? d.bookTitle
-    : d.type === 'story-sharing' ? d.theme
-    : d.type === 'visit' ? d.hostCompany
-    : topicTitles[0] ?? (session.purpose.trim() || undefined);
+    d.type === 'external-speaker'
+      ? `${d.speakerName} (${d.organisation})`
+      : d.type === 'leadership-guest'
+        ? `${d.guestName}, ${d.guestRole}`
+        : d.type === 'book-club'
+          ? d.bookTitle
+          : d.type === 'story-sharing'
+            ? d.theme
+            : d.type === 'visit'
+              ? d.hostCompany
+              : (topicTitles[0] ?? (session.purpose.trim() || undefined));
   return subject ? `${label}: ${subject}` : label;
 }
 
@@ -80,9 +96,15 @@ export function sessionTypeFields(session: Pick<Session, 'details'>): { label: s
   const d = session.details;
   switch (d.type) {
     case 'external-speaker':
-      return [{ label: 'Speaker', value: d.speakerName }, { label: 'Organisation', value: d.organisation }];
+      return [
+        { label: 'Speaker', value: d.speakerName },
+        { label: 'Organisation', value: d.organisation },
+      ];
     case 'leadership-guest':
-      return [{ label: 'Guest', value: d.guestName }, { label: 'Role', value: d.guestRole }];
+      return [
+        { label: 'Guest', value: d.guestName },
+        { label: 'Role', value: d.guestRole },
+      ];
     case 'book-club':
       return [{ label: 'Book', value: d.bookTitle }];
     case 'story-sharing':
@@ -94,7 +116,8 @@ export function sessionTypeFields(session: Pick<Session, 'details'>): { label: s
   }
 }
 
-export const sessionEndsAt = (s: Pick<Session, 'startsAt' | 'durationMinutes'>): Date => new Date(Date.parse(s.startsAt) + s.durationMinutes * 60_000);
+export const sessionEndsAt = (s: Pick<Session, 'startsAt' | 'durationMinutes'>): Date =>
+  new Date(Date.parse(s.startsAt) + s.durationMinutes * 60_000);
 
 // Reminders
 
@@ -135,13 +158,19 @@ export function dueReminders(sessions: readonly Session[], now: Date): DueRemind
 }
 
 /** Reminders go to those who said yes or maybe and to those who have not answered: every member but the "no"s. */
-export function reminderRecipients(members: readonly Pick<Membership, 'userId'>[], rsvps: readonly Pick<Rsvp, 'userId' | 'answer'>[]): string[] {
+export function reminderRecipients(
+  members: readonly Pick<Membership, 'userId'>[],
+  rsvps: readonly Pick<Rsvp, 'userId' | 'answer'>[],
+): string[] {
   const no = new Set(rsvps.filter((r) => r.answer === 'no').map((r) => r.userId));
   return members.map((m) => m.userId).filter((u) => !no.has(u));
 }
 
 /** A nudge goes only to members who have not answered. */
-export function nonResponders(members: readonly Pick<Membership, 'userId'>[], rsvps: readonly Pick<Rsvp, 'userId'>[]): string[] {
+export function nonResponders(
+  members: readonly Pick<Membership, 'userId'>[],
+  rsvps: readonly Pick<Rsvp, 'userId'>[],
+): string[] {
   const answered = new Set(rsvps.map((r) => r.userId));
   return members.map((m) => m.userId).filter((u) => !answered.has(u));
 }
@@ -165,10 +194,17 @@ export interface SessionAttendance {
   readonly maybe: readonly AttendancePerson[];
   readonly no: readonly AttendanceNo[];
   readonly notAnswered: readonly AttendancePerson[];
-  readonly counts: { readonly members: number; readonly answered: number; readonly yes: number; readonly maybe: number; readonly no: number };
+  readonly counts: {
+    readonly members: number;
+    readonly answered: number;
+    readonly yes: number;
+    readonly maybe: number;
+    readonly no: number;
+  };
 }
 
-const byName = (a: AttendancePerson, b: AttendancePerson) => a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId);
+const byName = (a: AttendancePerson, b: AttendancePerson) =>
+  a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId);
 
 /**
  * Who answered what for one session. Everyone who answered is listed (also someone who left since);
@@ -181,11 +217,23 @@ export function summariseAttendance(
   rsvps: readonly Rsvp[],
 ): SessionAttendance {
   const person = (r: Rsvp): AttendancePerson => ({ userId: r.userId, displayName: r.displayName });
-  const yes = rsvps.filter((r) => r.answer === 'yes').map(person).sort(byName);
-  const maybe = rsvps.filter((r) => r.answer === 'maybe').map(person).sort(byName);
-  const no = rsvps.filter((r) => r.answer === 'no').map((r) => ({ ...person(r), reason: r.reason, text: r.text })).sort(byName);
+  const yes = rsvps
+    .filter((r) => r.answer === 'yes')
+    .map(person)
+    .sort(byName);
+  const maybe = rsvps
+    .filter((r) => r.answer === 'maybe')
+    .map(person)
+    .sort(byName);
+  const no = rsvps
+    .filter((r) => r.answer === 'no')
+    .map((r) => ({ ...person(r), reason: r.reason, text: r.text }))
+    .sort(byName);
   const answered = new Set(rsvps.map((r) => r.userId));
-  const notAnswered = members.filter((m) => !answered.has(m.userId)).map((m) => ({ userId: m.userId, displayName: m.displayName })).sort(byName);
+  const notAnswered = members
+    .filter((m) => !answered.has(m.userId))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName }))
+    .sort(byName);
   return {
     sessionId: session.id,
     title,
@@ -202,10 +250,17 @@ export function summariseAttendance(
  * The sessions the champion looks at: the next one (the soonest that has not ended) and up to
  * `recent` before it, newest first.
  */
-export function attendanceSessions<S extends Pick<Session, 'startsAt' | 'durationMinutes' | 'id'>>(sessions: readonly S[], now: Date, recent = 3): { next: S | null; recent: S[] } {
+export function attendanceSessions<S extends Pick<Session, 'startsAt' | 'durationMinutes' | 'id'>>(
+  sessions: readonly S[],
+  now: Date,
+  recent = 3,
+): { next: S | null; recent: S[] } {
   const t = now.getTime();
   const sorted = [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   const next = sorted.find((s) => sessionEndsAt(s).getTime() > t) ?? null;
-  const before = sorted.filter((s) => sessionEndsAt(s).getTime() <= t).reverse().slice(0, recent);
+  const before = sorted
+    .filter((s) => sessionEndsAt(s).getTime() <= t)
+    .reverse()
+    .slice(0, recent);
   return { next, recent: before };
 }

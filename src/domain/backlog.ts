@@ -56,7 +56,28 @@ export function checkTransition(from: TopicState, to: TopicState): Result<void> 
   return fail('VALIDATION_FAILED', `A ${from} topic cannot become ${to}; it can become ${NEXT[from].join(' or ')}.`);
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'how', 'do', 'we', 'our', 'is', 'are', 'what', 'why', 'can']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'how',
+  'do',
+  'we',
+  'our',
+  'is',
+  'are',
+  'what',
+  'why',
+  'can',
+]);
 
 /** Lower-case content words, light stemming (plural s). */
 export function titleWords(title: string): Set<string> {
@@ -99,7 +120,11 @@ export function findSimilarTopics(topics: readonly Topic[], title: string, thres
 export function backlogOrder(topics: readonly Topic[]): Topic[] {
   const group = (t: Topic) => (t.state === 'archived' ? 2 : t.rank === null ? 1 : 0);
   return [...topics].sort(
-    (a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id),
+    (a, b) =>
+      group(a) - group(b) ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      a.proposedAt.localeCompare(b.proposedAt) ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -230,7 +255,12 @@ export function changeTopicOwner(
 export function withContiguousRanks(topics: readonly Topic[]): Topic[] {
   const prioritised = topics
     .filter((t) => t.state === 'prioritised')
-    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+        a.proposedAt.localeCompare(b.proposedAt) ||
+        a.id.localeCompare(b.id),
+    );
   const rankOf = new Map(prioritised.map((t, i) => [t.id, i + 1]));
   return topics.map((t) => {
     const rank = rankOf.get(t.id) ?? null;
@@ -246,10 +276,14 @@ function changed(before: readonly Topic[], after: readonly Topic[]): Topic[] {
 
 const cleanTitle = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const invalid = (path: string, message: string): Result<never> => fail('VALIDATION_FAILED', message, [{ path, message }]);
+const invalid = (path: string, message: string): Result<never> =>
+  fail('VALIDATION_FAILED', message, [{ path, message }]);
 
 /** A topic's title (blanks collapsed) and description (trimmed), within the limits; VALIDATION_FAILED otherwise. */
-export function checkTopicText(input: { readonly title: string; readonly description?: string }): Result<{ title: string; description: string }> {
+export function checkTopicText(input: {
+  readonly title: string;
+  readonly description?: string;
+}): Result<{ title: string; description: string }> {
   const title = cleanTitle(input.title);
   const description = (input.description ?? '').trim();
   if (!title) return invalid('title', 'title is required');
@@ -261,10 +295,16 @@ export function checkTopicText(input: { readonly title: string; readonly descrip
 }
 
 /** New title and/or description, trimmed and within the limits. Archived topics are read-only. */
-export function editTopic(topic: Topic, edit: { readonly title?: string; readonly description?: string }): Result<Topic> {
+export function editTopic(
+  topic: Topic,
+  edit: { readonly title?: string; readonly description?: string },
+): Result<Topic> {
   const editable = checkEditable(topic);
   if (!editable.ok) return editable;
-  const checked = checkTopicText({ title: edit.title ?? topic.title, description: edit.description ?? topic.description });
+  const checked = checkTopicText({
+    title: edit.title ?? topic.title,
+    description: edit.description ?? topic.description,
+  });
   if (!checked.ok) return checked;
   return ok({ ...topic, ...checked.value });
 }
@@ -278,9 +318,13 @@ export function moveTopic(topics: readonly Topic[], topicId: string, position: n
   if (!target) return fail('TOPIC_NOT_FOUND', "That topic is not in this community's backlog.");
   const movable = checkMovable(target);
   if (!movable.ok) return movable;
-  const others = withContiguousRanks(topics.filter((t) => t.id !== topicId)).filter((t) => t.state === 'prioritised').sort((a, b) => a.rank! - b.rank!);
+  const others = withContiguousRanks(topics.filter((t) => t.id !== topicId))
+    .filter((t) => t.state === 'prioritised')
+    .sort((a, b) => a.rank! - b.rank!);
   if (!Number.isInteger(position) || position < 1 || position > others.length + 1) {
-    return fail('VALIDATION_FAILED', `position must be a whole number from 1 to ${others.length + 1}.`, [{ path: 'position', message: `position must be from 1 to ${others.length + 1}` }]);
+    return fail('VALIDATION_FAILED', `position must be a whole number from 1 to ${others.length + 1}.`, [
+      { path: 'position', message: `position must be from 1 to ${others.length + 1}` },
+    ]);
   }
   const order = [...others.slice(0, position - 1), target, ...others.slice(position - 1)];
   const rankOf = new Map(order.map((t, i) => [t.id, i + 1]));
@@ -335,14 +379,19 @@ export function mergeTopics(topics: readonly Topic[], keepId: string, mergeId: s
   if (!kept || !merged) return fail('TOPIC_NOT_FOUND', "Both topics must be in this community's backlog.");
   const mergeable = checkMergeable(kept, merged);
   if (!mergeable.ok) return mergeable;
-  const supporters = [...new Set([...kept.supporters, ...merged.supporters, merged.proposedBy])].filter((p) => p !== kept.proposedBy);
+  const supporters = [...new Set([...kept.supporters, ...merged.supporters, merged.proposedBy])].filter(
+    (p) => p !== kept.proposedBy,
+  );
   const sessionIds = [...new Set([...kept.sessionIds, ...merged.sessionIds])];
   const bothRanked = kept.rank !== null && merged.rank !== null;
   // Half a step above the better rank: renumbering then puts the kept topic exactly there.
-  const rank = kept.state === 'prioritised' ? (bothRanked ? Math.min(kept.rank!, merged.rank!) - 0.5 : kept.rank) : kept.rank;
+  const rank =
+    kept.state === 'prioritised' ? (bothRanked ? Math.min(kept.rank!, merged.rank!) - 0.5 : kept.rank) : kept.rank;
   const nextKept: Topic = { ...kept, supporters, sessionIds, rank };
   const nextMerged: Topic = { ...merged, state: 'archived', rank: null, mergedInto: kept.id };
-  const after = withContiguousRanks(topics.map((t) => (t.id === keepId ? nextKept : t.id === mergeId ? nextMerged : t)));
+  const after = withContiguousRanks(
+    topics.map((t) => (t.id === keepId ? nextKept : t.id === mergeId ? nextMerged : t)),
+  );
   return ok(changed(topics, after));
 }
 
@@ -353,7 +402,9 @@ export function setArchived(topics: readonly Topic[], topicId: string, archived:
   const to: TopicState = archived ? 'archived' : 'proposed';
   const allowed = archived ? checkArchivable(target) : checkRestorable(target);
   if (!allowed.ok) return allowed;
-  const next: Topic = archived ? { ...target, state: to, rank: null } : { ...target, state: to, rank: null, mergedInto: null };
+  const next: Topic = archived
+    ? { ...target, state: to, rank: null }
+    : { ...target, state: to, rank: null, mergedInto: null };
   const after = withContiguousRanks(topics.map((t) => (t.id === topicId ? next : t)));
   return ok(changed(topics, after));
 }
@@ -373,7 +424,8 @@ export function markDiscussed(topic: Topic, sessionId: string): Result<Topic> {
   const sessionIds = topic.sessionIds.includes(sessionId) ? topic.sessionIds : [...topic.sessionIds, sessionId];
   if (topic.state === 'discussed') return ok(sessionIds === topic.sessionIds ? topic : { ...topic, sessionIds });
   const allowed = checkTransition(topic.state, 'discussed');
-  if (!allowed.ok) return fail('VALIDATION_FAILED', `"${topic.title}" cannot be marked discussed: ${allowed.error.message}`);
+  if (!allowed.ok)
+    return fail('VALIDATION_FAILED', `"${topic.title}" cannot be marked discussed: ${allowed.error.message}`);
   return ok({ ...topic, state: 'discussed', rank: null, sessionIds });
 }
 
@@ -382,7 +434,10 @@ export function scheduleTopics(topics: readonly Topic[], topicIds: readonly stri
   const next = new Map<string, Topic>();
   for (const id of topicIds) {
     const topic = topics.find((t) => t.id === id);
-    if (!topic) return fail('TOPIC_NOT_FOUND', `Topic '${id}' is not in this community's backlog.`, [{ path: 'topicIds', message: 'unknown topic' }]);
+    if (!topic)
+      return fail('TOPIC_NOT_FOUND', `Topic '${id}' is not in this community's backlog.`, [
+        { path: 'topicIds', message: 'unknown topic' },
+      ]);
     const scheduled = scheduleTopic(topic);
     if (!scheduled.ok) return scheduled;
     next.set(id, scheduled.value);
@@ -392,7 +447,11 @@ export function scheduleTopics(topics: readonly Topic[], topicIds: readonly stri
 }
 
 /** Closing a session: each of its topics becomes discussed with the session in its history. Returns the changed topics. */
-export function markTopicsDiscussed(topics: readonly Topic[], topicIds: readonly string[], sessionId: string): Result<Topic[]> {
+export function markTopicsDiscussed(
+  topics: readonly Topic[],
+  topicIds: readonly string[],
+  sessionId: string,
+): Result<Topic[]> {
   const next = new Map<string, Topic>();
   for (const id of topicIds) {
     const topic = topics.find((t) => t.id === id);

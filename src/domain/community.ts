@@ -53,8 +53,7 @@ export interface ContextBinding {
   readonly boundAt: string;
 }
 
-export const hasRole = (m: Pick<Membership, 'roles'> | undefined, role: Role): boolean =>
-  !!m && m.roles.includes(role);
+export const hasRole = (m: Pick<Membership, 'roles'> | undefined, role: Role): boolean => !!m && m.roles.includes(role);
 
 /** Normalise a role set: unique, in canonical order, always including 'member'. */
 export function normaliseRoles(roles: readonly Role[]): Role[] {

@@ -17,7 +17,13 @@ export interface FacilitatorRotation {
   readonly swaps: readonly { readonly a: string; readonly b: string; readonly atSession: number }[];
 }
 
-export const emptyRotation = (communityId: string, tenantId: string): FacilitatorRotation => ({ communityId, tenantId, volunteers: [], skips: [], swaps: [] });
+export const emptyRotation = (communityId: string, tenantId: string): FacilitatorRotation => ({
+  communityId,
+  tenantId,
+  volunteers: [],
+  skips: [],
+  swaps: [],
+});
 
 /** Skips and swaps still in force after `history` (facilitator ids of the sessions so far, oldest first). */
 function inForce(rotation: FacilitatorRotation, history: readonly string[]) {
@@ -53,11 +59,15 @@ export function nextFacilitator(rotation: FacilitatorRotation, history: readonly
 
 /** The rotation restricted to people who are still members (someone may have left the community). */
 export function amongMembers(rotation: FacilitatorRotation, memberIds: ReadonlySet<string>): FacilitatorRotation {
-  return rotation.volunteers.every((v) => memberIds.has(v)) ? rotation : { ...rotation, volunteers: rotation.volunteers.filter((v) => memberIds.has(v)) };
+  return rotation.volunteers.every((v) => memberIds.has(v))
+    ? rotation
+    : { ...rotation, volunteers: rotation.volunteers.filter((v) => memberIds.has(v)) };
 }
 
 export function optIn(rotation: FacilitatorRotation, userId: string): FacilitatorRotation {
-  return rotation.volunteers.includes(userId) ? rotation : { ...rotation, volunteers: [...rotation.volunteers, userId] };
+  return rotation.volunteers.includes(userId)
+    ? rotation
+    : { ...rotation, volunteers: [...rotation.volunteers, userId] };
 }
 
 export function optOut(rotation: FacilitatorRotation, userId: string): FacilitatorRotation {
@@ -69,15 +79,27 @@ export function optOut(rotation: FacilitatorRotation, userId: string): Facilitat
   };
 }
 
-export function skipTurn(rotation: FacilitatorRotation, history: readonly string[], userId: string): Result<FacilitatorRotation> {
-  if (!rotation.volunteers.includes(userId)) return fail('VALIDATION_FAILED', `'${userId}' is not in the facilitator rotation.`);
+export function skipTurn(
+  rotation: FacilitatorRotation,
+  history: readonly string[],
+  userId: string,
+): Result<FacilitatorRotation> {
+  if (!rotation.volunteers.includes(userId))
+    return fail('VALIDATION_FAILED', `'${userId}' is not in the facilitator rotation.`);
   if (inForce(rotation, history).skips.includes(userId)) return ok(rotation);
   return ok({ ...rotation, skips: [...rotation.skips, { userId, atSession: history.length }] });
 }
 
-export function swapTurns(rotation: FacilitatorRotation, history: readonly string[], a: string, b: string): Result<FacilitatorRotation> {
+export function swapTurns(
+  rotation: FacilitatorRotation,
+  history: readonly string[],
+  a: string,
+  b: string,
+): Result<FacilitatorRotation> {
   if (a === b) return fail('VALIDATION_FAILED', 'Swap needs two different volunteers.');
-  for (const id of [a, b]) if (!rotation.volunteers.includes(id)) return fail('VALIDATION_FAILED', `'${id}' is not in the facilitator rotation.`);
+  for (const id of [a, b])
+    if (!rotation.volunteers.includes(id))
+      return fail('VALIDATION_FAILED', `'${id}' is not in the facilitator rotation.`);
   return ok({ ...rotation, swaps: [...inForce(rotation, history).swaps, { a, b, atSession: history.length }] });
 }
 

@@ -5,7 +5,15 @@
 import { fail, ok, type Result } from './result';
 import type { Session } from './session';
 
-export const OUTCOME_LIMITS = { notes: 20_000, annotation: 1000, quote: 300, takeaway: 500, action: 300, search: 100, perClose: 50 } as const;
+export const OUTCOME_LIMITS = {
+  notes: 20_000,
+  annotation: 1000,
+  quote: 300,
+  takeaway: 500,
+  action: 300,
+  search: 100,
+  perClose: 50,
+} as const;
 
 export const ACTION_STATUSES = ['open', 'doing', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -70,18 +78,28 @@ export interface FeedbackTally {
 
 /** Paragraphs of Markdown notes: blocks separated by blank lines, trimmed, empty ones dropped. */
 export function paragraphsOf(markdown: string): string[] {
-  return markdown.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+  return markdown
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export function checkAnchor(markdown: string, anchor: AnnotationAnchor): Result<void> {
   if ('paragraph' in anchor) {
     const count = paragraphsOf(markdown).length;
     if (!Number.isInteger(anchor.paragraph) || anchor.paragraph < 0 || anchor.paragraph >= count) {
-      return fail('VALIDATION_FAILED', `The notes have ${count} paragraph(s); paragraph ${anchor.paragraph} does not exist.`, [{ path: 'anchor.paragraph', message: 'no such paragraph' }]);
+      return fail(
+        'VALIDATION_FAILED',
+        `The notes have ${count} paragraph(s); paragraph ${anchor.paragraph} does not exist.`,
+        [{ path: 'anchor.paragraph', message: 'no such paragraph' }],
+      );
     }
     return ok(undefined);
   }
-  if (!markdown.includes(anchor.quote)) return fail('VALIDATION_FAILED', 'The quote is not in the notes (they may have changed).', [{ path: 'anchor.quote', message: 'not in the notes' }]);
+  if (!markdown.includes(anchor.quote))
+    return fail('VALIDATION_FAILED', 'The quote is not in the notes (they may have changed).', [
+      { path: 'anchor.quote', message: 'not in the notes' },
+    ]);
   return ok(undefined);
 }
 
@@ -92,16 +110,21 @@ export const calendarDate = (d: Date): string => d.toISOString().slice(0, 10);
 export function checkDueDate(dueDate: string, now: Date): Result<void> {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? new Date(`${dueDate}T00:00:00.000Z`) : null;
   if (!parsed || Number.isNaN(parsed.getTime()) || calendarDate(parsed) !== dueDate) {
-    return fail('VALIDATION_FAILED', 'dueDate must be a date like 2026-12-31.', [{ path: 'dueDate', message: 'not a date' }]);
+    return fail('VALIDATION_FAILED', 'dueDate must be a date like 2026-12-31.', [
+      { path: 'dueDate', message: 'not a date' },
+    ]);
   }
-  if (dueDate < calendarDate(now)) return fail('VALIDATION_FAILED', 'The due date is in the past.', [{ path: 'dueDate', message: 'in the past' }]);
+  if (dueDate < calendarDate(now))
+    return fail('VALIDATION_FAILED', 'The due date is in the past.', [{ path: 'dueDate', message: 'in the past' }]);
   return ok(undefined);
 }
 
 /** A takeaway's topic must be one of its session's topics (or none). */
 export function checkTakeawayTopic(session: Pick<Session, 'topicIds'>, topicId: string | null): Result<void> {
   if (topicId !== null && !session.topicIds.includes(topicId)) {
-    return fail('VALIDATION_FAILED', "That topic is not one of this session's topics.", [{ path: 'topicId', message: 'not a topic of the session' }]);
+    return fail('VALIDATION_FAILED', "That topic is not one of this session's topics.", [
+      { path: 'topicId', message: 'not a topic of the session' },
+    ]);
   }
   return ok(undefined);
 }
@@ -109,11 +132,20 @@ export function checkTakeawayTopic(session: Pick<Session, 'topicIds'>, topicId: 
 export const isScore = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 5;
 
 /** Adds a vote to the tally, unless this marker already voted. */
-export function addVote(tally: FeedbackTally, marker: string, score: number): Result<{ tally: FeedbackTally; counted: boolean }> {
-  if (!isScore(score)) return fail('VALIDATION_FAILED', 'Feedback is a whole number from 1 to 5.', [{ path: 'score', message: '1 to 5' }]);
+export function addVote(
+  tally: FeedbackTally,
+  marker: string,
+  score: number,
+): Result<{ tally: FeedbackTally; counted: boolean }> {
+  if (!isScore(score))
+    return fail('VALIDATION_FAILED', 'Feedback is a whole number from 1 to 5.', [{ path: 'score', message: '1 to 5' }]);
   if (tally.markers.includes(marker)) return ok({ tally, counted: false });
   return ok({
-    tally: { ...tally, values: [...tally.values, score].sort((a, b) => a - b), markers: [...tally.markers, marker].sort() },
+    tally: {
+      ...tally,
+      values: [...tally.values, score].sort((a, b) => a - b),
+      markers: [...tally.markers, marker].sort(),
+    },
     counted: true,
   });
 }
@@ -131,7 +163,11 @@ export interface FeedbackSummary {
 export function summariseFeedback(values: readonly number[]): FeedbackSummary {
   if (values.length < FEEDBACK_MIN_VOTES) return { votes: values.length, average: null, distribution: null };
   const average = Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10;
-  return { votes: values.length, average, distribution: [1, 2, 3, 4, 5].map((s) => values.filter((v) => v === s).length) };
+  return {
+    votes: values.length,
+    average,
+    distribution: [1, 2, 3, 4, 5].map((s) => values.filter((v) => v === s).length),
+  };
 }
 
 /** Case-insensitive search over takeaways and notes; each hit with a short excerpt. */
@@ -143,19 +179,33 @@ export interface SearchHit {
   readonly excerpt: string;
 }
 
-export function searchOutcomes(query: string, takeaways: readonly Takeaway[], notes: readonly SessionNotes[]): SearchHit[] {
+export function searchOutcomes(
+  query: string,
+  takeaways: readonly Takeaway[],
+  notes: readonly SessionNotes[],
+): SearchHit[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const excerpt = (text: string) => {
     const i = text.toLowerCase().indexOf(q);
     const start = Math.max(0, i - 60);
-    return (start > 0 ? '…' : '') + text.slice(start, i + q.length + 60).replace(/\s+/g, ' ').trim() + (i + q.length + 60 < text.length ? '…' : '');
+    return (
+      (start > 0 ? '…' : '') +
+      text
+        .slice(start, i + q.length + 60)
+        .replace(/\s+/g, ' ')
+        .trim() +
+      (i + q.length + 60 < text.length ? '…' : '')
+    );
   };
   const hits: SearchHit[] = [];
-  for (const t of takeaways) if (t.text.toLowerCase().includes(q)) hits.push({ kind: 'takeaway', sessionId: t.sessionId, id: t.id, excerpt: excerpt(t.text) });
+  for (const t of takeaways)
+    if (t.text.toLowerCase().includes(q))
+      hits.push({ kind: 'takeaway', sessionId: t.sessionId, id: t.id, excerpt: excerpt(t.text) });
   for (const n of notes) {
     for (const p of paragraphsOf(n.markdown)) {
-      if (p.toLowerCase().includes(q)) hits.push({ kind: 'notes', sessionId: n.sessionId, id: n.sessionId, excerpt: excerpt(p) });
+      if (p.toLowerCase().includes(q))
+        hits.push({ kind: 'notes', sessionId: n.sessionId, id: n.sessionId, excerpt: excerpt(p) });
     }
   }
   return hits;

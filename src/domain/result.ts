@@ -39,8 +39,7 @@ export interface DomainError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(
-  code: ErrorCode,
-  message: string,
-  issues?: DomainError['issues'],
-): Result<T> => ({ ok: false, error: issues ? { code, message, issues } : { code, message } });
+export const fail = <T = never>(code: ErrorCode, message: string, issues?: DomainError['issues']): Result<T> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});

@@ -5,7 +5,15 @@
  */
 import { fail, ok, type Result } from './result';
 
-export const SESSION_TYPES = ['deep-dive', 'lean-coffee', 'external-speaker', 'leadership-guest', 'book-club', 'story-sharing', 'visit'] as const;
+export const SESSION_TYPES = [
+  'deep-dive',
+  'lean-coffee',
+  'external-speaker',
+  'leadership-guest',
+  'book-club',
+  'story-sharing',
+  'visit',
+] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
 export const SESSION_STATES = ['scheduled', 'held'] as const;
@@ -44,7 +52,13 @@ export interface SessionBreakout {
   readonly question: string;
   readonly members: readonly string[];
   /** Oldest first. Notes are signed in the meeting (not anonymous), so their author is kept. */
-  readonly notes: readonly { readonly id: string; readonly authorId: string; readonly authorName: string; readonly text: string; readonly at: string }[];
+  readonly notes: readonly {
+    readonly id: string;
+    readonly authorId: string;
+    readonly authorName: string;
+    readonly text: string;
+    readonly at: string;
+  }[];
 }
 
 export interface Session {
@@ -146,22 +160,41 @@ export const agendaMinutes = (agenda: readonly AgendaItem[]): number => agenda.r
 
 /** The agenda must fit the session: its timeboxes add up to no more than the duration. */
 export function checkAgenda(agenda: readonly AgendaItem[], durationMinutes: number): Result<void> {
-  if (agenda.length === 0) return fail('VALIDATION_FAILED', 'The agenda needs at least one item.', [{ path: 'agenda', message: 'at least one item' }]);
+  if (agenda.length === 0)
+    return fail('VALIDATION_FAILED', 'The agenda needs at least one item.', [
+      { path: 'agenda', message: 'at least one item' },
+    ]);
   const total = agendaMinutes(agenda);
   if (total > durationMinutes) {
-    return fail('VALIDATION_FAILED', `The agenda takes ${total} minutes but the session lasts ${durationMinutes}; shorten a timebox or lengthen the session.`, [{ path: 'agenda', message: `takes ${total} of ${durationMinutes} minutes` }]);
+    return fail(
+      'VALIDATION_FAILED',
+      `The agenda takes ${total} minutes but the session lasts ${durationMinutes}; shorten a timebox or lengthen the session.`,
+      [{ path: 'agenda', message: `takes ${total} of ${durationMinutes} minutes` }],
+    );
   }
   return ok(undefined);
 }
 
 /** The rules of scheduling: a start in the future, distinct topics, a deep dive has at least one topic, an agenda that fits. */
-export function checkSchedule(s: Pick<Session, 'details' | 'startsAt' | 'durationMinutes' | 'topicIds' | 'agenda'>, now: Date): Result<void> {
+export function checkSchedule(
+  s: Pick<Session, 'details' | 'startsAt' | 'durationMinutes' | 'topicIds' | 'agenda'>,
+  now: Date,
+): Result<void> {
   const starts = Date.parse(s.startsAt);
-  if (Number.isNaN(starts)) return fail('VALIDATION_FAILED', 'startsAt must be an ISO date and time.', [{ path: 'startsAt', message: 'not a date' }]);
-  if (starts <= now.getTime()) return fail('VALIDATION_FAILED', 'A session must be scheduled in the future.', [{ path: 'startsAt', message: 'must be in the future' }]);
-  if (new Set(s.topicIds).size !== s.topicIds.length) return fail('VALIDATION_FAILED', 'A topic is listed twice.', [{ path: 'topicIds', message: 'duplicate topic' }]);
-  if ((s.details.type === 'deep-dive') && s.topicIds.length === 0) {
-    return fail('VALIDATION_FAILED', 'A deep dive needs a topic from the backlog.', [{ path: 'topicIds', message: 'at least one topic' }]);
+  if (Number.isNaN(starts))
+    return fail('VALIDATION_FAILED', 'startsAt must be an ISO date and time.', [
+      { path: 'startsAt', message: 'not a date' },
+    ]);
+  if (starts <= now.getTime())
+    return fail('VALIDATION_FAILED', 'A session must be scheduled in the future.', [
+      { path: 'startsAt', message: 'must be in the future' },
+    ]);
+  if (new Set(s.topicIds).size !== s.topicIds.length)
+    return fail('VALIDATION_FAILED', 'A topic is listed twice.', [{ path: 'topicIds', message: 'duplicate topic' }]);
+  if (s.details.type === 'deep-dive' && s.topicIds.length === 0) {
+    return fail('VALIDATION_FAILED', 'A deep dive needs a topic from the backlog.', [
+      { path: 'topicIds', message: 'at least one topic' },
+    ]);
   }
   return checkAgenda(s.agenda, s.durationMinutes);
 }
@@ -174,7 +207,12 @@ const DAY = 24 * 60 * 60 * 1000;
  * The next `count` session dates for a cadence: every interval after the last session (same time of
  * day), the first one strictly after `from`. Without a last session the series starts one interval after `from`.
  */
-export function suggestNextDates(cadencePerMonth: 1 | 2 | 3 | 4, lastSessionDate: Date | null, from: Date, count: number): Date[] {
+export function suggestNextDates(
+  cadencePerMonth: 1 | 2 | 3 | 4,
+  lastSessionDate: Date | null,
+  from: Date,
+  count: number,
+): Date[] {
   const interval = CADENCE_INTERVAL_DAYS[cadencePerMonth] * DAY;
   let next = lastSessionDate ? lastSessionDate.getTime() + interval : from.getTime() + interval;
   if (next <= from.getTime()) next += Math.ceil((from.getTime() - next + 1) / interval) * interval;

@@ -23,7 +23,8 @@ export function mintFluidToken(input: MintFluidTokenInput): string {
   if (!input.tenantKey) throw new Error('mintFluidToken: tenantKey is required');
   if (!input.user?.id) throw new Error('mintFluidToken: user.id is required');
   const lifetime = input.lifetimeSeconds ?? 60 * 60;
-  if (!Number.isInteger(lifetime) || lifetime <= 0) throw new Error('mintFluidToken: lifetimeSeconds must be a positive whole number');
+  if (!Number.isInteger(lifetime) || lifetime <= 0)
+    throw new Error('mintFluidToken: lifetimeSeconds must be a positive whole number');
   return generateToken(
     input.tenantId,
     input.tenantKey,

@@ -3,7 +3,17 @@
  * with the tenant key, container creation) are in ./server, so the key-signing code never reaches
  * the browser bundle. The test-only InsecureTokenProvider is not used anywhere in src.
  */
-export type { CheckIn, FetchFluidToken, GameCheckpoint, LiveConnectionInfo, LiveMeeting, LiveSessionRun, LiveThirtyFive, LiveUser, MeetingSnapshot } from './live-meeting';
+export type {
+  CheckIn,
+  FetchFluidToken,
+  GameCheckpoint,
+  LiveConnectionInfo,
+  LiveMeeting,
+  LiveSessionRun,
+  LiveThirtyFive,
+  LiveUser,
+  MeetingSnapshot,
+} from './live-meeting';
 export {
   createLiveClient,
   openLiveMeeting,
@@ -17,4 +27,11 @@ export {
   type OpenLiveMeetingOptions,
 } from './live-client';
 export { checkCheckInText, MAX_CHECK_IN_LENGTH, SERVER_USER } from './snapshot';
-export { clientFail, clientOk, isRefusal, type ClientError, type ClientErrorCode, type ClientResult } from './client-result';
+export {
+  clientFail,
+  clientOk,
+  isRefusal,
+  type ClientError,
+  type ClientErrorCode,
+  type ClientResult,
+} from './client-result';

@@ -4,7 +4,14 @@
  * the same object until something a view can see changed.
  */
 import { AzureClient, type AzureContainerServices, type ITokenProvider } from '@fluidframework/azure-client';
-import { ConnectionState, SharedTree, Tree, type ContainerSchema, type IFluidContainer, type TreeView } from 'fluid-framework';
+import {
+  ConnectionState,
+  SharedTree,
+  Tree,
+  type ContainerSchema,
+  type IFluidContainer,
+  type TreeView,
+} from 'fluid-framework';
 import type { LiveConnectionInfo } from '../api/schemas';
 import { clientFail, clientOk, type ClientErrorCode, type ClientResult } from './client-result';
 import { within } from './deadline';
@@ -61,7 +68,9 @@ export function azureClientFor(connection: LiveConnectionInfo, tokenProvider: IT
   if (!connection.endpoint) throw new Error('The live connection has no endpoint.');
   if (connection.type === 'remote') {
     if (!connection.tenantId) throw new Error('A remote (Azure Fluid Relay) live connection needs a tenantId.');
-    return new AzureClient({ connection: { type: 'remote', endpoint: connection.endpoint, tenantId: connection.tenantId, tokenProvider } });
+    return new AzureClient({
+      connection: { type: 'remote', endpoint: connection.endpoint, tenantId: connection.tenantId, tokenProvider },
+    });
   }
   return new AzureClient({ connection: { type: 'local', endpoint: connection.endpoint, tokenProvider } });
 }
@@ -73,7 +82,11 @@ const tokenProviders = new WeakMap<AzureClient, ServerTokenProvider>();
  * travels in the server-minted token, which is what the audience shows; `user` is accepted for the
  * contract and checked here.
  */
-export function createLiveClient(connection: LiveConnectionInfo, fetchToken: FetchFluidToken, user: LiveUser): AzureClient {
+export function createLiveClient(
+  connection: LiveConnectionInfo,
+  fetchToken: FetchFluidToken,
+  user: LiveUser,
+): AzureClient {
   if (!user?.id) throw new Error('A live client needs the user it acts for.');
   const tokenProvider = new ServerTokenProvider(fetchToken);
   const client = azureClientFor(connection, tokenProvider);
@@ -164,7 +177,9 @@ export async function openLiveMeeting(
     container.dispose();
     throw empty
       ? new LiveUnavailableError('The live meeting container is empty (it was never set up).')
-      : new LiveVersionMismatchError('This live meeting was started by a newer version of Guildhall: reload to update.');
+      : new LiveVersionMismatchError(
+          'This live meeting was started by a newer version of Guildhall: reload to update.',
+        );
   }
   const now = opts.now ?? (() => new Date());
   return new FluidLiveMeeting(containerId, container, services, view, user, now, opts.newId ?? randomId);
@@ -190,8 +205,15 @@ function waitConnected(container: MeetingContainer, ms: number, budgetMs: number
     };
     const onConnected = () => done();
     const onDisposed = (error?: { message?: string }) =>
-      done(new LiveUnavailableError(`The live meeting closed while connecting${error?.message ? `: ${error.message}` : '.'}`));
-    const timer = setTimeout(() => done(new LiveUnavailableError(`The live meeting did not connect within ${seconds(budgetMs)}.`)), Math.max(0, ms));
+      done(
+        new LiveUnavailableError(
+          `The live meeting closed while connecting${error?.message ? `: ${error.message}` : '.'}`,
+        ),
+      );
+    const timer = setTimeout(
+      () => done(new LiveUnavailableError(`The live meeting did not connect within ${seconds(budgetMs)}.`)),
+      Math.max(0, ms),
+    );
     container.on('connected', onConnected);
     container.on('disposed', onDisposed);
   });
@@ -259,7 +281,8 @@ class FluidLiveMeeting implements LiveMeeting {
   }
 
   readonly thirtyFive: LiveThirtyFive = {
-    writeCard: (text) => game.writeCard(this.editable('writeCard'), this.user, text, () => `card-${this.newId()}`, this.now()),
+    writeCard: (text) =>
+      game.writeCard(this.editable('writeCard'), this.user, text, () => `card-${this.newId()}`, this.now()),
     chooseSplit: (mine) => game.chooseSplit(this.editable('chooseSplit'), this.user, mine, this.now()),
     start: (input) => game.startGame(this.editable('start'), input),
     deal: (plan) => game.dealGame(this.editable('deal'), plan),
@@ -284,10 +307,12 @@ class FluidLiveMeeting implements LiveMeeting {
     moveMember: (userId, toGroup) => run.moveMember(this.editable('moveMember'), userId, toGroup),
     editTakeaway: (id, text) => run.editTakeaway(this.editable('editTakeaway'), id, text),
     mergeTakeaway: (id, into) => run.mergeTakeaway(this.editable('mergeTakeaway'), id, into),
-    setAction: (id, action) => run.setAction(this.editable('setAction'), id, action, this.now().toISOString().slice(0, 10)),
+    setAction: (id, action) =>
+      run.setAction(this.editable('setAction'), id, action, this.now().toISOString().slice(0, 10)),
     closeFeedback: () => run.closeFeedback(this.editable('closeFeedback')),
     markClosed: () => run.markRunClosed(this.editable('markClosed'), this.now()),
-    addGroupNote: (text) => run.addGroupNote(this.editable('addGroupNote'), this.user, text, this.newEntryId, this.now()),
+    addGroupNote: (text) =>
+      run.addGroupNote(this.editable('addGroupNote'), this.user, text, this.newEntryId, this.now()),
     addTakeaway: (text) => run.addTakeaway(this.editable('addTakeaway'), this.user, text, this.newEntryId, this.now()),
     markVoted: () => run.markVoted(this.editable('markVoted'), this.user, this.now()),
   };
@@ -297,8 +322,14 @@ class FluidLiveMeeting implements LiveMeeting {
   /** The tree's root, for an edit made in response to the user (never from a change listener). */
   private editable(what: string): Meeting {
     if (this.disposed) throw new Error('This live meeting is closed.');
-    if (this.notifying) throw new Error(`${what} must not be called from a change listener: edit the tree in response to the user, not to a change.`);
-    if (!this.view.compatibility.canView) throw new LiveVersionMismatchError('This live meeting was changed by a newer version of Guildhall: reload to update.');
+    if (this.notifying)
+      throw new Error(
+        `${what} must not be called from a change listener: edit the tree in response to the user, not to a change.`,
+      );
+    if (!this.view.compatibility.canView)
+      throw new LiveVersionMismatchError(
+        'This live meeting was changed by a newer version of Guildhall: reload to update.',
+      );
     return this.view.root;
   }
 
@@ -314,7 +345,9 @@ class FluidLiveMeeting implements LiveMeeting {
   /** treeChanged on the current root (a replaced root or a schema change needs a new subscription). */
   private watchRoot(): void {
     this.stopWatchingRoot();
-    this.stopWatchingRoot = this.view.compatibility.canView ? Tree.on(this.view.root, 'treeChanged', () => this.refresh()) : () => undefined;
+    this.stopWatchingRoot = this.view.compatibility.canView
+      ? Tree.on(this.view.root, 'treeChanged', () => this.refresh())
+      : () => undefined;
   }
 
   /**
@@ -375,6 +408,5 @@ class FluidLiveMeeting implements LiveMeeting {
     );
   }
 }
-
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;

@@ -5,7 +5,15 @@
 import type { LiveConnectionInfo } from '../api/schemas';
 import type { LiveBreakoutGroup, SavedRunState, SessionPhase, SessionRunState } from '../domain/session-run';
 import type { ClientResult } from './client-result';
-import type { CardMerge, GameCard, GameCheckpoint, GameState, PairRef, SplitChoice, ThirtyFivePlan } from '../domain/thirty-five';
+import type {
+  CardMerge,
+  GameCard,
+  GameCheckpoint,
+  GameState,
+  PairRef,
+  SplitChoice,
+  ThirtyFivePlan,
+} from '../domain/thirty-five';
 
 /** Returns a signed token for one Fluid document (the server's /api/fluid/token). */
 export type FetchFluidToken = (documentId: string | undefined) => Promise<string>;
@@ -42,7 +50,13 @@ export interface MeetingSnapshot {
  */
 export interface LiveSessionRun {
   /** Facilitator steps. */
-  start(input: { sessionId: string; iceBreakerId: string; topicTitle: string; ownerName?: string; minutes?: number }): ClientResult<void>;
+  start(input: {
+    sessionId: string;
+    iceBreakerId: string;
+    topicTitle: string;
+    ownerName?: string;
+    minutes?: number;
+  }): ClientResult<void>;
   /** Rebuilds a run from the record's saved run (the live container was lost). */
   resume(sessionId: string, saved: SavedRunState): ClientResult<void>;
   advance(to: SessionPhase, opts?: { minutes?: number }): ClientResult<void>;

@@ -65,10 +65,16 @@ export function createMeetingContainerFactory(opts: MeetingContainerFactoryOptio
         return await within(
           work,
           timeoutMs,
-          () => new Error(`creating the live container for meeting ${seed.meetingId} took longer than ${timeoutMs / 1000} s (live service ${opts.connection.endpoint})`),
+          () =>
+            new Error(
+              `creating the live container for meeting ${seed.meetingId} took longer than ${timeoutMs / 1000} s (live service ${opts.connection.endpoint})`,
+            ),
         );
       } catch (e) {
-        if (tokenProvider.lastError) throw new Error(`the live service token could not be made: ${messageOf(tokenProvider.lastError)}`, { cause: e });
+        if (tokenProvider.lastError)
+          throw new Error(`the live service token could not be made: ${messageOf(tokenProvider.lastError)}`, {
+            cause: e,
+          });
         throw e;
       } finally {
         abandoned = true;

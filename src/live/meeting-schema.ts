@@ -50,11 +50,19 @@ export class ThirtyFiveChoiceEntry extends sf.object(
 export class ThirtyFiveChoices extends sf.map('ThirtyFiveChoices', ThirtyFiveChoiceEntry) {}
 
 /** A pair the facilitator closed without agreement (its round stays unscored), keyed `<round>/<pair>`. */
-export class ThirtyFiveClosedPair extends sf.object('ThirtyFiveClosedPair', { round: sf.number, pair: sf.number, by: sf.string, at: sf.string }, growable) {}
+export class ThirtyFiveClosedPair extends sf.object(
+  'ThirtyFiveClosedPair',
+  { round: sf.number, pair: sf.number, by: sf.string, at: sf.string },
+  growable,
+) {}
 export class ThirtyFiveClosedPairs extends sf.map('ThirtyFiveClosedPairs', ThirtyFiveClosedPair) {}
 
 /** A duplicate card shown inside another, keyed by the merged card's id. */
-export class ThirtyFiveMerge extends sf.object('ThirtyFiveMerge', { into: sf.string, by: sf.string, at: sf.string }, growable) {}
+export class ThirtyFiveMerge extends sf.object(
+  'ThirtyFiveMerge',
+  { into: sf.string, by: sf.string, at: sf.string },
+  growable,
+) {}
 export class ThirtyFiveMerges extends sf.map('ThirtyFiveMerges', ThirtyFiveMerge) {}
 
 /**
@@ -88,7 +96,11 @@ export class ThirtyFiveGame extends sf.object(
 ) {}
 
 /** A breakout group: its question and members (a JSON array of user ids, written by the facilitator). */
-export class BreakoutGroupEntry extends sf.object('BreakoutGroup', { question: sf.string, members: sf.string }, growable) {}
+export class BreakoutGroupEntry extends sf.object(
+  'BreakoutGroup',
+  { question: sf.string, members: sf.string },
+  growable,
+) {}
 export class BreakoutGroups extends sf.map('BreakoutGroups', BreakoutGroupEntry) {}
 
 /** One note in a breakout group's notes area, keyed `<group>/<userId>/<noteId>`: each person adds their own. */

@@ -11,7 +11,6 @@ import { buildSnapshot, checkCheckInText, keepIfSame } from './snapshot';
 import { sessionRunOf } from './session-run-state';
 import { gameStateOf } from './thirty-five-state';
 
-
 export interface MeetingStateInput {
   /** Undefined while the tree cannot be read (an incompatible stored schema): check-ins are kept from `previous`. */
   readonly meeting: Meeting | undefined;

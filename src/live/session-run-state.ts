@@ -23,7 +23,17 @@ import {
 } from '../domain/session-run';
 import { clientFail, clientOk, type ClientResult } from './client-result';
 import type { LiveUser } from './live-meeting';
-import { BreakoutGroupEntry, BreakoutGroups, GroupNoteEntry, GroupNotes, SessionRun, TakeawayEntry, Takeaways, VoteMarks, type Meeting } from './meeting-schema';
+import {
+  BreakoutGroupEntry,
+  BreakoutGroups,
+  GroupNoteEntry,
+  GroupNotes,
+  SessionRun,
+  TakeawayEntry,
+  Takeaways,
+  VoteMarks,
+  type Meeting,
+} from './meeting-schema';
 
 /** A refused step: the tree is unchanged. */
 const refuse = (message: string): ClientResult<never> => clientFail('STEP_REFUSED', message);
@@ -85,7 +95,8 @@ function runOf(meeting: Meeting): Run {
   return { ok: true, node, state };
 }
 
-const minutesFrom = (now: Date, minutes: number | undefined) => (minutes && minutes > 0 ? new Date(now.getTime() + minutes * 60_000).toISOString() : undefined);
+const minutesFrom = (now: Date, minutes: number | undefined) =>
+  minutes && minutes > 0 ? new Date(now.getTime() + minutes * 60_000).toISOString() : undefined;
 
 export interface StartRunInput {
   readonly sessionId: string;
@@ -124,10 +135,17 @@ export function startRun(meeting: Meeting, input: StartRunInput, now: Date): Cli
 export function resumeRun(meeting: Meeting, sessionId: string, saved: SavedRunState): ClientResult<void> {
   Tree.runTransaction(meeting, (m) => {
     const groups = new BreakoutGroups();
-    for (const g of saved.groups) groups.set(String(g.index), new BreakoutGroupEntry({ question: g.question, members: JSON.stringify([...g.members]) }));
+    for (const g of saved.groups)
+      groups.set(
+        String(g.index),
+        new BreakoutGroupEntry({ question: g.question, members: JSON.stringify([...g.members]) }),
+      );
     const notes = new GroupNotes();
     for (const n of saved.groupNotes) {
-      notes.set(n.id, new GroupNoteEntry({ group: n.group, userId: n.userId, displayName: n.displayName, text: n.text, at: n.at }));
+      notes.set(
+        n.id,
+        new GroupNoteEntry({ group: n.group, userId: n.userId, displayName: n.displayName, text: n.text, at: n.at }),
+      );
     }
     const takeaways = new Takeaways();
     for (const t of saved.takeaways) {
@@ -165,13 +183,19 @@ export function resumeRun(meeting: Meeting, sessionId: string, saved: SavedRunSt
 }
 
 /** The facilitator moves on to `to` (the next phase), with an optional timer. */
-export function advanceRun(meeting: Meeting, to: SessionPhase, opts: { minutes?: number }, now: Date): ClientResult<void> {
+export function advanceRun(
+  meeting: Meeting,
+  to: SessionPhase,
+  opts: { minutes?: number },
+  now: Date,
+): ClientResult<void> {
   const run = runOf(meeting);
   if (!run.ok) return run.refused;
   const { node, state } = run;
   const no = refused(checkAdvance(state.phase, to));
   if (no) return no;
-  if (to === 'breakouts' && state.groups.length < BREAKOUT_LIMITS.minGroups) return refuse('Form the breakout groups first.');
+  if (to === 'breakouts' && state.groups.length < BREAKOUT_LIMITS.minGroups)
+    return refuse('Form the breakout groups first.');
   Tree.runTransaction(node, (r) => {
     r.phase = to;
     r.phaseStartedAt = now.toISOString();
@@ -203,7 +227,8 @@ export function setGroups(meeting: Meeting, groups: readonly LiveBreakoutGroup[]
   const run = runOf(meeting);
   if (!run.ok) return run.refused;
   const { node, state } = run;
-  if (state.phase !== 'deep-dive' && state.phase !== 'breakouts') return refuse('Breakout groups are formed during the deep dive.');
+  if (state.phase !== 'deep-dive' && state.phase !== 'breakouts')
+    return refuse('Breakout groups are formed during the deep dive.');
   if (groups.length < BREAKOUT_LIMITS.minGroups || groups.length > BREAKOUT_LIMITS.maxGroups) {
     return refuse(`Breakouts are ${BREAKOUT_LIMITS.minGroups} to ${BREAKOUT_LIMITS.maxGroups} groups.`);
   }
@@ -219,7 +244,12 @@ export function setGroups(meeting: Meeting, groups: readonly LiveBreakoutGroup[]
   }
   Tree.runTransaction(node, (r) => {
     for (const k of [...r.groups.keys()]) r.groups.delete(k);
-    groups.forEach((g, i) => r.groups.set(String(i), new BreakoutGroupEntry({ question: questions[i] ?? '', members: JSON.stringify([...g.members]) })));
+    groups.forEach((g, i) =>
+      r.groups.set(
+        String(i),
+        new BreakoutGroupEntry({ question: questions[i] ?? '', members: JSON.stringify([...g.members]) }),
+      ),
+    );
   });
   return clientOk();
 }
@@ -228,7 +258,11 @@ export function moveMember(meeting: Meeting, userId: string, toGroup: number): C
   const run = runOf(meeting);
   if (!run.ok) return run.refused;
   const { node, state } = run;
-  const moved = moveToGroup(state.groups.map((g) => ({ index: g.index, members: g.members, products: [] })), userId, toGroup);
+  const moved = moveToGroup(
+    state.groups.map((g) => ({ index: g.index, members: g.members, products: [] })),
+    userId,
+    toGroup,
+  );
   if (!moved.ok) return refuse(moved.error.message);
   Tree.runTransaction(node, (r) => {
     for (const g of moved.value) {
@@ -240,7 +274,13 @@ export function moveMember(meeting: Meeting, userId: string, toGroup: number): C
 }
 
 /** A person adds a note to their own breakout group's notes area. */
-export function addGroupNote(meeting: Meeting, user: LiveUser, text: string, newId: () => string, now: Date): ClientResult<void> {
+export function addGroupNote(
+  meeting: Meeting,
+  user: LiveUser,
+  text: string,
+  newId: () => string,
+  now: Date,
+): ClientResult<void> {
   const run = runOf(meeting);
   if (!run.ok) return run.refused;
   const { node, state } = run;
@@ -252,14 +292,26 @@ export function addGroupNote(meeting: Meeting, user: LiveUser, text: string, new
   Tree.runTransaction(node, (r) => {
     r.groupNotes.set(
       `${group.index}/${user.id}/${newId()}`,
-      new GroupNoteEntry({ group: group.index, userId: user.id, displayName: user.name, text: t.value, at: now.toISOString() }),
+      new GroupNoteEntry({
+        group: group.index,
+        userId: user.id,
+        displayName: user.name,
+        text: t.value,
+        at: now.toISOString(),
+      }),
     );
   });
   return clientOk();
 }
 
 /** Anyone adds a takeaway (from the deep dive on: the share-out is where most come). Returns its id. */
-export function addTakeaway(meeting: Meeting, user: LiveUser, text: string, newId: () => string, now: Date): ClientResult<string> {
+export function addTakeaway(
+  meeting: Meeting,
+  user: LiveUser,
+  text: string,
+  newId: () => string,
+  now: Date,
+): ClientResult<string> {
   const run = runOf(meeting);
   if (!run.ok) return run.refused;
   const { node, state } = run;
@@ -268,12 +320,17 @@ export function addTakeaway(meeting: Meeting, user: LiveUser, text: string, newI
   if (!t.ok) return refuse(t.error.message);
   const id = newId();
   Tree.runTransaction(node, (r) => {
-    r.takeaways.set(id, new TakeawayEntry({ text: t.value, authorId: user.id, authorName: user.name, at: now.toISOString() }));
+    r.takeaways.set(
+      id,
+      new TakeawayEntry({ text: t.value, authorId: user.id, authorName: user.name, at: now.toISOString() }),
+    );
   });
   return clientOk(id);
 }
 
-type Found = { ok: true; node: SessionRun; state: SessionRunState; entry: TakeawayEntry } | { ok: false; refused: ClientResult<never> };
+type Found =
+  | { ok: true; node: SessionRun; state: SessionRunState; entry: TakeawayEntry }
+  | { ok: false; refused: ClientResult<never> };
 
 function takeawayOf(meeting: Meeting, id: string): Found {
   const run = runOf(meeting);
@@ -303,8 +360,10 @@ export function mergeTakeaway(meeting: Meeting, id: string, into: string | undef
   if (into !== undefined) {
     if (!node.takeaways.get(into)) return refuse('That takeaway is not on the wall.');
     if (into === id) return refuse('A takeaway cannot be merged into itself.');
-    if (state.takeaways.find((t) => t.id === into)?.mergedInto) return refuse('Merge into a takeaway that is still on the wall.');
-    if (state.takeaways.some((t) => t.mergedInto === id)) return refuse('Others are merged into this one; merge into it instead.');
+    if (state.takeaways.find((t) => t.id === into)?.mergedInto)
+      return refuse('Merge into a takeaway that is still on the wall.');
+    if (state.takeaways.some((t) => t.mergedInto === id))
+      return refuse('Others are merged into this one; merge into it instead.');
   }
   Tree.runTransaction(node, () => {
     entry.mergedInto = into;
@@ -313,7 +372,12 @@ export function mergeTakeaway(meeting: Meeting, id: string, into: string | undef
 }
 
 /** The facilitator turns a takeaway into an action with an owner and a due date (checked again by the server at close). */
-export function setAction(meeting: Meeting, id: string, action: { ownerId: string; dueDate: string } | undefined, today: string): ClientResult<void> {
+export function setAction(
+  meeting: Meeting,
+  id: string,
+  action: { ownerId: string; dueDate: string } | undefined,
+  today: string,
+): ClientResult<void> {
   const found = takeawayOf(meeting, id);
   if (!found.ok) return found.refused;
   if (action) {

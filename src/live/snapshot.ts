@@ -8,14 +8,19 @@ import type { CheckIn, LiveUser, MeetingSnapshot } from './live-meeting';
 
 export const MAX_CHECK_IN_LENGTH = 140;
 
-export type CheckInTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type CheckInTextResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly message: string };
 
 /** One line (line breaks and runs of spaces become one space), 1–140 characters after trimming. */
 export function checkCheckInText(text: string): CheckInTextResult {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!trimmed) return { ok: false, message: 'Write a few words to check in.' };
   if (trimmed.length > MAX_CHECK_IN_LENGTH) {
-    return { ok: false, message: `A check-in is one line: at most ${MAX_CHECK_IN_LENGTH} characters (this one has ${trimmed.length}).` };
+    return {
+      ok: false,
+      message: `A check-in is one line: at most ${MAX_CHECK_IN_LENGTH} characters (this one has ${trimmed.length}).`,
+    };
   }
   return { ok: true, text: trimmed };
 }
@@ -26,7 +31,9 @@ export const SERVER_USER: LiveUser = Object.freeze({ id: 'guildhall-server', nam
 export interface SnapshotInput {
   readonly connected: boolean;
   /** The tree's check-ins map: user id → entry. */
-  readonly checkIns: Iterable<readonly [string, { readonly displayName: string; readonly text: string; readonly at: string }]>;
+  readonly checkIns: Iterable<
+    readonly [string, { readonly displayName: string; readonly text: string; readonly at: string }]
+  >;
   /** Audience members (any iterable of { id, name }; one member may appear once per connection). */
   readonly members: Iterable<{ readonly id: string; readonly name: string }>;
   /** The Thirty Five game as plain data (see thirty-five-state.ts), if any. */
@@ -46,13 +53,20 @@ export function buildSnapshot(input: SnapshotInput): MeetingSnapshot {
     byId.set(m.id, Object.freeze({ id: m.id, name: m.name || m.id }));
   }
   const present = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || compare(a.id, b.id));
-  return Object.freeze({ connected: input.connected, checkIns: Object.freeze(checkIns), present: Object.freeze(present), thirtyFive: input.thirtyFive, sessionRun: input.sessionRun });
+  return Object.freeze({
+    connected: input.connected,
+    checkIns: Object.freeze(checkIns),
+    present: Object.freeze(present),
+    thirtyFive: input.thirtyFive,
+    sessionRun: input.sessionRun,
+  });
 }
 
 /** Structural equality of two snapshots (so an unchanged state keeps the same object). */
 export function sameSnapshot(a: MeetingSnapshot, b: MeetingSnapshot): boolean {
   if (a === b) return true;
-  if (a.connected !== b.connected || a.checkIns.length !== b.checkIns.length || a.present.length !== b.present.length) return false;
+  if (a.connected !== b.connected || a.checkIns.length !== b.checkIns.length || a.present.length !== b.present.length)
+    return false;
   for (let i = 0; i < a.checkIns.length; i++) {
     const x = a.checkIns[i]!;
     const y = b.checkIns[i]!;
@@ -71,6 +85,7 @@ const samePlain = (a: object | undefined, b: object | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
 /** Returns `previous` when `next` says the same thing, else `next`. */
-export const keepIfSame = (previous: MeetingSnapshot, next: MeetingSnapshot): MeetingSnapshot => (sameSnapshot(previous, next) ? previous : next);
+export const keepIfSame = (previous: MeetingSnapshot, next: MeetingSnapshot): MeetingSnapshot =>
+  sameSnapshot(previous, next) ? previous : next;
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -78,8 +78,12 @@ export function gameStateOf(meeting: Meeting): GameState | undefined {
   const choices: SplitChoice[] = [...g.choices.values()]
     .map((c) => ({ round: c.round, userId: c.userId, points: [c.first, c.second] as const }))
     .sort((a, b) => a.round - b.round || byText(a.userId, b.userId));
-  const closedPairs: PairRef[] = [...g.closedPairs.values()].map((p) => ({ round: p.round, pair: p.pair })).sort((a, b) => a.round - b.round || a.pair - b.pair);
-  const merges: CardMerge[] = [...g.merges.entries()].map(([from, m]) => ({ from, into: m.into })).sort((a, b) => byText(a.from, b.from));
+  const closedPairs: PairRef[] = [...g.closedPairs.values()]
+    .map((p) => ({ round: p.round, pair: p.pair }))
+    .sort((a, b) => a.round - b.round || a.pair - b.pair);
+  const merges: CardMerge[] = [...g.merges.entries()]
+    .map(([from, m]) => ({ from, into: m.into }))
+    .sort((a, b) => byText(a.from, b.from));
   const phase: GamePhase = (GAME_PHASES as readonly string[]).includes(g.phase) ? (g.phase as GamePhase) : 'writing';
   return {
     gameId: g.gameId,
@@ -118,7 +122,8 @@ function step(meeting: Meeting, s: FacilitatorStep, arg?: Parameters<typeof chec
 
 /** A new game (card writing open), replacing any earlier game of this meeting. */
 export function startGame(meeting: Meeting, input: { gameId: string; plannedRounds: number }): ClientResult<void> {
-  if (!Number.isInteger(input.plannedRounds) || input.plannedRounds < 1) return refused('A game has at least one round.');
+  if (!Number.isInteger(input.plannedRounds) || input.plannedRounds < 1)
+    return refused('A game has at least one round.');
   Tree.runTransaction(meeting, (m) => {
     m.thirtyFive = new ThirtyFiveGame({
       gameId: input.gameId,
@@ -153,7 +158,9 @@ export function writeCard(
   if (!checked.ok) return { ok: false, error: checked.error };
   if (state.phase === 'finished') return refused('The game is over: cards can no longer be written.');
   const existing = node.cards.get(user.id);
-  const dealt = state.plan?.rounds.some((r) => r.pairs.some((p) => p.cards.includes(existing?.cardId ?? '')) || r.bye?.card === existing?.cardId);
+  const dealt = state.plan?.rounds.some(
+    (r) => r.pairs.some((p) => p.cards.includes(existing?.cardId ?? '')) || r.bye?.card === existing?.cardId,
+  );
   if (existing && dealt) return refused('Your card is already dealt: it can no longer be changed.');
   const cardId = existing?.cardId ?? newCardId();
   const { title, description } = checked.value;
@@ -167,14 +174,28 @@ export function writeCard(
  * Shows the caller's split for their pair in the open round, as [points for my card, for my
  * partner's], once the server has stored it (the tab's controller asks the server first).
  */
-export function chooseSplit(meeting: Meeting, user: LiveUser, mine: readonly number[], now: Date): ClientResult<SplitChoice> {
+export function chooseSplit(
+  meeting: Meeting,
+  user: LiveUser,
+  mine: readonly number[],
+  now: Date,
+): ClientResult<SplitChoice> {
   const g = gameOf(meeting);
   if ('ok' in g) return g;
   const choice = checkChoice(g.state, user.id, mine);
   if (!choice.ok) return refused(choice.error.message);
   const c = choice.value;
   Tree.runTransaction(g.node, (t) => {
-    t.choices.set(`${c.round}/${user.id}`, new ThirtyFiveChoiceEntry({ round: c.round, userId: user.id, first: c.points[0], second: c.points[1], at: now.toISOString() }));
+    t.choices.set(
+      `${c.round}/${user.id}`,
+      new ThirtyFiveChoiceEntry({
+        round: c.round,
+        userId: user.id,
+        first: c.points[0],
+        second: c.points[1],
+        at: now.toISOString(),
+      }),
+    );
   });
   return clientOk(c);
 }
@@ -198,7 +219,8 @@ export function dealGame(meeting: Meeting, plan: ThirtyFivePlan): ClientResult<v
 export function redealGame(meeting: Meeting, plan: ThirtyFivePlan): ClientResult<void> {
   const g = gameOf(meeting);
   if ('ok' in g) return g;
-  if (g.state.phase !== 'playing' || g.state.roundOpen) return refused('Re-deal between rounds, while the game is being played.');
+  if (g.state.phase !== 'playing' || g.state.roundOpen)
+    return refused('Re-deal between rounds, while the game is being played.');
   Tree.runTransaction(g.node, (t) => {
     t.plan = JSON.stringify(plan);
     t.plannedRounds = plan.rounds.length;
@@ -207,14 +229,23 @@ export function redealGame(meeting: Meeting, plan: ThirtyFivePlan): ClientResult
 }
 
 /** Opens the next round; `endsAt` is the timer the server stored (else `minutes` from now). */
-export function openRound(meeting: Meeting, opts: { minutes?: number; endsAt?: string | null }, now: Date): ClientResult<void> {
+export function openRound(
+  meeting: Meeting,
+  opts: { minutes?: number; endsAt?: string | null },
+  now: Date,
+): ClientResult<void> {
   const g = step(meeting, 'open-round');
   if ('ok' in g) return g;
   const minutes = opts.minutes ?? 0;
   if (!Number.isFinite(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES) {
     return refused(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
   }
-  const endsAt = opts.endsAt !== undefined ? (opts.endsAt ?? undefined) : minutes > 0 ? new Date(now.getTime() + minutes * 60_000).toISOString() : undefined;
+  const endsAt =
+    opts.endsAt !== undefined
+      ? (opts.endsAt ?? undefined)
+      : minutes > 0
+        ? new Date(now.getTime() + minutes * 60_000).toISOString()
+        : undefined;
   Tree.runTransaction(g.node, (t) => {
     t.roundOpen = true;
     t.roundEndsAt = endsAt;
@@ -239,7 +270,10 @@ export function closePair(meeting: Meeting, user: LiveUser, pair: PairRef, now: 
   const g = step(meeting, 'close-pair', { pair });
   if ('ok' in g) return g;
   Tree.runTransaction(g.node, (t) => {
-    t.closedPairs.set(`${pair.round}/${pair.pair}`, new ThirtyFiveClosedPair({ round: pair.round, pair: pair.pair, by: user.id, at: now.toISOString() }));
+    t.closedPairs.set(
+      `${pair.round}/${pair.pair}`,
+      new ThirtyFiveClosedPair({ round: pair.round, pair: pair.pair, by: user.id, at: now.toISOString() }),
+    );
   });
   return clientOk();
 }
@@ -271,7 +305,10 @@ export function unmergeCard(meeting: Meeting, cardId: string): ClientResult<void
   return clientOk();
 }
 
-export function markCommitted(meeting: Meeting, committed: { at: string; topicIds: readonly string[] }): ClientResult<void> {
+export function markCommitted(
+  meeting: Meeting,
+  committed: { at: string; topicIds: readonly string[] },
+): ClientResult<void> {
   const g = gameOf(meeting);
   if ('ok' in g) return g;
   Tree.runTransaction(g.node, (t) => {
@@ -288,7 +325,16 @@ function choicesFromSplits(cp: GameCheckpoint, at: string): [string, ThirtyFiveC
     const pair = cp.plan?.rounds[s.round]?.pairs[s.pair];
     if (!pair) continue;
     for (const holder of pair.holders) {
-      out.push([`${s.round}/${holder}`, new ThirtyFiveChoiceEntry({ round: s.round, userId: holder, first: s.points[0] ?? 0, second: s.points[1] ?? 0, at })]);
+      out.push([
+        `${s.round}/${holder}`,
+        new ThirtyFiveChoiceEntry({
+          round: s.round,
+          userId: holder,
+          first: s.points[0] ?? 0,
+          second: s.points[1] ?? 0,
+          at,
+        }),
+      ]);
     }
   }
   return out;
@@ -309,7 +355,11 @@ export function applyCheckpoint(meeting: Meeting, cp: GameCheckpoint, now: Date)
     for (const key of [...t.choices.keys()]) t.choices.delete(key);
     for (const [key, entry] of choicesFromSplits(cp, at)) t.choices.set(key, entry);
     for (const key of [...t.closedPairs.keys()]) t.closedPairs.delete(key);
-    for (const p of cp.closedPairs) t.closedPairs.set(`${p.round}/${p.pair}`, new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }));
+    for (const p of cp.closedPairs)
+      t.closedPairs.set(
+        `${p.round}/${p.pair}`,
+        new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }),
+      );
     if (cp.plan) t.plan = JSON.stringify(cp.plan);
     t.phase = cp.phase;
     t.round = cp.roundsClosed;
@@ -331,19 +381,32 @@ export function applyCheckpoint(meeting: Meeting, cp: GameCheckpoint, now: Date)
  * the closed rounds with their agreed splits (written as both holders' choices), closed pairs,
  * merges, and the splits the server stored for the round being scored. The next round is ready to open.
  */
-export function resumeGame(meeting: Meeting, cp: GameCheckpoint, now: Date, openChoices: readonly SplitChoice[] = []): void {
+export function resumeGame(
+  meeting: Meeting,
+  cp: GameCheckpoint,
+  now: Date,
+  openChoices: readonly SplitChoice[] = [],
+): void {
   const at = now.toISOString();
   Tree.runTransaction(meeting, (m) => {
     const cards = new ThirtyFiveCards();
-    for (const c of cp.cards) cards.set(c.authorId, new ThirtyFiveCardEntry({ cardId: c.id, title: c.title, description: c.description, at }));
+    for (const c of cp.cards)
+      cards.set(c.authorId, new ThirtyFiveCardEntry({ cardId: c.id, title: c.title, description: c.description, at }));
     const choices = new ThirtyFiveChoices();
     for (const [key, entry] of choicesFromSplits(cp, at)) choices.set(key, entry);
     for (const c of openChoices) {
       if (c.round !== cp.roundsClosed) continue;
-      choices.set(`${c.round}/${c.userId}`, new ThirtyFiveChoiceEntry({ round: c.round, userId: c.userId, first: c.points[0], second: c.points[1], at }));
+      choices.set(
+        `${c.round}/${c.userId}`,
+        new ThirtyFiveChoiceEntry({ round: c.round, userId: c.userId, first: c.points[0], second: c.points[1], at }),
+      );
     }
     const closedPairs = new ThirtyFiveClosedPairs();
-    for (const p of cp.closedPairs) closedPairs.set(`${p.round}/${p.pair}`, new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }));
+    for (const p of cp.closedPairs)
+      closedPairs.set(
+        `${p.round}/${p.pair}`,
+        new ThirtyFiveClosedPair({ round: p.round, pair: p.pair, by: 'checkpoint', at }),
+      );
     const merges = new ThirtyFiveMerges();
     for (const x of cp.merges) merges.set(x.from, new ThirtyFiveMerge({ into: x.into, by: 'checkpoint', at }));
     m.thirtyFive = new ThirtyFiveGame({
@@ -358,7 +421,9 @@ export function resumeGame(meeting: Meeting, cp: GameCheckpoint, now: Date, open
       closedPairs,
       merges,
       savedRounds: cp.roundsClosed,
-      ...(cp.committed ? { committedAt: cp.committed.at, committedTopicIds: JSON.stringify(cp.committed.topicIds) } : {}),
+      ...(cp.committed
+        ? { committedAt: cp.committed.at, committedTopicIds: JSON.stringify(cp.committed.topicIds) }
+        : {}),
     });
   });
 }

@@ -13,7 +13,9 @@ const DAY_S = 24 * 60 * 60;
 export const LINK_VALID_AFTER_END_S = 30 * DAY_S;
 
 const signature = (secret: string, communityId: string, sessionId: string, exp: number) =>
-  createHmac('sha256', secret).update(`guildhall-ics\u0000${communityId}\u0000${sessionId}\u0000${exp}`).digest('base64url');
+  createHmac('sha256', secret)
+    .update(`guildhall-ics\u0000${communityId}\u0000${sessionId}\u0000${exp}`)
+    .digest('base64url');
 
 export function calendarPath(communityId: string, sessionId: string): string {
   return `/api/communities/${encodeURIComponent(communityId)}/sessions/${encodeURIComponent(sessionId)}/calendar.ics`;
@@ -32,7 +34,11 @@ export function createCalendarLinks(publicUrl: () => string, secret: string) {
 }
 
 /** 'ok', or why the link is refused (expired, or a signature that does not match: tampered or another secret). */
-export function checkCalendarLink(secret: string, input: { communityId: string; sessionId: string; exp: unknown; sig: unknown }, now: Date): 'ok' | 'expired' | 'bad-signature' {
+export function checkCalendarLink(
+  secret: string,
+  input: { communityId: string; sessionId: string; exp: unknown; sig: unknown },
+  now: Date,
+): 'ok' | 'expired' | 'bad-signature' {
   const exp = typeof input.exp === 'string' && /^\d{1,12}$/.test(input.exp) ? Number(input.exp) : NaN;
   if (!Number.isFinite(exp) || typeof input.sig !== 'string') return 'bad-signature';
   const expected = Buffer.from(signature(secret, input.communityId, input.sessionId, exp));

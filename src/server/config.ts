@@ -58,40 +58,41 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 /** Development-only Fluid key: the local service does not check signatures. Never used in azure mode. */
 export const LOCAL_FLUID_KEY = 'local-dev-key-not-a-secret';
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    AUTH_MODE: z.enum(['dev', 'sso'], { error: 'AUTH_MODE must be dev or sso' }).default('sso'),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
-    PORT: port('PORT', 3978),
-    PUBLIC_URL: optionalText.pipe(z.url({ error: 'PUBLIC_URL must be a URL' }).optional()),
-    TAB_DIST: z.string().trim().min(1).default('dist/tab'),
-    STORE_KIND: z.enum(['embedded', 'cosmos'], { error: 'STORE_KIND must be embedded or cosmos' }).default('embedded'),
-    DATA_DIR: z.string().trim().min(1).default('.data'),
-    COSMOS_ENDPOINT: optionalText.pipe(z.url({ error: 'COSMOS_ENDPOINT must be a URL' }).optional()),
-    COSMOS_KEY: optionalText,
-    COSMOS_DATABASE: z.string().trim().min(1).default('guildhall'),
-    FLUID_MODE: z.enum(['local', 'azure'], { error: 'FLUID_MODE must be local or azure' }).default('local'),
-    FLUID_ENDPOINT: z.url({ error: 'FLUID_ENDPOINT must be a URL' }).default('http://127.0.0.1:7070'),
-    FLUID_TENANT_ID: optionalText,
-    FLUID_TENANT_KEY: optionalText,
-    BOT_ID: optionalText,
-    BOT_PASSWORD: optionalText,
-    BOT_TENANT_ID: optionalText,
-    AAD_APP_CLIENT_ID: optionalText,
-    AAD_APP_TENANT_ID: optionalText,
-    TAB_DOMAIN: optionalText,
-    ICS_LINK_SECRET: optionalText.pipe(z.string().min(32, { error: 'ICS_LINK_SECRET must be at least 32 characters' }).optional()),
-    RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
-    RATE_LIMIT_PER_IP: count('RATE_LIMIT_PER_IP', 3000, 1),
-    RATE_LIMIT_PER_USER: count('RATE_LIMIT_PER_USER', 600, 1),
-    TRUST_PROXY: count('TRUST_PROXY', 0, 0),
-    REMINDER_INTERVAL_SECONDS: z.coerce
-      .number({ error: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' })
-      .int({ error: 'REMINDER_INTERVAL_SECONDS must be a whole number' })
-      .min(0, { error: 'REMINDER_INTERVAL_SECONDS must be 0 (off) or more' })
-      .default(60),
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AUTH_MODE: z.enum(['dev', 'sso'], { error: 'AUTH_MODE must be dev or sso' }).default('sso'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port('PORT', 3978),
+  PUBLIC_URL: optionalText.pipe(z.url({ error: 'PUBLIC_URL must be a URL' }).optional()),
+  TAB_DIST: z.string().trim().min(1).default('dist/tab'),
+  STORE_KIND: z.enum(['embedded', 'cosmos'], { error: 'STORE_KIND must be embedded or cosmos' }).default('embedded'),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ error: 'COSMOS_ENDPOINT must be a URL' }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('guildhall'),
+  FLUID_MODE: z.enum(['local', 'azure'], { error: 'FLUID_MODE must be local or azure' }).default('local'),
+  FLUID_ENDPOINT: z.url({ error: 'FLUID_ENDPOINT must be a URL' }).default('http://127.0.0.1:7070'),
+  FLUID_TENANT_ID: optionalText,
+  FLUID_TENANT_KEY: optionalText,
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  TAB_DOMAIN: optionalText,
+  ICS_LINK_SECRET: optionalText.pipe(
+    z.string().min(32, { error: 'ICS_LINK_SECRET must be at least 32 characters' }).optional(),
+  ),
+  RATE_LIMIT_WINDOW_SECONDS: count('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+  RATE_LIMIT_PER_IP: count('RATE_LIMIT_PER_IP', 3000, 1),
+  RATE_LIMIT_PER_USER: count('RATE_LIMIT_PER_USER', 600, 1),
+  TRUST_PROXY: count('TRUST_PROXY', 0, 0),
+  REMINDER_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' })
+    .int({ error: 'REMINDER_INTERVAL_SECONDS must be a whole number' })
+    .min(0, { error: 'REMINDER_INTERVAL_SECONDS must be 0 (off) or more' })
+    .default(60),
+});
 
 /**
  * Rules across settings. Run on the raw values, beside the per-field schema, so that one bad field
@@ -116,16 +117,36 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
     refuse(v('STORE_KIND') === 'cosmos', 'with STORE_KIND=cosmos (a real Cosmos DB record)');
     refuse(v('FLUID_MODE') === 'azure', 'with FLUID_MODE=azure (a real Azure Fluid Relay)');
   } else if (authMode === 'sso') {
-    need(!v('AAD_APP_CLIENT_ID'), 'AAD_APP_CLIENT_ID', 'required with AUTH_MODE=sso (the Entra app that Teams SSO tokens are issued for)');
-    need(!v('TAB_DOMAIN'), 'TAB_DOMAIN', 'required with AUTH_MODE=sso (the domain in the Application ID URI api://<domain>/<client id>)');
-    need(!v('BOT_ID'), 'BOT_ID', 'required with AUTH_MODE=sso: the bot endpoint must authenticate Bot Framework requests');
+    need(
+      !v('AAD_APP_CLIENT_ID'),
+      'AAD_APP_CLIENT_ID',
+      'required with AUTH_MODE=sso (the Entra app that Teams SSO tokens are issued for)',
+    );
+    need(
+      !v('TAB_DOMAIN'),
+      'TAB_DOMAIN',
+      'required with AUTH_MODE=sso (the domain in the Application ID URI api://<domain>/<client id>)',
+    );
+    need(
+      !v('BOT_ID'),
+      'BOT_ID',
+      'required with AUTH_MODE=sso: the bot endpoint must authenticate Bot Framework requests',
+    );
     need(!v('BOT_PASSWORD'), 'BOT_PASSWORD', 'required with AUTH_MODE=sso');
-    need(!v('ICS_LINK_SECRET'), 'ICS_LINK_SECRET', 'required with AUTH_MODE=sso: it signs the calendar links of invitation cards (32+ characters, from Key Vault)');
+    need(
+      !v('ICS_LINK_SECRET'),
+      'ICS_LINK_SECRET',
+      'required with AUTH_MODE=sso: it signs the calendar links of invitation cards (32+ characters, from Key Vault)',
+    );
   }
   if (v('STORE_KIND') === 'cosmos') need(!v('COSMOS_ENDPOINT'), 'COSMOS_ENDPOINT', 'required with STORE_KIND=cosmos');
   if (v('FLUID_MODE') === 'azure') {
     need(!v('FLUID_TENANT_ID'), 'FLUID_TENANT_ID', 'required with FLUID_MODE=azure (the Azure Fluid Relay tenant id)');
-    need(!v('FLUID_TENANT_KEY'), 'FLUID_TENANT_KEY', 'required with FLUID_MODE=azure (from Key Vault, never committed)');
+    need(
+      !v('FLUID_TENANT_KEY'),
+      'FLUID_TENANT_KEY',
+      'required with FLUID_MODE=azure (from Key Vault, never committed)',
+    );
   }
   return problems;
 }
@@ -189,7 +210,12 @@ export function parseConfig(
     tabDist: e.TAB_DIST,
     store:
       e.STORE_KIND === 'cosmos'
-        ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT!, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}), database: e.COSMOS_DATABASE }
+        ? {
+            kind: 'cosmos',
+            endpoint: e.COSMOS_ENDPOINT!,
+            ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}),
+            database: e.COSMOS_DATABASE,
+          }
         : { kind: 'embedded', path: `${e.DATA_DIR.replace(/\/$/, '')}/guildhall.sqlite` },
     fluid: {
       mode: e.FLUID_MODE,
@@ -211,7 +237,13 @@ export function parseConfig(
     },
     trustProxy: e.TRUST_PROXY,
     ...(e.AUTH_MODE === 'sso'
-      ? { sso: { clientId: e.AAD_APP_CLIENT_ID!, tabDomain: e.TAB_DOMAIN!, ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}) } }
+      ? {
+          sso: {
+            clientId: e.AAD_APP_CLIENT_ID!,
+            tabDomain: e.TAB_DOMAIN!,
+            ...(e.AAD_APP_TENANT_ID ? { tenantId: e.AAD_APP_TENANT_ID } : {}),
+          },
+        }
       : {}),
   };
 }

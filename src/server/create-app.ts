@@ -67,7 +67,10 @@ export function createApp(parts: AppParts): express.Express {
 
   if (parts.bot) {
     const bot = parts.bot;
-    app.post('/api/messages', route((req, res) => bot.handle(req, res)));
+    app.post(
+      '/api/messages',
+      route((req, res) => bot.handle(req, res)),
+    );
   }
 
   if (parts.config.authMode === 'dev') app.use('/api', devRoutes(parts.deps));
@@ -84,18 +87,32 @@ export function createApp(parts: AppParts): express.Express {
   api.use(thirtyFiveRoutes(parts.deps));
   api.use(backlogRoutes(parts.deps));
   const invitations = parts.invitations;
-  api.use(sessionRoutes(parts.deps, invitations && (async (who, session) => {
-    const sent = await inviteToSession(parts.deps, invitations.messenger, who, { communityId: session.communityId, sessionId: session.id, claimedBy: invitations.instanceId });
-    if (!sent.ok) log(`invitations for session ${session.id} failed: ${sent.error.message}`);
-    return { invitations: sent.ok ? sent.value : { sent: false, error: sent.error } };
-  })));
+  api.use(
+    sessionRoutes(
+      parts.deps,
+      invitations &&
+        (async (who, session) => {
+          const sent = await inviteToSession(parts.deps, invitations.messenger, who, {
+            communityId: session.communityId,
+            sessionId: session.id,
+            claimedBy: invitations.instanceId,
+          });
+          if (!sent.ok) log(`invitations for session ${session.id} failed: ${sent.error.message}`);
+          return { invitations: sent.ok ? sent.value : { sent: false, error: sent.error } };
+        }),
+    ),
+  );
   api.use(attendanceRoutes(parts.deps));
   api.use(changeRoutes(parts.deps));
   api.use(outcomeRoutes(parts.deps));
   api.use(publishRoutes(parts.deps, { announcer: parts.announcer, publicUrl: parts.config.publicUrl }));
-  api.use(liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }));
+  api.use(
+    liveRoutes(parts.deps, { fluid: parts.config.fluid, factory: parts.liveFactory, mintToken: parts.mintToken }),
+  );
   app.use('/api', api);
-  app.use('/api', (req, res) => sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }));
+  app.use('/api', (req, res) =>
+    sendError(res, { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.originalUrl}.` }),
+  );
 
   mountTab(app, parts.config);
   app.use(errorHandler(log));
@@ -108,7 +125,10 @@ function mountTab(app: express.Express, config: ServerConfig): void {
   const index = path.join(dist, 'index.html');
   const sendIndex = (_req: Request, res: Response) => {
     if (!existsSync(index)) {
-      res.status(503).type('text').send('The tab is not built yet. Run `npm run build:tab` (npm start does this for you).');
+      res
+        .status(503)
+        .type('text')
+        .send('The tab is not built yet. Run `npm run build:tab` (npm start does this for you).');
       return;
     }
     res.sendFile(index);

@@ -7,13 +7,18 @@ import { PortInUseError, startServer } from './server';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const server = await startServer(config);
-  console.log(`[server] Guildhall listening on ${server.url} (auth: ${config.authMode}, store: ${config.store.kind}, fluid: ${config.fluid.mode})`);
+  console.log(
+    `[server] Guildhall listening on ${server.url} (auth: ${config.authMode}, store: ${config.store.kind}, fluid: ${config.fluid.mode})`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[server] ${signal}: stopping`);
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
     setTimeout(() => process.exit(1), 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -63,7 +63,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const links = {
     ...createCalendarLinks(() => publicUrl, config.icsLinkSecret),
     // The meeting-end card links to the notes once the facilitator has published them.
-    notesUrl: (session: { id: string; published?: unknown }) => (session.published ? sessionPageUrl(publicUrl, session.id) : undefined),
+    notesUrl: (session: { id: string; published?: unknown }) =>
+      session.published ? sessionPageUrl(publicUrl, session.id) : undefined,
   };
   const bot = createBot({
     links,
@@ -74,14 +75,28 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     deps,
   });
   const { notifier, messenger } = bot;
-  const app = createApp({ config, deps, auth, liveFactory, mintToken, bot, announcer: createSessionAnnouncer(notifier), invitations: { messenger, instanceId } });
-  const runReminders = (now: Date = systemClock.now()) => sendDueReminders(deps, messenger, { now, claimedBy: instanceId });
+  const app = createApp({
+    config,
+    deps,
+    auth,
+    liveFactory,
+    mintToken,
+    bot,
+    announcer: createSessionAnnouncer(notifier),
+    invitations: { messenger, instanceId },
+  });
+  const runReminders = (now: Date = systemClock.now()) =>
+    sendDueReminders(deps, messenger, { now, claimedBy: instanceId });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host);
     s.once('listening', () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new PortInUseError(`Port ${config.port} on ${config.host} is taken. Set PORT to a free port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new PortInUseError(`Port ${config.port} on ${config.host} is taken. Set PORT to a free port.`)
+          : e,
+      ),
     );
   });
   const port = (server.address() as AddressInfo).port;

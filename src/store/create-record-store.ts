@@ -11,11 +11,17 @@ import { DocumentCommunityRepository } from './repositories/document-community-r
 import { DocumentConversationRefRepository } from './repositories/document-conversation-ref-repository';
 import { DocumentLiveContainerRepository } from './repositories/document-live-container-repository';
 import { DocumentMembershipRepository } from './repositories/document-membership-repository';
-import { DocumentThirtyFiveChoiceRepository, DocumentThirtyFiveGameRepository } from './repositories/document-thirty-five-game-repository';
+import {
+  DocumentThirtyFiveChoiceRepository,
+  DocumentThirtyFiveGameRepository,
+} from './repositories/document-thirty-five-game-repository';
 import { DocumentTopicRepository } from './repositories/document-topic-repository';
 import { DocumentSessionRepository } from './repositories/document-session-repository';
 import { DocumentSessionRunRepository } from './repositories/document-session-run-repository';
-import { DocumentNotificationClaimRepository, DocumentRsvpRepository } from './repositories/document-attendance-repositories';
+import {
+  DocumentNotificationClaimRepository,
+  DocumentRsvpRepository,
+} from './repositories/document-attendance-repositories';
 import {
   DocumentActionRepository,
   DocumentAnnotationRepository,
@@ -27,7 +33,13 @@ import {
 
 export type RecordStoreConfig =
   | { readonly kind: 'embedded'; readonly path: string }
-  | { readonly kind: 'cosmos'; readonly endpoint: string; readonly key?: string; readonly database: string; readonly container?: string };
+  | {
+      readonly kind: 'cosmos';
+      readonly endpoint: string;
+      readonly key?: string;
+      readonly database: string;
+      readonly container?: string;
+    };
 
 export function createStoreFromDriver(driver: DocumentDriver): RecordStore {
   return {

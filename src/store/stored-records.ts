@@ -80,7 +80,14 @@ export const StoredTopic = z.object({
   state: z.enum(TOPIC_STATES),
   rank: z.number().int().min(1).nullable(),
   // Out of 7 × rounds per card; merged duplicates add up, so no upper bound.
-  score: z.object({ normalized: z.number().min(0), roundsScored: z.number().int().min(0), outOf: z.number().int().min(1).optional(), cards: z.number().int().min(1).optional() }).nullable(),
+  score: z
+    .object({
+      normalized: z.number().min(0),
+      roundsScored: z.number().int().min(0),
+      outOf: z.number().int().min(1).optional(),
+      cards: z.number().int().min(1).optional(),
+    })
+    .nullable(),
   ownerId: z.string().min(1).nullable(),
   proposedBy: z.string().min(1),
   proposedAt: iso,
@@ -120,7 +127,10 @@ export const StoredSession = z.object({
   attendees: z.array(z.string().min(1)),
   closed: z.object({ requestId: z.string().min(1), by: z.string().min(1), at: iso }).nullable(),
   // Absent on sessions stored before publishing existed: the same as not published.
-  published: z.object({ at: iso, by: z.string().min(1), posted: z.boolean() }).nullable().optional(),
+  published: z
+    .object({ at: iso, by: z.string().min(1), posted: z.boolean() })
+    .nullable()
+    .optional(),
   // Absent on sessions closed before the close kept breakout groups (issue 9): the same as none.
   breakouts: z
     .array(
@@ -128,7 +138,15 @@ export const StoredSession = z.object({
         index: z.number().int().min(0),
         question: z.string(),
         members: z.array(z.string().min(1)),
-        notes: z.array(z.object({ id: z.string().min(1), authorId: z.string().min(1), authorName: z.string(), text: z.string().min(1), at: iso })),
+        notes: z.array(
+          z.object({
+            id: z.string().min(1),
+            authorId: z.string().min(1),
+            authorName: z.string(),
+            text: z.string().min(1),
+            at: iso,
+          }),
+        ),
       }),
     )
     .optional(),
@@ -272,7 +290,16 @@ export const StoredSessionRun = z.object({
     ownerName: z.string().min(1).optional(),
     breakoutEndsAt: optionalIso,
     groups: z.array(z.object({ index: z.number().int().min(0), question: z.string(), members: z.array(id) })),
-    groupNotes: z.array(z.object({ id, group: z.number().int().min(0), userId: id, displayName: z.string(), text: z.string().min(1), at: iso })),
+    groupNotes: z.array(
+      z.object({
+        id,
+        group: z.number().int().min(0),
+        userId: id,
+        displayName: z.string(),
+        text: z.string().min(1),
+        at: iso,
+      }),
+    ),
     takeaways: z.array(
       z.object({
         id,
@@ -347,7 +374,10 @@ export const StoredRsvp = z
     text: z.string().min(1).max(300).nullable(),
     at: iso,
   })
-  .refine((r) => r.answer === 'no' || (r.reason === null && r.text === null), { message: 'only a "no" carries a reason or text', path: ['reason'] });
+  .refine((r) => r.answer === 'no' || (r.reason === null && r.text === null), {
+    message: 'only a "no" carries a reason or text',
+    path: ['reason'],
+  });
 
 /** A notification sent once across server instances (ADR 0013): created only if absent. */
 export const StoredNotificationClaim = z.object({
@@ -360,8 +390,12 @@ export const StoredNotificationClaim = z.object({
   claimedBy: z.string().min(1),
   claimedAt: iso,
   // v2 (issue 9): failed sends retried with backoff, and those given up on; the lease of the instance retrying.
-  retries: z.array(z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), nextAttemptAt: iso, error: z.string() })),
-  gaveUp: z.array(z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), at: iso, error: z.string() })),
+  retries: z.array(
+    z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), nextAttemptAt: iso, error: z.string() }),
+  ),
+  gaveUp: z.array(
+    z.object({ userId: z.string().min(1), attempts: z.number().int().min(1), at: iso, error: z.string() }),
+  ),
   leaseUntil: iso.nullable(),
 });
 
@@ -435,7 +469,11 @@ export function readRecord<T extends RecordType>(type: T, doc: StoredDocument): 
   let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : NaN;
   if (!Number.isInteger(version) || version < 1) throw new StoredRecordError(type, id, 'it has no valid schemaVersion');
   if (version > kind.version) {
-    throw new StoredRecordError(type, id, `it has schemaVersion ${version}, newer than this server knows (${kind.version}); deploy the newer server`);
+    throw new StoredRecordError(
+      type,
+      id,
+      `it has schemaVersion ${version}, newer than this server knows (${kind.version}); deploy the newer server`,
+    );
   }
   while (version < kind.version) {
     const upgrade = kind.upgrades[version];
@@ -445,18 +483,27 @@ export function readRecord<T extends RecordType>(type: T, doc: StoredDocument): 
   }
   const parsed = kind.schema.safeParse(current);
   if (!parsed.success) {
-    throw new StoredRecordError(type, id, parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`).join('; '));
+    throw new StoredRecordError(
+      type,
+      id,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`).join('; '),
+    );
   }
   return parsed.data as StoredOf<T>;
 }
 
 /** The document to write: the current version of its kind. */
-export function writeRecord<T extends RecordType>(type: T, fields: Omit<StoredOf<T>, 'type' | 'schemaVersion'>): StoredDocument {
+export function writeRecord<T extends RecordType>(
+  type: T,
+  fields: Omit<StoredOf<T>, 'type' | 'schemaVersion'>,
+): StoredDocument {
   return { ...fields, type, schemaVersion: RECORD_KINDS[type].version } as unknown as StoredDocument;
 }
 
 /** Removes the storage envelope (pk, id, type, schemaVersion) and undefined fields. */
-export function withoutEnvelope<T extends Record<string, unknown>>(stored: T): Omit<T, 'pk' | 'id' | 'type' | 'schemaVersion'> {
+export function withoutEnvelope<T extends Record<string, unknown>>(
+  stored: T,
+): Omit<T, 'pk' | 'id' | 'type' | 'schemaVersion'> {
   const { pk: _pk, id: _id, type: _type, schemaVersion: _v, ...rest } = stored;
   for (const k of Object.keys(rest)) if (rest[k] === undefined) delete rest[k];
   return rest;

@@ -205,7 +205,11 @@ export interface ApiClient {
     exportMarkdown(communityId: string, sessionId: string): Promise<string>;
     search(communityId: string, q: string): Promise<readonly SearchHit[]>;
     /** Facilitator: save the run of show (what a lost live container resumes from). */
-    saveRun(communityId: string, sessionId: string, req: { meetingId: string; run: SavedRunState }): Promise<SavedRunView>;
+    saveRun(
+      communityId: string,
+      sessionId: string,
+      req: { meetingId: string; run: SavedRunState },
+    ): Promise<SavedRunView>;
     /** The meeting's saved run of show whose session is still open, or null. */
     resumableRun(communityId: string, meetingId: string): Promise<SavedSessionRun | null>;
   };
@@ -422,8 +426,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       exportMarkdown: (id, sid) => call(c.exportSessionMarkdown, { params: session(id, sid) }),
       search: async (id, q) => (await call(c.searchOutcomes, { params: community(id), query: { q } })).hits,
       saveRun: (id, sid, req) => call(c.saveSessionRun, { params: session(id, sid), body: req }),
-      resumableRun: async (id, m) =>
-        (await call(c.getResumableRun, { params: { id, meetingId: m } })).saved,
+      resumableRun: async (id, m) => (await call(c.getResumableRun, { params: { id, meetingId: m } })).saved,
     },
     actions: {
       create: async (id, req) => (await call(c.createAction, { params: community(id), body: req })).action,
@@ -434,4 +437,3 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     devSetup: (participants) => call(c.devSetup, { query: { participants } }),
   };
 }
-

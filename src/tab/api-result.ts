@@ -11,6 +11,9 @@ export async function apiResult<T>(call: Promise<T>): Promise<ClientResult<T>> {
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     const code = (/^[A-Z][A-Z0-9_]*$/.test(e.code) ? e.code : 'REQUEST_FAILED') as ClientErrorCode;
-    return { ok: false, error: e.issues.length > 0 ? { code, message: e.message, issues: e.issues } : { code, message: e.message } };
+    return {
+      ok: false,
+      error: e.issues.length > 0 ? { code, message: e.message, issues: e.issues } : { code, message: e.message },
+    };
   }
 }

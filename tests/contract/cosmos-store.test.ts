@@ -16,7 +16,11 @@ describeRecordStoreContract('Cosmos DB (@azure/cosmos against cosmosdb-server)',
   const server: Server = createHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const driver = await CosmosDocumentDriver.connect({ endpoint: `http://127.0.0.1:${port}`, key: EMULATOR_KEY, database: 'guildhall-test' });
+  const driver = await CosmosDocumentDriver.connect({
+    endpoint: `http://127.0.0.1:${port}`,
+    key: EMULATOR_KEY,
+    database: 'guildhall-test',
+  });
   return {
     store: createStoreFromDriver(driver),
     driver,

@@ -12,7 +12,13 @@ import { encodeDevIdentity } from '../../src/api/dev-identity';
 import type { Topic } from '../../src/domain/backlog';
 import type { Session } from '../../src/domain/session';
 import {
-  expectNoAxeViolations, framesOf, launchChromium, requireBuiltTab, SCREENSHOTS, skipE2E, waitUntil,
+  expectNoAxeViolations,
+  framesOf,
+  launchChromium,
+  requireBuiltTab,
+  SCREENSHOTS,
+  skipE2E,
+  waitUntil,
 } from '../fixtures/browser';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
@@ -33,7 +39,10 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
   async function call<T>(who: Who, method: string, p: string, body?: unknown): Promise<T> {
     const res = await fetch(`${stack.url}/api${p}`, {
       method,
-      headers: { authorization: encodeDevIdentity({ tenantId: TENANT, ...who }), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: encodeDevIdentity({ tenantId: TENANT, ...who }),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -56,10 +65,19 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     expect(setup.ok).toBe(true);
 
     const propose = async (who: Who, key: string, title: string, description = '', force = false) => {
-      const { topic } = await call<{ topic: Topic }>(who, 'POST', `/communities/${C}/topics`, { title, description, ...(force ? { force } : {}) });
+      const { topic } = await call<{ topic: Topic }>(who, 'POST', `/communities/${C}/topics`, {
+        title,
+        description,
+        ...(force ? { force } : {}),
+      });
       ids[key] = topic.id;
     };
-    await propose(BEA, 'retros', 'Remote retrospectives people enjoy', 'Formats and tools that keep a distributed team engaged');
+    await propose(
+      BEA,
+      'retros',
+      'Remote retrospectives people enjoy',
+      'Formats and tools that keep a distributed team engaged',
+    );
     await propose(CHEN, 'refinement', 'Coaching product owners on refinement');
     await propose(BEA, 'metrics', 'Flow metrics that stay honest', 'Cycle time and throughput');
     await propose(CHEN, 'onboarding', 'Onboarding new Scrum Masters');
@@ -79,7 +97,6 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await stack?.stop();
   });
 
-
   /** The channel tab inside /dev, as Alex (the facilitator). */
   async function openChannelAtDev(): Promise<{ page: Page; tab: Frame; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1100 } });
@@ -94,15 +111,29 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     return { page, tab, errors };
   }
 
-  const prioritisedTitles = (tab: Frame | Page) => tab.locator('[data-testid="backlog-prioritised"] [data-testid="backlog-title"]').allInnerTexts();
-  const row = (tab: Frame | Page, title: string): Locator => tab.locator('[data-testid="backlog-item"]').filter({ has: tab.getByTestId('backlog-title').getByText(title, { exact: true }) });
+  const prioritisedTitles = (tab: Frame | Page) =>
+    tab.locator('[data-testid="backlog-prioritised"] [data-testid="backlog-title"]').allInnerTexts();
+  const row = (tab: Frame | Page, title: string): Locator =>
+    tab
+      .locator('[data-testid="backlog-item"]')
+      .filter({ has: tab.getByTestId('backlog-title').getByText(title, { exact: true }) });
 
   async function expectShownOrder(tab: Frame, expected: string[]) {
-    await waitUntil(async () => JSON.stringify(await prioritisedTitles(tab)) === JSON.stringify(expected), `the order ${expected.join(' / ')} (shown: ${(await prioritisedTitles(tab)).join(' / ')})`);
+    await waitUntil(
+      async () => JSON.stringify(await prioritisedTitles(tab)) === JSON.stringify(expected),
+      `the order ${expected.join(' / ')} (shown: ${(await prioritisedTitles(tab)).join(' / ')})`,
+    );
     expect(await storedOrder()).toEqual(expected);
   }
 
-  async function shoot(file: string, theme: 'default' | 'dark' | 'contrast', width: number, section: string, who: Who = ALEX, prepare?: (p: Page) => Promise<void>) {
+  async function shoot(
+    file: string,
+    theme: 'default' | 'dark' | 'contrast',
+    width: number,
+    section: string,
+    who: Who = ALEX,
+    prepare?: (p: Page) => Promise<void>,
+  ) {
     const p = await browser.newPage({ viewport: { width, height: 900 } });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
@@ -112,7 +143,9 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await p.getByTestId(section).waitFor({ timeout: 30000 });
     await p.getByTestId('backlog-prioritised').waitFor({ timeout: 30000 });
     await prepare?.(p);
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
     if (theme !== 'default') await expectNoAxeViolations(p, `${file} (the channel tab, ${theme}, ${width} px)`);
@@ -123,24 +156,53 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
 
   it('re-orders from the keyboard, edits through a concurrent edit, merges and archives; the page shows what the API stored', async () => {
     const { page, tab, errors } = await openChannelAtDev();
-    await expectShownOrder(tab, ['Remote retrospectives people enjoy', 'Coaching product owners on refinement', 'Flow metrics that stay honest', 'Onboarding new Scrum Masters']);
+    await expectShownOrder(tab, [
+      'Remote retrospectives people enjoy',
+      'Coaching product owners on refinement',
+      'Flow metrics that stay honest',
+      'Onboarding new Scrum Masters',
+    ]);
     await expectNoAxeViolations(tab, 'the backlog, as the facilitator');
 
     // Keyboard: focus "Move down" on the top topic and press Enter, twice (the focus stays on it).
     const down = row(tab, 'Remote retrospectives people enjoy').getByTestId('move-down');
     await down.focus();
     await page.keyboard.press('Enter');
-    await expectShownOrder(tab, ['Coaching product owners on refinement', 'Remote retrospectives people enjoy', 'Flow metrics that stay honest', 'Onboarding new Scrum Masters']);
-    await waitUntil(async () => (await tab.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')) === 'Move down “Remote retrospectives people enjoy”', 'the focus back on Move down');
+    await expectShownOrder(tab, [
+      'Coaching product owners on refinement',
+      'Remote retrospectives people enjoy',
+      'Flow metrics that stay honest',
+      'Onboarding new Scrum Masters',
+    ]);
+    await waitUntil(
+      async () =>
+        (await tab.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')) ===
+        'Move down “Remote retrospectives people enjoy”',
+      'the focus back on Move down',
+    );
     await page.keyboard.press('Enter');
-    await expectShownOrder(tab, ['Coaching product owners on refinement', 'Flow metrics that stay honest', 'Remote retrospectives people enjoy', 'Onboarding new Scrum Masters']);
-    await tab.getByTestId('backlog-announce').getByText('“Remote retrospectives people enjoy” is now at position 3 of 4.').waitFor();
+    await expectShownOrder(tab, [
+      'Coaching product owners on refinement',
+      'Flow metrics that stay honest',
+      'Remote retrospectives people enjoy',
+      'Onboarding new Scrum Masters',
+    ]);
+    await tab
+      .getByTestId('backlog-announce')
+      .getByText('“Remote retrospectives people enjoy” is now at position 3 of 4.')
+      .waitFor();
 
     // A proposed topic moved in at a typed position (Enter in the position field).
     const hybridPos = row(tab, 'Working agreements for hybrid teams').getByTestId('move-position');
     await hybridPos.fill('1');
     await hybridPos.press('Enter');
-    await expectShownOrder(tab, ['Working agreements for hybrid teams', 'Coaching product owners on refinement', 'Flow metrics that stay honest', 'Remote retrospectives people enjoy', 'Onboarding new Scrum Masters']);
+    await expectShownOrder(tab, [
+      'Working agreements for hybrid teams',
+      'Coaching product owners on refinement',
+      'Flow metrics that stay honest',
+      'Remote retrospectives people enjoy',
+      'Onboarding new Scrum Masters',
+    ]);
     // A position out of range is refused in the page, and nothing moves.
     const onbPos = row(tab, 'Onboarding new Scrum Masters').getByTestId('move-position');
     await onbPos.fill('9');
@@ -152,24 +214,40 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await row(tab, 'Flow metrics that stay honest').getByTestId('edit-topic').click();
     const editor = tab.getByTestId('topic-editor');
     await editor.getByTestId('edit-topic-title').fill('Flow metrics that stay honest and useful');
-    await editor.getByTestId('edit-topic-description').fill('Cycle time, throughput, and how not to turn them into targets');
+    await editor
+      .getByTestId('edit-topic-description')
+      .fill('Cycle time, throughput, and how not to turn them into targets');
     const before = await call<{ topic: Topic; etag: string }>(ALEX, 'GET', `/communities/${C}/topics/${ids.metrics}`);
-    await call(ALEX, 'PATCH', `/communities/${C}/topics/${ids.metrics}`, { etag: before.etag, description: 'Changed in another window: add WIP limits' });
+    await call(ALEX, 'PATCH', `/communities/${C}/topics/${ids.metrics}`, {
+      etag: before.etag,
+      description: 'Changed in another window: add WIP limits',
+    });
     await editor.getByTestId('edit-topic-save').click();
     const conflict = tab.getByTestId('edit-conflict');
     await conflict.waitFor();
     await conflict.getByText('Changed in another window: add WIP limits').waitFor();
     await expectNoAxeViolations(tab, 'the backlog with an edit conflict');
     // Nothing was saved over theirs, and the draft is still in the fields.
-    expect((await call<{ topic: Topic }>(ALEX, 'GET', `/communities/${C}/topics/${ids.metrics}`)).topic.description).toBe('Changed in another window: add WIP limits');
+    expect(
+      (await call<{ topic: Topic }>(ALEX, 'GET', `/communities/${C}/topics/${ids.metrics}`)).topic.description,
+    ).toBe('Changed in another window: add WIP limits');
     expect(await editor.getByTestId('edit-topic-title').inputValue()).toBe('Flow metrics that stay honest and useful');
-    expect(await editor.getByTestId('edit-topic-description').inputValue()).toBe('Cycle time, throughput, and how not to turn them into targets');
+    expect(await editor.getByTestId('edit-topic-description').inputValue()).toBe(
+      'Cycle time, throughput, and how not to turn them into targets',
+    );
     await shoot('backlog-conflict-light.png', 'default', 1280, 'backlog', ALEX, async (p) => {
       // The same conflict, reproduced on a page of its own for the screenshot.
-      await p.locator('[data-testid="backlog-item"]').filter({ hasText: 'Onboarding new Scrum Masters' }).getByTestId('edit-topic').click();
+      await p
+        .locator('[data-testid="backlog-item"]')
+        .filter({ hasText: 'Onboarding new Scrum Masters' })
+        .getByTestId('edit-topic')
+        .click();
       await p.getByTestId('edit-topic-title').fill('Onboarding new Scrum Masters into the community');
       const b = await call<{ topic: Topic; etag: string }>(ALEX, 'GET', `/communities/${C}/topics/${ids.onboarding}`);
-      await call(ALEX, 'PATCH', `/communities/${C}/topics/${ids.onboarding}`, { etag: b.etag, title: 'Onboarding new Scrum Masters (buddy system)' });
+      await call(ALEX, 'PATCH', `/communities/${C}/topics/${ids.onboarding}`, {
+        etag: b.etag,
+        title: 'Onboarding new Scrum Masters (buddy system)',
+      });
       await p.getByTestId('edit-topic-save').click();
       await p.getByTestId('edit-conflict').waitFor();
     });
@@ -178,7 +256,9 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const saved = (await call<{ topic: Topic }>(ALEX, 'GET', `/communities/${C}/topics/${ids.metrics}`)).topic;
     expect(saved.title).toBe('Flow metrics that stay honest and useful');
     expect(saved.description).toBe('Cycle time, throughput, and how not to turn them into targets');
-    await row(tab, 'Flow metrics that stay honest and useful').getByText('Cycle time, throughput, and how not to turn them into targets').waitFor();
+    await row(tab, 'Flow metrics that stay honest and useful')
+      .getByText('Cycle time, throughput, and how not to turn them into targets')
+      .waitFor();
 
     // Merge the two "skipped daily" topics, keeping the first one.
     await row(tab, 'Handling a team that skips the daily').getByTestId('topic-more').click();
@@ -187,7 +267,13 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await tab.getByTestId('merge-keep-this').check();
     await expectNoAxeViolations(tab, 'the backlog merging two topics');
     await tab.getByTestId('merge-confirm').click();
-    await waitUntil(async () => (await tab.locator('[data-testid="backlog-proposed"] [data-testid="backlog-title"]').allInnerTexts()).join('|') === 'Handling a team that skips the daily', 'the merged topic to leave the proposed list');
+    await waitUntil(
+      async () =>
+        (await tab.locator('[data-testid="backlog-proposed"] [data-testid="backlog-title"]').allInnerTexts()).join(
+          '|',
+        ) === 'Handling a team that skips the daily',
+      'the merged topic to leave the proposed list',
+    );
     const merged = (await topics()).find((t) => t.id === ids.daily2)!;
     expect(merged.state).toBe('archived');
     expect(merged.mergedInto).toBe(ids.daily);
@@ -196,7 +282,12 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     // Archive one from the prioritised list; the ranks close up.
     await row(tab, 'Onboarding new Scrum Masters (buddy system)').getByTestId('topic-more').click();
     await tab.getByTestId('archive-topic').click();
-    await expectShownOrder(tab, ['Working agreements for hybrid teams', 'Coaching product owners on refinement', 'Flow metrics that stay honest and useful', 'Remote retrospectives people enjoy']);
+    await expectShownOrder(tab, [
+      'Working agreements for hybrid teams',
+      'Coaching product owners on refinement',
+      'Flow metrics that stay honest and useful',
+      'Remote retrospectives people enjoy',
+    ]);
     // Archived topics are collapsed; opened, they say which one was merged where.
     expect(await tab.getByTestId('backlog-archived').count()).toBe(0);
     await tab.getByTestId('backlog-archived-toggle').click();
@@ -205,7 +296,9 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     expect(await archived.count()).toBe(2);
     await tab.getByTestId('backlog-archived').getByText('merged into “Handling a team that skips the daily”').waitFor();
     await expectNoAxeViolations(tab, 'the backlog with the archived topics open');
-    expect((await tab.locator('[data-testid="backlog-prioritised"] [data-testid="backlog-rank"]').allInnerTexts())).toEqual(['#1', '#2', '#3', '#4']);
+    expect(
+      await tab.locator('[data-testid="backlog-prioritised"] [data-testid="backlog-rank"]').allInnerTexts(),
+    ).toEqual(['#1', '#2', '#3', '#4']);
     expect(errors).toEqual([]);
     await page.close();
 
@@ -221,13 +314,22 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const schedule = tab.getByTestId('schedule');
     await schedule.getByTestId('schedule-form').waitFor({ timeout: 20000 });
     await schedule.getByTestId('next-up').getByText('Bea Okafor').waitFor();
-    const plan = (await call<{ plan: { dates: string[]; facilitatorId: string } }>(ALEX, 'GET', `/communities/${C}/session-plan`)).plan;
+    const plan = (
+      await call<{ plan: { dates: string[]; facilitatorId: string } }>(ALEX, 'GET', `/communities/${C}/session-plan`)
+    ).plan;
     expect(plan.facilitatorId).toBe(BEA.userId);
     // Defaults: the next facilitator, the top prioritised topic, a date.
     expect(await schedule.getByTestId('schedule-facilitator').inputValue()).toBe(BEA.userId);
     expect(await schedule.getByTestId('schedule-starts-at').inputValue()).not.toBe('');
     const top = (await topics()).find((t) => t.state === 'prioritised' && t.rank === 1)!;
-    await waitUntil(async () => (await schedule.getByTestId('schedule-topic').and(tab.getByLabel(`#1 ${top.title}`)).isChecked()), 'the top topic ticked');
+    await waitUntil(
+      async () =>
+        await schedule
+          .getByTestId('schedule-topic')
+          .and(tab.getByLabel(`#1 ${top.title}`))
+          .isChecked(),
+      'the top topic ticked',
+    );
 
     await schedule.getByTestId('schedule-type').selectOption('external-speaker');
     await schedule.getByTestId('schedule-speakerName').waitFor();
@@ -237,10 +339,15 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await expectNoAxeViolations(tab, 'scheduling, the speaker missing');
     await schedule.getByTestId('schedule-speakerName').fill('Ada Lovelace');
     await schedule.getByTestId('schedule-organisation').fill('Analytical Engines Ltd');
-    await schedule.getByTestId('schedule-purpose').fill('Hear how another organisation scaled its Scrum Master community.');
+    await schedule
+      .getByTestId('schedule-purpose')
+      .fill('Hear how another organisation scaled its Scrum Master community.');
     await schedule.getByTestId('schedule-link').fill('https://teams.microsoft.com/l/meetup-join/demo');
     // A longer talk: the total goes over the duration, then the duration is raised.
-    const talk = schedule.getByTestId('agenda-item').filter({ has: tab.locator('input[value="Talk"]') }).getByTestId('agenda-minutes');
+    const talk = schedule
+      .getByTestId('agenda-item')
+      .filter({ has: tab.locator('input[value="Talk"]') })
+      .getByTestId('agenda-minutes');
     await talk.fill('35');
     await schedule.getByTestId('schedule-agenda-total').getByText('70 of 60 minutes: 10 over').waitFor();
     await expectNoAxeViolations(tab, 'scheduling, the agenda over time');
@@ -253,7 +360,11 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const sessions = (await call<{ sessions: Session[] }>(ALEX, 'GET', `/communities/${C}/sessions`)).sessions;
     expect(sessions).toHaveLength(1);
     const s = sessions[0]!;
-    expect(s.details).toEqual({ type: 'external-speaker', speakerName: 'Ada Lovelace', organisation: 'Analytical Engines Ltd' });
+    expect(s.details).toEqual({
+      type: 'external-speaker',
+      speakerName: 'Ada Lovelace',
+      organisation: 'Analytical Engines Ltd',
+    });
     expect(s.facilitatorId).toBe(BEA.userId);
     expect(s.topicIds).toEqual([top.id]);
     expect(s.durationMinutes).toBe(75);
@@ -265,9 +376,14 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const card = tab.getByTestId('upcoming-session');
     await card.waitFor();
     await card.getByTestId('session-details').getByText('Ada Lovelace (Analytical Engines Ltd)').waitFor();
-    expect(await card.getByTestId('session-agenda').locator('li').allInnerTexts()).toEqual(s.agenda.map((i) => `${i.title}\n${i.minutes} min`));
+    expect(await card.getByTestId('session-agenda').locator('li').allInnerTexts()).toEqual(
+      s.agenda.map((i) => `${i.title}\n${i.minutes} min`),
+    );
     await card.getByTestId('session-topics').getByText(top.title).waitFor();
-    await waitUntil(async () => !(await prioritisedTitles(tab)).includes(top.title), 'the scheduled topic to leave the prioritised list');
+    await waitUntil(
+      async () => !(await prioritisedTitles(tab)).includes(top.title),
+      'the scheduled topic to leave the prioritised list',
+    );
     await tab.getByTestId('backlog-scheduled').getByText(top.title).waitFor();
     await schedule.getByTestId('next-up').getByText('Chen Wei').waitFor();
     await expectNoAxeViolations(tab, 'scheduled, the upcoming session listed');
@@ -283,7 +399,9 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     await form.getByTestId('agenda-save').click();
     await form.getByTestId('agenda-conflict').waitFor();
     await expectNoAxeViolations(tab, 'the agenda with an edit conflict');
-    expect((await call<{ session: Session }>(ALEX, 'GET', `/communities/${C}/sessions/${s.id}`)).session.agenda).toEqual(theirs);
+    expect(
+      (await call<{ session: Session }>(ALEX, 'GET', `/communities/${C}/sessions/${s.id}`)).session.agenda,
+    ).toEqual(theirs);
     expect(await form.getByTestId('agenda-minutes').nth(2).inputValue()).toBe('20');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'schedule-dev-conflict.png') });
     await form.getByRole('button', { name: 'Save my version' }).click();
@@ -291,7 +409,9 @@ describeE2E('backlog management and scheduling in the channel tab', () => {
     const after = (await call<{ session: Session }>(ALEX, 'GET', `/communities/${C}/sessions/${s.id}`)).session;
     expect(after.agenda[2]!.minutes).toBe(20);
     expect(after.agenda[0]!.minutes).toBe(5);
-    expect(await card.getByTestId('session-agenda').locator('li').allInnerTexts()).toEqual(after.agenda.map((i) => `${i.title}\n${i.minutes} min`));
+    expect(await card.getByTestId('session-agenda').locator('li').allInnerTexts()).toEqual(
+      after.agenda.map((i) => `${i.title}\n${i.minutes} min`),
+    );
     expect(errors).toEqual([]);
     await page.close();
 

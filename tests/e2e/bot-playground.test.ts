@@ -31,7 +31,14 @@ describeE2E('the bot in the Agents Playground', () => {
   const asPlaygroundUser = async (p: string, body?: unknown) => {
     const res = await fetch(stack.url + p, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: encodeDevIdentity({ tenantId: PLAYGROUND_TENANT, userId: PLAYGROUND_USER, displayName: 'Alex Wilber' }), 'content-type': 'application/json' },
+      headers: {
+        authorization: encodeDevIdentity({
+          tenantId: PLAYGROUND_TENANT,
+          userId: PLAYGROUND_USER,
+          displayName: 'Alex Wilber',
+        }),
+        'content-type': 'application/json',
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: res.status, body: await res.json() };
@@ -39,12 +46,20 @@ describeE2E('the bot in the Agents Playground', () => {
 
   beforeAll(async () => {
     stack = await startLocalStack();
-    const created = await asPlaygroundUser('/api/communities', { name: 'Playground CoP', purpose: 'working-group', cadencePerMonth: 2 });
+    const created = await asPlaygroundUser('/api/communities', {
+      name: 'Playground CoP',
+      purpose: 'working-group',
+      cadencePerMonth: 2,
+    });
     expect(created.status).toBe(201);
     communityId = created.body.community.id;
     const port = await freePort();
     cwd = mkdtempSync(path.join(tmpdir(), 'guildhall-playground-'));
-    playground = spawn(process.execPath, [CLI, '-e', `${stack.url}/api/messages`, '-c', 'msteams', '--dt', '-p', String(port)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    playground = spawn(
+      process.execPath,
+      [CLI, '-e', `${stack.url}/api/messages`, '-c', 'msteams', '--dt', '-p', String(port)],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the playground did not start within 30 s')), 30000);
       playground.stdout!.on('data', (d: Buffer) => {
@@ -75,24 +90,35 @@ describeE2E('the bot in the Agents Playground', () => {
     await page.keyboard.press('Enter');
   }
 
-  it('proposes a topic, is pointed to the similar one and +1s it with the card\'s button', async () => {
+  it("proposes a topic, is pointed to the similar one and +1s it with the card's button", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(playgroundUrl);
     await messageBox(page).waitFor({ timeout: 30000 });
 
     await send(page, 'propose: How do we run remote retros people enjoy?');
-    await page.getByRole('paragraph').filter({ hasText: 'Added to Playground CoP\'s backlog as proposed: "How do we run remote retros people enjoy?".' }).waitFor({ timeout: 20000 });
+    await page
+      .getByRole('paragraph')
+      .filter({
+        hasText: 'Added to Playground CoP\'s backlog as proposed: "How do we run remote retros people enjoy?".',
+      })
+      .waitFor({ timeout: 20000 });
 
     await send(page, 'propose: remote retros people enjoy');
     const plusOne = page.getByRole('button', { name: '+1 the existing topic' });
     await plusOne.waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bot-playground-similar.png') });
     await plusOne.click();
-    await page.getByRole('paragraph').filter({ hasText: /Your \+1 is on "How do we run remote retros people enjoy\?"/ }).waitFor({ timeout: 20000 });
+    await page
+      .getByRole('paragraph')
+      .filter({ hasText: /Your \+1 is on "How do we run remote retros people enjoy\?"/ })
+      .waitFor({ timeout: 20000 });
 
     const backlog = await asPlaygroundUser(`/api/communities/${communityId}/topics`);
     expect(backlog.body.topics).toHaveLength(1);
-    expect(backlog.body.topics[0]).toMatchObject({ title: 'How do we run remote retros people enjoy?', supporters: [PLAYGROUND_USER] });
+    expect(backlog.body.topics[0]).toMatchObject({
+      title: 'How do we run remote retros people enjoy?',
+      supporters: [PLAYGROUND_USER],
+    });
     await page.close();
   });
 });

@@ -84,16 +84,27 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
       requestId: 'e2e-close-1',
       attendees: [ALEX.user, BEA.user, CHEN.user, DARA.user],
       takeaways: [
-        { topicId, text: TAKEAWAY, authorId: CHEN.user, action: { text: ACTION, ownerId: CHEN.user, dueDate: isoDate(new Date(Date.now() + 14 * DAY)) } },
+        {
+          topicId,
+          text: TAKEAWAY,
+          authorId: CHEN.user,
+          action: { text: ACTION, ownerId: CHEN.user, dueDate: isoDate(new Date(Date.now() + 14 * DAY)) },
+        },
         { topicId, text: 'Rotate who facilitates the retro', authorId: DARA.user },
       ],
-      feedback: [{ userId: ALEX.user, score: 4 }, { userId: BEA.user, score: 5 }, { userId: DARA.user, score: 4 }],
+      feedback: [
+        { userId: ALEX.user, score: 4 },
+        { userId: BEA.user, score: 5 },
+        { userId: DARA.user, score: 4 },
+      ],
     });
     await ok(ALEX, 'PUT', `${base}/sessions/${sessionId}/notes`, { markdown: NOTES });
-    upcomingId = (await ok(ALEX, 'POST', `${base}/sessions`, {
-      details: { type: 'book-club', bookTitle: 'Team Topologies' },
-      startsAt: new Date(Date.now() + 7 * DAY).toISOString(),
-    })).session.id;
+    upcomingId = (
+      await ok(ALEX, 'POST', `${base}/sessions`, {
+        details: { type: 'book-club', bookTitle: 'Team Topologies' },
+        startsAt: new Date(Date.now() + 7 * DAY).toISOString(),
+      })
+    ).session.id;
   });
   afterAll(async () => {
     await chromium?.close();
@@ -114,7 +125,9 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
   }
 
   const noOverflow = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
 
   it('lists the held session (with its topic, facilitator and takeaways) below the upcoming one; filters and search find it', async () => {
     const { page, errors } = await open(BEA, 1280);
@@ -128,7 +141,11 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     const upcoming = page.getByTestId('upcoming-sessions');
     await upcoming.locator(`[data-session-id="${upcomingId}"]`).getByText('Book club: Team Topologies').waitFor();
     // Upcoming comes first on the page.
-    const order = await page.evaluate(() => [...document.querySelectorAll('[data-testid="upcoming-sessions"], [data-testid="past-sessions"]')].map((e) => e.getAttribute('data-testid')));
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="upcoming-sessions"], [data-testid="past-sessions"]')].map((e) =>
+        e.getAttribute('data-testid'),
+      ),
+    );
     expect(order).toEqual(['upcoming-sessions', 'past-sessions']);
     await expectNoAxeViolations(page, 'the channel tab with past and upcoming sessions');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'channel-sessions-list-light.png'), fullPage: true });
@@ -184,7 +201,11 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await notes.locator('script, b').count()).toBe(0);
 
-    await sp.getByTestId('session-takeaway').filter({ hasText: TAKEAWAY }).getByText('Chen Wei · Remote retros people enjoy · became an action').waitFor();
+    await sp
+      .getByTestId('session-takeaway')
+      .filter({ hasText: TAKEAWAY })
+      .getByText('Chen Wei · Remote retros people enjoy · became an action')
+      .waitFor();
     const action = sp.getByTestId('session-action').filter({ hasText: ACTION });
     await action.getByText(/Chen Wei · due \d{4}-\d{2}-\d{2}/).waitFor();
     // Bea neither owns it nor facilitates: she reads the status.
@@ -199,9 +220,15 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     await sp.getByTestId('annotate-save').click();
     const p2 = sp.locator('[data-testid="notes-paragraph"][data-paragraph="1"]');
     await p2.getByTestId('annotation').filter({ hasText: 'Try 1-2-4-all next time' }).waitFor();
-    await p2.getByTestId('annotation').getByText(/Coach Bea Okafor/).waitFor();
+    await p2
+      .getByTestId('annotation')
+      .getByText(/Coach Bea Okafor/)
+      .waitFor();
     // Beside, not below, at 1280 px.
-    const [textBox, noteBox] = await Promise.all([p2.locator('p').first().boundingBox(), p2.getByTestId('annotation').boundingBox()]);
+    const [textBox, noteBox] = await Promise.all([
+      p2.locator('p').first().boundingBox(),
+      p2.getByTestId('annotation').boundingBox(),
+    ]);
     expect(noteBox!.x).toBeGreaterThan(textBox!.x + textBox!.width - 1);
     expect(await sp.getByTestId('session-publish').count()).toBe(0);
     expect(await sp.getByTestId('notes-edit').count()).toBe(0);
@@ -225,8 +252,14 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     await openActions.screenshot({ path: path.join(SCREENSHOTS, 'channel-open-actions-600.png') });
 
     await page.reload();
-    await page.getByTestId('open-actions').getByRole('combobox', { name: `Status of "${ACTION}"` }).waitFor({ timeout: 20000 });
-    await page.waitForFunction((name) => (document.querySelector(`select[aria-label='${name}']`) as HTMLSelectElement | null)?.value === 'doing', `Status of "${ACTION}"`);
+    await page
+      .getByTestId('open-actions')
+      .getByRole('combobox', { name: `Status of "${ACTION}"` })
+      .waitFor({ timeout: 20000 });
+    await page.waitForFunction(
+      (name) => (document.querySelector(`select[aria-label='${name}']`) as HTMLSelectElement | null)?.value === 'doing',
+      `Status of "${ACTION}"`,
+    );
     const outcomes = await ok(CHEN, 'GET', `/api/communities/${C}/sessions/${sessionId}/outcomes`);
     expect(outcomes.actions[0].status).toBe('doing');
 
@@ -265,8 +298,13 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     await select.selectOption('done');
     await page.getByText(/Someone changed .* meanwhile, so your change was not saved/).waitFor();
     await expectNoAxeViolations(page, 'the open actions with a stale status change');
-    await page.waitForFunction((name) => (document.querySelector(`select[aria-label='${name}']`) as HTMLSelectElement | null)?.value === 'open', `Status of "${ACTION}"`);
-    expect((await ok(CHEN, 'GET', `/api/communities/${C}/sessions/${sessionId}/outcomes`)).actions[0].status).toBe('open');
+    await page.waitForFunction(
+      (name) => (document.querySelector(`select[aria-label='${name}']`) as HTMLSelectElement | null)?.value === 'open',
+      `Status of "${ACTION}"`,
+    );
+    expect((await ok(CHEN, 'GET', `/api/communities/${C}/sessions/${sessionId}/outcomes`)).actions[0].status).toBe(
+      'open',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -301,7 +339,10 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     const draft = `${NOTES}\n\nAdded by Alex: next time, 1-2-4-all.`;
     await sp.getByTestId('notes-textarea').fill(draft);
     const current = await ok(ALEX, 'GET', `/api/communities/${C}/sessions/${sessionId}/outcomes`);
-    await ok(ALEX, 'PUT', `/api/communities/${C}/sessions/${sessionId}/notes`, { markdown: `${NOTES}\n\nA late remark from another tab.`, etag: current.notesEtag });
+    await ok(ALEX, 'PUT', `/api/communities/${C}/sessions/${sessionId}/notes`, {
+      markdown: `${NOTES}\n\nA late remark from another tab.`,
+      etag: current.notesEtag,
+    });
     await sp.getByTestId('notes-save').click();
     await sp.getByText('Someone else saved meanwhile').waitFor();
     await sp.getByTestId('notes-theirs').filter({ hasText: 'A late remark from another tab.' }).waitFor();
@@ -309,7 +350,9 @@ describeE2E('the channel tab: sessions for the people who missed them', () => {
     expect(await sp.getByTestId('notes-textarea').inputValue()).toBe(draft);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'channel-notes-conflict-dark.png'), fullPage: true });
     // Re-apply: keep their remark and add mine, then save.
-    await sp.getByTestId('notes-textarea').fill(`${NOTES}\n\nA late remark from another tab.\n\nAdded by Alex: next time, 1-2-4-all.`);
+    await sp
+      .getByTestId('notes-textarea')
+      .fill(`${NOTES}\n\nA late remark from another tab.\n\nAdded by Alex: next time, 1-2-4-all.`);
     await sp.getByTestId('notes-save').click();
     await sp.getByTestId('notes-saved').filter({ hasText: 'Notes saved.' }).waitFor();
     await sp.getByTestId('notes-body').getByText('Added by Alex: next time, 1-2-4-all.').waitFor();

@@ -34,23 +34,28 @@ describeE2E('the local meeting at /dev', () => {
     await stack?.stop();
   });
 
-
   async function openDev(theme: string, participants = 3): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${stack.url}/dev?participants=${participants}&theme=${theme}`);
     await page.getByTestId('dev-page').waitFor();
-    await page.locator('iframe').nth(participants + 1).waitFor({ timeout: 20000 });
+    await page
+      .locator('iframe')
+      .nth(participants + 1)
+      .waitFor({ timeout: 20000 });
     await waitUntil(
-      () => framesOf(page, 'sidePanel').length === participants && framesOf(page, 'meetingStage').length === 1 && framesOf(page, 'content').length === 1,
+      () =>
+        framesOf(page, 'sidePanel').length === participants &&
+        framesOf(page, 'meetingStage').length === 1 &&
+        framesOf(page, 'content').length === 1,
       'every side panel, the stage and the channel tab frame',
     );
     expect(errors).toEqual([]);
     return page;
   }
 
-  it('shows every participant\'s side panel, the stage and the channel tab, live on one community', async () => {
+  it("shows every participant's side panel, the stage and the channel tab, live on one community", async () => {
     const page = await openDev('default');
     const panels = framesOf(page, 'sidePanel');
     const [stage] = framesOf(page, 'meetingStage');
@@ -64,7 +69,10 @@ describeE2E('the local meeting at /dev', () => {
       const input = panel.getByTestId('check-in-input');
       await input.fill(`Participant ${i + 1} is ready to work`);
       await input.press('Enter');
-      await panel.getByTestId('my-check-in').getByText(`Participant ${i + 1} is ready to work`).waitFor();
+      await panel
+        .getByTestId('my-check-in')
+        .getByText(`Participant ${i + 1} is ready to work`)
+        .waitFor();
     }
     // Every check-in reaches the shared stage and every other panel through Fluid.
     const wall = stage!.getByTestId('check-in-wall');
@@ -107,7 +115,9 @@ describeE2E('the local meeting at /dev', () => {
       await page.goto(localUrl('sidePanel', theme));
       await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
       await page.getByText('Bea Okafor (you)').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page, `the side panel at 320 px (${theme})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `side-panel-${theme}.png`) });
@@ -183,7 +193,9 @@ describeE2E('the local meeting at /dev', () => {
   it('renders the configuration page, in every theme without accessibility violations', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
     for (const theme of ['default', 'dark', 'contrast']) {
-      await page.goto(`${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=${theme}`);
+      await page.goto(
+        `${stack.url}/tab/config?host=local&frame=settings&tenant=local-tenant&user=dev-user-1&name=Alex%20Morgan&meeting=local-meeting&theme=${theme}`,
+      );
       await page.getByTestId('config-page').waitFor();
       await page.getByText('Scrum Master CoP (demo)').first().waitFor({ timeout: 20000 });
       await expectNoAxeViolations(page, `the configuration page (${theme})`);

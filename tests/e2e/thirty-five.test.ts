@@ -64,7 +64,14 @@ describeE2E('Thirty Five at /dev', () => {
     `${stack.url}/tab/?host=local&frame=${frame}&tenant=local-tenant&user=${encodeURIComponent(who.user)}&name=${encodeURIComponent(who.name)}&meeting=local-meeting&channel=local-channel&theme=${theme}`;
 
   /** A page of its own (e.g. the 320 px side panel), for a full-page screenshot. */
-  async function shoot(frame: string, theme: string, viewport: { width: number; height: number }, file: string, ready: (p: Page) => Promise<void>, who: Who = BEA) {
+  async function shoot(
+    frame: string,
+    theme: string,
+    viewport: { width: number; height: number },
+    file: string,
+    ready: (p: Page) => Promise<void>,
+    who: Who = BEA,
+  ) {
     const p = await browser.newPage({ viewport });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
@@ -72,7 +79,9 @@ describeE2E('Thirty Five at /dev', () => {
     await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 30000 });
     await ready(p);
     if (frame === 'sidePanel') {
-      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await p.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     }
     // The light theme is checked where the test works (the /dev frames); these add dark and high contrast.
@@ -89,7 +98,10 @@ describeE2E('Thirty Five at /dev', () => {
     await page.goto(`${stack.url}/dev?participants=${PARTICIPANTS}&theme=default`);
     await page.getByTestId('dev-page').waitFor();
     await waitUntil(
-      () => framesOf(page, 'sidePanel').length === PARTICIPANTS && framesOf(page, 'meetingStage').length === 1 && framesOf(page, 'content').length === 1,
+      () =>
+        framesOf(page, 'sidePanel').length === PARTICIPANTS &&
+        framesOf(page, 'meetingStage').length === 1 &&
+        framesOf(page, 'content').length === 1,
       'every side panel, the stage and the channel tab frame',
     );
     const panels = framesOf(page, 'sidePanel');
@@ -98,13 +110,19 @@ describeE2E('Thirty Five at /dev', () => {
     const alex = panels.find((f) => userOf(f) === 'dev-user-1')!;
     expect(alex).toBeDefined();
     // Seven live clients in one browser on a loaded 2-core machine can take a while to connect.
-    for (const p of panels) await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
+    for (const p of panels)
+      await p.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
     await stage!.locator('[data-testid="live-status"][data-status="connected"]').waitFor({ timeout: 90000 });
 
     // No game yet: everyone reads what Thirty Five is; only the facilitator can start it.
     for (const p of panels) await p.getByTestId('t5-explain').waitFor();
     await expectNoAxeViolationsAtDev(page, 'Thirty Five: no game yet');
-    expect(await panels.find((f) => f !== alex)!.getByTestId('t5-start').count()).toBe(0);
+    expect(
+      await panels
+        .find((f) => f !== alex)!
+        .getByTestId('t5-start')
+        .count(),
+    ).toBe(0);
     await alex.getByTestId('t5-start').click();
 
     // Every participant writes a card; the stage counts them without showing any text.
@@ -118,22 +136,41 @@ describeE2E('Thirty Five at /dev', () => {
       await p.getByTestId('t5-card-save').click();
       await p.getByTestId('t5-my-card-title').filter({ hasText: title! }).waitFor();
     }
-    await shoot('sidePanel', 'default', { width: 320, height: 900 }, 'thirty-five-side-panel-writing-default.png', async (p) => {
-      await p.getByTestId('t5-my-card').waitFor({ timeout: 20000 });
-    });
-    await stage!.getByTestId('stage-t5-cards-written').filter({ hasText: `${PARTICIPANTS} cards written` }).waitFor({ timeout: 20000 });
+    await shoot(
+      'sidePanel',
+      'default',
+      { width: 320, height: 900 },
+      'thirty-five-side-panel-writing-default.png',
+      async (p) => {
+        await p.getByTestId('t5-my-card').waitFor({ timeout: 20000 });
+      },
+    );
+    await stage!
+      .getByTestId('stage-t5-cards-written')
+      .filter({ hasText: `${PARTICIPANTS} cards written` })
+      .waitFor({ timeout: 20000 });
     const stageText = await stage!.locator('body').innerText();
     for (const [t] of TOPICS) expect(stageText).not.toContain(t!);
 
-    await alex.getByTestId('t5-deal').filter({ hasText: `Deal ${PARTICIPANTS} cards` }).waitFor({ timeout: 20000 });
+    await alex
+      .getByTestId('t5-deal')
+      .filter({ hasText: `Deal ${PARTICIPANTS} cards` })
+      .waitFor({ timeout: 20000 });
     await alex.getByTestId('t5-deal').click();
-    for (const p of panels) await p.getByTestId('t5-waiting').filter({ hasText: `Round 1 of ${ROUNDS} — waiting for the facilitator` }).waitFor({ timeout: 20000 });
+    for (const p of panels)
+      await p
+        .getByTestId('t5-waiting')
+        .filter({ hasText: `Round 1 of ${ROUNDS} — waiting for the facilitator` })
+        .waitFor({ timeout: 20000 });
     await expectNoAxeViolationsAtDev(page, 'Thirty Five: dealt, waiting for round 1');
 
     for (let round = 0; round < ROUNDS; round++) {
       if (round === 0) await alex.getByTestId('t5-timer').selectOption('5');
       await alex.getByTestId('t5-open-round').click();
-      await stage!.getByTestId('stage-t5-round').filter({ hasText: `Round ${round + 1} of ${ROUNDS}` }).waitFor({ timeout: 20000 });
+      await stage!
+        .getByTestId('stage-t5-round')
+        .filter({ hasText: `Round ${round + 1} of ${ROUNDS}` })
+        .waitFor({ timeout: 20000 });
 
       // Each panel shows a seat (a pair) or a bye; with five people, two pairs and one bye.
       const seats: { panel: Frame; pair: number; me: number }[] = [];
@@ -146,7 +183,11 @@ describeE2E('Thirty Five at /dev', () => {
           await p.getByText('You sit this round out, holding').waitFor();
           continue;
         }
-        seats.push({ panel: p, pair: Number(await seat.getAttribute('data-pair')), me: Number(await seat.getAttribute('data-me')) });
+        seats.push({
+          panel: p,
+          pair: Number(await seat.getAttribute('data-pair')),
+          me: Number(await seat.getAttribute('data-me')),
+        });
       }
       expect(byes).toBe(1);
       expect(seats).toHaveLength(4);
@@ -155,12 +196,24 @@ describeE2E('Thirty Five at /dev', () => {
       // the pair's first card. In round 2, one pair first disagrees and then settles it.
       if (round === 0) {
         // The stage at the start of a round: who is still to score, the timer.
-        await stage!.getByTestId('stage-t5-to-score').filter({ hasText: 'Still to score:' }).waitFor({ timeout: 20000 });
+        await stage!
+          .getByTestId('stage-t5-to-score')
+          .filter({ hasText: 'Still to score:' })
+          .waitFor({ timeout: 20000 });
         await expectNoAxeViolationsAtDev(page, 'Thirty Five: round 1 open');
         for (const theme of ['default', 'dark']) {
-          await shoot('meetingStage', theme, { width: 1600, height: 900 }, `thirty-five-stage-round-${theme}.png`, async (p) => {
-            await p.getByTestId('stage-t5-to-score').filter({ hasText: 'Still to score:' }).waitFor({ timeout: 20000 });
-          });
+          await shoot(
+            'meetingStage',
+            theme,
+            { width: 1600, height: 900 },
+            `thirty-five-stage-round-${theme}.png`,
+            async (p) => {
+              await p
+                .getByTestId('stage-t5-to-score')
+                .filter({ hasText: 'Still to score:' })
+                .waitFor({ timeout: 20000 });
+            },
+          );
         }
       }
       const kOf = (pair: number) => (round * 3 + pair * 2 + 1) % 8;
@@ -170,34 +223,62 @@ describeE2E('Thirty Five at /dev', () => {
         await pickSplit(s.panel, disagree ? (k + 1) % 8 : k);
       }
       if (round === 0) {
-        await stage!.getByTestId('stage-t5-agreed').filter({ hasText: '2 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
-        await stage!.getByTestId('stage-t5-timer').filter({ hasText: /^0[45]:\d\d$/ }).waitFor();
+        await stage!
+          .getByTestId('stage-t5-agreed')
+          .filter({ hasText: '2 of 2 pairs agreed' })
+          .waitFor({ timeout: 20000 });
+        await stage!
+          .getByTestId('stage-t5-timer')
+          .filter({ hasText: /^0[45]:\d\d$/ })
+          .waitFor();
         // Screenshots in a round: a participant's side panel at 320 px and the stage, light and dark.
         for (const theme of ['default', 'dark', 'contrast']) {
           // A seated participant who is not the facilitator, after their pair agreed.
           const seated = seats.find((x) => x.panel !== alex)!;
-          await shoot('sidePanel', theme, { width: 320, height: 900 }, `thirty-five-side-panel-round-${theme}.png`, async (p) => {
-            await p.getByTestId('t5-seat').waitFor({ timeout: 20000 });
-          }, whoOf(seated.panel));
+          await shoot(
+            'sidePanel',
+            theme,
+            { width: 320, height: 900 },
+            `thirty-five-side-panel-round-${theme}.png`,
+            async (p) => {
+              await p.getByTestId('t5-seat').waitFor({ timeout: 20000 });
+            },
+            whoOf(seated.panel),
+          );
         }
       }
       if (round === 1) {
         const odd = seats.find((s) => s.pair === 0 && s.me === 1)!;
-        await odd.panel.getByTestId('t5-pair-status').filter({ hasText: 'talk it over and pick the same' }).waitFor({ timeout: 20000 });
+        await odd.panel
+          .getByTestId('t5-pair-status')
+          .filter({ hasText: 'talk it over and pick the same' })
+          .waitFor({ timeout: 20000 });
         await alex.getByTestId('t5-progress').filter({ hasText: '1 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
         await alex.getByTestId('t5-open-pair').first().waitFor();
         await stage!.getByTestId('stage-t5-agreed').filter({ hasText: '1 of 2 pairs agreed' }).waitFor();
         await expectNoAxeViolationsAtDev(page, 'Thirty Five: round 2 with a mismatch');
-        await shoot('sidePanel', 'default', { width: 320, height: 900 }, 'thirty-five-side-panel-facilitator-default.png', async (p) => {
-          await p.getByTestId('t5-open-pair').waitFor({ timeout: 20000 });
-        }, { user: 'dev-user-1', name: 'Alex Morgan' });
+        await shoot(
+          'sidePanel',
+          'default',
+          { width: 320, height: 900 },
+          'thirty-five-side-panel-facilitator-default.png',
+          async (p) => {
+            await p.getByTestId('t5-open-pair').waitFor({ timeout: 20000 });
+          },
+          { user: 'dev-user-1', name: 'Alex Morgan' },
+        );
         await pickSplit(odd.panel, kOf(0));
       }
-      for (const s of seats) await s.panel.locator('[data-testid="t5-pair-status"][data-status="agreed"]').waitFor({ timeout: 20000 });
+      for (const s of seats)
+        await s.panel.locator('[data-testid="t5-pair-status"][data-status="agreed"]').waitFor({ timeout: 20000 });
       await alex.getByTestId('t5-progress').filter({ hasText: '2 of 2 pairs agreed' }).waitFor({ timeout: 20000 });
       await alex.getByTestId('t5-close-round').click();
       if (round < ROUNDS - 1) {
-        for (const p of panels) await p.getByTestId('t5-waiting').filter({ hasText: `Round ${round + 2} of ${ROUNDS} — waiting for the facilitator` }).waitFor({ timeout: 20000 });
+        for (const p of panels)
+          await p
+            .getByTestId('t5-waiting')
+            .filter({ hasText: `Round ${round + 2} of ${ROUNDS} — waiting for the facilitator` })
+            .waitFor({ timeout: 20000 });
       }
     }
 
@@ -209,7 +290,11 @@ describeE2E('Thirty Five at /dev', () => {
     // Merge the last card into the first one (and undo once, to see it come back).
     const titles = await alex.getByTestId('t5-ranked-title').allInnerTexts();
     const pick = async (testId: string, title: string) => {
-      const value = await alex.getByTestId(testId).locator('option', { hasText: title.slice(0, 30) }).first().getAttribute('value');
+      const value = await alex
+        .getByTestId(testId)
+        .locator('option', { hasText: title.slice(0, 30) })
+        .first()
+        .getAttribute('value');
       await alex.getByTestId(testId).selectOption(value!);
     };
     await pick('t5-merge-from', titles[PARTICIPANTS - 1]!);
@@ -222,10 +307,16 @@ describeE2E('Thirty Five at /dev', () => {
     await pick('t5-merge-from', titles[PARTICIPANTS - 1]!);
     await pick('t5-merge-into', titles[0]!);
     await alex.getByTestId('t5-merge').click();
-    await waitUntil(async () => (await alex.getByTestId('t5-ranked-item').count()) === PARTICIPANTS - 1, 'the merged list');
+    await waitUntil(
+      async () => (await alex.getByTestId('t5-ranked-item').count()) === PARTICIPANTS - 1,
+      'the merged list',
+    );
 
     await alex.getByTestId('t5-commit').click();
-    await alex.getByTestId('t5-committed').filter({ hasText: `In the backlog: ${PARTICIPANTS - 1} topics` }).waitFor({ timeout: 20000 });
+    await alex
+      .getByTestId('t5-committed')
+      .filter({ hasText: `In the backlog: ${PARTICIPANTS - 1} topics` })
+      .waitFor({ timeout: 20000 });
 
     // The stage: the ranked list with scores out of 35, the merged card beneath, the retrospective.
     const ranked = stage!.getByTestId('stage-t5-ranked');
@@ -235,23 +326,50 @@ describeE2E('Thirty Five at /dev', () => {
     expect(scores[0]).toMatch(/^\d+\.\d (\/ 35|· 2 cards together)$/);
     for (const s of scores.filter((x) => !x.includes('together'))) expect(s).toMatch(/^\d+\.\d \/ 35$/);
     expect(scores.filter((x) => x.includes('· 2 cards together'))).toHaveLength(1);
-    await ranked.getByText(titles[PARTICIPANTS - 1]!).first().waitFor();
-    await ranked.getByText(/rests on 4 of 5 rounds/).first().waitFor();
-    await stage!.getByTestId('stage-t5-retro').filter({ hasText: 'How did this go? What would make the next game better?' }).waitFor();
-    await stage!.getByTestId('stage-t5').filter({ hasText: `In the backlog: ${PARTICIPANTS - 1} topics` }).waitFor();
+    await ranked
+      .getByText(titles[PARTICIPANTS - 1]!)
+      .first()
+      .waitFor();
+    await ranked
+      .getByText(/rests on 4 of 5 rounds/)
+      .first()
+      .waitFor();
+    await stage!
+      .getByTestId('stage-t5-retro')
+      .filter({ hasText: 'How did this go? What would make the next game better?' })
+      .waitFor();
+    await stage!
+      .getByTestId('stage-t5')
+      .filter({ hasText: `In the backlog: ${PARTICIPANTS - 1} topics` })
+      .waitFor();
     for (const theme of ['default', 'dark', 'contrast']) {
-      await shoot('meetingStage', theme, { width: 1600, height: 1000 }, `thirty-five-stage-result-${theme}.png`, async (p) => {
-        await p.getByTestId('stage-t5-retro').waitFor({ timeout: 20000 });
-      });
+      await shoot(
+        'meetingStage',
+        theme,
+        { width: 1600, height: 1000 },
+        `thirty-five-stage-result-${theme}.png`,
+        async (p) => {
+          await p.getByTestId('stage-t5-retro').waitFor({ timeout: 20000 });
+        },
+      );
     }
-    await shoot('sidePanel', 'default', { width: 320, height: 900 }, 'thirty-five-side-panel-result-default.png', async (p) => {
-      await p.getByTestId('t5-committed').waitFor({ timeout: 20000 });
-    });
+    await shoot(
+      'sidePanel',
+      'default',
+      { width: 320, height: 900 },
+      'thirty-five-side-panel-result-default.png',
+      async (p) => {
+        await p.getByTestId('t5-committed').waitFor({ timeout: 20000 });
+      },
+    );
 
     // The channel tab (opened before the game, never reloaded) follows the commit by itself: the
     // topics are prioritised, in rank order, each with its score.
     const items = channel!.locator('[data-testid="backlog-item"][data-state="prioritised"]');
-    await waitUntil(async () => (await items.count()) === PARTICIPANTS - 1, 'the prioritised topics in the channel tab');
+    await waitUntil(
+      async () => (await items.count()) === PARTICIPANTS - 1,
+      'the prioritised topics in the channel tab',
+    );
     const ranks = (await channel!.getByTestId('backlog-rank').allInnerTexts()).map((r) => Number(r.replace('#', '')));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks[0]).toBe(1);
@@ -283,11 +401,18 @@ describeE2E('Thirty Five at /dev', () => {
       return p;
     };
     const ALEX: Who = { user: 'dev-user-1', name: 'Alex Morgan' };
-    const [alexPage, beaPage, stagePage] = [await open('sidePanel', ALEX), await open('sidePanel', BEA), await open('meetingStage', ALEX)];
+    const [alexPage, beaPage, stagePage] = [
+      await open('sidePanel', ALEX),
+      await open('sidePanel', BEA),
+      await open('meetingStage', ALEX),
+    ];
     const [alex, bea, stage] = [alexPage.mainFrame(), beaPage.mainFrame(), stagePage.mainFrame()];
     const page = alexPage;
     // A new game in this meeting (after the whole game above, "Start another game").
-    await alex.locator('[data-testid="t5-start"], [data-testid="t5-start-another"]').first().waitFor({ timeout: 20000 });
+    await alex
+      .locator('[data-testid="t5-start"], [data-testid="t5-start-another"]')
+      .first()
+      .waitFor({ timeout: 20000 });
     if (await alex.getByTestId('t5-rounds').count()) await alex.getByTestId('t5-rounds').selectOption('2');
     await alex.locator('[data-testid="t5-start"], [data-testid="t5-start-another"]').first().click();
     for (const [i, p] of [alex, bea].entries()) {
@@ -321,17 +446,25 @@ describeE2E('Thirty Five at /dev', () => {
 
     // Bea picks the same split while Alex's focus is on it: the pair agrees, and Alex's focus stays where it was.
     await alex.locator('[data-testid="t5-split"] input:checked').focus();
-    const focusedBefore = await alex.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? document.activeElement?.tagName);
+    const focusedBefore = await alex.evaluate(
+      () => (document.activeElement as HTMLInputElement | null)?.value ?? document.activeElement?.tagName,
+    );
     await pickSplit(bea, 4);
     await alex.locator('[data-testid="t5-pair-status"][data-status="agreed"]').waitFor({ timeout: 20000 });
-    const focusedAfter = await alex.evaluate(() => ({ value: (document.activeElement as HTMLInputElement | null)?.value, tag: document.activeElement?.tagName }));
+    const focusedAfter = await alex.evaluate(() => ({
+      value: (document.activeElement as HTMLInputElement | null)?.value,
+      tag: document.activeElement?.tagName,
+    }));
     expect(focusedAfter).toEqual({ value: focusedBefore, tag: 'INPUT' });
     // Shift+Tab then stays in my seat's controls; it does not reach "Close round".
     await page.keyboard.press('Shift+Tab');
     expect(await alex.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('t5-close-round');
     // Bea changes her mind: the pair no longer agrees.
     await pickSplit(bea, 6);
-    await alex.getByTestId('t5-pair-status').filter({ hasText: 'talk it over and pick the same' }).waitFor({ timeout: 20000 });
+    await alex
+      .getByTestId('t5-pair-status')
+      .filter({ hasText: 'talk it over and pick the same' })
+      .waitFor({ timeout: 20000 });
 
     // Closing the round with the pair not agreed asks first; "Keep scoring" keeps it open.
     await alex.getByTestId('t5-progress').filter({ hasText: '0 of 1 pair agreed' }).waitFor();

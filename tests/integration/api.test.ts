@@ -34,7 +34,12 @@ describe('authentication', () => {
     expect(res.status).toBe(401);
   });
   it('tells who I am', async () => {
-    expect((await alex()('/api/me')).body).toEqual({ tenantId: 'tenant-a', userId: 'alex', displayName: 'ALEX', source: 'dev-local' });
+    expect((await alex()('/api/me')).body).toEqual({
+      tenantId: 'tenant-a',
+      userId: 'alex',
+      displayName: 'ALEX',
+      source: 'dev-local',
+    });
   });
 });
 
@@ -43,7 +48,12 @@ describe('communities', () => {
     const id = await newCommunity('Lean Practitioners');
     const view = await alex()(`/api/communities/${id}`);
     expect(view.status).toBe(200);
-    expect(view.body.community).toMatchObject({ name: 'Lean Practitioners', purpose: 'working-group', cadencePerMonth: 2, tenantId: 'tenant-a' });
+    expect(view.body.community).toMatchObject({
+      name: 'Lean Practitioners',
+      purpose: 'working-group',
+      cadencePerMonth: 2,
+      tenantId: 'tenant-a',
+    });
     expect(view.body.me.roles).toEqual(['member', 'facilitator', 'champion']);
     const mine = await alex()('/api/communities');
     expect(mine.body.communities.map((c: any) => c.community.id)).toContain(id);
@@ -56,16 +66,22 @@ describe('communities', () => {
     expect(missing.body.error.code).toBe('VALIDATION_FAILED');
     expect(missing.body.error.issues.map((i: any) => i.path).sort()).toEqual(['cadencePerMonth', 'name', 'purpose']);
 
-    const wrongTypes = await alex()('/api/communities', { body: { name: 42, purpose: 'party', cadencePerMonth: 'two' } });
+    const wrongTypes = await alex()('/api/communities', {
+      body: { name: 42, purpose: 'party', cadencePerMonth: 'two' },
+    });
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.error.message).toMatch(/name must be text/);
     expect(wrongTypes.body.error.message).toMatch(/cadencePerMonth must be 1, 2, 3 or 4/);
 
-    const oversized = await alex()('/api/communities', { body: { name: 'x'.repeat(81), purpose: 'learning-community', cadencePerMonth: 1 } });
+    const oversized = await alex()('/api/communities', {
+      body: { name: 'x'.repeat(81), purpose: 'learning-community', cadencePerMonth: 1 },
+    });
     expect(oversized.status).toBe(400);
     expect(oversized.body.error.message).toMatch(/at most 80 characters/);
 
-    const unknown = await alex()('/api/communities', { body: { name: 'A', purpose: 'learning-community', cadencePerMonth: 1, admin: true } });
+    const unknown = await alex()('/api/communities', {
+      body: { name: 'A', purpose: 'learning-community', cadencePerMonth: 1, admin: true },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/unknown field.*admin/);
 
@@ -79,7 +95,7 @@ describe('communities', () => {
     expect((await alex()('/api/communities')).body.communities.length).toBe(before);
   });
 
-  it('answers an unknown community and another tenant\'s community the same way, and changes nothing', async () => {
+  it("answers an unknown community and another tenant's community the same way, and changes nothing", async () => {
     const id = await newCommunity('Tenant A only');
     const unknown = await mallory()('/api/communities/does-not-exist');
     const foreign = await mallory()(`/api/communities/${id}`);
@@ -87,7 +103,9 @@ describe('communities', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('COMMUNITY_NOT_FOUND');
     expect((await mallory()(`/api/communities/${id}/members`, { body: {} })).status).toBe(404);
-    expect((await mallory()(`/api/communities/${id}`, { method: 'PATCH', body: { etag: 'x', name: 'Hijacked' } })).status).toBe(404);
+    expect(
+      (await mallory()(`/api/communities/${id}`, { method: 'PATCH', body: { etag: 'x', name: 'Hijacked' } })).status,
+    ).toBe(404);
     expect((await alex()(`/api/communities/${id}`)).body.members.map((m: any) => m.userId)).toEqual(['alex']);
     expect((await alex()(`/api/communities/${id}`)).body.community.name).toBe('Tenant A only');
   });
@@ -105,12 +123,21 @@ describe('communities', () => {
     expect(joined.body.membership).toMatchObject({ userId: 'bea', roles: ['member'], product: 'Billing' });
     expect((await bea()(`/api/communities/${id}/members`, { body: {} })).status).toBe(409);
 
-    const selfPromote = await bea()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['member', 'facilitator'] } });
+    const selfPromote = await bea()(`/api/communities/${id}/members/bea/roles`, {
+      method: 'PUT',
+      body: { roles: ['member', 'facilitator'] },
+    });
     expect(selfPromote.status).toBe(403);
-    const badRole = await alex()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['admin'] } });
+    const badRole = await alex()(`/api/communities/${id}/members/bea/roles`, {
+      method: 'PUT',
+      body: { roles: ['admin'] },
+    });
     expect(badRole.status).toBe(400);
     expect(badRole.body.error.message).toMatch(/role must be one of/);
-    const promote = await alex()(`/api/communities/${id}/members/bea/roles`, { method: 'PUT', body: { roles: ['coach'] } });
+    const promote = await alex()(`/api/communities/${id}/members/bea/roles`, {
+      method: 'PUT',
+      body: { roles: ['coach'] },
+    });
     expect(promote.status).toBe(200);
     expect(promote.body.membership.roles).toEqual(['member', 'coach']);
   });
@@ -149,19 +176,34 @@ describe('binding a meeting or channel to a community', () => {
   it('binds, resolves, and keeps other tenants out', async () => {
     const id = await newCommunity('Bound');
     expect((await alex()('/api/contexts/meeting-1')).status).toBe(404);
-    const bound = await alex()('/api/contexts/meeting-1', { method: 'PUT', body: { kind: 'meeting', communityId: id } });
+    const bound = await alex()('/api/contexts/meeting-1', {
+      method: 'PUT',
+      body: { kind: 'meeting', communityId: id },
+    });
     expect(bound.status).toBe(200);
     expect((await alex()('/api/contexts/meeting-1')).body.binding).toMatchObject({ communityId: id, kind: 'meeting' });
     expect((await mallory()('/api/contexts/meeting-1')).status).toBe(404);
-    expect((await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(403);
-    expect((await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status).toBe(400);
+    expect(
+      (await bea()('/api/contexts/meeting-2', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status,
+    ).toBe(403);
+    expect(
+      (await alex()('/api/contexts/meeting-3', { method: 'PUT', body: { kind: 'webinar', communityId: id } })).status,
+    ).toBe(400);
   });
   it('refuses a member of another community taking over a bound meeting, and changes nothing', async () => {
     const id = await newCommunity('Owns meeting-9');
-    expect((await alex()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status).toBe(200);
-    const beas = (await bea()('/api/communities', { body: { name: 'Bea takes over', purpose: 'working-group', cadencePerMonth: 1 } }))
-      .body.community.id as string;
-    const taken = await bea()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: beas } });
+    expect(
+      (await alex()('/api/contexts/meeting-9', { method: 'PUT', body: { kind: 'meeting', communityId: id } })).status,
+    ).toBe(200);
+    const beas = (
+      await bea()('/api/communities', {
+        body: { name: 'Bea takes over', purpose: 'working-group', cadencePerMonth: 1 },
+      })
+    ).body.community.id as string;
+    const taken = await bea()('/api/contexts/meeting-9', {
+      method: 'PUT',
+      body: { kind: 'meeting', communityId: beas },
+    });
     expect(taken.status).toBe(403);
     expect(taken.body.error.message).toContain("bound to 'Owns meeting-9'");
     expect((await alex()('/api/contexts/meeting-9')).body.binding).toMatchObject({ communityId: id });
@@ -177,7 +219,7 @@ describe('binding a meeting or channel to a community', () => {
 });
 
 describe('live meeting access', () => {
-  it('gives no Fluid token for a container that is not one of my communities\'', async () => {
+  it("gives no Fluid token for a container that is not one of my communities'", async () => {
     const res = await alex()('/api/fluid/token', { body: { documentId: 'some-container' } });
     expect(res.status).toBe(404);
     expect((await alex()('/api/fluid/token', { body: {} })).status).toBe(400);
@@ -204,13 +246,21 @@ describe('the backlog over HTTP', () => {
     expect(plusOne.status).toBe(200);
     expect(plusOne.body.topic.supporters).toEqual(['alex']);
 
-    for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(121) }, { title: 'Ok', force: 'yes' }, { title: 'Ok', owner: 'me' }]) {
+    for (const bad of [
+      {},
+      { title: '   ' },
+      { title: 'x'.repeat(121) },
+      { title: 'Ok', force: 'yes' },
+      { title: 'Ok', owner: 'me' },
+    ]) {
       const res = await alex()(`/api/communities/${id}/topics`, { body: bad });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
     expect((await mallory()(`/api/communities/${id}/topics`, { body: { title: 'Sneaky' } })).status).toBe(404);
-    expect((await server.as('chen')(`/api/communities/${id}/topics`, { body: { title: 'Outsider' } })).status).toBe(403);
+    expect((await server.as('chen')(`/api/communities/${id}/topics`, { body: { title: 'Outsider' } })).status).toBe(
+      403,
+    );
     expect((await alex()(`/api/communities/${id}/topics/unknown/support`, { body: {} })).status).toBe(404);
 
     const listed = await alex()(`/api/communities/${id}/topics`);
@@ -221,14 +271,19 @@ describe('the backlog over HTTP', () => {
 describe('text and ids over HTTP', () => {
   const topics = async () => {
     const id = await newCommunity(`Text CoP ${Math.random().toString(36).slice(2, 7)}`);
-    return { url: `/api/communities/${id}/topics`, titles: async () => (await alex()(`/api/communities/${id}/topics`)).body.topics.map((t: any) => t.title) };
+    return {
+      url: `/api/communities/${id}/topics`,
+      titles: async () => (await alex()(`/api/communities/${id}/topics`)).body.topics.map((t: any) => t.title),
+    };
   };
 
   it('refuses control characters in a title with a message naming the character, and stores nothing', async () => {
     const { url, titles } = await topics();
     const res = await alex()(url, { body: { title: 'Retros\u001b[2J', description: 'fine\r\nlines' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Invalid request body: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)');
+    expect(res.body.error.message).toBe(
+      'Invalid request body: title: title must not contain control characters (it is one line: no tab or line break) (found U+001B)',
+    );
     expect(await titles()).toEqual([]);
   });
 
@@ -237,7 +292,9 @@ describe('text and ids over HTTP', () => {
     // JSON.stringify writes the lone half as the escape \ud83d; the server's JSON.parse gives it back.
     const res = await alex()(url, { body: { title: 'Broken \ud83d emoji' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ path: 'title', message: 'title must not contain a lone surrogate (broken UTF-16)' }]);
+    expect(res.body.error.issues).toEqual([
+      { path: 'title', message: 'title must not contain a lone surrogate (broken UTF-16)' },
+    ]);
     expect(await titles()).toEqual([]);
   });
 
@@ -273,13 +330,22 @@ describe('robustness', () => {
 describe('SSO mode', () => {
   let sso: TestServer;
   beforeAll(async () => {
-    sso = await startTestServer({ AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters' });
+    sso = await startTestServer({
+      AUTH_MODE: 'sso',
+      AAD_APP_CLIENT_ID: 'cid',
+      TAB_DOMAIN: 'guildhall.example',
+      BOT_ID: 'bot',
+      BOT_PASSWORD: 'pw',
+      ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
+    });
   });
   afterAll(async () => {
     await sso.close();
   });
   it('refuses local dev identities', async () => {
-    const res = await fetch(`${sso.url}/api/me`, { headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) } });
+    const res = await fetch(`${sso.url}/api/me`, {
+      headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) },
+    });
     expect(res.status).toBe(401);
     expect((await res.json()).error.message).toMatch(/not accepted/);
   });
@@ -297,22 +363,35 @@ describe('SSO mode', () => {
 });
 
 describe('security headers', () => {
-  const SSO = { AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'bot', BOT_PASSWORD: 'pw' };
+  const SSO = {
+    AUTH_MODE: 'sso',
+    AAD_APP_CLIENT_ID: 'cid',
+    TAB_DOMAIN: 'guildhall.example',
+    BOT_ID: 'bot',
+    BOT_PASSWORD: 'pw',
+  };
   let production: TestServer;
   beforeAll(async () => {
     production = await startTestServer({
-      ...SSO, NODE_ENV: 'production', ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
-      FLUID_MODE: 'azure', FLUID_ENDPOINT: 'https://us.fluidrelay.azure.com', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k',
+      ...SSO,
+      NODE_ENV: 'production',
+      ICS_LINK_SECRET: 'test-ics-link-secret-of-32-characters',
+      FLUID_MODE: 'azure',
+      FLUID_ENDPOINT: 'https://us.fluidrelay.azure.com',
+      FLUID_TENANT_ID: 't',
+      FLUID_TENANT_KEY: 'k',
     });
   });
   afterAll(async () => {
     await production.close();
   });
   const directives = (res: Response) =>
-    new Map((res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values.join(' ')] as const;
-    }));
+    new Map(
+      (res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values.join(' ')] as const;
+      }),
+    );
 
   it('sends a CSP that allows only our scripts, Fluent styles, the Fluid service and Teams frames', async () => {
     const res = await fetch(`${server.url}/tab/config`);
@@ -339,10 +418,16 @@ describe('security headers', () => {
   });
 
   it('marks every API answer no-store, errors included', async () => {
-    for (const res of [await fetch(`${server.url}/api/health`), await fetch(`${server.url}/api/me`), await fetch(`${server.url}/api/nope`)]) {
+    for (const res of [
+      await fetch(`${server.url}/api/health`),
+      await fetch(`${server.url}/api/me`),
+      await fetch(`${server.url}/api/nope`),
+    ]) {
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
-    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) } });
+    const me = await fetch(`${server.url}/api/me`, {
+      headers: { authorization: encodeDevIdentity({ tenantId: 't', userId: 'u', displayName: 'U' }) },
+    });
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
   });

@@ -14,24 +14,40 @@ let seq = 0;
 beforeAll(async () => {
   server = await startTestServer();
   connector = await startConnectorStandIn();
-  const created = await server.as('alex')('/api/communities', { body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 } });
+  const created = await server.as('alex')('/api/communities', {
+    body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 },
+  });
   communityId = created.body.community.id;
   await server.as('bea')(`/api/communities/${communityId}/members`, { body: {} });
-  await server.as('alex')(`/api/contexts/${encodeURIComponent(CHANNEL)}`, { method: 'PUT', body: { kind: 'channel', communityId } });
+  await server.as('alex')(`/api/contexts/${encodeURIComponent(CHANNEL)}`, {
+    method: 'PUT',
+    body: { kind: 'channel', communityId },
+  });
 });
 afterAll(async () => {
   await connector.close();
   await server.close();
 });
 
-function activity(user: string, text: string | undefined, where: 'channel' | 'personal', over: Record<string, unknown> = {}) {
+function activity(
+  user: string,
+  text: string | undefined,
+  where: 'channel' | 'personal',
+  over: Record<string, unknown> = {},
+) {
   seq += 1;
   return {
-    type: 'message', id: `act-${seq}`, channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
-    from: { id: `29:${user}`, aadObjectId: user, name: user.toUpperCase() }, recipient: { id: '28:guildhall', name: 'Guildhall' },
-    conversation: where === 'channel'
-      ? { id: `${CHANNEL};messageid=${seq}`, conversationType: 'channel', tenantId: 'tenant-a', isGroup: true }
-      : { id: `a:personal-${user}`, conversationType: 'personal', tenantId: 'tenant-a' },
+    type: 'message',
+    id: `act-${seq}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${user}`, aadObjectId: user, name: user.toUpperCase() },
+    recipient: { id: '28:guildhall', name: 'Guildhall' },
+    conversation:
+      where === 'channel'
+        ? { id: `${CHANNEL};messageid=${seq}`, conversationType: 'channel', tenantId: 'tenant-a', isGroup: true }
+        : { id: `a:personal-${user}`, conversationType: 'personal', tenantId: 'tenant-a' },
     channelData: { tenant: { id: 'tenant-a' }, ...(where === 'channel' ? { channel: { id: CHANNEL } } : {}) },
     ...(text !== undefined ? { text } : {}),
     ...over,
@@ -40,7 +56,11 @@ function activity(user: string, text: string | undefined, where: 'channel' | 'pe
 
 async function say(a: Record<string, unknown>): Promise<any> {
   const before = connector.received.length;
-  const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) });
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(a),
+  });
   expect(res.status).toBe(200);
   await connector.waitFor(before + 1, 10000);
   return connector.received[before]!.body;
@@ -55,7 +75,11 @@ describe('the backlog from chat', () => {
     expect(reply.text).toBe('Added to Scrum Masters North\'s backlog as proposed: "How do we run remote retros?".');
     // The same activity again: accepted (200), and nothing is answered or stored a second time.
     const before = connector.received.length;
-    const again = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(msg) });
+    const again = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(msg),
+    });
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 150));
     expect(connector.received).toHaveLength(before);
@@ -84,13 +108,18 @@ describe('the backlog from chat', () => {
     const reply = await say(activity('alex', 'backlog', 'channel'));
     const card = reply.attachments[0].content;
     expect(card.body[0].text).toBe('Scrum Masters North: the backlog');
-    expect(card.body[1].facts.map((f: any) => f.value)).toEqual(['How do we run remote retros? (proposed, +1)', 'remote retros for big groups (proposed)']);
+    expect(card.body[1].facts.map((f: any) => f.value)).toEqual([
+      'How do we run remote retros? (proposed, +1)',
+      'remote retros for big groups (proposed)',
+    ]);
   });
 
   it('shows a proposed title with Markdown literally: in the reply and in the backlog card, never as a link', async () => {
     const title = '[Verify your account](https://phish.example) **now**';
     const reply = await say(activity('bea', `propose: ${title}`, 'personal'));
-    expect(reply.text).toBe('Added to Scrum Masters North\'s backlog as proposed: "\\[Verify your account\\](https://phish.example) \\*\\*now\\*\\*".');
+    expect(reply.text).toBe(
+      'Added to Scrum Masters North\'s backlog as proposed: "\\[Verify your account\\](https://phish.example) \\*\\*now\\*\\*".',
+    );
     const card = (await say(activity('bea', 'backlog', 'personal'))).attachments[0].content;
     const fact = card.body[1].facts.find((f: any) => f.value.includes('Verify'));
     expect(fact.value).toBe('\\[Verify your account\\](https://phish.example) \\*\\*now\\*\\* (proposed)');
@@ -100,10 +129,16 @@ describe('the backlog from chat', () => {
 
   it('explains instead of failing: no topic text, too long, not a member, no community', async () => {
     expect((await say(activity('alex', 'propose:', 'channel'))).text).toMatch(/Write the topic after propose/);
-    expect((await say(activity('alex', `propose: ${'x'.repeat(130)}`, 'channel'))).text).toMatch(/at most 120 characters/);
-    expect((await say(activity('chen', 'propose: flow metrics', 'channel'))).text).toMatch(/not a member of 'Scrum Masters North'/);
+    expect((await say(activity('alex', `propose: ${'x'.repeat(130)}`, 'channel'))).text).toMatch(
+      /at most 120 characters/,
+    );
+    expect((await say(activity('chen', 'propose: flow metrics', 'channel'))).text).toMatch(
+      /not a member of 'Scrum Masters North'/,
+    );
     expect((await say(activity('dana', 'backlog', 'personal'))).text).toMatch(/not in a community yet/);
-    expect((await say(activity('bea', undefined, 'personal', { value: { action: 'support-topic', communityId } }))).text).toMatch(/couldn't read what that card sent/);
+    expect(
+      (await say(activity('bea', undefined, 'personal', { value: { action: 'support-topic', communityId } }))).text,
+    ).toMatch(/couldn't read what that card sent/);
     expect(await backlog()).toHaveLength(3);
   });
 });

@@ -31,11 +31,19 @@ let seq = 0;
 beforeAll(async () => {
   server = await startTestServer();
   connector = await startConnectorStandIn();
-  const created = await server.as('alex')('/api/communities', { body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 } });
+  const created = await server.as('alex')('/api/communities', {
+    body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 },
+  });
   communityId = created.body.community.id;
   await server.as('bea')(`/api/communities/${communityId}/members`, { body: {} });
-  for (const [contextId, kind] of [[COP_CHANNEL, 'channel'], [MEETING, 'meeting']] as const) {
-    const bound = await server.as('alex')(`/api/contexts/${encodeURIComponent(contextId)}`, { method: 'PUT', body: { kind, communityId } });
+  for (const [contextId, kind] of [
+    [COP_CHANNEL, 'channel'],
+    [MEETING, 'meeting'],
+  ] as const) {
+    const bound = await server.as('alex')(`/api/contexts/${encodeURIComponent(contextId)}`, {
+      method: 'PUT',
+      body: { kind, communityId },
+    });
     expect(bound).toMatchObject({ status: 200, body: { binding: { contextId, communityId } } });
   }
 });
@@ -51,7 +59,12 @@ function activity(user: string, where: Where, over: Record<string, unknown> = {}
   seq += 1;
   const conversation = {
     personal: { id: `a:personal-${user}`, conversationType: 'personal', tenantId: TENANT },
-    'cop-channel': { id: `${COP_CHANNEL};messageid=${seq}`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+    'cop-channel': {
+      id: `${COP_CHANNEL};messageid=${seq}`,
+      conversationType: 'channel',
+      tenantId: TENANT,
+      isGroup: true,
+    },
     general: { id: TEAM, conversationType: 'channel', tenantId: TENANT, isGroup: true },
     meeting: { id: MEETING_CHAT, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
   }[where];
@@ -62,20 +75,40 @@ function activity(user: string, where: Where, over: Record<string, unknown> = {}
     meeting: { tenant: { id: TENANT }, meeting: { id: MEETING } },
   }[where];
   return {
-    type: 'message', id: `act-${seq}`, channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
-    from: { id: `29:${user}`, aadObjectId: user, name: user.toUpperCase() }, recipient: BOT, conversation, channelData, locale: 'en-US', ...over,
+    type: 'message',
+    id: `act-${seq}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${user}`, aadObjectId: user, name: user.toUpperCase() },
+    recipient: BOT,
+    conversation,
+    channelData,
+    locale: 'en-US',
+    ...over,
   };
 }
 const message = (user: string, text: string, where: Where = 'personal') => activity(user, where, { text });
 const submit = (user: string, value: unknown, where: Where = 'personal') => activity(user, where, { value });
 const meetingEvent = (name: 'meetingStart' | 'meetingEnd', title = 'CoP deep dive') =>
   activity('alex', 'meeting', {
-    type: 'event', name: `application/vnd.microsoft.${name}`,
-    value: { Id: MEETING, MeetingType: 'Scheduled', Title: title, JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x', [name === 'meetingStart' ? 'StartTime' : 'EndTime']: '2026-12-02T10:00:00Z' },
+    type: 'event',
+    name: `application/vnd.microsoft.${name}`,
+    value: {
+      Id: MEETING,
+      MeetingType: 'Scheduled',
+      Title: title,
+      JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      [name === 'meetingStart' ? 'StartTime' : 'EndTime']: '2026-12-02T10:00:00Z',
+    },
   });
 
 async function post(body: unknown): Promise<number> {
-  const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.text();
   return res.status;
 }
@@ -127,8 +160,20 @@ let topicSeq = 0;
 async function rankedTopic(over: Partial<Topic>): Promise<Topic> {
   topicSeq += 1;
   const t: Topic = {
-    id: `ranked-${topicSeq}`, communityId, tenantId: TENANT, title: `Ranked topic ${topicSeq}`, description: '', state: 'prioritised', rank: topicSeq,
-    score: null, ownerId: null, proposedBy: 'alex', proposedAt: '2026-11-01T10:00:00.000Z', supporters: [], sessionIds: [], ...over,
+    id: `ranked-${topicSeq}`,
+    communityId,
+    tenantId: TENANT,
+    title: `Ranked topic ${topicSeq}`,
+    description: '',
+    state: 'prioritised',
+    rank: topicSeq,
+    score: null,
+    ownerId: null,
+    proposedBy: 'alex',
+    proposedAt: '2026-11-01T10:00:00.000Z',
+    supporters: [],
+    sessionIds: [],
+    ...over,
   };
   const created = await server.store.topics.create(t);
   expect(created.ok).toBe(true);
@@ -202,14 +247,23 @@ describe('a redelivered activity is answered exactly once', () => {
 });
 
 describe('conversation references', () => {
-  const install = (where: Where, action: 'add' | 'remove') => activity('alex', where, { type: 'installationUpdate', action });
+  const install = (where: Where, action: 'add' | 'remove') =>
+    activity('alex', where, { type: 'installationUpdate', action });
 
   it('installing in a team keeps where to post; uninstalling forgets it', async () => {
     expect(await post(install('general', 'add'))).toBe(200);
     const saved = await server.store.conversationRefs.get(TENANT, TEAM);
     expect(saved?.value).toMatchObject({
-      tenantId: TENANT, conversationId: TEAM, conversationType: 'channel', serviceUrl: connector.url, channelId: 'msteams',
-      botId: BOT.id, botName: BOT.name, teamId: TEAM, teamsChannelId: TEAM, communityId: null,
+      tenantId: TENANT,
+      conversationId: TEAM,
+      conversationType: 'channel',
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      botId: BOT.id,
+      botName: BOT.name,
+      teamId: TEAM,
+      teamsChannelId: TEAM,
+      communityId: null,
     });
     expect(connector.received).toHaveLength(0); // installationUpdate itself posts nothing
     expect(await post(install('general', 'remove'))).toBe(200);
@@ -220,19 +274,32 @@ describe('conversation references', () => {
     const added = activity('bea', 'personal', { type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] });
     const welcome = await say(added);
     expect(texts(cardOf(welcome))[0]).toBe('Welcome to Guildhall!');
-    expect((await server.store.conversationRefs.get(TENANT, 'a:personal-bea'))?.value).toMatchObject({ conversationType: 'personal', userId: 'bea', communityId: null });
-    expect(await post(activity('bea', 'personal', { type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] }))).toBe(200);
+    expect((await server.store.conversationRefs.get(TENANT, 'a:personal-bea'))?.value).toMatchObject({
+      conversationType: 'personal',
+      userId: 'bea',
+      communityId: null,
+    });
+    expect(
+      await post(activity('bea', 'personal', { type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] })),
+    ).toBe(200);
     expect(await server.store.conversationRefs.get(TENANT, 'a:personal-bea')).toBeUndefined();
   });
 
   it('a meeting chat install is saved with the community its meeting is bound to', async () => {
     expect(await post(install('meeting', 'add'))).toBe(200);
-    expect((await server.store.conversationRefs.get(TENANT, MEETING_CHAT))?.value).toMatchObject({ conversationType: 'groupChat', communityId });
+    expect((await server.store.conversationRefs.get(TENANT, MEETING_CHAT))?.value).toMatchObject({
+      conversationType: 'groupChat',
+      communityId,
+    });
   });
 });
 
 describe('posting into the community channel (ProactiveNotifier)', () => {
-  const notes = buildSessionNotesCard({ meetingTitle: 'CoP deep dive', communityName: 'Scrum Masters North', notesUrl: 'https://guildhall.example/notes/1' });
+  const notes = buildSessionNotesCard({
+    meetingTitle: 'CoP deep dive',
+    communityName: 'Scrum Masters North',
+    notesUrl: 'https://guildhall.example/notes/1',
+  });
 
   it('with no channel of the community installed: NOT_FOUND, nothing sent', async () => {
     const r = await server.notifier.postToCommunityChannel({ tenantId: TENANT, communityId }, notes);
@@ -312,17 +379,27 @@ describe('"top" / "next" and "Volunteer to own"', () => {
   beforeAll(async () => {
     // Fresh ranks above whatever the earlier tests stored: discussed/owned ones shift out of the top 5.
     for (const t of (await server.store.topics.listByCommunity(communityId)).map((v) => v.value)) {
-      await server.store.topics.update({ ...t, state: 'discussed' }, (await server.store.topics.get(communityId, t.id))!.etag);
+      await server.store.topics.update(
+        { ...t, state: 'discussed' },
+        (await server.store.topics.get(communityId, t.id))!.etag,
+      );
     }
     topics = [];
-    for (let i = 0; i < 6; i++) topics.push(await rankedTopic({ title: `Topic ${i + 1}`, rank: i + 1, ownerId: i === 1 ? 'alex' : null }));
+    for (let i = 0; i < 6; i++)
+      topics.push(await rankedTopic({ title: `Topic ${i + 1}`, rank: i + 1, ownerId: i === 1 ? 'alex' : null }));
   });
 
   it('shows the five best-ranked topics, who owns each or that it needs an owner, with a button on each unowned one', async () => {
     const card = cardOf(await say(message('bea', 'top')));
     const t = texts(card);
     expect(t[0]).toBe('Scrum Masters North: the top of the backlog');
-    expect(t.filter((x) => x.startsWith('#'))).toEqual(['#1 Topic 1', '#2 Topic 2', '#3 Topic 3', '#4 Topic 4', '#5 Topic 5']);
+    expect(t.filter((x) => x.startsWith('#'))).toEqual([
+      '#1 Topic 1',
+      '#2 Topic 2',
+      '#3 Topic 3',
+      '#4 Topic 4',
+      '#5 Topic 5',
+    ]);
     expect(t).toContain('Owner: ALEX');
     expect(t.filter((x) => x === 'Needs an owner')).toHaveLength(4);
     const buttons = actionsOf(card);
@@ -354,7 +431,11 @@ describe('"top" / "next" and "Volunteer to own"', () => {
   });
 
   it('"volunteer to facilitate" says it comes with sessions; "volunteer to own" says how', async () => {
-    expect((await say(message('bea', 'volunteer to facilitate'))).body.text).toMatch(/volunteering to facilitate \(it comes with sessions\)/);
-    expect((await say(message('bea', 'volunteer to own a topic'))).body.text).toMatch(/type top and press "Volunteer to own"/);
+    expect((await say(message('bea', 'volunteer to facilitate'))).body.text).toMatch(
+      /volunteering to facilitate \(it comes with sessions\)/,
+    );
+    expect((await say(message('bea', 'volunteer to own a topic'))).body.text).toMatch(
+      /type top and press "Volunteer to own"/,
+    );
   });
 });

@@ -23,13 +23,19 @@ let seq = 0;
 let deps: AppDeps;
 /** The record in memory, and links cards would carry: what every bot is built with. */
 const required = (): Pick<BotOptions, 'deps' | 'links' | 'instanceId'> => ({
-  deps, links: { calendarUrl: () => 'https://guildhall.example/calendar.ics' }, instanceId: 'bot-test',
+  deps,
+  links: { calendarUrl: () => 'https://guildhall.example/calendar.ics' },
+  instanceId: 'bot-test',
 });
 
 beforeAll(async () => {
   connector = await startConnectorStandIn();
   let n = 0;
-  deps = { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }), clock: { now: () => new Date() }, ids: { newId: () => `id-${++n}` } };
+  deps = {
+    store: await createRecordStore({ kind: 'embedded', path: ':memory:' }),
+    clock: { now: () => new Date() },
+    ids: { newId: () => `id-${++n}` },
+  };
   const bot = createBot({ ...required(), log: (msg, err) => logged.push({ msg, err }) });
   const app = express();
   app.use('/api', express.json({ limit: '64kb' }));
@@ -72,7 +78,8 @@ function activity(overrides: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const message = (text: string, extra: Record<string, unknown> = {}) => activity({ type: 'message', text, textFormat: 'plain', ...extra });
+const message = (text: string, extra: Record<string, unknown> = {}) =>
+  activity({ type: 'message', text, textFormat: 'plain', ...extra });
 
 async function post(body: unknown, init: { raw?: string; contentType?: string } = {}) {
   const res = await fetch(`${baseUrl}/api/messages`, {
@@ -112,7 +119,14 @@ function expectHelpCard(a: ReceivedActivity): any {
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
   const text = cardText(card);
-  for (const expected of ['propose: how do we run remote retros?', 'backlog', 'next', 'RSVP', 'attendance', 'champions']) {
+  for (const expected of [
+    'propose: how do we run remote retros?',
+    'backlog',
+    'next',
+    'RSVP',
+    'attendance',
+    'champions',
+  ]) {
     expect(text).toContain(expected);
   }
   return card;
@@ -156,7 +170,12 @@ describe('POST /api/messages', () => {
         { type: 'mention', text: '<at>Guildhall</at>', mentioned: { id: BOT.id, name: BOT.name } },
         { type: 'clientInfo', locale: 'en-US', platform: 'Web' },
       ],
-      conversation: { id: `19:channel-${seq}@thread.tacv2;messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      conversation: {
+        id: `19:channel-${seq}@thread.tacv2;messageid=1`,
+        conversationType: 'channel',
+        tenantId: TENANT,
+        isGroup: true,
+      },
     });
     expect((await post(incoming)).status).toBe(200);
     const reply = await onlyReplyTo(incoming);
@@ -183,25 +202,25 @@ describe('POST /api/messages', () => {
   });
 
   test('a message with no text at all still gets an answer', async () => {
-    const incoming = activity({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] });
+    const incoming = activity({
+      type: 'message',
+      attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }],
+    });
     expect((await post(incoming)).status).toBe(200);
     const reply = await onlyReplyTo(incoming);
     expect(reply.body.text).toMatch(/didn't catch that/i);
     expectHelpCard(reply);
   });
 
-  test.each([
-    ['propose: how do we run remote retros?'],
-    ['backlog'],
-    ['Next'],
-    ['rsvp'],
-    ['attendance'],
-  ])('"%s" from someone in no community says how to join one', async (text) => {
-    const incoming = message(text);
-    expect((await post(incoming)).status).toBe(200);
-    const reply = await onlyReplyTo(incoming);
-    expect(reply.body.text).toMatch(/You are not in a community yet/);
-  });
+  test.each([['propose: how do we run remote retros?'], ['backlog'], ['Next'], ['rsvp'], ['attendance']])(
+    '"%s" from someone in no community says how to join one',
+    async (text) => {
+      const incoming = message(text);
+      expect((await post(incoming)).status).toBe(200);
+      const reply = await onlyReplyTo(incoming);
+      expect(reply.body.text).toMatch(/You are not in a community yet/);
+    },
+  );
 
   test('"volunteer to facilitate" says it is coming soon, with the help card', async () => {
     const incoming = message('volunteer to facilitate');
@@ -211,7 +230,7 @@ describe('POST /api/messages', () => {
     expectHelpCard(reply);
   });
 
-  test('a valid card submit (the help card\'s button) runs the command', async () => {
+  test("a valid card submit (the help card's button) runs the command", async () => {
     const incoming = activity({ type: 'message', value: { action: 'command', command: 'backlog' } });
     expect((await post(incoming)).status).toBe(200);
     const reply = await onlyReplyTo(incoming);
@@ -274,12 +293,35 @@ describe('POST /api/messages', () => {
   test.each([
     ['an empty object', {}],
     ['an array', [{ type: 'message' }]],
-    ['an activity without a conversation', { type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', from: USER, recipient: BOT }],
-    ['an activity with a non-http serviceUrl', { type: 'message', text: 'help', channelId: 'msteams', serviceUrl: 'file:///etc/passwd', conversation: { id: 'a:1' }, from: USER, recipient: BOT }],
+    [
+      'an activity without a conversation',
+      {
+        type: 'message',
+        text: 'help',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:1',
+        from: USER,
+        recipient: BOT,
+      },
+    ],
+    [
+      'an activity with a non-http serviceUrl',
+      {
+        type: 'message',
+        text: 'help',
+        channelId: 'msteams',
+        serviceUrl: 'file:///etc/passwd',
+        conversation: { id: 'a:1' },
+        from: USER,
+        recipient: BOT,
+      },
+    ],
   ])('%s gets 400 with a clear message, and the server keeps serving', async (_what, body) => {
     const bad = await post(body);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Not a Bot Framework activity: /) } });
+    expect(JSON.parse(bad.text)).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Not a Bot Framework activity: /) },
+    });
     expect(connector.requests).toHaveLength(0);
     const incoming = message('hi');
     expect((await post(incoming)).status).toBe(200);
@@ -309,7 +351,13 @@ describe('POST /api/messages', () => {
 
 describe('createBot with a bot id', () => {
   test('rejects an unauthenticated request with 401 and sends nothing', async () => {
-    const secured = createBot({ ...required(), botId: '00000000-0000-0000-0000-000000000001', botPassword: 'not-a-secret', botTenantId: TENANT, log: () => {} });
+    const secured = createBot({
+      ...required(),
+      botId: '00000000-0000-0000-0000-000000000001',
+      botPassword: 'not-a-secret',
+      botTenantId: TENANT,
+      log: () => {},
+    });
     const app = express();
     app.use(express.json());
     app.post('/api/messages', (req, res, next) => {

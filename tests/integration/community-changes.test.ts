@@ -20,7 +20,9 @@ const chen = () => server.as('chen'); // same tenant, not a member
 const mallory = () => server.as('mallory', 'tenant-b');
 
 async function community(): Promise<string> {
-  const created = await alex()('/api/communities', { body: { name: `Changes ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 } });
+  const created = await alex()('/api/communities', {
+    body: { name: `Changes ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 },
+  });
   expect(created.status).toBe(201);
   const id = created.body.community.id as string;
   expect((await bea()(`/api/communities/${id}/members`, { body: {} })).status).toBe(201);
@@ -48,29 +50,45 @@ describe('the community change version', () => {
     const empty = await expectMoved('creating the community');
     expect(await version()).toBe(empty); // nothing changed, same version
 
-    const topic = (await bea()(`${base}/topics`, { body: { title: 'Remote retros', force: true } })).body.topic.id as string;
+    const topic = (await bea()(`${base}/topics`, { body: { title: 'Remote retros', force: true } })).body.topic
+      .id as string;
     await expectMoved('a proposal');
-    expect((await alex()(`${base}/topics/${topic}/position`, { method: 'PUT', body: { position: 1 } })).status).toBe(200);
+    expect((await alex()(`${base}/topics/${topic}/position`, { method: 'PUT', body: { position: 1 } })).status).toBe(
+      200,
+    );
     await expectMoved('prioritising');
     expect((await bea()(`${base}/topics/${topic}/owner`, { method: 'PUT' })).status).toBe(200);
     await expectMoved('a volunteer');
 
-    const scheduled = await alex()(`${base}/sessions`, { body: { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), details: { type: 'deep-dive' }, topicIds: [topic] } });
+    const scheduled = await alex()(`${base}/sessions`, {
+      body: {
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        details: { type: 'deep-dive' },
+        topicIds: [topic],
+      },
+    });
     expect(scheduled.status).toBe(201);
     await expectMoved('scheduling a session');
     const s = `${base}/sessions/${scheduled.body.session.id}`;
-    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Share the roadmap' } })).body.takeaway;
+    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Share the roadmap' } })).body
+      .takeaway;
     const dueDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const action = (await bea()(`${base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate } })).body.action;
+    const action = (await bea()(`${base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate } })).body
+      .action;
     await expectMoved('a new action');
     const [withEtag] = (await bea()(`${s}/outcomes`)).body.actions;
-    expect((await bea()(`${base}/actions/${action.id}`, { method: 'PATCH', body: { etag: withEtag.etag, status: 'doing' } })).status).toBe(200);
+    expect(
+      (await bea()(`${base}/actions/${action.id}`, { method: 'PATCH', body: { etag: withEtag.etag, status: 'doing' } }))
+        .status,
+    ).toBe(200);
     await expectMoved("an action's status");
     expect((await bea()(`${base}/rotation`, { body: { kind: 'join' } })).status).toBe(200);
     const last = await expectMoved('joining the rotation');
 
     // A refused write changes nothing, and neither does reading.
-    expect((await bea()(`${base}/topics/${topic}/position`, { method: 'PUT', body: { position: 1 } })).status).toBe(403);
+    expect((await bea()(`${base}/topics/${topic}/position`, { method: 'PUT', body: { position: 1 } })).status).toBe(
+      403,
+    );
     await bea()(`${base}/topics`);
     expect(await version()).toBe(last);
   });

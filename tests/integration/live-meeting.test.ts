@@ -3,7 +3,14 @@
  * container; three participants connect, check in at the same moment, and all converge on one entry
  * per person; a lost container, a refused token and a service that goes away are reported as such.
  */
-import { createLiveClient, openLiveMeeting, type FetchFluidToken, type LiveMeeting, type LiveUser, type MeetingSnapshot } from '../../src/live';
+import {
+  createLiveClient,
+  openLiveMeeting,
+  type FetchFluidToken,
+  type LiveMeeting,
+  type LiveUser,
+  type MeetingSnapshot,
+} from '../../src/live';
 import { createMeetingContainerFactory, mintFluidToken } from '../../src/live/server';
 import { startLocalFluidService, type LocalFluidService as FluidLocalService } from '../../src/dev/local-fluid-service';
 import { freePort as freeLoopbackPort } from '../fixtures/local-stack';
@@ -23,9 +30,13 @@ afterAll(async () => {
   process.stdout.write(`live-meeting timings (ms): ${JSON.stringify(timings)}\n`);
 });
 
-const mint = (input: { documentId?: string; user: { id: string; name: string } }) => mintFluidToken({ tenantId: 'local', tenantKey: KEY, ...input });
+const mint = (input: { documentId?: string; user: { id: string; name: string } }) =>
+  mintFluidToken({ tenantId: 'local', tenantKey: KEY, ...input });
 const connection = () => ({ type: 'local' as const, endpoint: fluid.endpoint });
-const tokensFor = (user: LiveUser): FetchFluidToken => async (documentId) => mint({ ...(documentId ? { documentId } : {}), user });
+const tokensFor =
+  (user: LiveUser): FetchFluidToken =>
+  async (documentId) =>
+    mint({ ...(documentId ? { documentId } : {}), user });
 
 async function join(containerId: string, id: string, name: string): Promise<LiveMeeting> {
   const user = { id, name };
@@ -35,7 +46,11 @@ async function join(containerId: string, id: string, name: string): Promise<Live
   return meeting;
 }
 
-function until(meeting: LiveMeeting, predicate: (s: MeetingSnapshot) => boolean, timeoutMs = 15000): Promise<MeetingSnapshot> {
+function until(
+  meeting: LiveMeeting,
+  predicate: (s: MeetingSnapshot) => boolean,
+  timeoutMs = 15000,
+): Promise<MeetingSnapshot> {
   return new Promise((resolve, reject) => {
     if (predicate(meeting.getSnapshot())) return resolve(meeting.getSnapshot());
     const timer = setTimeout(() => {
@@ -108,14 +123,18 @@ describe('live meeting on the Fluid local service', () => {
     }
   });
 
-  it('replaces a person\'s entry when they edit it (never a second one), newest last', async () => {
+  it("replaces a person's entry when they edit it (never a second one), newest last", async () => {
     const t = Date.now();
     meetings[1]!.checkIn('changed my mind: tired but curious');
-    const after = await Promise.all(meetings.map((m) => until(m, (s) => s.checkIns.some((c) => c.text.startsWith('changed my mind')))));
+    const after = await Promise.all(
+      meetings.map((m) => until(m, (s) => s.checkIns.some((c) => c.text.startsWith('changed my mind')))),
+    );
     timings['one edit visible everywhere'] = Date.now() - t;
     for (const s of after) {
       expect(s.checkIns).toHaveLength(3);
-      expect(s.checkIns.filter((c) => c.userId === 'u2')).toEqual([expect.objectContaining({ text: 'changed my mind: tired but curious' })]);
+      expect(s.checkIns.filter((c) => c.userId === 'u2')).toEqual([
+        expect.objectContaining({ text: 'changed my mind: tired but curious' }),
+      ]);
       expect(s.checkIns.at(-1)!.userId).toBe('u2');
     }
   });
@@ -134,8 +153,14 @@ describe('live meeting on the Fluid local service', () => {
   it('refuses an empty or too long check-in without touching the tree', async () => {
     const m = meetings[0]!;
     const before = m.getSnapshot();
-    expect(m.checkIn('   ')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) } });
-    expect(m.checkIn('x'.repeat(141))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at most 140 characters/) } });
+    expect(m.checkIn('   ')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) },
+    });
+    expect(m.checkIn('x'.repeat(141))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/at most 140 characters/) },
+    });
     expect(m.getSnapshot()).toBe(before);
   });
 
@@ -169,12 +194,14 @@ describe('live meeting on the Fluid local service', () => {
     const user = { id: 'u1', name: 'Alex Morgan' };
     const client = createLiveClient(connection(), tokensFor(user), user);
     const started = Date.now();
-    await expect(openLiveMeeting(client, 'no-such-container', user, { connectTimeoutMs: 4000 })).rejects.toMatchObject({ code: 'LIVE_CONTAINER_UNAVAILABLE' });
+    await expect(openLiveMeeting(client, 'no-such-container', user, { connectTimeoutMs: 4000 })).rejects.toMatchObject({
+      code: 'LIVE_CONTAINER_UNAVAILABLE',
+    });
     timings['missing container rejected'] = Date.now() - started;
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
-  it('the server\'s probe: a container the service has is alive, an id it does not know is gone', async () => {
+  it("the server's probe: a container the service has is alive, an id it does not know is gone", async () => {
     const factory = createMeetingContainerFactory({ connection: connection(), mintToken: mint });
     let t = Date.now();
     expect(await factory.probe(containerId)).toBe('alive');
@@ -200,13 +227,19 @@ describe('when the live service is not there', () => {
     const user = { id: 'u1', name: 'Alex Morgan' };
     const client = createLiveClient({ type: 'local', endpoint }, tokensFor(user), user);
     const started = Date.now();
-    await expect(openLiveMeeting(client, 'any', user, { connectTimeoutMs: 2000 })).rejects.toMatchObject({ code: 'LIVE_CONTAINER_UNAVAILABLE' });
+    await expect(openLiveMeeting(client, 'any', user, { connectTimeoutMs: 2000 })).rejects.toMatchObject({
+      code: 'LIVE_CONTAINER_UNAVAILABLE',
+    });
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
-  it('the server\'s probe says unknown (never gone) when the service does not answer', async () => {
+  it("the server's probe says unknown (never gone) when the service does not answer", async () => {
     const endpoint = `http://127.0.0.1:${await freeLoopbackPort()}`;
-    const factory = createMeetingContainerFactory({ connection: { type: 'local', endpoint }, mintToken: mint, probeTimeoutMs: 2000 });
+    const factory = createMeetingContainerFactory({
+      connection: { type: 'local', endpoint },
+      mintToken: mint,
+      probeTimeoutMs: 2000,
+    });
     const started = Date.now();
     expect(await factory.probe('any')).toBe('unknown');
     expect(Date.now() - started).toBeLessThan(4000);
@@ -214,9 +247,15 @@ describe('when the live service is not there', () => {
 
   it('gives up creating a container after the factory timeout, with a clear error', async () => {
     const endpoint = `http://127.0.0.1:${await freeLoopbackPort()}`;
-    const factory = createMeetingContainerFactory({ connection: { type: 'local', endpoint }, mintToken: mint, timeoutMs: 2000 });
+    const factory = createMeetingContainerFactory({
+      connection: { type: 'local', endpoint },
+      mintToken: mint,
+      timeoutMs: 2000,
+    });
     const started = Date.now();
-    await expect(factory.create({ communityId: 'c1', meetingId: 'm9', generation: 1 })).rejects.toThrow(/m9|live service|ECONNREFUSED|fetch/i);
+    await expect(factory.create({ communityId: 'c1', meetingId: 'm9', generation: 1 })).rejects.toThrow(
+      /m9|live service|ECONNREFUSED|fetch/i,
+    );
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
@@ -224,9 +263,15 @@ describe('when the live service is not there', () => {
     const own = await startLocalFluidService({ port: await freeLoopbackPort() });
     try {
       const conn = { type: 'local' as const, endpoint: own.endpoint };
-      const id = await createMeetingContainerFactory({ connection: conn, mintToken: mint }).create({ communityId: 'c1', meetingId: 'm3', generation: 1 });
+      const id = await createMeetingContainerFactory({ connection: conn, mintToken: mint }).create({
+        communityId: 'c1',
+        meetingId: 'm3',
+        generation: 1,
+      });
       const user = { id: 'u1', name: 'Alex Morgan' };
-      const m = await openLiveMeeting(createLiveClient(conn, tokensFor(user), user), id, user, { connectTimeoutMs: 10000 });
+      const m = await openLiveMeeting(createLiveClient(conn, tokensFor(user), user), id, user, {
+        connectTimeoutMs: 10000,
+      });
       opened.push(m);
       m.checkIn('before the outage');
       const down = until(m, (s) => !s.connected);

@@ -20,12 +20,28 @@ let base: string;
 beforeAll(async () => {
   server = await startTestServer();
   connector = await startConnectorStandIn();
-  const created = await server.as('alex')('/api/communities', { body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 } });
+  const created = await server.as('alex')('/api/communities', {
+    body: { name: 'Scrum Masters North', purpose: 'working-group', cadencePerMonth: 2 },
+  });
   communityId = created.body.community.id;
   base = `/api/communities/${communityId}`;
   await server.as('bea')(`${base}/members`, { body: {} });
-  expect((await server.as('alex')(`/api/contexts/${encodeURIComponent(TEAM)}`, { method: 'PUT', body: { kind: 'channel', communityId } })).status).toBe(200);
-  expect((await server.as('alex')(`/api/contexts/${encodeURIComponent(MEETING)}`, { method: 'PUT', body: { kind: 'meeting', communityId } })).status).toBe(200);
+  expect(
+    (
+      await server.as('alex')(`/api/contexts/${encodeURIComponent(TEAM)}`, {
+        method: 'PUT',
+        body: { kind: 'channel', communityId },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await server.as('alex')(`/api/contexts/${encodeURIComponent(MEETING)}`, {
+        method: 'PUT',
+        body: { kind: 'meeting', communityId },
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await connector.close();
@@ -35,19 +51,36 @@ afterAll(async () => {
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 async function aTopic(): Promise<string> {
-  const t = await server.as('bea')(`${base}/topics`, { body: { title: `Remote retros ${Math.random().toString(36).slice(2, 8)}`, force: true } });
+  const t = await server.as('bea')(`${base}/topics`, {
+    body: { title: `Remote retros ${Math.random().toString(36).slice(2, 8)}`, force: true },
+  });
   if (t.status !== 201) throw new Error(JSON.stringify(t.body));
   // Only a prioritised topic can be scheduled: move it to the top of the backlog.
-  expect((await server.as('alex')(`${base}/topics/${t.body.topic.id}/position`, { method: 'PUT', body: { position: 1 } })).status).toBe(200);
+  expect(
+    (await server.as('alex')(`${base}/topics/${t.body.topic.id}/position`, { method: 'PUT', body: { position: 1 } }))
+      .status,
+  ).toBe(200);
   return t.body.topic.id as string;
 }
 
 async function heldSession(): Promise<string> {
-  const scheduled = await server.as('alex')(`${base}/sessions`, { body: { startsAt: inMinutes(30), details: { type: 'deep-dive' }, topicIds: [await aTopic()], requestId: `s-${Math.random().toString(36).slice(2)}` } });
+  const scheduled = await server.as('alex')(`${base}/sessions`, {
+    body: {
+      startsAt: inMinutes(30),
+      details: { type: 'deep-dive' },
+      topicIds: [await aTopic()],
+      requestId: `s-${Math.random().toString(36).slice(2)}`,
+    },
+  });
   if (scheduled.status !== 201) throw new Error(JSON.stringify(scheduled.body));
   const sid = scheduled.body.session.id as string;
   const closed = await server.as('alex')(`${base}/sessions/${sid}/close`, {
-    body: { requestId: `close-${sid}`, attendees: ['alex', 'bea'], takeaways: [{ topicId: null, text: 'Start retros with a silent minute' }], feedback: [] },
+    body: {
+      requestId: `close-${sid}`,
+      attendees: ['alex', 'bea'],
+      takeaways: [{ topicId: null, text: 'Start retros with a silent minute' }],
+      feedback: [],
+    },
   });
   expect(closed.status).toBe(200);
   return sid;
@@ -58,8 +91,14 @@ async function installInTeam(): Promise<void> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'installationUpdate', action: 'add', id: `install-${Date.now()}`, channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
-      from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' }, recipient: BOT,
+      type: 'installationUpdate',
+      action: 'add',
+      id: `install-${Date.now()}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      timestamp: new Date().toISOString(),
+      from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' },
+      recipient: BOT,
       conversation: { id: TEAM, conversationType: 'channel', tenantId: TENANT, isGroup: true },
       channelData: { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: TEAM } },
     }),
@@ -75,7 +114,9 @@ describe('publishing a session', () => {
     expect(res.body).toMatchObject({ posted: false, session: { published: { by: 'alex', posted: false } } });
     expect(res.body.message).toMatch(/not installed/);
     expect(connector.received).toHaveLength(0);
-    const md = await fetch(`${server.url}${base}/sessions/${sid}/export.md`, { headers: { authorization: (await authOf('bea')) } });
+    const md = await fetch(`${server.url}${base}/sessions/${sid}/export.md`, {
+      headers: { authorization: await authOf('bea') },
+    });
     expect(await md.text()).toContain('Start retros with a silent minute');
   });
 
@@ -105,11 +146,22 @@ describe('publishing a session', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          type: 'event', name: 'application/vnd.microsoft.meetingEnd', id: `end-${Math.random().toString(36).slice(2)}`, channelId: 'msteams',
-          serviceUrl: connector.url, timestamp: new Date().toISOString(), from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' }, recipient: BOT,
+          type: 'event',
+          name: 'application/vnd.microsoft.meetingEnd',
+          id: `end-${Math.random().toString(36).slice(2)}`,
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          timestamp: new Date().toISOString(),
+          from: { id: '29:alex', aadObjectId: 'alex', name: 'ALEX' },
+          recipient: BOT,
           conversation: { id: MEETING_CHAT, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
           channelData: { tenant: { id: TENANT }, meeting: { id: MEETING } },
-          value: { Id: MEETING, MeetingType: 'Scheduled', Title: 'CoP deep dive', EndTime: new Date(Date.now() + 40 * 60_000).toISOString() },
+          value: {
+            Id: MEETING,
+            MeetingType: 'Scheduled',
+            Title: 'CoP deep dive',
+            EndTime: new Date(Date.now() + 40 * 60_000).toISOString(),
+          },
         }),
       });
     const sid = await heldSession();
@@ -125,13 +177,17 @@ describe('publishing a session', () => {
     expect((await meetingEnd()).status).toBe(200);
     const [after] = await connector.waitFor(1);
     expect(after!.conversationId).toBe(MEETING_CHAT);
-    expect(JSON.stringify(after!.body.attachments[0].content)).toContain(`/tab/content#session=${encodeURIComponent(sid)}`);
+    expect(JSON.stringify(after!.body.attachments[0].content)).toContain(
+      `/tab/content#session=${encodeURIComponent(sid)}`,
+    );
   });
 
   it('only the facilitator publishes, only a held session, and another tenant sees nothing', async () => {
     const sid = await heldSession();
     expect((await server.as('bea')(`${base}/sessions/${sid}/publish`, { body: {} })).status).toBe(403);
-    const upcoming = await server.as('alex')(`${base}/sessions`, { body: { startsAt: inMinutes(60), details: { type: 'deep-dive' }, topicIds: [await aTopic()] } });
+    const upcoming = await server.as('alex')(`${base}/sessions`, {
+      body: { startsAt: inMinutes(60), details: { type: 'deep-dive' }, topicIds: [await aTopic()] },
+    });
     const notHeld = await server.as('alex')(`${base}/sessions/${upcoming.body.session.id}/publish`, { body: {} });
     expect(notHeld.status).toBe(400);
     expect(notHeld.body.error.message).toMatch(/Close the session first/);

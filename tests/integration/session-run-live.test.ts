@@ -29,15 +29,21 @@ const join = (u: DemoSetup['users'][number]) => joinLive(stack, setup, u, opened
 it('runs a session: concurrent breakout notes and takeaways reach everyone, votes stay anonymous, the close commits once', async () => {
   const users = setup.users;
   const clients = await Promise.all(users.map((u) => join(u)));
-  const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) => Promise.all(clients.map((m) => until(m, pred, what)));
+  const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string) =>
+    Promise.all(clients.map((m) => until(m, pred, what)));
   const facilitator = clients[0]!;
   const api = apiFor(users[0]!);
 
   // The facilitator schedules the deep dive on the top topic and starts the run of show.
-  const proposed = await apiFor(users[2]!).proposeTopic(setup.communityId, { title: 'How do we run remote retros people enjoy?' });
+  const proposed = await apiFor(users[2]!).proposeTopic(setup.communityId, {
+    title: 'How do we run remote retros people enjoy?',
+  });
   await api.backlog.move(setup.communityId, proposed.id, 1);
   const { session } = await api.sessions.schedule(setup.communityId, {
-    details: { type: 'deep-dive' }, startsAt: new Date(Date.now() + 2 * 60_000).toISOString(), topicIds: [proposed.id], requestId: 'run-1',
+    details: { type: 'deep-dive' },
+    startsAt: new Date(Date.now() + 2 * 60_000).toISOString(),
+    topicIds: [proposed.id],
+    requestId: 'run-1',
   });
   const held = (await api.sessions.list(setup.communityId)).filter((s) => s.state === 'held').length;
   const prompt = iceBreakerForSession(setup.communityId, held);
@@ -48,9 +54,20 @@ it('runs a session: concurrent breakout notes and takeaways reach everyone, vote
   await everyone((s) => s.checkIns.length === 4, 'four check-ins');
 
   facilitator.session.advance('deep-dive', { minutes: 15 });
-  const groups = formBreakouts({ people: users.map((u) => ({ userId: u.userId })), count: 2, mode: 'random', seed: session.id });
+  const groups = formBreakouts({
+    people: users.map((u) => ({ userId: u.userId })),
+    count: 2,
+    mode: 'random',
+    seed: session.id,
+  });
   if (!groups.ok) throw new Error(groups.error.message);
-  facilitator.session.setGroups(groups.value.map((g, i) => ({ index: g.index, members: g.members, question: `What would make retro ${i + 1} fun?` })));
+  facilitator.session.setGroups(
+    groups.value.map((g, i) => ({
+      index: g.index,
+      members: g.members,
+      question: `What would make retro ${i + 1} fun?`,
+    })),
+  );
   facilitator.session.advance('breakouts', { minutes: 12 });
   await everyone((s) => s.sessionRun?.phase === 'breakouts' && s.sessionRun.groups.length === 2, 'the breakouts');
 
@@ -70,21 +87,34 @@ it('runs a session: concurrent breakout notes and takeaways reach everyone, vote
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
-  const ids = clients.map((m, i) => [added(m.session.addTakeaway(`Takeaway A from ${i + 1}`)), added(m.session.addTakeaway(`Takeaway B from ${i + 1}`))]);
+  const ids = clients.map((m, i) => [
+    added(m.session.addTakeaway(`Takeaway A from ${i + 1}`)),
+    added(m.session.addTakeaway(`Takeaway B from ${i + 1}`)),
+  ]);
   await everyone((s) => s.sessionRun!.takeaways.length === 8, 'all eight takeaways');
   facilitator.session.mergeTakeaway(ids[1]![1]!, ids[1]![0]!);
-  facilitator.session.setAction(ids[2]![0]!, { ownerId: users[2]!.userId, dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) });
-  const curated = await everyone((s) => takeawayWall(s.sessionRun!).length === 7 && s.sessionRun!.takeaways.some((t) => t.action), 'the curated wall');
+  facilitator.session.setAction(ids[2]![0]!, {
+    ownerId: users[2]!.userId,
+    dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const curated = await everyone(
+    (s) => takeawayWall(s.sessionRun!).length === 7 && s.sessionRun!.takeaways.some((t) => t.action),
+    'the curated wall',
+  );
 
   facilitator.session.advance('feedback', {});
   await everyone((s) => s.sessionRun?.phase === 'feedback', 'feedback');
-  await Promise.all(clients.map(async (m, i) => {
-    await apiFor(users[i]!).sessions.giveFeedback(setup.communityId, session.id, [5, 4, 4, 3][i]!);
-    m.session.markVoted();
-  }));
+  await Promise.all(
+    clients.map(async (m, i) => {
+      await apiFor(users[i]!).sessions.giveFeedback(setup.communityId, session.id, [5, 4, 4, 3][i]!);
+      m.session.markVoted();
+    }),
+  );
   const voted = await everyone((s) => s.sessionRun!.voted.length === 4, 'four votes marked');
   expect(JSON.stringify(voted[0]!.sessionRun)).not.toMatch(/score/);
-  await expect(apiFor(users[1]!).sessions.giveFeedback(setup.communityId, session.id, 1)).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
+  await expect(apiFor(users[1]!).sessions.giveFeedback(setup.communityId, session.id, 1)).rejects.toMatchObject({
+    code: 'ALREADY_VOTED',
+  });
 
   const wall = takeawayWall(curated[0]!.sessionRun!);
   const close = {

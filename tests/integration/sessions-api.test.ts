@@ -29,11 +29,16 @@ interface World {
 }
 
 async function world(): Promise<World> {
-  const created = await alex()('/api/communities', { body: { name: `Sessions ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 } });
+  const created = await alex()('/api/communities', {
+    body: { name: `Sessions ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 },
+  });
   expect(created.status).toBe(201);
   const id = created.body.community.id as string;
   for (const p of [bea(), cora()]) expect((await p(`/api/communities/${id}/members`, { body: {} })).status).toBe(201);
-  expect((await alex()(`/api/communities/${id}/members/cora/roles`, { method: 'PUT', body: { roles: ['member', 'coach'] } })).status).toBe(200);
+  expect(
+    (await alex()(`/api/communities/${id}/members/cora/roles`, { method: 'PUT', body: { roles: ['member', 'coach'] } }))
+      .status,
+  ).toBe(200);
   return { id, base: `/api/communities/${id}` };
 }
 
@@ -67,26 +72,58 @@ describe('a working session from backlog to export', () => {
     const w = await world();
     const retros = await prioritised(w, 'Remote retros');
     const metrics = await prioritised(w, 'Flow metrics');
-    expect((await backlog(w)).filter((t) => t.state === 'prioritised').map((t) => [t.title, t.rank])).toEqual([['Flow metrics', 1], ['Remote retros', 2]]);
+    expect((await backlog(w)).filter((t) => t.state === 'prioritised').map((t) => [t.title, t.rank])).toEqual([
+      ['Flow metrics', 1],
+      ['Remote retros', 2],
+    ]);
     expect((await bea()(`${w.base}/topics/${retros}/owner`, { method: 'PUT' })).body.topic.ownerId).toBe('bea');
 
-    const { session } = await schedule(w, { details: { type: 'deep-dive' }, topicIds: [retros], facilitatorId: 'bea', purpose: 'Make retros lively', meetingLink: 'https://teams.microsoft.com/l/meetup-join/abc' });
+    const { session } = await schedule(w, {
+      details: { type: 'deep-dive' },
+      topicIds: [retros],
+      facilitatorId: 'bea',
+      purpose: 'Make retros lively',
+      meetingLink: 'https://teams.microsoft.com/l/meetup-join/abc',
+    });
     expect(session.agenda.reduce((s: number, i: any) => s + i.minutes, 0)).toBe(60);
     const topics = await backlog(w);
     expect(topics.find((t) => t.id === retros)).toMatchObject({ state: 'scheduled', rank: null });
     expect(topics.find((t) => t.id === metrics)).toMatchObject({ state: 'prioritised', rank: 1 });
-    await schedule(w, { details: { type: 'external-speaker', speakerName: 'Ana Ruiz', organisation: 'Acme' }, startsAt: inDays(21) });
+    await schedule(w, {
+      details: { type: 'external-speaker', speakerName: 'Ana Ruiz', organisation: 'Acme' },
+      startsAt: inDays(21),
+    });
 
     const sid = session.id as string;
-    const notes = await bea()(`${w.base}/sessions/${sid}/notes`, { method: 'PUT', body: { markdown: '# Notes\n\nWe tried silent writing first.' } });
+    const notes = await bea()(`${w.base}/sessions/${sid}/notes`, {
+      method: 'PUT',
+      body: { markdown: '# Notes\n\nWe tried silent writing first.' },
+    });
     expect(notes.status).toBe(200);
-    expect((await cora()(`${w.base}/sessions/${sid}/annotations`, { body: { anchor: { quote: 'silent writing' }, text: 'Try 1-2-4-all next time' } })).status).toBe(201);
+    expect(
+      (
+        await cora()(`${w.base}/sessions/${sid}/annotations`, {
+          body: { anchor: { quote: 'silent writing' }, text: 'Try 1-2-4-all next time' },
+        })
+      ).status,
+    ).toBe(201);
 
     const close = {
       requestId: 'close-abc',
       attendees: ['alex', 'bea', 'cora'],
-      takeaways: [{ topicId: retros, text: 'Start with two minutes of silence', authorId: 'cora', action: { ownerId: 'cora', dueDate: dateInDays(14) } }],
-      feedback: [{ userId: 'alex', score: 4 }, { userId: 'bea', score: 5 }, { userId: 'cora', score: 4 }],
+      takeaways: [
+        {
+          topicId: retros,
+          text: 'Start with two minutes of silence',
+          authorId: 'cora',
+          action: { ownerId: 'cora', dueDate: dateInDays(14) },
+        },
+      ],
+      feedback: [
+        { userId: 'alex', score: 4 },
+        { userId: 'bea', score: 5 },
+        { userId: 'cora', score: 4 },
+      ],
     };
     const closed = await bea()(`${w.base}/sessions/${sid}/close`, { body: close });
     expect(closed.status).toBe(200);
@@ -95,10 +132,14 @@ describe('a working session from backlog to export', () => {
     const again = await bea()(`${w.base}/sessions/${sid}/close`, { body: close });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(closed.body);
-    expect((await bea()(`${w.base}/sessions/${sid}/close`, { body: { ...close, requestId: 'close-other' } })).status).toBe(409);
+    expect(
+      (await bea()(`${w.base}/sessions/${sid}/close`, { body: { ...close, requestId: 'close-other' } })).status,
+    ).toBe(409);
     expect((await backlog(w)).find((t) => t.id === retros)).toMatchObject({ state: 'discussed', sessionIds: [sid] });
 
-    const md = await fetch(`${server.url}${w.base}/sessions/${sid}/export.md`, { headers: { authorization: encodeDevIdentity({ tenantId: 'tenant-a', userId: 'bea', displayName: 'BEA' }) } });
+    const md = await fetch(`${server.url}${w.base}/sessions/${sid}/export.md`, {
+      headers: { authorization: encodeDevIdentity({ tenantId: 'tenant-a', userId: 'bea', displayName: 'BEA' }) },
+    });
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
     const text = await md.text();
@@ -117,7 +158,9 @@ describe('a working session from backlog to export', () => {
     expect(listed.map((s: any) => s.details.type)).toEqual(['external-speaker', 'deep-dive']);
     expect((await bea()(`${w.base}/sessions?topic=${retros}`)).body.sessions.map((s: any) => s.id)).toEqual([sid]);
     expect((await bea()(`${w.base}/sessions?owner=bea`)).body.sessions.map((s: any) => s.id)).toEqual([sid]);
-    expect((await bea()(`${w.base}/sessions?type=external-speaker&from=${encodeURIComponent(inDays(14))}`)).body.sessions).toHaveLength(1);
+    expect(
+      (await bea()(`${w.base}/sessions?type=external-speaker&from=${encodeURIComponent(inDays(14))}`)).body.sessions,
+    ).toHaveLength(1);
     expect((await bea()(`${w.base}/sessions?type=party`)).status).toBe(400);
 
     // Nothing of it leaks to another tenant.
@@ -152,20 +195,65 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const w = await world();
     const t = await topic(w, 'Remote retros');
     const { etag } = (await bea()(`${w.base}/topics/${t}`)).body;
-    for (const body of [{ etag, title: '   ' }, { etag, title: 'x'.repeat(121) }, { etag, description: 'x'.repeat(2001) }]) {
-      expect4xx(await bea()(`${w.base}/topics/${t}`, { method: 'PATCH', body }), 400, 'VALIDATION_FAILED', /title|description/);
+    for (const body of [
+      { etag, title: '   ' },
+      { etag, title: 'x'.repeat(121) },
+      { etag, description: 'x'.repeat(2001) },
+    ]) {
+      expect4xx(
+        await bea()(`${w.base}/topics/${t}`, { method: 'PATCH', body }),
+        400,
+        'VALIDATION_FAILED',
+        /title|description/,
+      );
     }
     const { session } = await schedule(w, { details: { type: 'book-club', bookTitle: 'Turn the Ship Around' } });
     const s = `${w.base}/sessions/${session.id}`;
-    expect4xx(await bea()(`${s}/takeaways`, { body: { topicId: null, text: '' } }), 400, 'VALIDATION_FAILED', /text is required/);
-    expect4xx(await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'x'.repeat(501) } }), 400, 'VALIDATION_FAILED', /at most 500/);
-    expect4xx(await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'x'.repeat(20_001) } }), 400, 'VALIDATION_FAILED', /at most 20000/);
-    expect4xx(await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(3), details: { type: 'external-speaker', speakerName: '', organisation: 'Acme' } } }), 400, 'VALIDATION_FAILED', /speakerName is required/);
-    expect4xx(await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(3), details: { type: 'visit' } } }), 400, 'VALIDATION_FAILED', /hostCompany/);
-    expect4xx(await alex()(`${s}/close`, { body: { requestId: 'c1', attendees: [], takeaways: [{ topicId: null, text: ' ' }], feedback: [] } }), 400, 'VALIDATION_FAILED');
+    expect4xx(
+      await bea()(`${s}/takeaways`, { body: { topicId: null, text: '' } }),
+      400,
+      'VALIDATION_FAILED',
+      /text is required/,
+    );
+    expect4xx(
+      await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'x'.repeat(501) } }),
+      400,
+      'VALIDATION_FAILED',
+      /at most 500/,
+    );
+    expect4xx(
+      await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'x'.repeat(20_001) } }),
+      400,
+      'VALIDATION_FAILED',
+      /at most 20000/,
+    );
+    expect4xx(
+      await alex()(`${w.base}/sessions`, {
+        body: { startsAt: inDays(3), details: { type: 'external-speaker', speakerName: '', organisation: 'Acme' } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      /speakerName is required/,
+    );
+    expect4xx(
+      await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(3), details: { type: 'visit' } } }),
+      400,
+      'VALIDATION_FAILED',
+      /hostCompany/,
+    );
+    expect4xx(
+      await alex()(`${s}/close`, {
+        body: { requestId: 'c1', attendees: [], takeaways: [{ topicId: null, text: ' ' }], feedback: [] },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect4xx(await bea()(`${w.base}/search?q=`), 400, 'VALIDATION_FAILED');
 
-    expect((await bea()(`${w.base}/topics/${t}`)).body.topic).toMatchObject({ title: 'Remote retros', description: '' });
+    expect((await bea()(`${w.base}/topics/${t}`)).body.topic).toMatchObject({
+      title: 'Remote retros',
+      description: '',
+    });
     const outcomes = (await bea()(`${s}/outcomes`)).body;
     expect(outcomes).toMatchObject({ notes: null, takeaways: [] });
     expect((await bea()(`${w.base}/sessions`)).body.sessions).toHaveLength(1);
@@ -176,11 +264,39 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const w = await world();
     const { session } = await schedule(w, { details: { type: 'lean-coffee' } });
     const s = `${w.base}/sessions/${session.id}`;
-    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Timebox everything' } })).body.takeaway;
-    expect4xx(await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: dateInDays(-1) } }), 400, 'VALIDATION_FAILED', /due date is in the past/);
-    expect4xx(await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: '2026-02-30' } }), 400, 'VALIDATION_FAILED', /dueDate/);
-    expect4xx(await alex()(`${s}/close`, { body: { requestId: 'c1', attendees: ['bea'], takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'bea', dueDate: dateInDays(-3) } }], feedback: [] } }), 400, 'VALIDATION_FAILED', /past/);
-    expect4xx(await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(-1), details: { type: 'lean-coffee' } } }), 400, 'VALIDATION_FAILED', /in the future/);
+    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Timebox everything' } })).body
+      .takeaway;
+    expect4xx(
+      await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: dateInDays(-1) } }),
+      400,
+      'VALIDATION_FAILED',
+      /due date is in the past/,
+    );
+    expect4xx(
+      await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: '2026-02-30' } }),
+      400,
+      'VALIDATION_FAILED',
+      /dueDate/,
+    );
+    expect4xx(
+      await alex()(`${s}/close`, {
+        body: {
+          requestId: 'c1',
+          attendees: ['bea'],
+          takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'bea', dueDate: dateInDays(-3) } }],
+          feedback: [],
+        },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      /past/,
+    );
+    expect4xx(
+      await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(-1), details: { type: 'lean-coffee' } } }),
+      400,
+      'VALIDATION_FAILED',
+      /in the future/,
+    );
 
     expect((await bea()(`${w.base}/actions`)).body.actions).toEqual([]);
     expect((await bea()(`${s}/outcomes`)).body.takeaways).toHaveLength(1);
@@ -191,12 +307,32 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('an unknown member as owner or facilitator', async () => {
     const w = await world();
     const t = await prioritised(w, 'Flow metrics');
-    expect4xx(await alex()(`${w.base}/sessions`, { body: { startsAt: inDays(7), details: { type: 'deep-dive' }, topicIds: [t], facilitatorId: 'zed' } }), 400, 'VALIDATION_FAILED', /Not a member.*zed/);
+    expect4xx(
+      await alex()(`${w.base}/sessions`, {
+        body: { startsAt: inDays(7), details: { type: 'deep-dive' }, topicIds: [t], facilitatorId: 'zed' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      /Not a member.*zed/,
+    );
     const { session } = await schedule(w, { details: { type: 'deep-dive' }, topicIds: [t] });
     const s = `${w.base}/sessions/${session.id}`;
-    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: t, text: 'Measure cycle time' } })).body.takeaway;
-    expect4xx(await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'zed', dueDate: dateInDays(7) } }), 400, 'VALIDATION_FAILED', /Not a member.*zed/);
-    expect4xx(await alex()(`${s}/close`, { body: { requestId: 'c1', attendees: ['bea', 'mallory'], takeaways: [], feedback: [] } }), 400, 'VALIDATION_FAILED', /mallory/);
+    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: t, text: 'Measure cycle time' } })).body
+      .takeaway;
+    expect4xx(
+      await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'zed', dueDate: dateInDays(7) } }),
+      400,
+      'VALIDATION_FAILED',
+      /Not a member.*zed/,
+    );
+    expect4xx(
+      await alex()(`${s}/close`, {
+        body: { requestId: 'c1', attendees: ['bea', 'mallory'], takeaways: [], feedback: [] },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      /mallory/,
+    );
 
     expect((await bea()(`${w.base}/actions`)).body.actions).toEqual([]);
     expect((await bea()(`${w.base}/sessions`)).body.sessions.map((x: any) => x.id)).toEqual([session.id]);
@@ -208,38 +344,94 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const w = await world();
     const [a, b] = [await prioritised(w, 'Alpha'), await prioritised(w, 'Bravo')];
     const before = await backlog(w);
-    expect4xx(await bea()(`${w.base}/topics/${a}/position`, { method: 'PUT', body: { position: 1 } }), 403, 'FORBIDDEN', /facilitator or champion/);
+    expect4xx(
+      await bea()(`${w.base}/topics/${a}/position`, { method: 'PUT', body: { position: 1 } }),
+      403,
+      'FORBIDDEN',
+      /facilitator or champion/,
+    );
     expect4xx(await bea()(`${w.base}/topics/merge`, { body: { keepId: a, mergeId: b } }), 403, 'FORBIDDEN');
     expect4xx(await bea()(`${w.base}/topics/${a}/archive`, { body: {} }), 403, 'FORBIDDEN');
     const { etag } = (await cora()(`${w.base}/topics/${a}`)).body;
-    expect4xx(await cora()(`${w.base}/topics/${a}`, { method: 'PATCH', body: { etag, title: 'Mine' } }), 403, 'FORBIDDEN');
-    expect4xx(await bea()(`${w.base}/sessions`, { body: { startsAt: inDays(7), details: { type: 'deep-dive' }, topicIds: [a] } }), 403, 'FORBIDDEN');
+    expect4xx(
+      await cora()(`${w.base}/topics/${a}`, { method: 'PATCH', body: { etag, title: 'Mine' } }),
+      403,
+      'FORBIDDEN',
+    );
+    expect4xx(
+      await bea()(`${w.base}/sessions`, {
+        body: { startsAt: inDays(7), details: { type: 'deep-dive' }, topicIds: [a] },
+      }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await backlog(w)).toEqual(before);
 
     const { session, etag: sessionEtag } = await schedule(w, { details: { type: 'deep-dive' }, topicIds: [a] });
     const s = `${w.base}/sessions/${session.id}`;
     expect4xx(await bea()(`${s}/notes`, { method: 'PUT', body: { markdown: 'My notes' } }), 403, 'FORBIDDEN');
-    expect4xx(await bea()(`${s}/agenda`, { method: 'PUT', body: { etag: sessionEtag, agenda: [{ title: 'Chat', minutes: 10 }] } }), 403, 'FORBIDDEN');
-    expect4xx(await bea()(`${s}/close`, { body: { requestId: 'c1', attendees: ['bea'], takeaways: [], feedback: [] } }), 403, 'FORBIDDEN');
+    expect4xx(
+      await bea()(`${s}/agenda`, {
+        method: 'PUT',
+        body: { etag: sessionEtag, agenda: [{ title: 'Chat', minutes: 10 }] },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expect4xx(
+      await bea()(`${s}/close`, { body: { requestId: 'c1', attendees: ['bea'], takeaways: [], feedback: [] } }),
+      403,
+      'FORBIDDEN',
+    );
     expect4xx(await bea()(`${s}/annotations`, { body: { anchor: { paragraph: 0 }, text: 'Hmm' } }), 403, 'FORBIDDEN');
     expect((await server.as('chen')(`${s}/outcomes`)).status).toBe(403);
     // The run of show (issue 9): only a facilitator saves it; members read it back to resume; others neither.
     const run = {
-      phase: 'check-in', phaseStartedAt: inDays(0), iceBreakerId: 'ib-01', topicTitle: 'Alpha',
-      groups: [], groupNotes: [], takeaways: [{ id: 'bea.1', text: 'Mine', authorId: 'bea', authorName: 'Bea', at: inDays(0) }], voted: [], feedbackClosed: false,
+      phase: 'check-in',
+      phaseStartedAt: inDays(0),
+      iceBreakerId: 'ib-01',
+      topicTitle: 'Alpha',
+      groups: [],
+      groupNotes: [],
+      takeaways: [{ id: 'bea.1', text: 'Mine', authorId: 'bea', authorName: 'Bea', at: inDays(0) }],
+      voted: [],
+      feedbackClosed: false,
     };
     expect4xx(await bea()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 403, 'FORBIDDEN');
-    expect4xx(await mallory()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 404, 'COMMUNITY_NOT_FOUND');
-    expect4xx(await server.as('chen')(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }), 403, 'NOT_A_MEMBER');
+    expect4xx(
+      await mallory()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }),
+      404,
+      'COMMUNITY_NOT_FOUND',
+    );
+    expect4xx(
+      await server.as('chen')(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } }),
+      403,
+      'NOT_A_MEMBER',
+    );
     expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body).toEqual({ saved: null });
     expect4xx(await mallory()(`${w.base}/meetings/m-1/session-run`), 404, 'COMMUNITY_NOT_FOUND');
     expect4xx(await server.as('chen')(`${w.base}/meetings/m-1/session-run`), 403, 'NOT_A_MEMBER');
     // Bad input gets a clear 400 and stores nothing; the facilitator's save is read back by a member.
-    expect4xx(await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run: { ...run, phase: 'closed' } } }), 400, 'VALIDATION_FAILED', /phase/);
-    expect4xx(await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run: { ...run, takeaways: [{ ...run.takeaways[0], text: 'x'.repeat(501) }] } } }), 400, 'VALIDATION_FAILED');
+    expect4xx(
+      await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run: { ...run, phase: 'closed' } } }),
+      400,
+      'VALIDATION_FAILED',
+      /phase/,
+    );
+    expect4xx(
+      await alex()(`${s}/run`, {
+        method: 'PUT',
+        body: { meetingId: 'm-1', run: { ...run, takeaways: [{ ...run.takeaways[0], text: 'x'.repeat(501) }] } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body).toEqual({ saved: null });
     expect((await alex()(`${s}/run`, { method: 'PUT', body: { meetingId: 'm-1', run } })).status).toBe(200);
-    expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body.saved).toMatchObject({ sessionId: session.id, run: { takeaways: run.takeaways } });
+    expect((await bea()(`${w.base}/meetings/m-1/session-run`)).body.saved).toMatchObject({
+      sessionId: session.id,
+      run: { takeaways: run.takeaways },
+    });
 
     const after = (await bea()(s)).body;
     expect(after.session).toMatchObject({ state: 'scheduled', agenda: session.agenda });
@@ -251,27 +443,76 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const w = await world();
     const t = await topic(w, 'Remote retros');
     const { etag } = (await bea()(`${w.base}/topics/${t}`)).body;
-    expect((await bea()(`${w.base}/topics/${t}`, { method: 'PATCH', body: { etag, title: 'Remote retros that work' } })).status).toBe(200);
-    expect4xx(await alex()(`${w.base}/topics/${t}`, { method: 'PATCH', body: { etag, title: 'Overwritten' } }), 409, 'CONFLICT', /changed by someone else/);
+    expect(
+      (await bea()(`${w.base}/topics/${t}`, { method: 'PATCH', body: { etag, title: 'Remote retros that work' } }))
+        .status,
+    ).toBe(200);
+    expect4xx(
+      await alex()(`${w.base}/topics/${t}`, { method: 'PATCH', body: { etag, title: 'Overwritten' } }),
+      409,
+      'CONFLICT',
+      /changed by someone else/,
+    );
     expect((await bea()(`${w.base}/topics/${t}`)).body.topic.title).toBe('Remote retros that work');
 
-    const { session, etag: sEtag } = await schedule(w, { details: { type: 'leadership-guest', guestName: 'Sam Lee', guestRole: 'CTO' } });
+    const { session, etag: sEtag } = await schedule(w, {
+      details: { type: 'leadership-guest', guestName: 'Sam Lee', guestRole: 'CTO' },
+    });
     const s = `${w.base}/sessions/${session.id}`;
-    expect((await alex()(`${s}/agenda`, { method: 'PUT', body: { etag: sEtag, agenda: [{ title: 'Conversation', minutes: 45 }] } })).status).toBe(200);
-    expect4xx(await alex()(`${s}/agenda`, { method: 'PUT', body: { etag: sEtag, agenda: [{ title: 'Old', minutes: 5 }] } }), 409, 'CONFLICT');
+    expect(
+      (
+        await alex()(`${s}/agenda`, {
+          method: 'PUT',
+          body: { etag: sEtag, agenda: [{ title: 'Conversation', minutes: 45 }] },
+        })
+      ).status,
+    ).toBe(200);
+    expect4xx(
+      await alex()(`${s}/agenda`, { method: 'PUT', body: { etag: sEtag, agenda: [{ title: 'Old', minutes: 5 }] } }),
+      409,
+      'CONFLICT',
+    );
     expect((await bea()(s)).body.session.agenda).toEqual([{ title: 'Conversation', minutes: 45 }]);
 
     const first = await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'v1' } });
-    expect((await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'v2', etag: first.body.etag } })).status).toBe(200);
-    expect4xx(await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'stale', etag: first.body.etag } }), 409, 'CONFLICT');
-    expect4xx(await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'no etag' } }), 409, 'CONFLICT', /send their etag/);
+    expect(
+      (await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'v2', etag: first.body.etag } })).status,
+    ).toBe(200);
+    expect4xx(
+      await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'stale', etag: first.body.etag } }),
+      409,
+      'CONFLICT',
+    );
+    expect4xx(
+      await alex()(`${s}/notes`, { method: 'PUT', body: { markdown: 'no etag' } }),
+      409,
+      'CONFLICT',
+      /send their etag/,
+    );
     expect((await bea()(`${s}/outcomes`)).body.notes.markdown).toBe('v2');
 
-    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Share the roadmap' } })).body.takeaway;
-    const action = (await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: dateInDays(7) } })).body.action;
+    const takeaway = (await bea()(`${s}/takeaways`, { body: { topicId: null, text: 'Share the roadmap' } })).body
+      .takeaway;
+    const action = (
+      await bea()(`${w.base}/actions`, { body: { takeawayId: takeaway.id, ownerId: 'bea', dueDate: dateInDays(7) } })
+    ).body.action;
     const [withEtag] = (await bea()(`${s}/outcomes`)).body.actions;
-    expect((await bea()(`${w.base}/actions/${action.id}`, { method: 'PATCH', body: { etag: withEtag.etag, status: 'doing' } })).status).toBe(200);
-    expect4xx(await alex()(`${w.base}/actions/${action.id}`, { method: 'PATCH', body: { etag: withEtag.etag, status: 'done' } }), 409, 'CONFLICT');
+    expect(
+      (
+        await bea()(`${w.base}/actions/${action.id}`, {
+          method: 'PATCH',
+          body: { etag: withEtag.etag, status: 'doing' },
+        })
+      ).status,
+    ).toBe(200);
+    expect4xx(
+      await alex()(`${w.base}/actions/${action.id}`, {
+        method: 'PATCH',
+        body: { etag: withEtag.etag, status: 'done' },
+      }),
+      409,
+      'CONFLICT',
+    );
     expect((await bea()(`${w.base}/actions`)).body.actions.map((a: any) => a.status)).toEqual(['doing']);
   });
 
@@ -279,8 +520,19 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const w = await world();
     const { session } = await schedule(w, { details: { type: 'story-sharing', theme: 'Failures we learnt from' } });
     const s = `${w.base}/sessions/${session.id}`;
-    expect4xx(await bea()(`${s}/feedback`, { body: { score: 4 } }), 400, 'VALIDATION_FAILED', /when the session starts/);
-    expect((await alex()(`${s}/close`, { body: { requestId: 'c1', attendees: ['alex', 'bea'], takeaways: [], feedback: [] } })).status).toBe(200);
+    expect4xx(
+      await bea()(`${s}/feedback`, { body: { score: 4 } }),
+      400,
+      'VALIDATION_FAILED',
+      /when the session starts/,
+    );
+    expect(
+      (
+        await alex()(`${s}/close`, {
+          body: { requestId: 'c1', attendees: ['alex', 'bea'], takeaways: [], feedback: [] },
+        })
+      ).status,
+    ).toBe(200);
     expect((await bea()(`${s}/feedback`, { body: { score: 4 } })).status).toBe(201);
     expect4xx(await bea()(`${s}/feedback`, { body: { score: 1 } }), 409, 'ALREADY_VOTED');
     expect4xx(await alex()(`${s}/feedback`, { body: { score: 6 } }), 400, 'VALIDATION_FAILED');

@@ -29,45 +29,80 @@ const names = ['alex', 'bea', 'chen', 'dara', 'eli'];
 const as = (u: string) => server.as(u);
 
 async function community(): Promise<string> {
-  const res = await as('alex')('/api/communities', { body: { name: `CoP ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 } });
+  const res = await as('alex')('/api/communities', {
+    body: { name: `CoP ${Math.random().toString(36).slice(2, 7)}`, purpose: 'working-group', cadencePerMonth: 2 },
+  });
   const id = res.body.community.id as string;
-  for (const u of names.slice(1)) expect((await as(u)(`/api/communities/${id}/members`, { body: {} })).status).toBe(201);
+  for (const u of names.slice(1))
+    expect((await as(u)(`/api/communities/${id}/members`, { body: {} })).status).toBe(201);
   return id;
 }
 
-const cardsFor = (users: string[]): GameCard[] => users.map((u) => ({ id: `card-${u}`, authorId: u, title: `What ${u} wants to talk about`, description: '' }));
+const cardsFor = (users: string[]): GameCard[] =>
+  users.map((u) => ({ id: `card-${u}`, authorId: u, title: `What ${u} wants to talk about`, description: '' }));
 
 /** The splits every pair agrees on when played with `playRounds` (depends on round and pair). */
 const agreedFor = (plan: ThirtyFivePlan, rounds = plan.rounds.length): ThirtyFiveSplit[] =>
-  plan.rounds.slice(0, rounds).flatMap((r, ri) => r.pairs.map((_, pi) => ({ round: ri, pair: pi, points: [(ri * 3 + pi) % 8, 7 - ((ri * 3 + pi) % 8)] })));
+  plan.rounds
+    .slice(0, rounds)
+    .flatMap((r, ri) =>
+      r.pairs.map((_, pi) => ({ round: ri, pair: pi, points: [(ri * 3 + pi) % 8, 7 - ((ri * 3 + pi) % 8)] })),
+    );
 
 /** Opens, splits (every holder sends their own, over HTTP) and closes rounds `from` … `to − 1`. */
-async function playRounds(c: string, game: { gameId: string; plan: ThirtyFivePlan }, to = game.plan.rounds.length, from = 0) {
+async function playRounds(
+  c: string,
+  game: { gameId: string; plan: ThirtyFivePlan },
+  to = game.plan.rounds.length,
+  from = 0,
+) {
   const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
   for (let r = from; r < to; r++) {
     expect((await as('alex')(url('rounds/open'), { body: { round: r, minutes: 0 } })).status).toBe(200);
     const splits = agreedFor(game.plan, r + 1).filter((s) => s.round === r);
     await Promise.all(
-      splits.flatMap((s) => game.plan.rounds[r]!.pairs[s.pair]!.holders.map(async (h) => {
-        const res = await as(h)(url('choices'), { body: s });
-        expect([h, res.status]).toEqual([h, 200]);
-      })),
+      splits.flatMap((s) =>
+        game.plan.rounds[r]!.pairs[s.pair]!.holders.map(async (h) => {
+          const res = await as(h)(url('choices'), { body: s });
+          expect([h, res.status]).toEqual([h, 200]);
+        }),
+      ),
     );
     const last = r === game.plan.rounds.length - 1;
     const cp = await as('alex')(url('checkpoint'), { body: { roundsClosed: r + 1, phase: 'playing' } });
     expect(cp.status).toBe(200);
-    if (last) expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: r + 1, phase: 'finished' } })).status).toBe(200);
+    if (last)
+      expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: r + 1, phase: 'finished' } })).status).toBe(
+        200,
+      );
   }
 }
 
 /** The game as the pages would hold it after those rounds, for computing the result the screen shows. */
-function shown(game: { gameId: string; plan: ThirtyFivePlan; cards: GameCard[] }, merges: GameState['merges'] = []): GameState {
+function shown(
+  game: { gameId: string; plan: ThirtyFivePlan; cards: GameCard[] },
+  merges: GameState['merges'] = [],
+): GameState {
   const choices: SplitChoice[] = agreedFor(game.plan).flatMap((s) =>
-    game.plan.rounds[s.round]!.pairs[s.pair]!.holders.map((userId) => ({ round: s.round, userId, points: [s.points[0]!, s.points[1]!] as [number, number] })),
+    game.plan.rounds[s.round]!.pairs[s.pair]!.holders.map((userId) => ({
+      round: s.round,
+      userId,
+      points: [s.points[0]!, s.points[1]!] as [number, number],
+    })),
   );
   return {
-    gameId: game.gameId, phase: 'finished', plannedRounds: game.plan.rounds.length, cards: game.cards, plan: game.plan, round: game.plan.rounds.length,
-    roundOpen: false, roundEndsAt: undefined, choices, closedPairs: [], merges, committed: undefined,
+    gameId: game.gameId,
+    phase: 'finished',
+    plannedRounds: game.plan.rounds.length,
+    cards: game.cards,
+    plan: game.plan,
+    round: game.plan.rounds.length,
+    roundOpen: false,
+    roundEndsAt: undefined,
+    choices,
+    closedPairs: [],
+    merges,
+    committed: undefined,
   };
 }
 
@@ -76,7 +111,9 @@ async function startAndDeal(c: string, users = names) {
   expect(started.status).toBe(201);
   expect(started.body.game).toMatchObject({ status: 'writing', plannedRounds: 5, cards: [], plan: null });
   const gameId = started.body.game.gameId as string;
-  const dealt = await as('alex')(`/api/communities/${c}/thirty-five/${gameId}/deal`, { body: { cards: cardsFor(users) } });
+  const dealt = await as('alex')(`/api/communities/${c}/thirty-five/${gameId}/deal`, {
+    body: { cards: cardsFor(users) },
+  });
   expect(dealt.status).toBe(200);
   return dealt.body.game as { gameId: string; plan: ThirtyFivePlan; cards: GameCard[]; seed: string };
 }
@@ -86,7 +123,9 @@ describe('Thirty Five over HTTP', () => {
     const c = await community();
     const game = await startAndDeal(c);
     // The server's plan is the rules engine's plan for these cards and the game's seed.
-    expect(game.plan).toEqual(planThirtyFive({ participants: names, cards: cardsFor(names), rounds: 5, seed: game.seed }));
+    expect(game.plan).toEqual(
+      planThirtyFive({ participants: names, cards: cardsFor(names), rounds: 5, seed: game.seed }),
+    );
     await playRounds(c, game);
     const latest = (await as('bea')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game;
     expect(latest).toMatchObject({ status: 'finished', roundsClosed: 5, splits: agreedFor(game.plan) });
@@ -129,14 +168,22 @@ describe('Thirty Five over HTTP', () => {
     const game = await startAndDeal(c);
     await playRounds(c, game);
     const result = gameResult(shown(game));
-    const inflated = result.map((x, i) => (i === result.length - 1 ? { ...x, total: x.total + 7, normalized: x.normalized + 7 } : x));
-    const bad = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { merges: [], result: inflated } });
+    const inflated = result.map((x, i) =>
+      i === result.length - 1 ? { ...x, total: x.total + 7, normalized: x.normalized + 7 } : x,
+    );
+    const bad = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, {
+      body: { merges: [], result: inflated },
+    });
     expect(bad.status).toBe(409);
     expect(bad.body.error.code).toBe('RESULT_MISMATCH');
-    const withSplits = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, { body: { splits: [], merges: [] } });
+    const withSplits = await as('alex')(`/api/communities/${c}/thirty-five/${game.gameId}/commit`, {
+      body: { splits: [], merges: [] },
+    });
     expect(withSplits.status).toBe(400);
     expect((await as('alex')(`/api/communities/${c}/topics`)).body.topics).toEqual([]);
-    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.status).toBe('finished');
+    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.status).toBe(
+      'finished',
+    );
   });
 
   it('a checkpoint never goes back, closes one opened round at a time, and takes no splits from the client', async () => {
@@ -145,9 +192,13 @@ describe('Thirty Five over HTTP', () => {
     await playRounds(c, game, 2);
     const url = (p: string) => `/api/communities/${c}/thirty-five/${game.gameId}/${p}`;
     expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } })).status).toBe(409);
-    expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'playing' } })).body.error.message).toMatch(/never opened/);
+    expect(
+      (await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'playing' } })).body.error.message,
+    ).toMatch(/never opened/);
     expect((await as('alex')(url('checkpoint'), { body: { roundsClosed: 4, phase: 'playing' } })).status).toBe(400);
-    const sent = await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'playing', splits: [{ round: 2, pair: 0, points: [7, 0] }] } });
+    const sent = await as('alex')(url('checkpoint'), {
+      body: { roundsClosed: 3, phase: 'playing', splits: [{ round: 2, pair: 0, points: [7, 0] }] },
+    });
     expect(sent.status).toBe(400);
     expect((await as('alex')(url('rounds/open'), { body: { round: 3, minutes: 0 } })).status).toBe(409);
     const early = await as('alex')(url('checkpoint'), { body: { roundsClosed: 3, phase: 'finished' } });
@@ -166,11 +217,19 @@ describe('Thirty Five over HTTP', () => {
     const split = { round: 0, pair: 0, points: [5, 2] };
     const notOpen = await as(a)(url('choices'), { body: split });
     expect([notOpen.status, notOpen.body.error.message]).toEqual([409, 'Round 1 is not open for scoring.']);
-    expect((await as('alex')(url('rounds/open'), { body: { round: 0, minutes: 5 } })).body.game.scoring).toMatchObject({ round: 0, open: true });
+    expect((await as('alex')(url('rounds/open'), { body: { round: 0, minutes: 5 } })).body.game.scoring).toMatchObject({
+      round: 0,
+      open: true,
+    });
     expect((await as(other)(url('choices'), { body: split })).status).toBe(403);
     expect((await server.as('mallory')(url('choices'), { body: split })).status).toBe(403);
     expect((await server.as('mallory', 'tenant-b')(url('choices'), { body: split })).status).toBe(404);
-    for (const bad of [{ ...split, points: [4, 4] }, { ...split, points: [8, -1] }, { ...split, pair: 'x' }, { ...split, extra: 1 }]) {
+    for (const bad of [
+      { ...split, points: [4, 4] },
+      { ...split, points: [8, -1] },
+      { ...split, pair: 'x' },
+      { ...split, extra: 1 },
+    ]) {
       const res = await as(a)(url('choices'), { body: bad });
       expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
@@ -178,7 +237,14 @@ describe('Thirty Five over HTTP', () => {
     const mine = await as(a)(url('choices'), { body: split }); // I change my mind: it replaces my own entry
     expect(mine.body.choice).toEqual({ round: 0, userId: a, points: [5, 2] });
     expect((await as(b)(url('choices'), { body: split })).status).toBe(200);
-    expect((await server.store.thirtyFiveChoices.listForRound(c, game.gameId, 0)).map((x) => [x.userId, x.points]).sort()).toEqual([[a, [5, 2]], [b, [5, 2]]].sort());
+    expect(
+      (await server.store.thirtyFiveChoices.listForRound(c, game.gameId, 0)).map((x) => [x.userId, x.points]).sort(),
+    ).toEqual(
+      [
+        [a, [5, 2]],
+        [b, [5, 2]],
+      ].sort(),
+    );
     const saved = await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } });
     expect(saved.body.game.splits).toEqual([{ round: 0, pair: 0, points: [5, 2] }]);
     expect((await as(b)(url('choices'), { body: split })).status).toBe(409);
@@ -190,7 +256,9 @@ describe('Thirty Five over HTTP', () => {
     for (const u of people) expect((await as(u)(`/api/communities/${c}/members`, { body: {} })).status).toBe(201);
     const started = await as('alex')(`/api/communities/${c}/meetings/meeting-30/thirty-five`, { body: { rounds: 5 } });
     const gameId = started.body.game.gameId as string;
-    const dealt = await as('alex')(`/api/communities/${c}/thirty-five/${gameId}/deal`, { body: { cards: cardsFor(people) } });
+    const dealt = await as('alex')(`/api/communities/${c}/thirty-five/${gameId}/deal`, {
+      body: { cards: cardsFor(people) },
+    });
     const plan = dealt.body.game.plan as ThirtyFivePlan;
     const url = (p: string) => `/api/communities/${c}/thirty-five/${gameId}/${p}`;
     expect((await as('alex')(url('rounds/open'), { body: { round: 0, minutes: 0 } })).status).toBe(200);
@@ -198,7 +266,9 @@ describe('Thirty Five over HTTP', () => {
     expect(pairs).toHaveLength(15);
     // Every pair agrees on its own split; 10 people click twice (the same split), all at once.
     const splitOf = (p: number): [number, number] => [p % 8, 7 - (p % 8)];
-    const sends = pairs.flatMap((pair, p) => pair.holders.map((h) => ({ h, body: { round: 0, pair: p, points: splitOf(p) } })));
+    const sends = pairs.flatMap((pair, p) =>
+      pair.holders.map((h) => ({ h, body: { round: 0, pair: p, points: splitOf(p) } })),
+    );
     const doubles = sends.slice(0, 10);
     const t0 = Date.now(); // every request is sent in the same tick; `elapsed` is how long the server took to answer all
     const answers = await Promise.all([...sends, ...doubles].map((x) => as(x.h)(url('choices'), { body: x.body })));
@@ -209,7 +279,9 @@ describe('Thirty Five over HTTP', () => {
     const doubleCounted = stored.length - new Set(stored.map((x) => x.userId)).size;
     const saved = (await as('alex')(url('checkpoint'), { body: { roundsClosed: 1, phase: 'playing' } })).body.game;
     const savedTwice = saved.splits.length - new Set(saved.splits.map((x: ThirtyFiveSplit) => x.pair)).size;
-    console.log(`[30 at once] ${sends.length + doubles.length} requests from 30 people in ${elapsed} ms: stored ${stored.length}, lost ${lost}, double-counted ${doubleCounted}; checkpoint ${saved.splits.length} of 15 pairs, ${savedTwice} twice`);
+    console.log(
+      `[30 at once] ${sends.length + doubles.length} requests from 30 people in ${elapsed} ms: stored ${stored.length}, lost ${lost}, double-counted ${doubleCounted}; checkpoint ${saved.splits.length} of 15 pairs, ${savedTwice} twice`,
+    );
     expect([stored.length, lost, doubleCounted]).toEqual([30, 0, 0]);
     expect(saved.splits).toEqual(pairs.map((_, p) => ({ round: 0, pair: p, points: splitOf(p) })));
     expect(savedTwice).toBe(0);
@@ -239,24 +311,46 @@ describe('Thirty Five over HTTP', () => {
       commit: { merges: [] },
     };
     for (const [path, body] of Object.entries(bodies)) {
-      const outsider = await server.as('mallory', 'tenant-b')(`/api/communities/${c}/thirty-five/${game.gameId}/${path}`, { body });
+      const outsider = await server.as('mallory', 'tenant-b')(
+        `/api/communities/${c}/thirty-five/${game.gameId}/${path}`,
+        { body },
+      );
       expect([path, outsider.status]).toEqual([path, 404]);
       const stranger = await server.as('mallory')(`/api/communities/${c}/thirty-five/${game.gameId}/${path}`, { body });
       expect([path, stranger.status]).toEqual([path, 403]);
     }
-    const noAuth = await fetch(`${server.url}/api/communities/${c}/thirty-five/${game.gameId}/choices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const noAuth = await fetch(`${server.url}/api/communities/${c}/thirty-five/${game.gameId}/choices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(noAuth.status).toBe(401);
     const outsider = await server.as('mallory', 'tenant-b')(`/api/communities/${c}/meetings/meeting-1/thirty-five`);
     expect(outsider.status).toBe(404);
-    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game).toMatchObject({ roundsClosed: 0, scoring: null });
+    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game).toMatchObject({
+      roundsClosed: 0,
+      scoring: null,
+    });
   });
 
   it.each([
     ['one card', { cards: cardsFor(['alex']) }, /at least two cards/],
-    ['an empty title', { cards: [...cardsFor(['alex']), { id: 'card-x', authorId: 'bea', title: ' ', description: '' }] }, /title/],
-    ['a title over 80 characters', { cards: [...cardsFor(['alex']), { id: 'card-x', authorId: 'bea', title: 'x'.repeat(81), description: '' }] }, /80/],
+    [
+      'an empty title',
+      { cards: [...cardsFor(['alex']), { id: 'card-x', authorId: 'bea', title: ' ', description: '' }] },
+      /title/,
+    ],
+    [
+      'a title over 80 characters',
+      { cards: [...cardsFor(['alex']), { id: 'card-x', authorId: 'bea', title: 'x'.repeat(81), description: '' }] },
+      /80/,
+    ],
     ['an unknown field', { cards: cardsFor(['alex', 'bea']), extra: 1 }, /unknown field/],
-    ['two cards by one person', { cards: [...cardsFor(['alex', 'bea']), { id: 'card-y', authorId: 'bea', title: 'Again', description: '' }] }, /one card per participant|duplicate|two/],
+    [
+      'two cards by one person',
+      { cards: [...cardsFor(['alex', 'bea']), { id: 'card-y', authorId: 'bea', title: 'Again', description: '' }] },
+      /one card per participant|duplicate|two/,
+    ],
     ['a card by someone who is not a member', { cards: cardsFor(['alex', 'zed']) }, /not members: zed/],
   ])('refuses a deal with %s and keeps the game writing', async (_what, body, message) => {
     const c = await community();
@@ -264,7 +358,10 @@ describe('Thirty Five over HTTP', () => {
     const res = await as('alex')(`/api/communities/${c}/thirty-five/${started.body.game.gameId}/deal`, { body });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
-    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game).toMatchObject({ status: 'writing', plan: null });
+    expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game).toMatchObject({
+      status: 'writing',
+      plan: null,
+    });
   });
 
   it('refuses malformed checkpoints and commits with a clear 400', async () => {
@@ -287,7 +384,9 @@ describe('Thirty Five over HTTP', () => {
     }
     const notJson = await as('alex')(url('checkpoint'), { rawBody: '{"roundsClosed":' });
     expect(notJson.status).toBe(400);
-    const unknownGame = await as('alex')(`/api/communities/${c}/thirty-five/g-nope/checkpoint`, { body: { roundsClosed: 1, phase: 'playing' } });
+    const unknownGame = await as('alex')(`/api/communities/${c}/thirty-five/g-nope/checkpoint`, {
+      body: { roundsClosed: 1, phase: 'playing' },
+    });
     expect(unknownGame.status).toBe(404);
     expect((await as('alex')(`/api/communities/${c}/meetings/meeting-1/thirty-five`)).body.game.roundsClosed).toBe(0);
   });
@@ -300,7 +399,9 @@ describe('Thirty Five over HTTP', () => {
     const stay = cardsFor(names.filter((n) => n !== 'eli'));
     const wrongRound = await as('alex')(url('redeal'), { body: { fromRound: 1, cards: stay } });
     expect(wrongRound.status).toBe(400);
-    const changedText = await as('alex')(url('redeal'), { body: { fromRound: 2, cards: stay.map((x, i) => (i === 0 ? { ...x, title: 'New text' } : x)) } });
+    const changedText = await as('alex')(url('redeal'), {
+      body: { fromRound: 2, cards: stay.map((x, i) => (i === 0 ? { ...x, title: 'New text' } : x)) },
+    });
     expect(changedText.status).toBe(400);
     const res = await as('alex')(url('redeal'), { body: { fromRound: 2, cards: stay } });
     expect(res.status).toBe(200);
@@ -319,7 +420,10 @@ describe('Thirty Five over HTTP', () => {
     const started = await as('alex')(`/api/communities/${c}/meetings/meeting-big/thirty-five`, { body: { rounds: 5 } });
     const url = `/api/communities/${c}/thirty-five/${started.body.game.gameId}/deal`;
     const cards = Array.from({ length: 200 }, (_, i) => ({
-      id: `card-${i}`, authorId: `person-${i}`, title: 'T'.repeat(80), description: 'D'.repeat(280),
+      id: `card-${i}`,
+      authorId: `person-${i}`,
+      title: 'T'.repeat(80),
+      description: 'D'.repeat(280),
     }));
     const big = JSON.stringify({ cards });
     expect(big.length).toBeGreaterThan(80_000);
@@ -327,11 +431,15 @@ describe('Thirty Five over HTTP', () => {
     // Parsed and judged on its content: these authors are not members (not 413 "too large").
     expect(dealt.status).toBe(400);
     expect(dealt.body.error.message).toContain('not members: person-0');
-    const huge = await as('alex')(url, { rawBody: JSON.stringify({ cards: [{ ...cards[0], title: 'x'.repeat(2 * 1024 * 1024) }] }) });
+    const huge = await as('alex')(url, {
+      rawBody: JSON.stringify({ cards: [{ ...cards[0], title: 'x'.repeat(2 * 1024 * 1024) }] }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.message).toBe('The request body is too large (1024 KB at most here).');
     // Other routes keep the small limit.
-    const topic = await as('alex')(`/api/communities/${c}/topics`, { rawBody: JSON.stringify({ title: 'x', description: 'y'.repeat(70_000) }) });
+    const topic = await as('alex')(`/api/communities/${c}/topics`, {
+      rawBody: JSON.stringify({ title: 'x', description: 'y'.repeat(70_000) }),
+    });
     expect(topic.status).toBe(413);
     expect(topic.body.error.message).toBe('The request body is too large (64 KB at most here).');
   });

@@ -10,7 +10,16 @@
  *   client shows (the stage's included) has changed.
  * - A lost container resumes from the record, with the splits the server stored for the open round.
  */
-import { agreedSplits, gameResult, roundProgress, scoreThirtyFive, seatOf, type GameState, type ThirtyFivePlan, type ThirtyFiveSplit } from '../../src/domain/thirty-five';
+import {
+  agreedSplits,
+  gameResult,
+  roundProgress,
+  scoreThirtyFive,
+  seatOf,
+  type GameState,
+  type ThirtyFivePlan,
+  type ThirtyFiveSplit,
+} from '../../src/domain/thirty-five';
 import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
 import * as game from '../../src/live/thirty-five-state';
 import { createGameController, type GameController } from '../../src/tab/features/thirty-five/game-controller';
@@ -37,20 +46,34 @@ afterAll(async () => {
 type Person = DemoSetup['users'][number];
 const apiFor = (u: Person) => apiAs(stack, setup, u);
 const join = (u: Person, meetingId?: string, replaceStale?: string) =>
-  joinLive(stack, setup, u, meetings, { ...(meetingId ? { meetingId } : {}), ...(replaceStale ? { replaceStale } : {}) });
-const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string, among: LiveMeeting[] = meetings) => Promise.all(among.map((m) => until(m, pred, what)));
+  joinLive(stack, setup, u, meetings, {
+    ...(meetingId ? { meetingId } : {}),
+    ...(replaceStale ? { replaceStale } : {}),
+  });
+const everyone = (pred: (s: MeetingSnapshot) => boolean, what: string, among: LiveMeeting[] = meetings) =>
+  Promise.all(among.map((m) => until(m, pred, what)));
 const controllerOf = (u: Person, m: LiveMeeting, meetingId = setup.meetingId): GameController =>
   createGameController({ api: apiFor(u).thirtyFive, live: m.thirtyFive, communityId: setup.communityId, meetingId });
 const stateOf = (m: LiveMeeting): GameState => m.getSnapshot().thirtyFive!;
 
-async function ok<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }> | { ok: true; value: T } | { ok: false; error: { message: string } }): Promise<T> {
+async function ok<T>(
+  r:
+    | Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>
+    | { ok: true; value: T }
+    | { ok: false; error: { message: string } },
+): Promise<T> {
   const x = await r;
   if (!x.ok) throw new Error(`refused: ${x.error.message}`);
   return x.value;
 }
 
 /** Start, everyone writes a card, deal: returns the plan. */
-async function setUpGame(users: readonly Person[], clients: LiveMeeting[], ctl: GameController[], rounds = 5): Promise<{ gameId: string; plan: ThirtyFivePlan }> {
+async function setUpGame(
+  users: readonly Person[],
+  clients: LiveMeeting[],
+  ctl: GameController[],
+  rounds = 5,
+): Promise<{ gameId: string; plan: ThirtyFivePlan }> {
   const started = await ok(ctl[0]!.start(rounds));
   await everyone((s) => s.thirtyFive?.gameId === started.gameId, 'the game to reach everyone', clients);
   clients.forEach((m, i) => m.thirtyFive.writeCard({ title: `Topic ${i + 1}: what we should work on` }));
@@ -61,7 +84,14 @@ async function setUpGame(users: readonly Person[], clients: LiveMeeting[], ctl: 
 }
 
 /** Every holder of `round` chooses at once through their own controller; returns the splits entered (card order). */
-async function playRound(users: readonly Person[], clients: LiveMeeting[], ctl: GameController[], plan: ThirtyFivePlan, round: number, skip = -1): Promise<ThirtyFiveSplit[]> {
+async function playRound(
+  users: readonly Person[],
+  clients: LiveMeeting[],
+  ctl: GameController[],
+  plan: ThirtyFivePlan,
+  round: number,
+  skip = -1,
+): Promise<ThirtyFiveSplit[]> {
   const chosen = await Promise.all(
     clients.map((m, i) => {
       const seat = seatOf(stateOf(m), users[i]!.userId);
@@ -74,10 +104,12 @@ async function playRound(users: readonly Person[], clients: LiveMeeting[], ctl: 
   const pairs = plan.rounds[round]!.pairs;
   const scored = pairs.length - (skip >= 0 ? 1 : 0);
   await everyone((s) => roundProgress(s.thirtyFive!, round).agreed === scored, `round ${round + 1} agreed`, clients);
-  return pairs.flatMap((_, p) => (p === skip ? [] : [{ round, pair: p, points: [(round + 3 * p) % 8, 7 - ((round + 3 * p) % 8)] }]));
+  return pairs.flatMap((_, p) =>
+    p === skip ? [] : [{ round, pair: p, points: [(round + 3 * p) % 8, 7 - ((round + 3 * p) % 8)] }],
+  );
 }
 
-it('plays a whole game with concurrent splits through the server; the committed result is the engine\'s score of what people entered', async () => {
+it("plays a whole game with concurrent splits through the server; the committed result is the engine's score of what people entered", async () => {
   const users = setup.users;
   const clients = await Promise.all(users.map((u) => join(u))); // clients[i] acts for users[i]
   const ctl = users.map((u, i) => controllerOf(u, clients[i]!));
@@ -86,7 +118,10 @@ it('plays a whole game with concurrent splits through the server; the committed 
   const entered: ThirtyFiveSplit[] = [];
   for (let round = 0; round < 5; round++) {
     await ok(ctl[0]!.openRound(stateOf(clients[0]!), 5));
-    await everyone((s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === round, `round ${round + 1} to open`);
+    await everyone(
+      (s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === round,
+      `round ${round + 1} to open`,
+    );
     const stuck = round === 3 ? 1 : -1;
     if (round === 1) {
       // Pair 0 first disagrees, then its second holder settles on the partner's choice.
@@ -109,7 +144,10 @@ it('plays a whole game with concurrent splits through the server; the committed 
 
   // Every client derives the same result, and it is the engine's score of what was entered.
   const expected = scoreThirtyFive(plan, entered);
-  for (const s of finals) expect(gameResult(s.thirtyFive!).map((c) => [c.cardId, c.total, c.roundsScored, c.rank])).toEqual(expected.map((c) => [c.cardId, c.total, c.roundsScored, c.rank]));
+  for (const s of finals)
+    expect(gameResult(s.thirtyFive!).map((c) => [c.cardId, c.total, c.roundsScored, c.rank])).toEqual(
+      expected.map((c) => [c.cardId, c.total, c.roundsScored, c.rank]),
+    );
   expect(expected.reduce((sum, c) => sum + c.total, 0)).toBe(7 * entered.length);
 
   await ok(ctl[0]!.commit(stateOf(clients[0]!)));
@@ -133,11 +171,21 @@ it('a forged split, agreement or closed pair written into the tree changes no st
   await everyone((s) => s.thirtyFive?.roundOpen === true, 'round 1 to open', clients);
 
   // Pair 0 agrees honestly on 2–5; pair 1's first holder stores 6–1 and the second nothing; pair 2 stores nothing.
-  const [p0, p1, p2] = plan.rounds[0]!.pairs as [typeof plan.rounds[0]['pairs'][0], typeof plan.rounds[0]['pairs'][0], typeof plan.rounds[0]['pairs'][0]];
+  const [p0, p1, p2] = plan.rounds[0]!.pairs as [
+    (typeof plan.rounds)[0]['pairs'][0],
+    (typeof plan.rounds)[0]['pairs'][0],
+    (typeof plan.rounds)[0]['pairs'][0],
+  ];
   const idx = (id: string) => users.findIndex((u) => u.userId === id);
   const choose = (holder: string, pair: typeof p0, inCardOrder: [number, number]) => {
     const i = idx(holder);
-    return ok(ctl[i]!.choose(stateOf(clients[i]!), holder, pair.holders[0] === holder ? inCardOrder : [inCardOrder[1], inCardOrder[0]]));
+    return ok(
+      ctl[i]!.choose(
+        stateOf(clients[i]!),
+        holder,
+        pair.holders[0] === holder ? inCardOrder : [inCardOrder[1], inCardOrder[0]],
+      ),
+    );
   };
   await choose(p0.holders[0], p0, [2, 5]);
   await choose(p0.holders[1], p0, [2, 5]);
@@ -157,19 +205,29 @@ it('a forged split, agreement or closed pair written into the tree changes no st
   wrote.push(game.closePair(root, as(forger.userId), { round: 0, pair: 0 }, new Date())); // and closes pair 0, now mismatched live
   expect(wrote.every((w) => w.ok)).toBe(true);
   expect(forger.userId).toBe(p2.holders[0]);
-  const forged = await everyone((s) => roundProgress(s.thirtyFive!, 0).agreed === 2 && roundProgress(s.thirtyFive!, 0).closed === 1, 'the forgery to show live', clients);
+  const forged = await everyone(
+    (s) => roundProgress(s.thirtyFive!, 0).agreed === 2 && roundProgress(s.thirtyFive!, 0).closed === 1,
+    'the forgery to show live',
+    clients,
+  );
   const liveBefore = agreedSplits(forged[0]!.thirtyFive!);
 
   // The facilitator closes the round: the server computes it from what it stored.
   const saved = await ok(ctl[0]!.closeRound(stateOf(clients[0]!)));
   const honest = [{ round: 0, pair: 0, points: [2, 5] }];
   expect(saved.splits).toEqual(honest);
-  const after = await everyone((s) => s.thirtyFive?.round === 1 && agreedSplits(s.thirtyFive!).length === 1, 'the record to show everywhere', clients);
+  const after = await everyone(
+    (s) => s.thirtyFive?.round === 1 && agreedSplits(s.thirtyFive!).length === 1,
+    'the record to show everywhere',
+    clients,
+  );
   for (const s of after) {
     expect(agreedSplits(s.thirtyFive!)).toEqual(honest);
     expect(roundProgress(s.thirtyFive!, 0)).toMatchObject({ agreed: 1, mismatched: 0, closed: 0 });
     expect(s.thirtyFive!.closedPairs).toEqual([]);
-    expect(gameResult(s.thirtyFive!).map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(plan, honest).map((c) => [c.cardId, c.total]));
+    expect(gameResult(s.thirtyFive!).map((c) => [c.cardId, c.total])).toEqual(
+      scoreThirtyFive(plan, honest).map((c) => [c.cardId, c.total]),
+    );
   }
   const record = (await api.latest(setup.communityId, meetingId))!;
   expect(record).toMatchObject({ gameId, roundsClosed: 1, splits: honest, closedPairs: [] });
@@ -187,11 +245,15 @@ it('a forged split, agreement or closed pair written into the tree changes no st
   await ok(ctl[0]!.closeRound(stateOf(clients[0]!)));
   await until(clients[0]!, (s) => s.thirtyFive?.round === 2, 'round 2 closed');
   await ok(ctl[0]!.finish(stateOf(clients[0]!)));
-  const committed = await ok(ctl[0]!.commit((await until(clients[0]!, (s) => s.thirtyFive?.phase === 'finished', 'finished')).thirtyFive!));
+  const committed = await ok(
+    ctl[0]!.commit((await until(clients[0]!, (s) => s.thirtyFive?.phase === 'finished', 'finished')).thirtyFive!),
+  );
   expect(committed.length).toBe(users.length);
   const topics = (await apiFor(users[1]!).listTopics(setup.communityId)).filter((t) => t.id.startsWith(`${gameId}.`));
   const expected = scoreThirtyFive(plan, honest);
-  expect(topics.sort((a, b) => a.rank! - b.rank!).map((t) => t.id)).toEqual(expected.map((c) => `${gameId}.${c.cardId}`));
+  expect(topics.sort((a, b) => a.rank! - b.rank!).map((t) => t.id)).toEqual(
+    expected.map((c) => `${gameId}.${c.cardId}`),
+  );
 });
 
 it('resumes a game from the record when the live container is lost, with the splits stored for the open round', async () => {
@@ -232,8 +294,13 @@ it('resumes a game from the record when the live container is lost, with the spl
   expect(clients[0]!.getSnapshot().thirtyFive).toBeUndefined();
   const resumable = await ok(ctl[0]!.findResumable());
   await ok(ctl[0]!.resume(resumable!));
-  const resumed = await everyone((s) => s.thirtyFive?.round === 2 && s.thirtyFive.phase === 'playing', 'the resumed game', clients);
-  for (const s of resumed) expect(agreedSplits(s.thirtyFive!)).toEqual([...entered, { round: 2, pair: 0, points: [1, 6] }]);
+  const resumed = await everyone(
+    (s) => s.thirtyFive?.round === 2 && s.thirtyFive.phase === 'playing',
+    'the resumed game',
+    clients,
+  );
+  for (const s of resumed)
+    expect(agreedSplits(s.thirtyFive!)).toEqual([...entered, { round: 2, pair: 0, points: [1, 6] }]);
   // Round 3 opens again and is finished; nothing stored was lost.
   await ok(ctl[0]!.openRound(stateOf(clients[0]!)));
   await everyone((s) => s.thirtyFive?.roundOpen === true && s.thirtyFive.round === 2, 'reopen', clients);

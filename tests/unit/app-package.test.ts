@@ -9,9 +9,12 @@ import { crc32, decodeRgba, pngSize } from '../../appPackage/png';
 const dir = path.resolve(__dirname, '../../appPackage');
 const template = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
 const vars = {
-  TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001', BOT_ID: '00000000-0000-4000-8000-000000000002',
-  AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-000000000003', TAB_DOMAIN: 'guildhall.example.com',
-  TAB_ENDPOINT: 'https://guildhall.example.com', APP_NAME_SUFFIX: '',
+  TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001',
+  BOT_ID: '00000000-0000-4000-8000-000000000002',
+  AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-000000000003',
+  TAB_DOMAIN: 'guildhall.example.com',
+  TAB_ENDPOINT: 'https://guildhall.example.com',
+  APP_NAME_SUFFIX: '',
 };
 
 describe('Teams app package', () => {
@@ -22,9 +25,13 @@ describe('Teams app package', () => {
       const zip = await JSZip.loadAsync(readFileSync(zipPath));
       expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
       const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
-      expect(manifest.configurableTabs[0].context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingStage', 'channelTab']));
+      expect(manifest.configurableTabs[0].context).toEqual(
+        expect.arrayContaining(['meetingSidePanel', 'meetingStage', 'channelTab']),
+      );
       expect(manifest.webApplicationInfo.resource).toBe('api://localhost:3978/00000000-0000-4000-8000-000000000003');
-      expect(manifest.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toContain('MeetingStage.Write.Chat');
+      expect(manifest.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toContain(
+        'MeetingStage.Write.Chat',
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -52,20 +59,27 @@ describe('Teams app package', () => {
   });
 
   it('names every missing variable', () => {
-    expect(() => renderManifest(template, { ...vars, BOT_ID: undefined, TAB_DOMAIN: '' })).toThrow('Missing values for: BOT_ID, TAB_DOMAIN');
+    expect(() => renderManifest(template, { ...vars, BOT_ID: undefined, TAB_DOMAIN: '' })).toThrow(
+      'Missing values for: BOT_ID, TAB_DOMAIN',
+    );
   });
 
   it('refuses to build a package when an environment value is missing, naming it', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'guildhall-pkg-'));
     try {
-      await expect(buildPackage({ env: 'local', outDir: out, overrides: { AAD_APP_CLIENT_ID: '' } })).rejects.toThrow('Missing values for: AAD_APP_CLIENT_ID');
+      await expect(buildPackage({ env: 'local', outDir: out, overrides: { AAD_APP_CLIENT_ID: '' } })).rejects.toThrow(
+        'Missing values for: AAD_APP_CLIENT_ID',
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   });
 
   it('asks for the RSC permissions the stage and meeting events need, with their types', () => {
-    const rsc = (renderManifest(template, vars) as any).authorization.permissions.resourceSpecific as { name: string; type: string }[];
+    const rsc = (renderManifest(template, vars) as any).authorization.permissions.resourceSpecific as {
+      name: string;
+      type: string;
+    }[];
     expect(Object.fromEntries(rsc.map((p) => [p.name, p.type]))).toEqual({
       'MeetingStage.Write.Chat': 'Delegated',
       'ChannelMeetingStage.Write.Group': 'Delegated',

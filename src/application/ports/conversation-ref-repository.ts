@@ -36,5 +36,8 @@ export interface ConversationRefRepository {
   /** True when it existed. */
   delete(tenantId: string, conversationId: string): Promise<boolean>;
   /** A tenant's references, optionally of one conversation type or one community. */
-  list(tenantId: string, filter?: { conversationType?: ConversationRef['conversationType']; communityId?: string }): Promise<ConversationRef[]>;
+  list(
+    tenantId: string,
+    filter?: { conversationType?: ConversationRef['conversationType']; communityId?: string },
+  ): Promise<ConversationRef[]>;
 }

@@ -6,7 +6,11 @@ export type { LiveContainerRecord, LiveContainerRepository } from './live-contai
 export type { Clock } from './clock';
 export type { IdGenerator } from './ids';
 export type { TopicRepository } from './topic-repository';
-export type { StoredSplitChoice, ThirtyFiveChoiceRepository, ThirtyFiveGameRepository } from './thirty-five-game-repository';
+export type {
+  StoredSplitChoice,
+  ThirtyFiveChoiceRepository,
+  ThirtyFiveGameRepository,
+} from './thirty-five-game-repository';
 export type { ConversationRef, ConversationRefRepository } from './conversation-ref-repository';
 export type { ActivityClaim, ActivityClaimRepository } from './activity-claim-repository';
 export type { CardJson, ProactiveNotifier } from './proactive-notifier';
@@ -14,7 +18,12 @@ export type { SessionAnnouncer } from './session-announcer';
 export type { SessionRepository } from './session-repository';
 export type { SessionRunRepository } from './session-run-repository';
 export type { RsvpRepository } from './rsvp-repository';
-export type { NotificationClaim, NotificationClaimRepository, NotificationGiveUp, NotificationRetry } from './notification-claim-repository';
+export type {
+  NotificationClaim,
+  NotificationClaimRepository,
+  NotificationGiveUp,
+  NotificationRetry,
+} from './notification-claim-repository';
 export type { InvitationView, ReminderView, SessionMessenger } from './session-messenger';
 export type {
   ActionRepository,

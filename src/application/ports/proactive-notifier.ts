@@ -12,5 +12,8 @@ export interface ProactiveNotifier {
    * Posts the card as a new message in the community's channel. NOT_FOUND when no channel of the
    * community has the app installed; NOTIFICATION_FAILED when Teams refused or did not answer.
    */
-  postToCommunityChannel(target: { tenantId: string; communityId: string }, card: CardJson): Promise<Result<{ conversationId: string }>>;
+  postToCommunityChannel(
+    target: { tenantId: string; communityId: string },
+    card: CardJson,
+  ): Promise<Result<{ conversationId: string }>>;
 }

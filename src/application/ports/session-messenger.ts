@@ -25,7 +25,11 @@ export interface ReminderView {
  */
 export interface SessionMessenger {
   /** The invitation as a new post in the community's channel. NOT_FOUND when no channel of it has the app. */
-  postInvitation(target: { tenantId: string; communityId: string }, view: InvitationView, refreshUserIds: readonly string[]): Promise<Result<{ conversationId: string }>>;
+  postInvitation(
+    target: { tenantId: string; communityId: string },
+    view: InvitationView,
+    refreshUserIds: readonly string[],
+  ): Promise<Result<{ conversationId: string }>>;
   /** The invitation one-to-one, into a person's personal chat with the bot. */
   sendInvitation(to: ConversationRef, view: InvitationView): Promise<Result<{ conversationId: string }>>;
   sendReminder(to: ConversationRef, view: ReminderView): Promise<Result<{ conversationId: string }>>;

@@ -47,8 +47,13 @@ export async function answerRsvp(
     (current) => {
       if (current && sameChoice(current.value, choice.value)) return ok('unchanged');
       return ok<Rsvp>({
-        communityId: input.communityId, tenantId: session.tenantId, sessionId: session.id,
-        userId: who.userId, displayName, ...choice.value, at: now.toISOString(),
+        communityId: input.communityId,
+        tenantId: session.tenantId,
+        sessionId: session.id,
+        userId: who.userId,
+        displayName,
+        ...choice.value,
+        at: now.toISOString(),
       });
     },
     { busy: 'Your answer kept changing while it was saved; try again.' },

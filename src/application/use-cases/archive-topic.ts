@@ -6,7 +6,11 @@ import { requireFacilitation } from '../facilitation';
 import { applyToTopics } from '../topic-writes';
 
 /** A facilitator or champion archives a topic (its history kept); the ranks close up. Round trips: 2 reads, then applyToTopics. */
-export async function archiveTopic(deps: AppDeps, who: Principal, input: { communityId: string; topicId: string }): Promise<Result<Topic[]>> {
+export async function archiveTopic(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; topicId: string },
+): Promise<Result<Topic[]>> {
   const access = await requireFacilitation(deps, who, input.communityId);
   if (!access.ok) return access;
   return applyToTopics(deps, input.communityId, (topics) => setArchived(topics, input.topicId, true));

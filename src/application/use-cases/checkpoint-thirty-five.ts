@@ -23,7 +23,11 @@ export interface CheckpointInput {
  * repeating it changes nothing.
  * Store round trips: 2 (access) + 1 (game) + 1 (closing) + 1 (choices) + 1 (game) + 1 (write).
  */
-export async function checkpointThirtyFive(deps: AppDeps, who: Principal, input: CheckpointInput): Promise<Result<ThirtyFiveGameRecord>> {
+export async function checkpointThirtyFive(
+  deps: AppDeps,
+  who: Principal,
+  input: CheckpointInput,
+): Promise<Result<ThirtyFiveGameRecord>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
   const g = loaded.value.value;
@@ -34,11 +38,14 @@ export async function checkpointThirtyFive(deps: AppDeps, who: Principal, input:
     return updateGame(deps, loaded.value, (cur) => {
       const again = checkOrder(cur, input);
       if (again) return again;
-      return input.phase === 'finished' && cur.status !== 'finished' ? ok({ ...cur, status: 'finished', scoring: null }) : ok('unchanged');
+      return input.phase === 'finished' && cur.status !== 'finished'
+        ? ok({ ...cur, status: 'finished', scoring: null })
+        : ok('unchanged');
     });
   }
   const round = g.roundsClosed;
-  if (g.scoring?.round !== round) return fail('CONFLICT', `Round ${round + 1} was never opened: open it before closing it.`);
+  if (g.scoring?.round !== round)
+    return fail('CONFLICT', `Round ${round + 1} was never opened: open it before closing it.`);
 
   // 1. No split is taken for the round from now on.
   let current: Versioned<ThirtyFiveGameRecord> = loaded.value;
@@ -77,10 +84,14 @@ function checkOrder(g: ThirtyFiveGameRecord, input: CheckpointInput): Result<nev
   if (!g.plan || g.status === 'writing') return fail('VALIDATION_FAILED', 'Deal the cards before closing a round.');
   const rounds = g.plan.rounds.length;
   if (input.roundsClosed < g.roundsClosed) {
-    return fail('CONFLICT', `Rounds 1 to ${g.roundsClosed} are already saved; a checkpoint cannot go back to ${input.roundsClosed}.`);
+    return fail(
+      'CONFLICT',
+      `Rounds 1 to ${g.roundsClosed} are already saved; a checkpoint cannot go back to ${input.roundsClosed}.`,
+    );
   }
   if (input.roundsClosed > rounds) return fail('VALIDATION_FAILED', `The game has ${rounds} rounds.`);
-  if (input.roundsClosed > g.roundsClosed + 1) return fail('VALIDATION_FAILED', `Close round ${g.roundsClosed + 1} first.`);
+  if (input.roundsClosed > g.roundsClosed + 1)
+    return fail('VALIDATION_FAILED', `Close round ${g.roundsClosed + 1} first.`);
   if (input.phase === 'finished' && input.roundsClosed !== rounds) {
     return fail('VALIDATION_FAILED', `Finish after the last round (${rounds}); ${input.roundsClosed} are closed.`);
   }

@@ -65,13 +65,18 @@ export interface SessionOutcome {
  * (1 query + k replaces) + 1 replace (session) + 3 reads/queries for the outcome (takeaways, actions,
  * feedback). A repeated call: 2 + 1 + those 3.
  */
-export async function closeSession(deps: AppDeps, who: Principal, input: CloseSessionInput): Promise<Result<SessionOutcome>> {
+export async function closeSession(
+  deps: AppDeps,
+  who: Principal,
+  input: CloseSessionInput,
+): Promise<Result<SessionOutcome>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
   const session = found.value.value;
-  if (!facilitatesSession(access.value, session)) return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) can close it.");
+  if (!facilitatesSession(access.value, session))
+    return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) can close it.");
   if (session.closed) return sameOrConflict(deps, session, input.requestId);
 
   const valid = await validate(deps, who, session, input);
@@ -82,18 +87,39 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
   const now = deps.clock.now().toISOString();
   for (const [i, t] of input.takeaways.entries()) {
     const takeaway: Takeaway = {
-      id: `${input.requestId}.t${String(i + 1).padStart(2, '0')}`, communityId: input.communityId, sessionId: session.id, topicId: t.topicId,
-      text: t.text.trim(), authorId: t.authorId ?? who.userId, createdAt: now,
+      id: `${input.requestId}.t${String(i + 1).padStart(2, '0')}`,
+      communityId: input.communityId,
+      sessionId: session.id,
+      topicId: t.topicId,
+      text: t.text.trim(),
+      authorId: t.authorId ?? who.userId,
+      createdAt: now,
     };
-    const created = await createOnce(deps.store.takeaways.create(takeaway), () => deps.store.takeaways.get(input.communityId, takeaway.id), session.id);
+    const created = await createOnce(
+      deps.store.takeaways.create(takeaway),
+      () => deps.store.takeaways.get(input.communityId, takeaway.id),
+      session.id,
+    );
     if (!created.ok) return created;
     if (t.action) {
       const action: ActionItem = {
-        id: `${input.requestId}.a${String(i + 1).padStart(2, '0')}`, communityId: input.communityId, sessionId: session.id, takeawayId: takeaway.id,
-        text: (t.action.text ?? t.text).trim(), ownerId: t.action.ownerId, dueDate: t.action.dueDate, status: 'open',
-        createdBy: who.userId, createdAt: now, updatedAt: now,
+        id: `${input.requestId}.a${String(i + 1).padStart(2, '0')}`,
+        communityId: input.communityId,
+        sessionId: session.id,
+        takeawayId: takeaway.id,
+        text: (t.action.text ?? t.text).trim(),
+        ownerId: t.action.ownerId,
+        dueDate: t.action.dueDate,
+        status: 'open',
+        createdBy: who.userId,
+        createdAt: now,
+        updatedAt: now,
       };
-      const made = await createOnce(deps.store.actions.create(action), () => deps.store.actions.get(input.communityId, action.id), session.id);
+      const made = await createOnce(
+        deps.store.actions.create(action),
+        () => deps.store.actions.get(input.communityId, action.id),
+        session.id,
+      );
       if (!made.ok) return made;
     }
   }
@@ -104,7 +130,9 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
   }
 
   if (session.topicIds.length) {
-    const discussed = await applyToTopics(deps, input.communityId, (topics) => markTopicsDiscussed(topics, session.topicIds, session.id));
+    const discussed = await applyToTopics(deps, input.communityId, (topics) =>
+      markTopicsDiscussed(topics, session.topicIds, session.id),
+    );
     if (!discussed.ok) return discussed;
   }
 
@@ -134,7 +162,12 @@ export async function closeSession(deps: AppDeps, who: Principal, input: CloseSe
   return closed.ok ? outcomeOf(deps, closed.value.value) : closed;
 }
 
-async function validate(deps: AppDeps, who: Principal, session: Session, input: CloseSessionInput): Promise<Result<void>> {
+async function validate(
+  deps: AppDeps,
+  who: Principal,
+  session: Session,
+  input: CloseSessionInput,
+): Promise<Result<void>> {
   if (input.takeaways.length > OUTCOME_LIMITS.perClose || input.feedback.length > OUTCOME_LIMITS.perClose * 2) {
     return fail('VALIDATION_FAILED', 'Too many takeaways or votes in one close.');
   }
@@ -143,7 +176,9 @@ async function validate(deps: AppDeps, who: Principal, session: Session, input: 
     const topic = checkTakeawayTopic(session, t.topicId);
     if (!topic.ok) return topic;
     if (!t.text.trim() || t.text.trim().length > OUTCOME_LIMITS.takeaway) {
-      return fail('VALIDATION_FAILED', `A takeaway needs a text of 1 to ${OUTCOME_LIMITS.takeaway} characters.`, [{ path: 'takeaways.text', message: 'empty or too long' }]);
+      return fail('VALIDATION_FAILED', `A takeaway needs a text of 1 to ${OUTCOME_LIMITS.takeaway} characters.`, [
+        { path: 'takeaways.text', message: 'empty or too long' },
+      ]);
     }
     if (t.authorId) people.push(t.authorId);
     if (t.action) {
@@ -153,14 +188,23 @@ async function validate(deps: AppDeps, who: Principal, session: Session, input: 
     }
   }
   const breakouts = input.breakouts ?? [];
-  if (breakouts.length > BREAKOUT_LIMITS.maxGroups || new Set(breakouts.map((b) => b.index)).size !== breakouts.length) {
-    return fail('VALIDATION_FAILED', `Breakouts are at most ${BREAKOUT_LIMITS.maxGroups} groups, each once.`, [{ path: 'breakouts', message: 'too many or repeated' }]);
+  if (
+    breakouts.length > BREAKOUT_LIMITS.maxGroups ||
+    new Set(breakouts.map((b) => b.index)).size !== breakouts.length
+  ) {
+    return fail('VALIDATION_FAILED', `Breakouts are at most ${BREAKOUT_LIMITS.maxGroups} groups, each once.`, [
+      { path: 'breakouts', message: 'too many or repeated' },
+    ]);
   }
   if (breakouts.some((b) => b.notes.some((n) => !n.text.trim() || n.text.length > RUN_LIMITS.groupNote))) {
-    return fail('VALIDATION_FAILED', `A group note has 1 to ${RUN_LIMITS.groupNote} characters.`, [{ path: 'breakouts.notes.text', message: 'empty or too long' }]);
+    return fail('VALIDATION_FAILED', `A group note has 1 to ${RUN_LIMITS.groupNote} characters.`, [
+      { path: 'breakouts.notes.text', message: 'empty or too long' },
+    ]);
   }
   if (new Set(input.feedback.map((f) => f.userId)).size !== input.feedback.length) {
-    return fail('VALIDATION_FAILED', 'One vote per person.', [{ path: 'feedback', message: 'a person is listed twice' }]);
+    return fail('VALIDATION_FAILED', 'One vote per person.', [
+      { path: 'feedback', message: 'a person is listed twice' },
+    ]);
   }
   for (const f of input.feedback) {
     const score = addVote({ communityId: '', sessionId: '', values: [], markers: [] }, 'x', f.score);
@@ -188,7 +232,11 @@ async function createOnce<T extends { sessionId: string }>(
   return fail('CONFLICT', 'This request id was already used for another session; use a new one.');
 }
 
-async function recordVotes(deps: AppDeps, session: Session, votes: CloseSessionInput['feedback']): Promise<Result<void>> {
+async function recordVotes(
+  deps: AppDeps,
+  session: Session,
+  votes: CloseSessionInput['feedback'],
+): Promise<Result<void>> {
   const { communityId, id: sessionId } = session;
   const recorded = await updateVersioned(
     {

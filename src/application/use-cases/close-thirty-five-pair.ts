@@ -17,13 +17,16 @@ export async function closeThirtyFivePair(
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
   const g0 = loaded.value.value;
-  const choices = g0.plan ? await deps.store.thirtyFiveChoices.listForRound(g0.communityId, g0.gameId, input.round) : [];
+  const choices = g0.plan
+    ? await deps.store.thirtyFiveChoices.listForRound(g0.communityId, g0.gameId, input.round)
+    : [];
   return updateGame(deps, loaded.value, (g) => {
     const r = input.round + 1;
     if (g.status !== 'playing' || !g.plan || !g.scoring?.open || g.scoring.round !== input.round) {
       return fail('CONFLICT', 'Only a pair of the open round can be closed.');
     }
-    if (!g.plan.rounds[input.round]?.pairs[input.pair]) return fail('VALIDATION_FAILED', `Round ${r} has no pair ${input.pair + 1}.`);
+    if (!g.plan.rounds[input.round]?.pairs[input.pair])
+      return fail('VALIDATION_FAILED', `Round ${r} has no pair ${input.pair + 1}.`);
     if (g.closedPairs.some((p) => p.round === input.round && p.pair === input.pair)) return ok('unchanged');
     if (roundCheckpoint(g.plan, input.round, choices, []).splits.some((s) => s.pair === input.pair)) {
       return fail('CONFLICT', 'That pair has agreed; its split counts.');

@@ -35,20 +35,31 @@ export const topicIdForCard = (gameId: string, cardId: string) => `${gameId}.${c
  * topics prioritised before keep their order below them. A second commit returns the first one.
  * Store round trips: 2 (access) + 1 (game) + applyToTopics (1 query + one write per new or re-ranked topic) + 1 (game).
  */
-export async function commitThirtyFive(deps: AppDeps, who: Principal, input: CommitInput): Promise<Result<{ game: ThirtyFiveGameRecord; topics: Topic[] }>> {
+export async function commitThirtyFive(
+  deps: AppDeps,
+  who: Principal,
+  input: CommitInput,
+): Promise<Result<{ game: ThirtyFiveGameRecord; topics: Topic[] }>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
   const g = loaded.value.value;
   if (g.status === 'committed') return ok({ game: g, topics: await topicsOf(deps, g) });
-  if (g.status !== 'finished' || !g.plan) return fail('VALIDATION_FAILED', 'Finish the game (close its last round) before committing its result.');
+  if (g.status !== 'finished' || !g.plan)
+    return fail('VALIDATION_FAILED', 'Finish the game (close its last round) before committing its result.');
 
-  const merges = checkMerges(g.cards.map((c) => c.id), input.merges);
+  const merges = checkMerges(
+    g.cards.map((c) => c.id),
+    input.merges,
+  );
   if (!merges.ok) return merges;
   const scored = tryScoreThirtyFive(g.plan, g.splits);
   if (!scored.ok) return scored;
   const result = rankWithMerges(scored.value, input.merges);
   if (input.result && !sameResult(input.result, result)) {
-    return fail('RESULT_MISMATCH', 'The result shown is not what the saved rounds say; nothing was committed. Reload the game and try again.');
+    return fail(
+      'RESULT_MISMATCH',
+      'The result shown is not what the saved rounds say; nothing was committed. Reload the game and try again.',
+    );
   }
 
   const topicIds = await writeTopics(deps, who, g, result);
@@ -56,13 +67,24 @@ export async function commitThirtyFive(deps: AppDeps, who: Principal, input: Com
   const committed = await updateGame(deps, loaded.value, (current) =>
     current.status === 'committed'
       ? ok('unchanged')
-      : ok({ ...current, status: 'committed', merges: [...input.merges], result, committed: { at: deps.clock.now().toISOString(), topicIds: topicIds.value } }),
+      : ok({
+          ...current,
+          status: 'committed',
+          merges: [...input.merges],
+          result,
+          committed: { at: deps.clock.now().toISOString(), topicIds: topicIds.value },
+        }),
   );
   if (!committed.ok) return committed;
   return ok({ game: committed.value, topics: await topicsOf(deps, committed.value) });
 }
 
-async function writeTopics(deps: AppDeps, who: Principal, g: ThirtyFiveGameRecord, result: readonly RankedCard[]): Promise<Result<string[]>> {
+async function writeTopics(
+  deps: AppDeps,
+  who: Principal,
+  g: ThirtyFiveGameRecord,
+  result: readonly RankedCard[],
+): Promise<Result<string[]>> {
   const cards = new Map(g.cards.map((c) => [c.id, c]));
   const now = deps.clock.now().toISOString();
   const ranked: Topic[] = [];
@@ -70,8 +92,15 @@ async function writeTopics(deps: AppDeps, who: Principal, g: ThirtyFiveGameRecor
     const card = cards.get(line.cardId);
     if (!card) return fail('VALIDATION_FAILED', `Card ${line.cardId} is not in this game.`);
     const also = line.mergedCardIds.map((m) => cards.get(m)?.title).filter((t): t is string => !!t);
-    const description = [card.description, also.length ? `Merged with: ${also.join('; ')}` : ''].filter(Boolean).join('\n\n');
-    const score = { normalized: line.normalized, roundsScored: line.roundsScored, outOf: 7 * (g.plan?.rounds.length ?? g.plannedRounds), cards: 1 + line.mergedCardIds.length };
+    const description = [card.description, also.length ? `Merged with: ${also.join('; ')}` : '']
+      .filter(Boolean)
+      .join('\n\n');
+    const score = {
+      normalized: line.normalized,
+      roundsScored: line.roundsScored,
+      outOf: 7 * (g.plan?.rounds.length ?? g.plannedRounds),
+      cards: 1 + line.mergedCardIds.length,
+    };
     ranked.push({
       id: topicIdForCard(g.gameId, line.cardId),
       communityId: g.communityId,

@@ -5,7 +5,10 @@ import type { AppDeps } from '../deps';
  * bound. For what the bot says into that same conversation (e.g. at meeting start): the people
  * there are the ones the binding was made for, so no membership check.
  */
-export async function communityOfContext(deps: AppDeps, input: { tenantId: string; contextIds: readonly string[] }): Promise<{ communityId: string; name: string } | undefined> {
+export async function communityOfContext(
+  deps: AppDeps,
+  input: { tenantId: string; contextIds: readonly string[] },
+): Promise<{ communityId: string; name: string } | undefined> {
   for (const contextId of input.contextIds) {
     const binding = await deps.store.bindings.get(input.tenantId, contextId);
     if (!binding) continue;

@@ -1,11 +1,17 @@
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
-import { tryPlanThirtyFive, tryReplanFromRound, type GameCard, type ThirtyFiveGameRecord } from '../../domain/thirty-five';
+import {
+  tryPlanThirtyFive,
+  tryReplanFromRound,
+  type GameCard,
+  type ThirtyFiveGameRecord,
+} from '../../domain/thirty-five';
 import type { AppDeps } from '../deps';
 import { loadGame, updateGame } from '../thirty-five-games';
 
 const sameCards = (a: readonly GameCard[], b: readonly GameCard[]) => {
-  const key = (cs: readonly GameCard[]) => JSON.stringify([...cs].map((c) => [c.id, c.authorId, c.title, c.description]).sort());
+  const key = (cs: readonly GameCard[]) =>
+    JSON.stringify([...cs].map((c) => [c.id, c.authorId, c.title, c.description]).sort());
   return key(a) === key(b);
 };
 
@@ -14,7 +20,10 @@ async function checkAuthors(deps: AppDeps, communityId: string, cards: readonly 
   const members = new Set((await deps.store.memberships.listByCommunity(communityId)).map((m) => m.value.userId));
   const strangers = cards.filter((c) => !members.has(c.authorId));
   if (strangers.length) {
-    return fail('VALIDATION_FAILED', `Cards can only be dealt for members of the community; not members: ${strangers.map((c) => c.authorId).join(', ')}.`);
+    return fail(
+      'VALIDATION_FAILED',
+      `Cards can only be dealt for members of the community; not members: ${strangers.map((c) => c.authorId).join(', ')}.`,
+    );
   }
   return ok(undefined);
 }
@@ -33,12 +42,17 @@ export async function dealThirtyFive(
   if (!loaded.ok) return loaded;
   if (loaded.value.value.status !== 'writing') {
     const g = loaded.value.value;
-    return g.plan && sameCards(g.cards, input.cards) ? ok(g) : fail('CONFLICT', 'The cards of this game are already dealt.');
+    return g.plan && sameCards(g.cards, input.cards)
+      ? ok(g)
+      : fail('CONFLICT', 'The cards of this game are already dealt.');
   }
   const authors = await checkAuthors(deps, input.communityId, input.cards);
   if (!authors.ok) return authors;
   return updateGame(deps, loaded.value, (g) => {
-    if (g.status !== 'writing') return g.plan && sameCards(g.cards, input.cards) ? ok('unchanged') : fail('CONFLICT', 'The cards of this game are already dealt.');
+    if (g.status !== 'writing')
+      return g.plan && sameCards(g.cards, input.cards)
+        ? ok('unchanged')
+        : fail('CONFLICT', 'The cards of this game are already dealt.');
     const plan = tryPlanThirtyFive({
       participants: input.cards.map((c) => c.authorId),
       cards: input.cards.map((c) => ({ id: c.id, authorId: c.authorId })),
@@ -65,16 +79,23 @@ export async function redealThirtyFive(
   const authors = await checkAuthors(deps, input.communityId, input.cards);
   if (!authors.ok) return authors;
   return updateGame(deps, loaded.value, (g) => {
-    if (g.status !== 'playing' || !g.plan) return fail('VALIDATION_FAILED', 'Only a game being played can be re-dealt.');
+    if (g.status !== 'playing' || !g.plan)
+      return fail('VALIDATION_FAILED', 'Only a game being played can be re-dealt.');
     if (input.fromRound !== g.roundsClosed) {
-      return fail('VALIDATION_FAILED', `Re-deal from the next round to play (round ${g.roundsClosed + 1}); closed rounds stay as played.`);
+      return fail(
+        'VALIDATION_FAILED',
+        `Re-deal from the next round to play (round ${g.roundsClosed + 1}); closed rounds stay as played.`,
+      );
     }
     const known = new Map(g.cards.map((c) => [c.id, c]));
     const byAuthor = new Map(g.cards.map((c) => [c.authorId, c]));
     for (const c of input.cards) {
       const was = known.get(c.id);
       if (was && (was.authorId !== c.authorId || was.title !== c.title || was.description !== c.description)) {
-        return fail('VALIDATION_FAILED', `Card ${c.id} was dealt with another text or author; a dealt card cannot change.`);
+        return fail(
+          'VALIDATION_FAILED',
+          `Card ${c.id} was dealt with another text or author; a dealt card cannot change.`,
+        );
       }
       const authorsCard = byAuthor.get(c.authorId);
       if (!was && authorsCard) return fail('VALIDATION_FAILED', `${c.authorId} already has a card in this game.`);

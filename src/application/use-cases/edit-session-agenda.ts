@@ -12,15 +12,23 @@ import { facilitatesSession, findSession } from '../facilitation';
 export async function editSessionAgenda(
   deps: AppDeps,
   who: Principal,
-  input: { communityId: string; sessionId: string; etag: string; agenda: readonly AgendaItem[]; durationMinutes?: number },
+  input: {
+    communityId: string;
+    sessionId: string;
+    etag: string;
+    agenda: readonly AgendaItem[];
+    durationMinutes?: number;
+  },
 ): Promise<Result<{ session: Session; etag: string }>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
   const session = found.value.value;
-  if (!facilitatesSession(access.value, session)) return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) can change its agenda.");
-  if (session.state === 'held') return fail('VALIDATION_FAILED', 'The session has been held; its agenda is part of the record now.');
+  if (!facilitatesSession(access.value, session))
+    return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) can change its agenda.");
+  if (session.state === 'held')
+    return fail('VALIDATION_FAILED', 'The session has been held; its agenda is part of the record now.');
   const agenda = input.agenda.map((i) => ({ title: i.title.trim(), minutes: i.minutes }));
   const durationMinutes = input.durationMinutes ?? session.durationMinutes;
   const fits = checkAgenda(agenda, durationMinutes);

@@ -17,7 +17,11 @@ export interface EditTopicInput {
  * Edit a topic's title or description. Facilitators and champions edit any topic; the proposer edits
  * their own while it is only proposed. Round trips: 2 reads (access) + 1 read + 1 replace.
  */
-export async function editTopic(deps: AppDeps, who: Principal, input: EditTopicInput): Promise<Result<{ topic: Topic; etag: string }>> {
+export async function editTopic(
+  deps: AppDeps,
+  who: Principal,
+  input: EditTopicInput,
+): Promise<Result<{ topic: Topic; etag: string }>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const current = await deps.store.topics.get(input.communityId, input.topicId);

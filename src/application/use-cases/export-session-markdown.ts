@@ -140,9 +140,7 @@ function breakoutsSection(input: SessionExportInput): RootContent[] {
     heading(2, 'Breakout groups'),
     ...breakouts.flatMap((b): RootContent[] => [
       heading(3, `${breakoutName(b.index)}${b.question ? `: ${oneLine(b.question)}` : ''}`),
-      ...(b.members.length
-        ? [paragraph(text(`Members: ${b.members.map((id) => nameOf(input, id)).join(', ')}`))]
-        : []),
+      ...(b.members.length ? [paragraph(text(`Members: ${b.members.map((id) => nameOf(input, id)).join(', ')}`))] : []),
       b.notes.length
         ? list(b.notes.map((n) => item([text(`${oneLine(n.text)} — ${input.names[n.authorId] ?? n.authorName}`)])))
         : paragraph(emphasis('No notes.')),

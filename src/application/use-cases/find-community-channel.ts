@@ -7,9 +7,15 @@ import type { ConversationRef } from '../ports';
  * binding, read now, names the community. Bindings can change after install, so the binding
  * decides, not the community remembered on the reference (which is corrected when it differs).
  */
-export async function findCommunityChannel(deps: AppDeps, target: { tenantId: string; communityId: string }): Promise<Result<ConversationRef>> {
+export async function findCommunityChannel(
+  deps: AppDeps,
+  target: { tenantId: string; communityId: string },
+): Promise<Result<ConversationRef>> {
   const channels = await deps.store.conversationRefs.list(target.tenantId, { conversationType: 'channel' });
-  const ordered = [...channels.filter((r) => r.communityId === target.communityId), ...channels.filter((r) => r.communityId !== target.communityId)];
+  const ordered = [
+    ...channels.filter((r) => r.communityId === target.communityId),
+    ...channels.filter((r) => r.communityId !== target.communityId),
+  ];
   for (const ref of ordered) {
     const binding = await deps.store.bindings.get(target.tenantId, ref.teamsChannelId ?? ref.conversationId);
     if (binding?.value.communityId !== target.communityId) continue;
@@ -19,5 +25,8 @@ export async function findCommunityChannel(deps: AppDeps, target: { tenantId: st
     }
     return ok(ref);
   }
-  return fail('NOT_FOUND', 'No channel of this community has Guildhall installed. Add the app to the team and the Guildhall tab to the channel.');
+  return fail(
+    'NOT_FOUND',
+    'No channel of this community has Guildhall installed. Add the app to the team and the Guildhall tab to the channel.',
+  );
 }

@@ -29,7 +29,11 @@ export interface Attendance {
  * who has not answered, and the trend. Champions and facilitators only.
  * Round trips: 2 reads (access) + 4 queries (sessions, answers, members, topics).
  */
-export async function getAttendance(deps: AppDeps, who: Principal, input: { communityId: string }): Promise<Result<Attendance>> {
+export async function getAttendance(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string },
+): Promise<Result<Attendance>> {
   const access = await requireFacilitation(deps, who, input.communityId);
   if (!access.ok) return access;
   const [sessions, rsvps, members, topics] = await Promise.all([
@@ -40,11 +44,33 @@ export async function getAttendance(deps: AppDeps, who: Principal, input: { comm
   ]);
   const { next, recent } = attendanceSessions(sessions, deps.clock.now());
   const summarise = (s: (typeof sessions)[number]) =>
-    summariseAttendance(s, sessionTitle(s, s.topicIds.map((id) => topics.find((t) => t.id === id)?.title).filter((t): t is string => !!t)), members, rsvps.filter((r) => r.sessionId === s.id));
+    summariseAttendance(
+      s,
+      sessionTitle(
+        s,
+        s.topicIds.map((id) => topics.find((t) => t.id === id)?.title).filter((t): t is string => !!t),
+      ),
+      members,
+      rsvps.filter((r) => r.sessionId === s.id),
+    );
   const nextView = next ? summarise(next) : null;
   const recentViews = recent.map(summarise);
-  const trend = [...recentViews].reverse().concat(nextView ? [nextView] : []).map((a) => ({
-    sessionId: a.sessionId, title: a.title, startsAt: a.startsAt, members: a.counts.members, answered: a.counts.answered, yes: a.counts.yes,
-  }));
-  return ok({ communityId: input.communityId, communityName: access.value.community.value.name, next: nextView, recent: recentViews, trend });
+  const trend = [...recentViews]
+    .reverse()
+    .concat(nextView ? [nextView] : [])
+    .map((a) => ({
+      sessionId: a.sessionId,
+      title: a.title,
+      startsAt: a.startsAt,
+      members: a.counts.members,
+      answered: a.counts.answered,
+      yes: a.counts.yes,
+    }));
+  return ok({
+    communityId: input.communityId,
+    communityName: access.value.community.value.name,
+    next: nextView,
+    recent: recentViews,
+    trend,
+  });
 }

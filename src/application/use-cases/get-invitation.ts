@@ -30,8 +30,12 @@ export async function getInvitation(
       .map((s) => s.value)
       .filter((s) => s.state === 'scheduled' && sessionEndsAt(s).getTime() > now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
-    if (!session) return fail('SESSION_NOT_FOUND', `No session of '${access.value.community.value.name}' is scheduled yet.`);
+    if (!session)
+      return fail('SESSION_NOT_FOUND', `No session of '${access.value.community.value.name}' is scheduled yet.`);
   }
   const answer = await deps.store.rsvps.get(input.communityId, session.id, who.userId);
-  return ok({ invitation: await invitationView(deps, access.value.community.value, session), answer: answer?.value ?? null });
+  return ok({
+    invitation: await invitationView(deps, access.value.community.value, session),
+    answer: answer?.value ?? null,
+  });
 }

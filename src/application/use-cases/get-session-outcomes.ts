@@ -1,5 +1,12 @@
 import type { Principal } from '../../domain/identity';
-import { summariseFeedback, type ActionItem, type Annotation, type FeedbackSummary, type SessionNotes, type Takeaway } from '../../domain/outcomes';
+import {
+  summariseFeedback,
+  type ActionItem,
+  type Annotation,
+  type FeedbackSummary,
+  type SessionNotes,
+  type Takeaway,
+} from '../../domain/outcomes';
 import { ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
@@ -20,7 +27,11 @@ export interface SessionOutcomesView {
  * caller voted. Round trips: 2 reads (access) + 1 read (session) + 1 read (notes) + 2 queries + n reads
  * (action etags) + 1 read (feedback).
  */
-export async function getSessionOutcomes(deps: AppDeps, who: Principal, input: { communityId: string; sessionId: string }): Promise<Result<SessionOutcomesView>> {
+export async function getSessionOutcomes(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; sessionId: string },
+): Promise<Result<SessionOutcomesView>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
@@ -33,7 +44,9 @@ export async function getSessionOutcomes(deps: AppDeps, who: Principal, input: {
     deps.store.actions.listBySession(communityId, sessionId),
     deps.store.feedback.get(communityId, sessionId),
   ]);
-  const withEtags = await Promise.all(actions.map(async (a) => ({ ...a, etag: (await deps.store.actions.get(communityId, a.id))?.etag ?? '' })));
+  const withEtags = await Promise.all(
+    actions.map(async (a) => ({ ...a, etag: (await deps.store.actions.get(communityId, a.id))?.etag ?? '' })),
+  );
   const marker = deps.store.feedback.markerFor(communityId, sessionId, who.userId);
   return ok({
     notes: notes?.value ?? null,

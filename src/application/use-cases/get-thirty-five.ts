@@ -20,6 +20,8 @@ export async function latestThirtyFive(
   const game = found.value;
   const scoring = game.scoring;
   const unsaved = scoring && scoring.round === game.roundsClosed && game.status === 'playing';
-  const stored = unsaved ? await deps.store.thirtyFiveChoices.listForRound(game.communityId, game.gameId, scoring.round) : [];
+  const stored = unsaved
+    ? await deps.store.thirtyFiveChoices.listForRound(game.communityId, game.gameId, scoring.round)
+    : [];
   return ok({ game, openChoices: stored.map((c) => ({ round: c.round, userId: c.userId, points: c.points })) });
 }

@@ -5,7 +5,11 @@ import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 
 /** One topic with the etag an edit must carry. Round trips: 2 reads (access) + 1 read. */
-export async function getTopic(deps: AppDeps, who: Principal, input: { communityId: string; topicId: string }): Promise<Result<{ topic: Topic; etag: string }>> {
+export async function getTopic(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; topicId: string },
+): Promise<Result<{ topic: Topic; etag: string }>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const found = await deps.store.topics.get(input.communityId, input.topicId);

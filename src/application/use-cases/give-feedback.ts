@@ -26,7 +26,10 @@ export async function giveFeedback(
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
   const session = found.value.value;
-  if (session.state !== 'held' && Date.parse(session.startsAt) - FEEDBACK_OPENS_BEFORE_MS > deps.clock.now().getTime()) {
+  if (
+    session.state !== 'held' &&
+    Date.parse(session.startsAt) - FEEDBACK_OPENS_BEFORE_MS > deps.clock.now().getTime()
+  ) {
     return fail('VALIDATION_FAILED', 'Feedback opens when the session starts (at most 30 minutes before).');
   }
   const marker = deps.store.feedback.markerFor(input.communityId, input.sessionId, who.userId);

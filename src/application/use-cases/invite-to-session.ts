@@ -33,19 +33,31 @@ export async function inviteToSession(
   if (!found.ok) return found;
   const session = found.value.value;
   const claimed = await deps.store.notificationClaims.claim({
-    communityId: input.communityId, key: `invitation:${session.id}`, sessionId: session.id, kind: 'invitation',
-    claimedBy: input.claimedBy, claimedAt: deps.clock.now().toISOString(),
+    communityId: input.communityId,
+    key: `invitation:${session.id}`,
+    sessionId: session.id,
+    kind: 'invitation',
+    claimedBy: input.claimedBy,
+    claimedAt: deps.clock.now().toISOString(),
   });
-  if (claimed === 'already-claimed') return ok({ sent: false, channel: 'skipped', direct: { sent: 0, withoutApp: 0, failed: 0 } });
+  if (claimed === 'already-claimed')
+    return ok({ sent: false, channel: 'skipped', direct: { sent: 0, withoutApp: 0, failed: 0 } });
 
   const community = access.value.community.value;
   const view = await invitationView(deps, community, session);
   const members = (await deps.store.memberships.listByCommunity(community.id)).map((m) => m.value);
   const chats = await personalChats(deps, community.tenantId);
   const reachable = members.filter((m) => chats.has(m.userId));
-  const mris = reachable.map((m) => chats.get(m.userId)!.userMri).filter((x): x is string => !!x).slice(0, MAX_REFRESH_USERS);
+  const mris = reachable
+    .map((m) => chats.get(m.userId)!.userMri)
+    .filter((x): x is string => !!x)
+    .slice(0, MAX_REFRESH_USERS);
 
-  const posted = await messenger.postInvitation({ tenantId: community.tenantId, communityId: community.id }, view, mris);
+  const posted = await messenger.postInvitation(
+    { tenantId: community.tenantId, communityId: community.id },
+    view,
+    mris,
+  );
   const channel = posted.ok ? 'posted' : posted.error.code === 'NOT_FOUND' ? 'no-channel' : 'failed';
   let sent = 0;
   let failed = 0;

@@ -5,7 +5,11 @@ import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 
 /** The community's backlog as members read it: ranked first, then proposed, archived last. */
-export async function listBacklog(deps: AppDeps, who: Principal, input: { communityId: string }): Promise<Result<Topic[]>> {
+export async function listBacklog(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string },
+): Promise<Result<Topic[]>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   return ok(backlogOrder((await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value)));

@@ -17,7 +17,5 @@ export async function listMyCommunities(deps: AppDeps, who: Principal): Promise<
       return c ? { community: c.value, roles: m.roles } : undefined;
     }),
   );
-  return ok(
-    rows.filter((r): r is MyCommunity => !!r).sort((a, b) => a.community.name.localeCompare(b.community.name)),
-  );
+  return ok(rows.filter((r): r is MyCommunity => !!r).sort((a, b) => a.community.name.localeCompare(b.community.name)));
 }

@@ -5,7 +5,11 @@ import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 
 /** Actions not done yet, across every session of the community, soonest due first. Round trips: 2 reads (access) + 1 query. */
-export async function listOpenActions(deps: AppDeps, who: Principal, input: { communityId: string; ownerId?: string }): Promise<Result<ActionItem[]>> {
+export async function listOpenActions(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; ownerId?: string },
+): Promise<Result<ActionItem[]>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const all = await deps.store.actions.listByCommunity(input.communityId);

@@ -15,13 +15,21 @@ export interface SessionFilter {
 }
 
 /** A community's sessions, newest first, filtered. Round trips: 2 reads (access) + 1 query (+ 1 query for topics with an owner filter). */
-export async function listSessions(deps: AppDeps, who: Principal, input: { communityId: string; filter?: SessionFilter }): Promise<Result<Session[]>> {
+export async function listSessions(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; filter?: SessionFilter },
+): Promise<Result<Session[]>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const f = input.filter ?? {};
   const sessions = (await deps.store.sessions.listByCommunity(input.communityId)).map((s) => s.value);
   const owned = f.ownerId
-    ? new Set((await deps.store.topics.listByCommunity(input.communityId)).filter((t) => t.value.ownerId === f.ownerId).map((t) => t.value.id))
+    ? new Set(
+        (await deps.store.topics.listByCommunity(input.communityId))
+          .filter((t) => t.value.ownerId === f.ownerId)
+          .map((t) => t.value.id),
+      )
     : new Set<string>();
   const from = f.from ? Date.parse(f.from) : -Infinity;
   const to = f.to ? Date.parse(f.to) : Infinity;

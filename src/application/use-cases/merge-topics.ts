@@ -9,7 +9,11 @@ import { applyToTopics } from '../topic-writes';
  * A facilitator or champion merges a duplicate into the topic that stays: supporters and session
  * history move over, the duplicate is archived with `mergedInto`. Round trips: 2 reads, then applyToTopics.
  */
-export async function mergeTopics(deps: AppDeps, who: Principal, input: { communityId: string; keepId: string; mergeId: string }): Promise<Result<Topic[]>> {
+export async function mergeTopics(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; keepId: string; mergeId: string },
+): Promise<Result<Topic[]>> {
   const access = await requireFacilitation(deps, who, input.communityId);
   if (!access.ok) return access;
   return applyToTopics(deps, input.communityId, (topics) => merge(topics, input.keepId, input.mergeId));

@@ -10,7 +10,11 @@ import { applyToTopics } from '../topic-writes';
  * prioritised topics; a proposed topic moved in becomes prioritised. Returns the topics that changed.
  * Round trips: 2 reads (access), then see applyToTopics.
  */
-export async function moveTopic(deps: AppDeps, who: Principal, input: { communityId: string; topicId: string; position: number }): Promise<Result<Topic[]>> {
+export async function moveTopic(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; topicId: string; position: number },
+): Promise<Result<Topic[]>> {
   const access = await requireFacilitation(deps, who, input.communityId);
   if (!access.ok) return access;
   return applyToTopics(deps, input.communityId, (topics) => move(topics, input.topicId, input.position));

@@ -10,7 +10,13 @@ import type { ConversationRefInput } from './save-conversation-ref';
  */
 export async function noteBoundChannel(deps: AppDeps, input: ConversationRefInput, communityId: string): Promise<void> {
   const current = await deps.store.conversationRefs.get(input.tenantId, input.conversationId);
-  if (current && current.value.communityId === communityId && current.value.serviceUrl === input.serviceUrl && current.value.botId === input.botId) return;
+  if (
+    current &&
+    current.value.communityId === communityId &&
+    current.value.serviceUrl === input.serviceUrl &&
+    current.value.botId === input.botId
+  )
+    return;
   const ref: ConversationRef = { ...input, communityId, savedAt: deps.clock.now().toISOString() };
   await deps.store.conversationRefs.put(ref);
 }

@@ -34,14 +34,20 @@ export async function nudgeNonResponders(
   if (!found.ok) return found;
   const session = found.value.value;
   const claimed = await deps.store.notificationClaims.claim({
-    communityId: input.communityId, key: `nudge:${session.id}:${input.requestId}`, sessionId: session.id, kind: 'nudge',
-    claimedBy: input.claimedBy, claimedAt: deps.clock.now().toISOString(),
+    communityId: input.communityId,
+    key: `nudge:${session.id}:${input.requestId}`,
+    sessionId: session.id,
+    kind: 'nudge',
+    claimedBy: input.claimedBy,
+    claimedAt: deps.clock.now().toISOString(),
   });
   if (claimed === 'already-claimed') return ok({ sent: false, nudged: [], withoutApp: [], failed: 0 });
   const members = (await deps.store.memberships.listByCommunity(input.communityId)).map((m) => m.value);
   const rsvps = await deps.store.rsvps.listBySession(input.communityId, session.id);
   const waiting = new Set(nonResponders(members, rsvps));
-  const people = members.filter((m) => waiting.has(m.userId)).map((m) => ({ userId: m.userId, displayName: m.displayName }));
+  const people = members
+    .filter((m) => waiting.has(m.userId))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName }));
   const chats = await personalChats(deps, access.value.community.value.tenantId);
   const reachable = people.filter((p) => chats.has(p.userId));
   const invitation = await invitationView(deps, access.value.community.value, session);
@@ -53,5 +59,10 @@ export async function nudgeNonResponders(
     else failed += 1;
   });
   const byName = (a: AttendancePerson, b: AttendancePerson) => a.displayName.localeCompare(b.displayName);
-  return ok({ sent: true, nudged: nudged.sort(byName), withoutApp: people.filter((p) => !chats.has(p.userId)).sort(byName), failed });
+  return ok({
+    sent: true,
+    nudged: nudged.sort(byName),
+    withoutApp: people.filter((p) => !chats.has(p.userId)).sort(byName),
+    failed,
+  });
 }

@@ -24,8 +24,10 @@ export async function openThirtyFiveRound(
     const r = input.round + 1;
     if (g.status !== 'playing' || !g.plan) return fail('CONFLICT', 'Deal the cards before opening a round.');
     if (g.scoring?.round === input.round && g.scoring.open) return ok('unchanged');
-    if (input.round !== g.roundsClosed) return fail('CONFLICT', `The next round to play is round ${g.roundsClosed + 1}, not round ${r}.`);
-    if (input.round >= g.plan.rounds.length) return fail('CONFLICT', `All ${g.plan.rounds.length} rounds are played: finish the game.`);
+    if (input.round !== g.roundsClosed)
+      return fail('CONFLICT', `The next round to play is round ${g.roundsClosed + 1}, not round ${r}.`);
+    if (input.round >= g.plan.rounds.length)
+      return fail('CONFLICT', `All ${g.plan.rounds.length} rounds are played: finish the game.`);
     if (g.scoring?.round === input.round) return fail('CONFLICT', `Round ${r} is being closed.`);
     const endsAt = input.minutes > 0 ? new Date(now.getTime() + input.minutes * 60_000).toISOString() : null;
     return ok({ ...g, scoring: { round: input.round, open: true, endsAt } });

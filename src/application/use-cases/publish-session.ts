@@ -30,12 +30,18 @@ export async function publishSession(
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
   const session = found.value.value;
-  if (!facilitatesSession(access.value, session)) return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) publishes its notes.");
-  if (session.state !== 'held') return fail('VALIDATION_FAILED', 'Close the session first: its notes and takeaways are published after it was held.');
-  if (session.published?.posted) return ok({ session, posted: true, message: 'Already published and posted to the channel.' });
+  if (!facilitatesSession(access.value, session))
+    return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) publishes its notes.");
+  if (session.state !== 'held')
+    return fail(
+      'VALIDATION_FAILED',
+      'Close the session first: its notes and takeaways are published after it was held.',
+    );
+  if (session.published?.posted)
+    return ok({ session, posted: true, message: 'Already published and posted to the channel.' });
 
   let posted = false;
-  let message = 'Published. The bot is not installed in this community\'s channel, so no card was posted there.';
+  let message = "Published. The bot is not installed in this community's channel, so no card was posted there.";
   if (deps.announcer) {
     const topics = await Promise.all(session.topicIds.map((id) => deps.store.topics.get(input.communityId, id)));
     const topic = topics.find((t) => t)?.value.title;
@@ -46,11 +52,13 @@ export async function publishSession(
       { title, communityName: access.value.community.value.name, notesUrl: input.notesUrl },
     );
     posted = sent.ok;
-    if (sent.ok) message = 'Published and posted to the community\'s channel.';
-    else if (sent.error.code !== 'NOT_FOUND') message = `Published, but the card could not be posted to the channel: ${sent.error.message}`;
+    if (sent.ok) message = "Published and posted to the community's channel.";
+    else if (sent.error.code !== 'NOT_FOUND')
+      message = `Published, but the card could not be posted to the channel: ${sent.error.message}`;
   }
   const next: Session = { ...session, published: { at: deps.clock.now().toISOString(), by: who.userId, posted } };
   const saved = await deps.store.sessions.update(next, found.value.etag);
-  if (!saved.ok) return saved.error.code === 'CONFLICT' ? fail('CONFLICT', 'The session changed meanwhile; publish again.') : saved;
+  if (!saved.ok)
+    return saved.error.code === 'CONFLICT' ? fail('CONFLICT', 'The session changed meanwhile; publish again.') : saved;
   return ok({ session: saved.value.value, posted, message });
 }

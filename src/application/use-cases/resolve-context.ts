@@ -10,6 +10,7 @@ export async function resolveContext(
   input: { contextId: string },
 ): Promise<Result<ContextBinding>> {
   const binding = await deps.store.bindings.get(who.tenantId, input.contextId);
-  if (!binding) return fail('NOT_FOUND', 'This meeting or channel is not bound to a community yet. Configure the tab first.');
+  if (!binding)
+    return fail('NOT_FOUND', 'This meeting or channel is not bound to a community yet. Configure the tab first.');
   return ok(binding.value);
 }

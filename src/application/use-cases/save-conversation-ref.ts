@@ -9,7 +9,11 @@ export type ConversationRefInput = Omit<ConversationRef, 'communityId' | 'savedA
  * keep what a proactive message needs. `contextIds` are the ids the conversation may be bound
  * by (meeting id, channel id, chat id), first match wins; the community stays null until bound.
  */
-export async function saveConversationRef(deps: AppDeps, input: ConversationRefInput, contextIds: readonly string[]): Promise<Result<ConversationRef>> {
+export async function saveConversationRef(
+  deps: AppDeps,
+  input: ConversationRefInput,
+  contextIds: readonly string[],
+): Promise<Result<ConversationRef>> {
   let communityId: string | null = null;
   for (const contextId of contextIds) {
     const binding = await deps.store.bindings.get(input.tenantId, contextId);

@@ -20,8 +20,12 @@ export async function saveSessionNotes(
   if (!access.ok) return access;
   const found = await findSession(deps, input.communityId, input.sessionId);
   if (!found.ok) return found;
-  if (!facilitatesSession(access.value, found.value.value)) return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) writes its notes.");
-  if (input.markdown.length > OUTCOME_LIMITS.notes) return fail('VALIDATION_FAILED', `The notes must be at most ${OUTCOME_LIMITS.notes} characters.`, [{ path: 'markdown', message: 'too long' }]);
+  if (!facilitatesSession(access.value, found.value.value))
+    return fail('FORBIDDEN', "Only this session's facilitator (or a facilitator or champion) writes its notes.");
+  if (input.markdown.length > OUTCOME_LIMITS.notes)
+    return fail('VALIDATION_FAILED', `The notes must be at most ${OUTCOME_LIMITS.notes} characters.`, [
+      { path: 'markdown', message: 'too long' },
+    ]);
   const notes: SessionNotes = {
     communityId: input.communityId,
     sessionId: input.sessionId,

@@ -2,7 +2,13 @@ import { scheduleTopics } from '../../domain/backlog';
 import { amongMembers, facilitatorHistory, nextFacilitator } from '../../domain/facilitator-rotation';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
-import { agendaTemplate, checkSchedule, type AgendaItem, type Session, type SessionDetails } from '../../domain/session';
+import {
+  agendaTemplate,
+  checkSchedule,
+  type AgendaItem,
+  type Session,
+  type SessionDetails,
+} from '../../domain/session';
 import type { AppDeps } from '../deps';
 import { checkMembers, requireFacilitation } from '../facilitation';
 import { applyToTopics } from '../topic-writes';
@@ -30,7 +36,11 @@ export interface ScheduleSessionInput {
  * (1 query + one replace per changed topic). The session is written first: a crash before the topics are
  * moved leaves them prioritised, and repeating the request (same request id) moves them.
  */
-export async function scheduleSession(deps: AppDeps, who: Principal, input: ScheduleSessionInput): Promise<Result<{ session: Session; etag: string }>> {
+export async function scheduleSession(
+  deps: AppDeps,
+  who: Principal,
+  input: ScheduleSessionInput,
+): Promise<Result<{ session: Session; etag: string }>> {
   const access = await requireFacilitation(deps, who, input.communityId);
   if (!access.ok) return access;
   const id = input.requestId ? `s-${input.requestId}` : deps.ids.newId();
@@ -46,26 +56,45 @@ export async function scheduleSession(deps: AppDeps, who: Principal, input: Sche
     if (!stored) return created.ok ? fail('CONFLICT', 'The session could not be stored; try again.') : created;
   }
   if (stored.value.topicIds.length) {
-    const moved = await applyToTopics(deps, input.communityId, (topics) => scheduleTopics(topics, stored.value.topicIds));
+    const moved = await applyToTopics(deps, input.communityId, (topics) =>
+      scheduleTopics(topics, stored.value.topicIds),
+    );
     if (!moved.ok) return moved;
   }
   return ok({ session: stored.value, etag: stored.etag });
 }
 
-async function newSession(deps: AppDeps, who: Principal, input: ScheduleSessionInput, id: string): Promise<Result<Session>> {
+async function newSession(
+  deps: AppDeps,
+  who: Principal,
+  input: ScheduleSessionInput,
+  id: string,
+): Promise<Result<Session>> {
   const topicIds = [...(input.topicIds ?? [])];
-  const agenda = input.agenda ? input.agenda.map((i) => ({ title: i.title.trim(), minutes: i.minutes })) : agendaTemplate(input.details.type);
+  const agenda = input.agenda
+    ? input.agenda.map((i) => ({ title: i.title.trim(), minutes: i.minutes }))
+    : agendaTemplate(input.details.type);
   const durationMinutes = input.durationMinutes ?? agenda.reduce((s, i) => s + i.minutes, 0);
   const now = deps.clock.now();
-  const rules = checkSchedule({ details: input.details, startsAt: input.startsAt, durationMinutes, topicIds, agenda }, now);
+  const rules = checkSchedule(
+    { details: input.details, startsAt: input.startsAt, durationMinutes, topicIds, agenda },
+    now,
+  );
   if (!rules.ok) return rules;
-  const schedulable = scheduleTopics((await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value), topicIds);
+  const schedulable = scheduleTopics(
+    (await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value),
+    topicIds,
+  );
   if (!schedulable.ok) return schedulable;
   let facilitatorId = input.facilitatorId;
   if (!facilitatorId) {
     const rotation = await deps.store.rotations.get(input.communityId);
-    const history = facilitatorHistory((await deps.store.sessions.listByCommunity(input.communityId)).map((s) => s.value));
-    const members = new Set((await deps.store.memberships.listByCommunity(input.communityId)).map((m) => m.value.userId));
+    const history = facilitatorHistory(
+      (await deps.store.sessions.listByCommunity(input.communityId)).map((s) => s.value),
+    );
+    const members = new Set(
+      (await deps.store.memberships.listByCommunity(input.communityId)).map((m) => m.value.userId),
+    );
     facilitatorId = (rotation && nextFacilitator(amongMembers(rotation.value, members), history)) ?? who.userId;
   }
   const isMember = await checkMembers(deps, input.communityId, [facilitatorId], 'facilitatorId');

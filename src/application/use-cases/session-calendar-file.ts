@@ -19,7 +19,8 @@ export async function sessionCalendarFile(
   if (!found.ok) return found;
   const session = found.value.value;
   const community = await deps.store.communities.get(session.tenantId, session.communityId);
-  if (!community) return { ok: false, error: { code: 'COMMUNITY_NOT_FOUND', message: 'That community no longer exists.' } };
+  if (!community)
+    return { ok: false, error: { code: 'COMMUNITY_NOT_FOUND', message: 'That community no longer exists.' } };
   const view = await invitationView(deps, community.value, session);
   const title = `${community.value.name}: ${sessionTitle(session, view.topicTitles)}`;
   const description = [
@@ -30,7 +31,9 @@ export async function sessionCalendarFile(
     'Agenda:',
     ...session.agenda.map((i) => `- ${i.title} (${i.minutes} min)`),
     session.meetingLink ? `Join: ${session.meetingLink}` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const ics = buildIcs({
     uid: `${session.id}.${session.communityId}@guildhall`,
     start: new Date(session.startsAt),

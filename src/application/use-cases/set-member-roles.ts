@@ -1,4 +1,10 @@
-import { canManageRoles, checkFacilitatorRemains, normaliseRoles, type Membership, type Role } from '../../domain/community';
+import {
+  canManageRoles,
+  checkFacilitatorRemains,
+  normaliseRoles,
+  type Membership,
+  type Role,
+} from '../../domain/community';
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';

@@ -10,7 +10,11 @@ import { updateVersioned } from '../update-versioned';
  * "+1" a topic instead of proposing it again. One entry per person (idempotent); concurrent +1s are
  * never lost: a stale write is retried on the fresh document (updateVersioned).
  */
-export async function supportTopic(deps: AppDeps, who: Principal, input: { communityId: string; topicId: string }): Promise<Result<Topic>> {
+export async function supportTopic(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; topicId: string },
+): Promise<Result<Topic>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const updated = await updateVersioned(

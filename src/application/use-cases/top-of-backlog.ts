@@ -17,7 +17,11 @@ export interface TopOfBacklog {
 }
 
 /** The top of the prioritised backlog (5 by default), with who owns each topic. Members only. */
-export async function topOfBacklog(deps: AppDeps, who: Principal, input: { communityId: string; limit?: number }): Promise<Result<TopOfBacklog>> {
+export async function topOfBacklog(
+  deps: AppDeps,
+  who: Principal,
+  input: { communityId: string; limit?: number },
+): Promise<Result<TopOfBacklog>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
   const all = (await deps.store.topics.listByCommunity(input.communityId)).map((t) => t.value);

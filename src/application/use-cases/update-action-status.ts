@@ -24,7 +24,10 @@ export async function updateActionStatus(
   if (current.value.ownerId !== who.userId && !facilitatesSession(access.value, session.value.value)) {
     return fail('FORBIDDEN', "Only the action's owner or the session's facilitator can change its status.");
   }
-  const written = await deps.store.actions.update({ ...current.value, status: input.status, updatedAt: deps.clock.now().toISOString() }, input.etag);
+  const written = await deps.store.actions.update(
+    { ...current.value, status: input.status, updatedAt: deps.clock.now().toISOString() },
+    input.etag,
+  );
   if (!written.ok) return written;
   return ok({ action: written.value.value, etag: written.value.etag });
 }

@@ -71,7 +71,11 @@ export function buildHelpCard(opts: HelpCardOptions = {}): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    body: [...intro, ...COMMANDS.filter((c) => c.id !== 'help').map(commandRow), text('Type **help** any time to see this again.', { isSubtle: true, spacing: 'Large' })],
+    body: [
+      ...intro,
+      ...COMMANDS.filter((c) => c.id !== 'help').map(commandRow),
+      text('Type **help** any time to see this again.', { isSubtle: true, spacing: 'Large' }),
+    ],
     actions: [
       submit('Top of the backlog', { action: 'command', command: 'top' }),
       submit('The whole backlog', { action: 'command', command: 'backlog' }),

@@ -23,7 +23,12 @@ import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type Ad
 export const RSVP_VERB = 'rsvp';
 export const RSVP_VIEW_VERB = 'rsvp-view';
 
-const text = (value: string, extra: Record<string, unknown> = {}): AdaptiveCardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const text = (value: string, extra: Record<string, unknown> = {}): AdaptiveCardElement => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
 
 /** RFC 3339 without milliseconds, as the DATE/TIME functions want it. */
 const rfc3339 = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -62,7 +67,11 @@ function reasonOf(answer: Pick<Rsvp, 'reason' | 'text'>): string {
 function answerLine(answer: Rsvp | null): AdaptiveCardElement {
   if (!answer) return text('You have not answered yet.', { weight: 'Bolder', color: 'Attention', spacing: 'Medium' });
   const why = reasonOf(answer);
-  return text(`Your answer: ${RSVP_ANSWER_LABELS[answer.answer]}${why}`, { weight: 'Bolder', color: answer.answer === 'no' ? 'Default' : 'Good', spacing: 'Medium' });
+  return text(`Your answer: ${RSVP_ANSWER_LABELS[answer.answer]}${why}`, {
+    weight: 'Bolder',
+    color: answer.answer === 'no' ? 'Default' : 'Good',
+    spacing: 'Medium',
+  });
 }
 
 function heading(title: string, reason: InvitationCardInput['reason']): string {
@@ -83,20 +92,47 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
   const { session } = input.view;
   const title = cardText(sessionTitle(session, input.view.topicTitles));
   const ids = { communityId: session.communityId, sessionId: session.id };
-  const execute = (label: string, data: RsvpExecuteData, extra: Record<string, unknown> = {}) => ({ type: 'Action.Execute', title: label, verb: RSVP_VERB, data, ...extra });
+  const execute = (label: string, data: RsvpExecuteData, extra: Record<string, unknown> = {}) => ({
+    type: 'Action.Execute',
+    title: label,
+    verb: RSVP_VERB,
+    data,
+    ...extra,
+  });
   const facts = [
     ...sessionTypeFields(session).map((f) => ({ title: f.label, value: cardText(f.value) })),
     ...(input.view.facilitatorName ? [{ title: 'Facilitator', value: cardText(input.view.facilitatorName) }] : []),
-    ...(input.view.topicTitles.length ? [{ title: input.view.topicTitles.length > 1 ? 'Topics' : 'Topic', value: input.view.topicTitles.map(cardText).join(' · ') }] : []),
+    ...(input.view.topicTitles.length
+      ? [
+          {
+            title: input.view.topicTitles.length > 1 ? 'Topics' : 'Topic',
+            value: input.view.topicTitles.map(cardText).join(' · '),
+          },
+        ]
+      : []),
   ];
   const refreshIds = [...new Set(input.refreshUserIds ?? [])].slice(0, 60);
   const refreshData: RsvpViewData = ids;
-  const reasonNote = input.reason === 'nudge' ? [text(`${cardText(input.view.communityName)} would like to know whether you can come. It takes one click.`, { spacing: 'Small' })] : [];
+  const reasonNote =
+    input.reason === 'nudge'
+      ? [
+          text(`${cardText(input.view.communityName)} would like to know whether you can come. It takes one click.`, {
+            spacing: 'Small',
+          }),
+        ]
+      : [];
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    ...(refreshIds.length ? { refresh: { action: { type: 'Action.Execute', title: 'Show my answer', verb: RSVP_VIEW_VERB, data: refreshData }, userIds: refreshIds } } : {}),
+    ...(refreshIds.length
+      ? {
+          refresh: {
+            action: { type: 'Action.Execute', title: 'Show my answer', verb: RSVP_VIEW_VERB, data: refreshData },
+            userIds: refreshIds,
+          },
+        }
+      : {}),
     body: [
       text(heading(title, input.reason), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
       text(cardText(input.view.communityName), { isSubtle: true, spacing: 'None' }),
@@ -105,8 +141,14 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
       ...(session.purpose ? [text(cardText(session.purpose))] : []),
       ...(facts.length ? [{ type: 'FactSet', facts }] : []),
       text('Agenda', { weight: 'Bolder', spacing: 'Medium' }),
-      { type: 'FactSet', spacing: 'Small', facts: session.agenda.map((i) => ({ title: `${i.minutes} min`, value: cardText(i.title) })) },
-      ...(input.viewer ? [answerLine(input.viewer.answer)] : [text('Answer below: only you see your answer on this card.', { isSubtle: true, spacing: 'Medium' })]),
+      {
+        type: 'FactSet',
+        spacing: 'Small',
+        facts: session.agenda.map((i) => ({ title: `${i.minutes} min`, value: cardText(i.title) })),
+      },
+      ...(input.viewer
+        ? [answerLine(input.viewer.answer)]
+        : [text('Answer below: only you see your answer on this card.', { isSubtle: true, spacing: 'Medium' })]),
     ],
     actions: [
       execute('Yes, I will come', { ...ids, answer: 'yes' }, { style: 'positive' }),
@@ -124,13 +166,21 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCard {
               style: 'expanded',
               choices: RSVP_REASONS.map((r) => ({ title: RSVP_REASON_LABELS[r], value: r })),
             },
-            { type: 'Input.Text', id: 'reasonText', label: 'Anything the champion should know? (optional)', isMultiline: true, maxLength: 300 },
+            {
+              type: 'Input.Text',
+              id: 'reasonText',
+              label: 'Anything the champion should know? (optional)',
+              isMultiline: true,
+              maxLength: 300,
+            },
           ],
           actions: [execute('Send my answer', { ...ids, answer: 'no' })],
         },
       },
       { type: 'Action.OpenUrl', title: 'Add to calendar', url: checkHttps(input.calendarUrl, 'calendar') },
-      ...(session.meetingLink ? [{ type: 'Action.OpenUrl', title: 'Join the meeting', url: checkHttps(session.meetingLink, 'meeting') }] : []),
+      ...(session.meetingLink
+        ? [{ type: 'Action.OpenUrl', title: 'Join the meeting', url: checkHttps(session.meetingLink, 'meeting') }]
+        : []),
     ],
   };
   return card;
@@ -163,7 +213,18 @@ function sessionBlock(a: SessionAttendance, withNudge: boolean, communityId: str
       group('No', a.no.map((p) => `${cardText(p.displayName)}${reasonOf(p)}`).join(', ')),
       group('Not answered', names(a.notAnswered), a.notAnswered.length ? 'Attention' : undefined),
       ...(withNudge && a.notAnswered.length
-        ? [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: `Nudge the ${a.notAnswered.length} who have not answered`, data: nudge }] }]
+        ? [
+            {
+              type: 'ActionSet',
+              actions: [
+                {
+                  type: 'Action.Submit',
+                  title: `Nudge the ${a.notAnswered.length} who have not answered`,
+                  data: nudge,
+                },
+              ],
+            },
+          ]
         : []),
     ],
   };
@@ -177,13 +238,23 @@ export function buildAttendanceCard(a: Attendance): AdaptiveCard {
     version: ADAPTIVE_CARD_VERSION,
     body: [
       text(`${cardText(a.communityName)}: attendance`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      ...(a.next ? [text('Next session', { weight: 'Bolder', spacing: 'Medium' }), sessionBlock(a.next, true, a.communityId)] : [text('No session is scheduled yet.', { spacing: 'Medium' })]),
-      ...(a.recent.length ? [text('Before that', { weight: 'Bolder', spacing: 'Large' }), ...a.recent.map((s) => sessionBlock(s, false, a.communityId))] : []),
+      ...(a.next
+        ? [text('Next session', { weight: 'Bolder', spacing: 'Medium' }), sessionBlock(a.next, true, a.communityId)]
+        : [text('No session is scheduled yet.', { spacing: 'Medium' })]),
+      ...(a.recent.length
+        ? [
+            text('Before that', { weight: 'Bolder', spacing: 'Large' }),
+            ...a.recent.map((s) => sessionBlock(s, false, a.communityId)),
+          ]
+        : []),
       ...(a.trend.length
         ? [
             text('Trend: answered and yes per session', { weight: 'Bolder', spacing: 'Large' }),
             ...a.trend.map((p) =>
-              text(`{{DATE(${rfc3339(p.startsAt)}, SHORT)}}  ${bar(p.answered, p.members)} ${p.answered}/${p.members} answered, ${p.yes} yes`, { fontType: 'Monospace', spacing: 'None' }),
+              text(
+                `{{DATE(${rfc3339(p.startsAt)}, SHORT)}}  ${bar(p.answered, p.members)} ${p.answered}/${p.members} answered, ${p.yes} yes`,
+                { fontType: 'Monospace', spacing: 'None' },
+              ),
             ),
           ]
         : []),

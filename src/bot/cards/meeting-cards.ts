@@ -5,7 +5,12 @@
 import { cardText } from './card-text';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, DEFAULT_APP_NAME, type AdaptiveCard } from './help-card';
 
-const text = (value: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const text = (value: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
 
 export interface MeetingCardInput {
   /** The meeting's title as Teams reports it (`value.Title`), if any. */
@@ -24,10 +29,21 @@ export function buildMeetingStartCard(input: MeetingCardInput = {}): AdaptiveCar
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body: [
-      text(title ? `${cardText(title)} has started` : 'The session has started', { size: 'Medium', weight: 'Bolder', style: 'heading' }),
-      ...(input.communityName ? [text(`${cardText(input.communityName)} is meeting now.`, { isSubtle: true, spacing: 'None' })] : []),
-      text(`Open ${appName} in the meeting's side panel: select the ${appName} icon in the bar at the top of the meeting window (or Apps, then ${appName}).`),
-      text('Your own controls are there: check in, write your topic card, vote and add takeaways. The facilitator shares the stage for the group view.', { isSubtle: true }),
+      text(title ? `${cardText(title)} has started` : 'The session has started', {
+        size: 'Medium',
+        weight: 'Bolder',
+        style: 'heading',
+      }),
+      ...(input.communityName
+        ? [text(`${cardText(input.communityName)} is meeting now.`, { isSubtle: true, spacing: 'None' })]
+        : []),
+      text(
+        `Open ${appName} in the meeting's side panel: select the ${appName} icon in the bar at the top of the meeting window (or Apps, then ${appName}).`,
+      ),
+      text(
+        'Your own controls are there: check in, write your topic card, vote and add takeaways. The facilitator shares the stage for the group view.',
+        { isSubtle: true },
+      ),
     ],
   };
 }
@@ -53,10 +69,19 @@ export function buildSessionNotesCard(input: SessionNotesInput = {}): AdaptiveCa
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     body: [
-      text(published ? `Notes: ${title ? cardText(title) : 'the session'}` : `${title ? cardText(title) : 'The session'} has ended`, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+      text(
+        published
+          ? `Notes: ${title ? cardText(title) : 'the session'}`
+          : `${title ? cardText(title) : 'The session'} has ended`,
+        { size: 'Medium', weight: 'Bolder', style: 'heading' },
+      ),
       published
-        ? text('The notes and takeaways are published. Missed the session? Start here, and add a comment if you have an example to share.')
-        : text(`Thanks for taking part. The facilitator's notes and the takeaways will follow in ${where}, so that people who missed the session can read them.`),
+        ? text(
+            'The notes and takeaways are published. Missed the session? Start here, and add a comment if you have an example to share.',
+          )
+        : text(
+            `Thanks for taking part. The facilitator's notes and the takeaways will follow in ${where}, so that people who missed the session can read them.`,
+          ),
     ],
     ...(published ? { actions: [{ type: 'Action.OpenUrl', title: 'Read the notes', url: input.notesUrl }] } : {}),
   };

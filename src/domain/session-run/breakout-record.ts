@@ -10,7 +10,9 @@ export const breakoutName = (index: number): string => `Group ${index + 1}`;
 
 /** The groups of a run with their notes, for the session record (groups without notes or people are left out). */
 export function breakoutsOf(run: Pick<SavedRunState, 'groups' | 'groupNotes'>): SessionBreakout[] {
-  const indexes = [...new Set([...run.groups.map((g) => g.index), ...run.groupNotes.map((n) => n.group)])].sort((a, b) => a - b);
+  const indexes = [...new Set([...run.groups.map((g) => g.index), ...run.groupNotes.map((n) => n.group)])].sort(
+    (a, b) => a - b,
+  );
   return indexes
     .map((index) => {
       const g = run.groups.find((x) => x.index === index);
@@ -39,7 +41,6 @@ export function mergeBreakouts(sent: readonly SessionBreakout[], saved: readonly
   }
   return [...out.values()].sort((a, b) => a.index - b.index);
 }
-
 
 /** Group notes of held sessions whose text contains `query` (case-insensitive), as search hits. */
 export function searchGroupNotes(

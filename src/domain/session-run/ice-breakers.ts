@@ -45,7 +45,10 @@ const TEXTS = [
   'The sprint goal you are proudest of',
 ] as const;
 
-export const ICE_BREAKERS: readonly IceBreaker[] = TEXTS.map((text, i) => ({ id: `ib-${String(i + 1).padStart(2, '0')}`, text }));
+export const ICE_BREAKERS: readonly IceBreaker[] = TEXTS.map((text, i) => ({
+  id: `ib-${String(i + 1).padStart(2, '0')}`,
+  text,
+}));
 
 /** A community's own order of the prompts (the same every time for that community). */
 export function iceBreakerOrder(communityId: string): IceBreaker[] {

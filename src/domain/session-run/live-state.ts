@@ -53,12 +53,16 @@ export interface SessionRunState {
   readonly closed: { readonly at: string } | undefined;
 }
 
-export const groupOf = (run: SessionRunState, userId: string): LiveBreakoutGroup | undefined => run.groups.find((g) => g.members.includes(userId));
+export const groupOf = (run: SessionRunState, userId: string): LiveBreakoutGroup | undefined =>
+  run.groups.find((g) => g.members.includes(userId));
 
-export const notesOfGroup = (run: SessionRunState, group: number): LiveGroupNote[] => run.groupNotes.filter((n) => n.group === group);
+export const notesOfGroup = (run: SessionRunState, group: number): LiveGroupNote[] =>
+  run.groupNotes.filter((n) => n.group === group);
 
 /** The takeaway wall: takeaways not merged away, oldest first, each with what was merged into it. */
-export function takeawayWall(run: SessionRunState): { readonly takeaway: LiveTakeaway; readonly merged: readonly LiveTakeaway[] }[] {
+export function takeawayWall(
+  run: SessionRunState,
+): { readonly takeaway: LiveTakeaway; readonly merged: readonly LiveTakeaway[] }[] {
   const merged = new Map<string, LiveTakeaway[]>();
   for (const t of run.takeaways) if (t.mergedInto) merged.set(t.mergedInto, [...(merged.get(t.mergedInto) ?? []), t]);
   return run.takeaways.filter((t) => !t.mergedInto).map((t) => ({ takeaway: t, merged: merged.get(t.id) ?? [] }));
@@ -68,7 +72,8 @@ export function takeawayWall(run: SessionRunState): { readonly takeaway: LiveTak
 export function checkRunText(text: string, max: number, what: string): Result<string> {
   const t = text.replace(/\s+/g, ' ').trim();
   if (!t) return fail('VALIDATION_FAILED', `Write the ${what} first.`);
-  if (t.length > max) return fail('VALIDATION_FAILED', `A ${what} is at most ${max} characters (this one has ${t.length}).`);
+  if (t.length > max)
+    return fail('VALIDATION_FAILED', `A ${what} is at most ${max} characters (this one has ${t.length}).`);
   return ok(t);
 }
 

@@ -34,7 +34,10 @@ export const nextPhase = (p: SessionPhase): SessionPhase | undefined => SESSION_
 export function checkAdvance(from: SessionPhase, to: SessionPhase): Result<void> {
   if (from === 'closed') return fail('VALIDATION_FAILED', 'The session is closed.');
   if (to !== nextPhase(from) && to !== 'closed') {
-    return fail('VALIDATION_FAILED', `From ${PHASE_LABELS[from]} the session moves on to ${PHASE_LABELS[nextPhase(from) ?? 'closed']}.`);
+    return fail(
+      'VALIDATION_FAILED',
+      `From ${PHASE_LABELS[from]} the session moves on to ${PHASE_LABELS[nextPhase(from) ?? 'closed']}.`,
+    );
   }
   return ok(undefined);
 }
@@ -53,14 +56,22 @@ export function timerView(endsAt: string | undefined, now: Date): TimerView | un
 }
 
 /** The stage warns when the owner's opening runs past the soft cap. */
-export function openingOverrun(phaseStartedAt: string | undefined, now: Date, capMinutes = OPENING_SOFT_CAP_MINUTES): { readonly minutesOver: number } | undefined {
+export function openingOverrun(
+  phaseStartedAt: string | undefined,
+  now: Date,
+  capMinutes = OPENING_SOFT_CAP_MINUTES,
+): { readonly minutesOver: number } | undefined {
   if (!phaseStartedAt) return undefined;
   const minutes = (now.getTime() - Date.parse(phaseStartedAt)) / 60_000;
   return minutes > capMinutes ? { minutesOver: Math.floor(minutes - capMinutes) } : undefined;
 }
 
 /** A 1–5 feedback histogram: counts per score, how many voted, the mean (null with no vote). */
-export function feedbackHistogram(values: readonly number[]): { readonly counts: readonly [number, number, number, number, number]; readonly votes: number; readonly mean: number | null } {
+export function feedbackHistogram(values: readonly number[]): {
+  readonly counts: readonly [number, number, number, number, number];
+  readonly votes: number;
+  readonly mean: number | null;
+} {
   const counts: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   let sum = 0;
   let votes = 0;

@@ -5,7 +5,13 @@
  * these return. Tallies are always derived from per-person entries, never kept as counters.
  */
 import { fail, ok, type Result } from '../result';
-import { POINTS_PER_PAIR, type ThirtyFiveCardScore, type ThirtyFivePair, type ThirtyFivePlan, type ThirtyFiveSplit } from './types';
+import {
+  POINTS_PER_PAIR,
+  type ThirtyFiveCardScore,
+  type ThirtyFivePair,
+  type ThirtyFivePlan,
+  type ThirtyFiveSplit,
+} from './types';
 import { scoreThirtyFive, validateSplit } from './score';
 
 export const GAME_PHASES = ['writing', 'playing', 'finished'] as const;
@@ -68,14 +74,21 @@ export type CardText = { readonly title: string; readonly description: string };
 export function checkCardText(title: string, description = ''): Result<CardText> {
   const t = title.replace(/\s+/g, ' ').trim();
   const d = description.trim();
-  if (!t) return fail('VALIDATION_FAILED', 'Write a short title for your topic.', [{ path: 'title', message: 'required' }]);
+  if (!t)
+    return fail('VALIDATION_FAILED', 'Write a short title for your topic.', [{ path: 'title', message: 'required' }]);
   if (t.length > CARD_LIMITS.title) {
-    return fail('VALIDATION_FAILED', `A card title is at most ${CARD_LIMITS.title} characters (this one has ${t.length}).`, [{ path: 'title', message: 'too long' }]);
+    return fail(
+      'VALIDATION_FAILED',
+      `A card title is at most ${CARD_LIMITS.title} characters (this one has ${t.length}).`,
+      [{ path: 'title', message: 'too long' }],
+    );
   }
   if (d.length > CARD_LIMITS.description) {
-    return fail('VALIDATION_FAILED', `A card description is at most ${CARD_LIMITS.description} characters (this one has ${d.length}).`, [
-      { path: 'description', message: 'too long' },
-    ]);
+    return fail(
+      'VALIDATION_FAILED',
+      `A card description is at most ${CARD_LIMITS.description} characters (this one has ${d.length}).`,
+      [{ path: 'description', message: 'too long' }],
+    );
   }
   return ok({ title: t, description: d });
 }
@@ -107,12 +120,32 @@ function choiceIndex(choices: readonly SplitChoice[]): Map<string, SplitChoice['
 
 const sameSplit = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
 
-function outcomeOf(round: number, index: number, pair: ThirtyFivePair, choices: Map<string, SplitChoice['points']>, closed: Set<string>): PairOutcome {
+function outcomeOf(
+  round: number,
+  index: number,
+  pair: ThirtyFivePair,
+  choices: Map<string, SplitChoice['points']>,
+  closed: Set<string>,
+): PairOutcome {
   const a = choices.get(choiceKey(round, pair.holders[0]));
   const b = choices.get(choiceKey(round, pair.holders[1]));
   const agreed = a && b && sameSplit(a, b) ? ([a[0], a[1]] as const) : undefined;
-  const status: PairStatus = agreed ? 'agreed' : closed.has(`${round}:${index}`) ? 'closed' : a && b ? 'mismatch' : 'waiting';
-  return { round, pair: index, holders: pair.holders as [string, string], cards: pair.cards as [string, string], choices: [a, b], status, agreed };
+  const status: PairStatus = agreed
+    ? 'agreed'
+    : closed.has(`${round}:${index}`)
+      ? 'closed'
+      : a && b
+        ? 'mismatch'
+        : 'waiting';
+  return {
+    round,
+    pair: index,
+    holders: pair.holders as [string, string],
+    cards: pair.cards as [string, string],
+    choices: [a, b],
+    status,
+    agreed,
+  };
 }
 
 /** Every pair of one round with its status. Empty before the deal or for an unknown round. */
@@ -165,7 +198,8 @@ export function agreedSplits(state: GameState, throughRound = Number.POSITIVE_IN
   const out: ThirtyFiveSplit[] = [];
   const rounds = state.plan?.rounds.length ?? 0;
   for (let r = 0; r < rounds && r <= throughRound; r++) {
-    for (const o of roundOutcomes(state, r)) if (o.agreed) out.push({ round: r, pair: o.pair, points: [o.agreed[0], o.agreed[1]] });
+    for (const o of roundOutcomes(state, r))
+      if (o.agreed) out.push({ round: r, pair: o.pair, points: [o.agreed[0], o.agreed[1]] });
   }
   return out;
 }
@@ -198,7 +232,8 @@ export function seatOf(state: GameState, userId: string, round = state.round): S
   const outcome = roundOutcomes(state, round)[index] as PairOutcome;
   const me = outcome.holders[0] === userId ? 0 : 1;
   const other = me === 0 ? 1 : 0;
-  const mineFirst = (p: readonly [number, number] | readonly number[] | undefined) => (p ? ([p[me] as number, p[other] as number] as const) : undefined);
+  const mineFirst = (p: readonly [number, number] | readonly number[] | undefined) =>
+    p ? ([p[me] as number, p[other] as number] as const) : undefined;
   return {
     kind: 'pair',
     round,
@@ -214,30 +249,47 @@ export function seatOf(state: GameState, userId: string, round = state.round): S
 }
 
 /** The seven ways to split 7 points, as [my card, partner's card], most for my card first. */
-export const SPLIT_OPTIONS: readonly (readonly [number, number])[] = Array.from({ length: POINTS_PER_PAIR + 1 }, (_, i) => [POINTS_PER_PAIR - i, i] as const);
+export const SPLIT_OPTIONS: readonly (readonly [number, number])[] = Array.from(
+  { length: POINTS_PER_PAIR + 1 },
+  (_, i) => [POINTS_PER_PAIR - i, i] as const,
+);
 
 /**
  * May `userId` choose `mine` (points for my card, points for my partner's card) now? Returns the
  * choice in the pair's card order, ready to store.
  */
 export function checkChoice(state: GameState, userId: string, mine: readonly number[]): Result<SplitChoice> {
-  if (state.phase !== 'playing' || !state.plan) return fail('VALIDATION_FAILED', 'Scoring opens when the cards are dealt.');
+  if (state.phase !== 'playing' || !state.plan)
+    return fail('VALIDATION_FAILED', 'Scoring opens when the cards are dealt.');
   if (!state.roundOpen) return fail('VALIDATION_FAILED', `Round ${state.round + 1} is not open for scoring.`);
   const valid = validateSplit(mine);
   if (!valid.ok) return valid;
   const seat = seatOf(state, userId);
   if (seat.kind === 'none') return fail('VALIDATION_FAILED', 'You are not dealt into this round.');
   if (seat.kind === 'bye') return fail('VALIDATION_FAILED', 'You sit this round out: there is nothing to score.');
-  if (seat.outcome.status === 'closed') return fail('VALIDATION_FAILED', 'The facilitator closed your pair for this round.');
+  if (seat.outcome.status === 'closed')
+    return fail('VALIDATION_FAILED', 'The facilitator closed your pair for this round.');
   const [m, o] = valid.value;
   const points: [number, number] = seat.me === 0 ? [m, o] : [o, m];
   return ok({ round: state.round, userId, points });
 }
 
-export type FacilitatorStep = 'deal' | 'open-round' | 'close-round' | 'close-pair' | 'finish' | 'merge' | 'unmerge' | 'commit';
+export type FacilitatorStep =
+  | 'deal'
+  | 'open-round'
+  | 'close-round'
+  | 'close-pair'
+  | 'finish'
+  | 'merge'
+  | 'unmerge'
+  | 'commit';
 
 /** Is this facilitator step possible in this state? (Role is checked by the caller / the server.) */
-export function checkStep(state: GameState, step: FacilitatorStep, arg?: { pair?: PairRef; merge?: CardMerge }): Result<void> {
+export function checkStep(
+  state: GameState,
+  step: FacilitatorStep,
+  arg?: { pair?: PairRef; merge?: CardMerge },
+): Result<void> {
   const no = (message: string) => fail<void>('VALIDATION_FAILED', message);
   const lastRound = (state.plan?.rounds.length ?? state.plannedRounds) - 1;
   switch (step) {
@@ -255,7 +307,8 @@ export function checkStep(state: GameState, step: FacilitatorStep, arg?: { pair?
       return ok(undefined);
     case 'close-pair': {
       const p = arg?.pair;
-      if (state.phase !== 'playing' || !p || p.round !== state.round || !state.roundOpen) return no('Only a pair of the open round can be closed.');
+      if (state.phase !== 'playing' || !p || p.round !== state.round || !state.roundOpen)
+        return no('Only a pair of the open round can be closed.');
       const o = roundOutcomes(state, p.round)[p.pair];
       if (!o) return no(`Round ${p.round + 1} has no pair ${p.pair + 1}.`);
       if (o.status === 'agreed') return no('That pair has agreed; its split counts.');
@@ -269,17 +322,20 @@ export function checkStep(state: GameState, step: FacilitatorStep, arg?: { pair?
       return ok(undefined);
     case 'merge':
     case 'unmerge': {
-      if (state.phase !== 'finished' || state.committed) return no('Duplicates are merged after the last round, before the result is committed.');
+      if (state.phase !== 'finished' || state.committed)
+        return no('Duplicates are merged after the last round, before the result is committed.');
       const m = arg?.merge;
       if (!m) return no('Name the two cards.');
       const ids = new Set(state.cards.map((c) => c.id));
       if (!ids.has(m.from) || !ids.has(m.into)) return no('Both cards must be in this game.');
-      if (step === 'unmerge') return state.merges.some((x) => x.from === m.from) ? ok(undefined) : no('That card is not merged.');
+      if (step === 'unmerge')
+        return state.merges.some((x) => x.from === m.from) ? ok(undefined) : no('That card is not merged.');
       if (m.from === m.into) return no('A card cannot be merged into itself.');
       const merged = new Set(state.merges.map((x) => x.from));
       if (merged.has(m.from)) return no('That card is already merged into another.');
       if (merged.has(m.into)) return no('Merge into a card that is still on the list.');
-      if (state.merges.some((x) => x.into === m.from)) return no('Other cards are merged into that one; merge them all into one card instead.');
+      if (state.merges.some((x) => x.into === m.from))
+        return no('Other cards are merged into that one; merge them all into one card instead.');
       return ok(undefined);
     }
     case 'commit':
@@ -310,7 +366,10 @@ const EPS = 1e-9;
  */
 export function rankWithMerges(scores: readonly ThirtyFiveCardScore[], merges: readonly CardMerge[]): RankedCard[] {
   const intoOf = new Map(merges.map((m) => [m.from, m.into]));
-  const groups = new Map<string, { ids: string[]; total: number; roundsScored: number; normalized: number; counts: number[] }>();
+  const groups = new Map<
+    string,
+    { ids: string[]; total: number; roundsScored: number; normalized: number; counts: number[] }
+  >();
   for (const s of scores) {
     const head = intoOf.get(s.cardId) ?? s.cardId;
     let g = groups.get(head);
@@ -340,7 +399,14 @@ export function rankWithMerges(scores: readonly ThirtyFiveCardScore[], merges: r
   list.forEach((g, i) => {
     const prev = list[i - 1];
     const rank = prev && cmp(prev, g) === 0 ? (out[i - 1] as RankedCard).rank : i + 1;
-    out.push({ cardId: g.cardId, mergedCardIds: g.ids, total: g.total, roundsScored: g.roundsScored, normalized: g.normalized, rank });
+    out.push({
+      cardId: g.cardId,
+      mergedCardIds: g.ids,
+      total: g.total,
+      roundsScored: g.roundsScored,
+      normalized: g.normalized,
+      rank,
+    });
   });
   return out;
 }
@@ -352,11 +418,20 @@ export function gameResult(state: GameState): RankedCard[] {
 }
 
 /** Do two results say the same (same cards in the same order, same scores and ranks)? */
-export function sameResult(a: readonly Pick<RankedCard, 'cardId' | 'normalized' | 'rank' | 'total' | 'roundsScored'>[], b: readonly RankedCard[]): boolean {
+export function sameResult(
+  a: readonly Pick<RankedCard, 'cardId' | 'normalized' | 'rank' | 'total' | 'roundsScored'>[],
+  b: readonly RankedCard[],
+): boolean {
   if (a.length !== b.length) return false;
   return a.every((x, i) => {
     const y = b[i] as RankedCard;
-    return x.cardId === y.cardId && x.rank === y.rank && x.total === y.total && x.roundsScored === y.roundsScored && Math.abs(x.normalized - y.normalized) < 1e-6;
+    return (
+      x.cardId === y.cardId &&
+      x.rank === y.rank &&
+      x.total === y.total &&
+      x.roundsScored === y.roundsScored &&
+      Math.abs(x.normalized - y.normalized) < 1e-6
+    );
   });
 }
 
@@ -382,15 +457,22 @@ export function checkMerges(cardIds: readonly string[], merges: readonly CardMer
   const from = new Set<string>();
   const issues: { path: string; message: string }[] = [];
   merges.forEach((m, i) => {
-    if (!ids.has(m.from) || !ids.has(m.into)) issues.push({ path: `merges[${i}]`, message: 'both cards must be in this game' });
+    if (!ids.has(m.from) || !ids.has(m.into))
+      issues.push({ path: `merges[${i}]`, message: 'both cards must be in this game' });
     else if (m.from === m.into) issues.push({ path: `merges[${i}]`, message: 'a card cannot be merged into itself' });
     else if (from.has(m.from)) issues.push({ path: `merges[${i}]`, message: `card ${m.from} is merged twice` });
     from.add(m.from);
   });
   merges.forEach((m, i) => {
-    if (from.has(m.into)) issues.push({ path: `merges[${i}].into`, message: `card ${m.into} is itself merged into another` });
+    if (from.has(m.into))
+      issues.push({ path: `merges[${i}].into`, message: `card ${m.into} is itself merged into another` });
   });
-  if (issues.length) return fail('VALIDATION_FAILED', `Invalid merges: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`, issues);
+  if (issues.length)
+    return fail(
+      'VALIDATION_FAILED',
+      `Invalid merges: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`,
+      issues,
+    );
   return ok(undefined);
 }
 
@@ -411,7 +493,11 @@ export interface ThirtyFiveGameRecord {
   readonly cards: readonly GameCard[];
   readonly plan: ThirtyFivePlan | null;
   readonly roundsClosed: number;
-  readonly splits: readonly { readonly round: number; readonly pair: number; readonly points: readonly [number, number] }[];
+  readonly splits: readonly {
+    readonly round: number;
+    readonly pair: number;
+    readonly points: readonly [number, number];
+  }[];
   readonly closedPairs: readonly PairRef[];
   readonly merges: readonly CardMerge[];
   readonly result: readonly RankedCard[] | null;
@@ -477,7 +563,10 @@ export function checkBallot(game: PlayRecord, userId: string, ballot: SplitBallo
   const pair = game.plan.rounds[ballot.round]?.pairs[ballot.pair];
   if (!pair) return fail('VALIDATION_FAILED', `Round ${r} has no pair ${ballot.pair + 1}.`);
   if (pair.holders[0] !== userId && pair.holders[1] !== userId) {
-    return fail('FORBIDDEN', `You do not sit in pair ${ballot.pair + 1} of round ${r}: only its two holders split its points.`);
+    return fail(
+      'FORBIDDEN',
+      `You do not sit in pair ${ballot.pair + 1} of round ${r}: only its two holders split its points.`,
+    );
   }
   if (game.closedPairs.some((p) => p.round === ballot.round && p.pair === ballot.pair)) {
     return fail('CONFLICT', 'The facilitator closed your pair for this round.');
@@ -508,6 +597,8 @@ export function roundCheckpoint(
       agreed.add(pair);
     }
   });
-  const closed = closedPairs.filter((p) => p.round === round && !agreed.has(p.pair)).map((p) => ({ round, pair: p.pair }));
+  const closed = closedPairs
+    .filter((p) => p.round === round && !agreed.has(p.pair))
+    .map((p) => ({ round, pair: p.pair }));
   return { splits, closedPairs: closed };
 }

@@ -79,12 +79,20 @@ export function tryPlanThirtyFive(input: ThirtyFivePlanInput): Result<ThirtyFive
  * `newInput`, `INVALID_REPLAN` when `fromRound` is out of range, the total rounds do not exceed it,
  * or `newInput` names as author of a card someone who held it in a kept round.
  */
-export function replanFromRound(plan: ThirtyFivePlan, fromRound: number, newInput: ThirtyFivePlanInput): ThirtyFivePlan {
+export function replanFromRound(
+  plan: ThirtyFivePlan,
+  fromRound: number,
+  newInput: ThirtyFivePlanInput,
+): ThirtyFivePlan {
   return replan(plan, fromRound, newInput);
 }
 
 /** {@link replanFromRound} returning a Result instead of throwing. */
-export function tryReplanFromRound(plan: ThirtyFivePlan, fromRound: number, newInput: ThirtyFivePlanInput): Result<ThirtyFivePlan> {
+export function tryReplanFromRound(
+  plan: ThirtyFivePlan,
+  fromRound: number,
+  newInput: ThirtyFivePlanInput,
+): Result<ThirtyFivePlan> {
   return asResult(() => replan(plan, fromRound, newInput));
 }
 
@@ -108,6 +116,9 @@ export function scoreThirtyFive(plan: ThirtyFivePlan, splits: readonly ThirtyFiv
 }
 
 /** {@link scoreThirtyFive} returning a Result instead of throwing. */
-export function tryScoreThirtyFive(plan: ThirtyFivePlan, splits: readonly ThirtyFiveSplit[]): Result<ThirtyFiveCardScore[]> {
+export function tryScoreThirtyFive(
+  plan: ThirtyFivePlan,
+  splits: readonly ThirtyFiveSplit[],
+): Result<ThirtyFiveCardScore[]> {
   return asResult(() => score(plan, splits));
 }

@@ -23,7 +23,12 @@ function authorIndex(input: CanonicalInput): Int32Array {
 export function planThirtyFive(input: ThirtyFivePlanInput): ThirtyFivePlan {
   const canon = canonicalInput(input);
   const n = canon.participants.length;
-  const rounds = planRounds({ authorOf: authorIndex(canon), history: emptyHistory(n), rounds: canon.rounds, seed: canon.seed });
+  const rounds = planRounds({
+    authorOf: authorIndex(canon),
+    history: emptyHistory(n),
+    rounds: canon.rounds,
+    seed: canon.seed,
+  });
   return { rounds: toRounds(canon, rounds) };
 }
 
@@ -45,7 +50,8 @@ function historyOf(plan: ThirtyFivePlan, fromRound: number, canon: CanonicalInpu
       const p = person.get(holder);
       const c = cardIx.get(cardId);
       if (p === undefined || c === undefined) return;
-      if (authorOf[c] === p) issues.add(`cards`, `card "${cardId}" is said to be written by "${holder}", who held it in round ${r}`);
+      if (authorOf[c] === p)
+        issues.add(`cards`, `card "${cardId}" is said to be written by "${holder}", who held it in round ${r}`);
       bump(h.held, p * n + c);
     };
     for (const pair of round.pairs) {
@@ -75,7 +81,11 @@ function historyOf(plan: ThirtyFivePlan, fromRound: number, canon: CanonicalInpu
   return h;
 }
 
-export function replanFromRound(plan: ThirtyFivePlan, fromRound: number, newInput: ThirtyFivePlanInput): ThirtyFivePlan {
+export function replanFromRound(
+  plan: ThirtyFivePlan,
+  fromRound: number,
+  newInput: ThirtyFivePlanInput,
+): ThirtyFivePlan {
   checkPlanShape(plan);
   const issues = new IssueList();
   if (!Number.isInteger(fromRound) || fromRound < 0 || fromRound > plan.rounds.length) {
@@ -84,10 +94,18 @@ export function replanFromRound(plan: ThirtyFivePlan, fromRound: number, newInpu
   }
   const canon = canonicalInput(newInput, plan.rounds.length);
   if (canon.rounds <= fromRound) {
-    issues.add('rounds', `the game must go on after round ${fromRound}: total rounds ${canon.rounds} must be more than fromRound`);
+    issues.add(
+      'rounds',
+      `the game must go on after round ${fromRound}: total rounds ${canon.rounds} must be more than fromRound`,
+    );
   }
   const history = historyOf(plan, fromRound, canon, issues);
   issues.throwIfAny('INVALID_REPLAN', 'Invalid Thirty Five re-plan');
-  const rounds = planRounds({ authorOf: authorIndex(canon), history, rounds: canon.rounds - fromRound, seed: canon.seed });
+  const rounds = planRounds({
+    authorOf: authorIndex(canon),
+    history,
+    rounds: canon.rounds - fromRound,
+    seed: canon.seed,
+  });
   return { rounds: [...plan.rounds.slice(0, fromRound), ...toRounds(canon, rounds)] };
 }

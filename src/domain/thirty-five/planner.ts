@@ -113,7 +113,8 @@ function arrange(
   for (let r = 0; r < rounds; r++) {
     const t = r % cycle;
     const pr = sched.pairs[t] as Int32Array;
-    for (let i = 0; i < pr.length; i += 2) cost += pairW(order[pr[i] as number] as number, order[pr[i + 1] as number] as number);
+    for (let i = 0; i < pr.length; i += 2)
+      cost += pairW(order[pr[i] as number] as number, order[pr[i + 1] as number] as number);
     if (sched.hasBye) cost += byeW(r, order[sched.byePos[t] as number] as number);
   }
   if (cost === 0) return { order, cost, work: rounds * n };
@@ -209,8 +210,14 @@ function assignHolders(
       const w1 = authorOf[c1] as number;
       const self = w0 === h0 || w0 === h1 || w1 === h0 || w1 === h1 ? COST.selfJudged : 0;
       // Orientation 0: h0←c0, h1←c1. Orientation 1: h0←c1, h1←c0. At least one never gives anyone their own card.
-      const o0 = w0 === h0 || w1 === h1 ? FORBIDDEN : COST.holderRepeat * ((held[h0 * n + c0] as number) + (held[h1 * n + c1] as number));
-      const o1 = w1 === h0 || w0 === h1 ? FORBIDDEN : COST.holderRepeat * ((held[h0 * n + c1] as number) + (held[h1 * n + c0] as number));
+      const o0 =
+        w0 === h0 || w1 === h1
+          ? FORBIDDEN
+          : COST.holderRepeat * ((held[h0 * n + c0] as number) + (held[h1 * n + c1] as number));
+      const o1 =
+        w1 === h0 || w0 === h1
+          ? FORBIDDEN
+          : COST.holderRepeat * ((held[h0 * n + c1] as number) + (held[h1 * n + c0] as number));
       const c = self + Math.min(o0, o1);
       work++;
       cost[a * size + b] = c;
@@ -328,7 +335,8 @@ function planSegment(
   const meetsFloor = offDiagonalMin(history.meets, n);
   const comparedFloor = offDiagonalMin(history.compared, n);
   const meetW = (x: number, y: number) => COST.partnerRepeat * ((history.meets[x * n + y] as number) - meetsFloor);
-  const comparedW = (x: number, y: number) => COST.cardPairRepeat * ((history.compared[x * n + y] as number) - comparedFloor);
+  const comparedW = (x: number, y: number) =>
+    COST.cardPairRepeat * ((history.compared[x * n + y] as number) - comparedFloor);
 
   let best: { rounds: IndexRound[]; cost: number } | undefined;
   const cap = attemptCap(n);
@@ -379,7 +387,8 @@ export function planRounds(problem: PlanProblem): IndexRound[] {
     for (const [h0, h1, c0, c1] of round.pairs) {
       if (authorOf[c0] === h0 || authorOf[c1] === h1) throw new Error('Thirty Five planner bug: own card dealt');
     }
-    if (round.bye && authorOf[round.bye[1]] === round.bye[0]) throw new Error('Thirty Five planner bug: own card dealt');
+    if (round.bye && authorOf[round.bye[1]] === round.bye[0])
+      throw new Error('Thirty Five planner bug: own card dealt');
   }
   return out;
 }

@@ -20,7 +20,8 @@ function splitProblem(points: unknown): string | undefined {
 
 export function validateSplit(points: unknown): Result<readonly [number, number]> {
   const problem = splitProblem(points);
-  if (problem !== undefined) return fail('VALIDATION_FAILED', `Invalid split: ${problem}`, [{ path: 'points', message: problem }]);
+  if (problem !== undefined)
+    return fail('VALIDATION_FAILED', `Invalid split: ${problem}`, [{ path: 'points', message: problem }]);
   const [a, b] = points as number[];
   return ok([a as number, b as number] as const);
 }
@@ -58,7 +59,13 @@ export function scoreThirtyFive(plan: ThirtyFivePlan, splits: readonly ThirtyFiv
   const tally = (cardId: string): Tally => {
     let t = tallies.get(cardId);
     if (!t) {
-      t = { cardId, total: 0, roundsScored: 0, countOf: new Array<number>(POINTS_PER_PAIR + 1).fill(0), byRound: new Array<number | null>(planned).fill(null) };
+      t = {
+        cardId,
+        total: 0,
+        roundsScored: 0,
+        countOf: new Array<number>(POINTS_PER_PAIR + 1).fill(0),
+        byRound: new Array<number | null>(planned).fill(null),
+      };
       tallies.set(cardId, t);
     }
     return t;
@@ -88,7 +95,10 @@ export function scoreThirtyFive(plan: ThirtyFivePlan, splits: readonly ThirtyFiv
     }
     const pairs = (plan.rounds[round] as ThirtyFivePlan['rounds'][number]).pairs;
     if (typeof pair !== 'number' || !Number.isInteger(pair) || pair < 0 || pair >= pairs.length) {
-      issues.add(`${path}.pair`, `unknown pair ${String(pair)} in round ${round} (it has pairs 0 to ${pairs.length - 1})`);
+      issues.add(
+        `${path}.pair`,
+        `unknown pair ${String(pair)} in round ${round} (it has pairs 0 to ${pairs.length - 1})`,
+      );
       return;
     }
     const problem = splitProblem(points);

@@ -40,8 +40,10 @@ export function canonicalInput(input: ThirtyFivePlanInput, defaultRounds = DEFAU
         participants.push(p);
       }
     });
-    if (raw.participants.length < 2) issues.add('participants', `at least 2 participants are needed (got ${raw.participants.length})`);
-    if (raw.participants.length > MAX_PARTICIPANTS) issues.add('participants', `at most ${MAX_PARTICIPANTS} participants (got ${raw.participants.length})`);
+    if (raw.participants.length < 2)
+      issues.add('participants', `at least 2 participants are needed (got ${raw.participants.length})`);
+    if (raw.participants.length > MAX_PARTICIPANTS)
+      issues.add('participants', `at most ${MAX_PARTICIPANTS} participants (got ${raw.participants.length})`);
   }
 
   if (!Array.isArray(raw.cards)) {
@@ -71,7 +73,10 @@ export function canonicalInput(input: ThirtyFivePlanInput, defaultRounds = DEFAU
         issues.add(`cards[${i}].authorId`, `author "${card.authorId}" is not a participant`);
         good = false;
       } else if (authors.has(card.authorId)) {
-        issues.add(`cards[${i}].authorId`, `participant "${card.authorId}" already wrote card "${authors.get(card.authorId)}"; one card per participant`);
+        issues.add(
+          `cards[${i}].authorId`,
+          `participant "${card.authorId}" already wrote card "${authors.get(card.authorId)}"; one card per participant`,
+        );
         good = false;
       }
       if (good) {
@@ -81,7 +86,10 @@ export function canonicalInput(input: ThirtyFivePlanInput, defaultRounds = DEFAU
       }
     });
     if (Array.isArray(raw.participants) && raw.cards.length !== raw.participants.length) {
-      issues.add('cards', `one card per participant: ${raw.participants.length} participants but ${raw.cards.length} cards`);
+      issues.add(
+        'cards',
+        `one card per participant: ${raw.participants.length} participants but ${raw.cards.length} cards`,
+      );
     }
     if (issues.empty) {
       for (const p of participants) if (!authors.has(p)) issues.add('cards', `participant "${p}" has no card`);

@@ -15,11 +15,17 @@ export function authenticate(mode: AuthMode) {
     const header = req.get('authorization') ?? '';
     const [scheme, credentials = ''] = header.split(/\s+/, 2);
     if (!scheme) {
-      return sendError(res, { code: 'UNAUTHENTICATED', message: 'Sign in first: the request has no Authorization header.' });
+      return sendError(res, {
+        code: 'UNAUTHENTICATED',
+        message: 'Sign in first: the request has no Authorization header.',
+      });
     }
     if (scheme === DEV_IDENTITY_SCHEME) {
       if (mode.kind !== 'dev') {
-        return sendError(res, { code: 'UNAUTHENTICATED', message: 'Local dev identities are not accepted by this server.' });
+        return sendError(res, {
+          code: 'UNAUTHENTICATED',
+          message: 'Local dev identities are not accepted by this server.',
+        });
       }
       const id = decodeDevIdentity(credentials);
       if (!id) return sendError(res, { code: 'UNAUTHENTICATED', message: 'The local dev identity is malformed.' });
@@ -38,7 +44,10 @@ export function authenticate(mode: AuthMode) {
     }
     sendError(res, {
       code: 'UNAUTHENTICATED',
-      message: mode.kind === 'dev' ? 'Dev mode expects a DevIdentity header (use the /dev page).' : 'Expected a Teams SSO Bearer token.',
+      message:
+        mode.kind === 'dev'
+          ? 'Dev mode expects a DevIdentity header (use the /dev page).'
+          : 'Expected a Teams SSO Bearer token.',
     });
   };
 }

@@ -36,9 +36,12 @@ export function createSsoVerifier(settings: SsoSettings, keys?: JWTVerifyGetKey)
     const oid = typeof payload.oid === 'string' ? payload.oid : undefined;
     if (!tid || !oid) throw new AuthError('The Teams sign-in token has no tenant (tid) or user (oid).');
     const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-    if (!issuers.includes(String(payload.iss))) throw new AuthError('The Teams sign-in token has an unexpected issuer.');
-    if (settings.tenantId && tid !== settings.tenantId) throw new AuthError('This Guildhall serves another organisation.');
-    const name = typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
+    if (!issuers.includes(String(payload.iss)))
+      throw new AuthError('The Teams sign-in token has an unexpected issuer.');
+    if (settings.tenantId && tid !== settings.tenantId)
+      throw new AuthError('This Guildhall serves another organisation.');
+    const name =
+      typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
     return { tenantId: tid, userId: oid, displayName: name, source: 'teams-sso' };
   };
 }

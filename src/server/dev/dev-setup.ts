@@ -13,14 +13,41 @@ export const DEV_CHANNEL = 'local-channel';
 export { MAX_DEV_PARTICIPANTS };
 
 const NAMES = [
-  'Alex Morgan', 'Bea Okafor', 'Chen Wei', 'Dara Nolan', 'Eli Haddad', 'Farah Khan', 'Gus Lindqvist', 'Hana Sato',
-  'Ivo Petrov', 'Jo Mensah', 'Kai Müller', 'Lena Rossi', 'Mo Ibrahim', 'Nia Jones', 'Omar Aziz', 'Pia Berg',
-  'Quinn Hale', 'Rui Costa', 'Sara Levi', 'Tom Brandt', 'Uma Rao', 'Vik Shah', 'Wen Li', 'Xavi Ruiz',
-  'Yara Nasser', 'Zoe Clark', 'Ari Cohen', 'Ben Adler', 'Cleo Park', 'Dev Patel',
+  'Alex Morgan',
+  'Bea Okafor',
+  'Chen Wei',
+  'Dara Nolan',
+  'Eli Haddad',
+  'Farah Khan',
+  'Gus Lindqvist',
+  'Hana Sato',
+  'Ivo Petrov',
+  'Jo Mensah',
+  'Kai Müller',
+  'Lena Rossi',
+  'Mo Ibrahim',
+  'Nia Jones',
+  'Omar Aziz',
+  'Pia Berg',
+  'Quinn Hale',
+  'Rui Costa',
+  'Sara Levi',
+  'Tom Brandt',
+  'Uma Rao',
+  'Vik Shah',
+  'Wen Li',
+  'Xavi Ruiz',
+  'Yara Nasser',
+  'Zoe Clark',
+  'Ari Cohen',
+  'Ben Adler',
+  'Cleo Park',
+  'Dev Patel',
 ];
 
 /** Alex facilitates and champions; Bea coaches; everyone else is a member. */
-const rolesFor = (i: number): Role[] => (i === 0 ? ['member', 'facilitator', 'champion'] : i === 1 ? ['member', 'coach'] : ['member']);
+const rolesFor = (i: number): Role[] =>
+  i === 0 ? ['member', 'facilitator', 'champion'] : i === 1 ? ['member', 'coach'] : ['member'];
 
 export const devUserId = (i: number): string => `dev-user-${i + 1}`;
 
@@ -51,12 +78,25 @@ export async function ensureDevSetup(deps: AppDeps, participants: number): Promi
     }
     const roles = rolesFor(i);
     // A concurrent call may have created it meanwhile; CONFLICT is fine here.
-    await memberships.create({ communityId: DEV_COMMUNITY, tenantId: DEV_TENANT, userId, displayName, roles, joinedAt: now });
+    await memberships.create({
+      communityId: DEV_COMMUNITY,
+      tenantId: DEV_TENANT,
+      userId,
+      displayName,
+      roles,
+      joinedAt: now,
+    });
     users.push({ userId, displayName, roles });
   }
-  for (const [contextId, kind] of [[DEV_MEETING, 'meeting'], [DEV_CHANNEL, 'channel']] as const) {
+  for (const [contextId, kind] of [
+    [DEV_MEETING, 'meeting'],
+    [DEV_CHANNEL, 'channel'],
+  ] as const) {
     if (!(await bindings.get(DEV_TENANT, contextId))) {
-      await bindings.put({ tenantId: DEV_TENANT, contextId, kind, communityId: DEV_COMMUNITY, boundBy: devUserId(0), boundAt: now }, undefined);
+      await bindings.put(
+        { tenantId: DEV_TENANT, contextId, kind, communityId: DEV_COMMUNITY, boundBy: devUserId(0), boundAt: now },
+        undefined,
+      );
     }
   }
   const community = await communities.get(DEV_TENANT, DEV_COMMUNITY);

@@ -50,7 +50,12 @@ export function sendResult<T>(res: Response, result: Result<T>, shape: (v: T) =>
  * Validates one input with its schema; sends 400 with every problem and returns undefined when bad.
  * @deprecated Old-style routes only, until they are converted: `mount` parses params, query and body from the contract.
  */
-export function parseOr400<S extends z.ZodType>(res: Response, schema: S, input: unknown, what: string): z.infer<S> | undefined {
+export function parseOr400<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  input: unknown,
+  what: string,
+): z.infer<S> | undefined {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const { message, issues } = describeIssues(parsed.error);
@@ -75,7 +80,9 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
     }
     if (e?.type === 'entity.too.large') {
       const most = typeof e.limit === 'number' ? `${Math.round(e.limit / 1024)} KB at most` : 'too many bytes';
-      res.status(413).json({ error: { code: 'VALIDATION_FAILED', message: `The request body is too large (${most} here).` } });
+      res
+        .status(413)
+        .json({ error: { code: 'VALIDATION_FAILED', message: `The request body is too large (${most} here).` } });
       return;
     }
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
@@ -87,6 +94,13 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
       return sendError(res, { code: 'STORED_RECORD_INVALID', message: e.message ?? 'A stored record is invalid.' });
     }
     log('unexpected error', err);
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed by the failed step.' } });
+    res
+      .status(500)
+      .json({
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong on our side; nothing was changed by the failed step.',
+        },
+      });
   };
 }

@@ -35,7 +35,8 @@ const ESCAPE = /~([0-9A-F]{2})/g;
 /** The item id Cosmos DB stores for a driver id (see the header). */
 export const toCosmosId = (id: string): string =>
   id.replace(ESCAPED, (c) => `~${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-export const fromCosmosId = (id: string): string => id.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+export const fromCosmosId = (id: string): string =>
+  id.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 function fromCosmos(resource: Record<string, unknown>): ReadDocument {
   const doc = strip(resource);
@@ -89,7 +90,9 @@ export class CosmosDocumentDriver implements DocumentDriver {
 
   async create(doc: StoredDocument): Promise<{ etag: string } | 'exists'> {
     try {
-      const res = await this.container.items.create<Record<string, unknown>>(toCosmos(doc), { disableAutomaticIdGeneration: true });
+      const res = await this.container.items.create<Record<string, unknown>>(toCosmos(doc), {
+        disableAutomaticIdGeneration: true,
+      });
       return { etag: String(res.resource?._etag ?? res.etag) };
     } catch (e) {
       if (statusOf(e) === 409) return 'exists';
@@ -113,7 +116,9 @@ export class CosmosDocumentDriver implements DocumentDriver {
 
   async delete(pk: string, id: string, ifMatch?: string): Promise<'deleted' | 'conflict' | 'missing'> {
     try {
-      await this.container.item(toCosmosId(id), pk).delete(ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : {});
+      await this.container
+        .item(toCosmosId(id), pk)
+        .delete(ifMatch ? { accessCondition: { type: 'IfMatch', condition: ifMatch } } : {});
       return 'deleted';
     } catch (e) {
       const status = statusOf(e);
@@ -132,7 +137,10 @@ export class CosmosDocumentDriver implements DocumentDriver {
     }
     Object.entries(q.where ?? {}).forEach(([field, value], i) => {
       clauses.push(`${prop(field)} = @w${i}`);
-      parameters.push({ name: `@w${i}`, value: field === 'id' && typeof value === 'string' ? toCosmosId(value) : value });
+      parameters.push({
+        name: `@w${i}`,
+        value: field === 'id' && typeof value === 'string' ? toCosmosId(value) : value,
+      });
     });
     let top = '';
     if (q.limit !== undefined) {

@@ -37,14 +37,18 @@ export class SqliteDocumentDriver implements DocumentDriver {
   }
 
   async read(pk: string, id: string): Promise<ReadDocument | undefined> {
-    const row = this.db.prepare('SELECT body, etag FROM documents WHERE pk = ? AND id = ?').get(pk, id) as Row | undefined;
+    const row = this.db.prepare('SELECT body, etag FROM documents WHERE pk = ? AND id = ?').get(pk, id) as
+      | Row
+      | undefined;
     return row ? { doc: JSON.parse(row.body) as StoredDocument, etag: row.etag } : undefined;
   }
 
   async create(doc: StoredDocument): Promise<{ etag: string } | 'exists'> {
     const etag = randomUUID();
     const info = this.db
-      .prepare('INSERT INTO documents (pk, id, type, etag, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (pk, id) DO NOTHING')
+      .prepare(
+        'INSERT INTO documents (pk, id, type, etag, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (pk, id) DO NOTHING',
+      )
       .run(doc.pk, doc.id, doc.type, etag, JSON.stringify(doc));
     return info.changes === 1 ? { etag } : 'exists';
   }
@@ -87,7 +91,8 @@ export class SqliteDocumentDriver implements DocumentDriver {
       params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
     }
     let sql = `SELECT body, etag FROM documents WHERE ${clauses.join(' AND ')}`;
-    if (q.orderBy) sql += ` ORDER BY json_extract(body, '$.${assertField(q.orderBy.field)}') ${q.orderBy.direction === 'desc' ? 'DESC' : 'ASC'}, id`;
+    if (q.orderBy)
+      sql += ` ORDER BY json_extract(body, '$.${assertField(q.orderBy.field)}') ${q.orderBy.direction === 'desc' ? 'DESC' : 'ASC'}, id`;
     if (q.limit !== undefined) {
       sql += ' LIMIT ?';
       params.push(Math.max(0, Math.floor(q.limit)));

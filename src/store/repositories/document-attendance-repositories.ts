@@ -2,7 +2,12 @@
  * Invitations and attendance, in the community's partition: `rsvp:<sessionId>:<userId>` (one per
  * person per session) and `notify:<key>` (one claim per notification, ADR 0013).
  */
-import type { NotificationClaim, NotificationClaimRepository, RsvpRepository, Versioned } from '../../application/ports';
+import type {
+  NotificationClaim,
+  NotificationClaimRepository,
+  RsvpRepository,
+  Versioned,
+} from '../../application/ports';
 import type { Rsvp } from '../../domain/attendance';
 import type { Result } from '../../domain/result';
 import type { DocumentDriver, ReadDocument } from '../document-driver';
@@ -31,20 +36,30 @@ export class DocumentRsvpRepository implements RsvpRepository {
 
   async listByCommunity(communityId: string): Promise<Rsvp[]> {
     const rows = await this.driver.query({ type: 'rsvp', pk: communityId });
-    return rows.map((r) => this.toValue(r).value).sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.userId.localeCompare(b.userId));
+    return rows
+      .map((r) => this.toValue(r).value)
+      .sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.userId.localeCompare(b.userId));
   }
 
   async put(rsvp: Rsvp, etag: string | undefined): Promise<Result<Versioned<Rsvp>>> {
     const doc = writeRecord('rsvp', { ...rsvp, pk: rsvp.communityId, id: rsvpId(rsvp.sessionId, rsvp.userId) });
-    return written(etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag), rsvp, 'Your answer');
+    return written(
+      etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag),
+      rsvp,
+      'Your answer',
+    );
   }
 }
 
 const claimId = (key: string) => `notify:${keyPart(key)}`;
 const claimDoc = (claim: NotificationClaim) =>
   writeRecord('notification-claim', {
-    ...claim, retries: [...(claim.retries ?? [])], gaveUp: [...(claim.gaveUp ?? [])], leaseUntil: claim.leaseUntil ?? null,
-    pk: claim.communityId, id: claimId(claim.key),
+    ...claim,
+    retries: [...(claim.retries ?? [])],
+    gaveUp: [...(claim.gaveUp ?? [])],
+    leaseUntil: claim.leaseUntil ?? null,
+    pk: claim.communityId,
+    id: claimId(claim.key),
   });
 
 export class DocumentNotificationClaimRepository implements NotificationClaimRepository {
@@ -61,7 +76,9 @@ export class DocumentNotificationClaimRepository implements NotificationClaimRep
 
   async getVersioned(communityId: string, key: string): Promise<Versioned<NotificationClaim> | undefined> {
     const found = await this.driver.read(communityId, claimId(key));
-    return found ? { value: withoutEnvelope(readRecord('notification-claim', found.doc)), etag: found.etag } : undefined;
+    return found
+      ? { value: withoutEnvelope(readRecord('notification-claim', found.doc)), etag: found.etag }
+      : undefined;
   }
 
   async replace(claim: NotificationClaim, etag: string): Promise<{ etag: string } | 'conflict'> {

@@ -16,7 +16,11 @@ export class DocumentBindingRepository implements BindingRepository {
   }
 
   async put(binding: ContextBinding, etag: string | undefined): Promise<Result<Versioned<ContextBinding>>> {
-    const doc = writeRecord('binding', { ...binding, pk: `tenant:${binding.tenantId}`, id: `binding:${binding.contextId}` });
+    const doc = writeRecord('binding', {
+      ...binding,
+      pk: `tenant:${binding.tenantId}`,
+      id: `binding:${binding.contextId}`,
+    });
     const outcome = etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag);
     return written(outcome, binding, 'The binding of this meeting or channel');
   }

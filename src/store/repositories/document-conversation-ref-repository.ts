@@ -42,11 +42,19 @@ export class DocumentConversationRefRepository implements ConversationRefReposit
     return (await this.driver.delete(pkOf(tenantId), idOf(conversationId))) === 'deleted';
   }
 
-  async list(tenantId: string, filter: { conversationType?: ConversationRef['conversationType']; communityId?: string } = {}): Promise<ConversationRef[]> {
+  async list(
+    tenantId: string,
+    filter: { conversationType?: ConversationRef['conversationType']; communityId?: string } = {},
+  ): Promise<ConversationRef[]> {
     const where: Record<string, Scalar> = {};
     if (filter.conversationType) where.conversationType = filter.conversationType;
     if (filter.communityId) where.communityId = filter.communityId;
-    const rows = await this.driver.query({ type: 'conversation-ref', pk: pkOf(tenantId), where, orderBy: { field: 'savedAt', direction: 'desc' } });
+    const rows = await this.driver.query({
+      type: 'conversation-ref',
+      pk: pkOf(tenantId),
+      where,
+      orderBy: { field: 'savedAt', direction: 'desc' },
+    });
     return rows.map((r) => this.toValue(r).value);
   }
 }

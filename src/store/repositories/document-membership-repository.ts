@@ -25,7 +25,11 @@ export class DocumentMembershipRepository implements MembershipRepository {
   }
 
   async listByCommunity(communityId: string): Promise<Versioned<Membership>[]> {
-    const rows = await this.driver.query({ type: 'membership', pk: communityId, orderBy: { field: 'joinedAt', direction: 'asc' } });
+    const rows = await this.driver.query({
+      type: 'membership',
+      pk: communityId,
+      orderBy: { field: 'joinedAt', direction: 'asc' },
+    });
     return rows.map((r) => this.toValue(r));
   }
 
@@ -35,11 +39,19 @@ export class DocumentMembershipRepository implements MembershipRepository {
   }
 
   async create(membership: Membership): Promise<Result<Versioned<Membership>>> {
-    return written(await this.driver.create(this.toDoc(membership)), membership, `The membership of '${membership.displayName}'`);
+    return written(
+      await this.driver.create(this.toDoc(membership)),
+      membership,
+      `The membership of '${membership.displayName}'`,
+    );
   }
 
   async update(membership: Membership, etag: string): Promise<Result<Versioned<Membership>>> {
-    return written(await this.driver.replace(this.toDoc(membership), etag), membership, `The membership of '${membership.displayName}'`);
+    return written(
+      await this.driver.replace(this.toDoc(membership), etag),
+      membership,
+      `The membership of '${membership.displayName}'`,
+    );
   }
 
   async delete(communityId: string, userId: string, etag: string): Promise<Result<void>> {

@@ -22,7 +22,8 @@ import { written } from './outcomes';
 
 const after = (prefix: string, id: string) => id.slice(prefix.length);
 /** Oldest first, ties by id: Cosmos DB does not break ties of ORDER BY, so both drivers sort the same way here. */
-const byCreation = <T extends { createdAt: string; id: string }>(a: T, b: T) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+const byCreation = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 export class DocumentSessionNotesRepository implements SessionNotesRepository {
   constructor(private readonly driver: DocumentDriver) {}
@@ -39,7 +40,11 @@ export class DocumentSessionNotesRepository implements SessionNotesRepository {
 
   async put(notes: SessionNotes, etag: string | undefined): Promise<Result<Versioned<SessionNotes>>> {
     const doc = writeRecord('session-notes', { ...notes, pk: notes.communityId, id: `notes:${notes.sessionId}` });
-    return written(etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag), notes, 'The notes of this session');
+    return written(
+      etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag),
+      notes,
+      'The notes of this session',
+    );
   }
 }
 
@@ -47,15 +52,27 @@ export class DocumentAnnotationRepository implements AnnotationRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
   async listBySession(communityId: string, sessionId: string): Promise<Annotation[]> {
-    const rows = await this.driver.query({ type: 'annotation', pk: communityId, where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } });
-    return rows.map((r) => {
-      const stored = readRecord('annotation', r.doc);
-      return { ...withoutEnvelope(stored), id: after('annotation:', stored.id) };
-    }).sort(byCreation);
+    const rows = await this.driver.query({
+      type: 'annotation',
+      pk: communityId,
+      where: { sessionId },
+      orderBy: { field: 'createdAt', direction: 'asc' },
+    });
+    return rows
+      .map((r) => {
+        const stored = readRecord('annotation', r.doc);
+        return { ...withoutEnvelope(stored), id: after('annotation:', stored.id) };
+      })
+      .sort(byCreation);
   }
 
   async create(a: Annotation): Promise<Result<Versioned<Annotation>>> {
-    const doc = writeRecord('annotation', { ...a, anchor: { ...a.anchor }, pk: a.communityId, id: `annotation:${a.id}` });
+    const doc = writeRecord('annotation', {
+      ...a,
+      anchor: { ...a.anchor },
+      pk: a.communityId,
+      id: `annotation:${a.id}`,
+    });
     return written(await this.driver.create(doc), a, 'The annotation');
   }
 }
@@ -74,17 +91,30 @@ export class DocumentTakeawayRepository implements TakeawayRepository {
   }
 
   async listBySession(communityId: string, sessionId: string): Promise<Takeaway[]> {
-    const rows = await this.driver.query({ type: 'takeaway', pk: communityId, where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } });
+    const rows = await this.driver.query({
+      type: 'takeaway',
+      pk: communityId,
+      where: { sessionId },
+      orderBy: { field: 'createdAt', direction: 'asc' },
+    });
     return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async listByCommunity(communityId: string): Promise<Takeaway[]> {
-    const rows = await this.driver.query({ type: 'takeaway', pk: communityId, orderBy: { field: 'createdAt', direction: 'asc' } });
+    const rows = await this.driver.query({
+      type: 'takeaway',
+      pk: communityId,
+      orderBy: { field: 'createdAt', direction: 'asc' },
+    });
     return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async create(t: Takeaway): Promise<Result<Versioned<Takeaway>>> {
-    return written(await this.driver.create(writeRecord('takeaway', { ...t, pk: t.communityId, id: `takeaway:${t.id}` })), t, 'The takeaway');
+    return written(
+      await this.driver.create(writeRecord('takeaway', { ...t, pk: t.communityId, id: `takeaway:${t.id}` })),
+      t,
+      'The takeaway',
+    );
   }
 }
 
@@ -106,13 +136,24 @@ export class DocumentActionRepository implements ActionRepository {
   }
 
   async listBySession(communityId: string, sessionId: string): Promise<ActionItem[]> {
-    const rows = await this.driver.query({ type: 'action', pk: communityId, where: { sessionId }, orderBy: { field: 'createdAt', direction: 'asc' } });
+    const rows = await this.driver.query({
+      type: 'action',
+      pk: communityId,
+      where: { sessionId },
+      orderBy: { field: 'createdAt', direction: 'asc' },
+    });
     return rows.map((r) => this.toValue(r).value).sort(byCreation);
   }
 
   async listByCommunity(communityId: string): Promise<ActionItem[]> {
-    const rows = await this.driver.query({ type: 'action', pk: communityId, orderBy: { field: 'dueDate', direction: 'asc' } });
-    return rows.map((r) => this.toValue(r).value).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byCreation(a, b));
+    const rows = await this.driver.query({
+      type: 'action',
+      pk: communityId,
+      orderBy: { field: 'dueDate', direction: 'asc' },
+    });
+    return rows
+      .map((r) => this.toValue(r).value)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byCreation(a, b));
   }
 
   async create(a: ActionItem): Promise<Result<Versioned<ActionItem>>> {
@@ -129,7 +170,9 @@ export class DocumentFeedbackRepository implements FeedbackRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
   markerFor(communityId: string, sessionId: string, userId: string): string {
-    return createHash('sha256').update(`guildhall-feedback\u0000${communityId}\u0000${sessionId}\u0000${userId}`).digest('hex');
+    return createHash('sha256')
+      .update(`guildhall-feedback\u0000${communityId}\u0000${sessionId}\u0000${userId}`)
+      .digest('hex');
   }
 
   async get(communityId: string, sessionId: string): Promise<Versioned<FeedbackTally> | undefined> {
@@ -146,7 +189,11 @@ export class DocumentFeedbackRepository implements FeedbackRepository {
       pk: tally.communityId,
       id: `feedback:${tally.sessionId}`,
     });
-    return written(etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag), tally, 'The feedback of this session');
+    return written(
+      etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag),
+      tally,
+      'The feedback of this session',
+    );
   }
 }
 
@@ -167,6 +214,10 @@ export class DocumentRotationRepository implements RotationRepository {
       pk: r.communityId,
       id: 'rotation',
     });
-    return written(etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag), r, 'The facilitator rotation');
+    return written(
+      etag === undefined ? await this.driver.create(doc) : await this.driver.replace(doc, etag),
+      r,
+      'The facilitator rotation',
+    );
   }
 }

@@ -18,7 +18,11 @@ export class DocumentSessionRepository implements SessionRepository {
       topicIds: [...s.topicIds],
       agenda: s.agenda.map((i) => ({ ...i })),
       attendees: [...s.attendees],
-      ...(breakouts ? { breakouts: breakouts.map((b) => ({ ...b, members: [...b.members], notes: b.notes.map((n) => ({ ...n })) })) } : {}),
+      ...(breakouts
+        ? {
+            breakouts: breakouts.map((b) => ({ ...b, members: [...b.members], notes: b.notes.map((n) => ({ ...n })) })),
+          }
+        : {}),
       pk: s.communityId,
       id: docId(s.id),
     });
@@ -35,14 +39,20 @@ export class DocumentSessionRepository implements SessionRepository {
   }
 
   async listByCommunity(communityId: string): Promise<Versioned<Session>[]> {
-    const rows = await this.driver.query({ type: 'session', pk: communityId, orderBy: { field: 'startsAt', direction: 'desc' } });
+    const rows = await this.driver.query({
+      type: 'session',
+      pk: communityId,
+      orderBy: { field: 'startsAt', direction: 'desc' },
+    });
     return rows.map((r) => this.toValue(r));
   }
 
   async listScheduled(): Promise<Session[]> {
     // Cross-partition, equality only (both drivers); the caller filters by time.
     const rows = await this.driver.query({ type: 'session', where: { state: 'scheduled' } });
-    return rows.map((r) => this.toValue(r).value).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+    return rows
+      .map((r) => this.toValue(r).value)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   }
 
   async create(session: Session): Promise<Result<Versioned<Session>>> {

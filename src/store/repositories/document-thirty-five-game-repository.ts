@@ -1,4 +1,9 @@
-import type { StoredSplitChoice, ThirtyFiveChoiceRepository, ThirtyFiveGameRepository, Versioned } from '../../application/ports';
+import type {
+  StoredSplitChoice,
+  ThirtyFiveChoiceRepository,
+  ThirtyFiveGameRepository,
+  Versioned,
+} from '../../application/ports';
 import { fail, type Result } from '../../domain/result';
 import type { ThirtyFiveGameRecord } from '../../domain/thirty-five';
 import type { DocumentDriver, ReadDocument } from '../document-driver';
@@ -29,7 +34,9 @@ export class DocumentThirtyFiveGameRepository implements ThirtyFiveGameRepositor
 
   async latestForMeeting(communityId: string, meetingId: string): Promise<Versioned<ThirtyFiveGameRecord> | undefined> {
     // A meeting has a handful of games at most: sorted here, newest start first (ties by id), the same on both drivers.
-    const rows = (await this.driver.query({ type: 'thirty-five-game', pk: communityId, where: { meetingId } })).map((r) => this.toValue(r));
+    const rows = (await this.driver.query({ type: 'thirty-five-game', pk: communityId, where: { meetingId } })).map(
+      (r) => this.toValue(r),
+    );
     rows.sort((a, b) => byText(b.value.startedAt, a.value.startedAt) || byText(b.value.gameId, a.value.gameId));
     return rows[0];
   }

@@ -12,13 +12,24 @@ export class DocumentTopicRepository implements TopicRepository {
   constructor(private readonly driver: DocumentDriver) {}
 
   private toDoc(t: Topic) {
-    return writeRecord('topic', { ...t, supporters: [...t.supporters], sessionIds: [...t.sessionIds], mergedInto: t.mergedInto ?? null, pk: t.communityId, id: docId(t.id) });
+    return writeRecord('topic', {
+      ...t,
+      supporters: [...t.supporters],
+      sessionIds: [...t.sessionIds],
+      mergedInto: t.mergedInto ?? null,
+      pk: t.communityId,
+      id: docId(t.id),
+    });
   }
 
   private toValue(found: ReadDocument): Versioned<Topic> {
     const { mergedInto, ...stored } = readRecord('topic', found.doc);
     // `mergedInto` is absent on a topic that was never merged, as in the domain type.
-    const value: Topic = { ...withoutEnvelope(stored), id: stored.id.slice('topic:'.length), ...(mergedInto ? { mergedInto } : {}) };
+    const value: Topic = {
+      ...withoutEnvelope(stored),
+      id: stored.id.slice('topic:'.length),
+      ...(mergedInto ? { mergedInto } : {}),
+    };
     return { value, etag: found.etag };
   }
 
@@ -28,7 +39,11 @@ export class DocumentTopicRepository implements TopicRepository {
   }
 
   async listByCommunity(communityId: string): Promise<Versioned<Topic>[]> {
-    const rows = await this.driver.query({ type: 'topic', pk: communityId, orderBy: { field: 'proposedAt', direction: 'asc' } });
+    const rows = await this.driver.query({
+      type: 'topic',
+      pk: communityId,
+      orderBy: { field: 'proposedAt', direction: 'asc' },
+    });
     return rows.map((r) => this.toValue(r));
   }
 

@@ -8,7 +8,14 @@
  */
 import { DevIdentity, encodeDevIdentity } from '../../api/dev-identity';
 import { IdSchema } from '../../api/schemas';
-import { FRAME_CONTEXTS, THEME_NAMES, type FrameContext, type HostContext, type TabHost, type ThemeName } from './tab-host';
+import {
+  FRAME_CONTEXTS,
+  THEME_NAMES,
+  type FrameContext,
+  type HostContext,
+  type TabHost,
+  type ThemeName,
+} from './tab-host';
 
 export const LOCAL_DEFAULTS = { tenant: 'local-tenant', user: 'dev-user-1', frame: 'content' as FrameContext };
 
@@ -91,7 +98,11 @@ export function localHostQuery(ctx: Partial<HostContext> & { frameContext: Frame
 
 /** DEV ONLY: builds the local host from an already parsed context. */
 export function createLocalHost(context: HostContext): TabHost {
-  const header = encodeDevIdentity({ tenantId: context.tenantId, userId: context.userId, displayName: context.userName });
+  const header = encodeDevIdentity({
+    tenantId: context.tenantId,
+    userId: context.userId,
+    displayName: context.userName,
+  });
   return {
     kind: 'local',
     context,

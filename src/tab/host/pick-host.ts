@@ -13,7 +13,9 @@ export type PickedHost =
 export async function pickHost(search: string = window.location.search, teamsTimeoutMs = 3000): Promise<PickedHost> {
   if (wantsLocalHost(search)) {
     const parsed = parseLocalHostParams(search);
-    return parsed.ok ? { kind: 'host', host: createLocalHost(parsed.context) } : { kind: 'bad-local-params', problems: parsed.problems };
+    return parsed.ok
+      ? { kind: 'host', host: createLocalHost(parsed.context) }
+      : { kind: 'bad-local-params', problems: parsed.problems };
   }
   try {
     // Loaded on demand: the dev page and local frames never need teams-js.

@@ -63,9 +63,9 @@ export function communityIdFromEntityId(entityId: string | undefined): string | 
 }
 
 /** The id that binds the current meeting, channel or chat to a community, with its kind. */
-export function contextOf(ctx: Pick<HostContext, 'meetingId' | 'channelId' | 'chatId'>):
-  | { readonly id: string; readonly kind: 'meeting' | 'channel' | 'chat' }
-  | undefined {
+export function contextOf(
+  ctx: Pick<HostContext, 'meetingId' | 'channelId' | 'chatId'>,
+): { readonly id: string; readonly kind: 'meeting' | 'channel' | 'chat' } | undefined {
   if (ctx.meetingId) return { id: ctx.meetingId, kind: 'meeting' };
   if (ctx.channelId) return { id: ctx.channelId, kind: 'channel' };
   if (ctx.chatId) return { id: ctx.chatId, kind: 'chat' };

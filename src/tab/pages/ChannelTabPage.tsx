@@ -72,7 +72,11 @@ export function ChannelTabPage() {
       label="Guildhall community"
       testId="channel-tab"
       title={view?.community.name ?? 'Guildhall'}
-      subtitle={view ? `${PURPOSE_LABELS[view.community.purpose]} · ${cadenceLabel(view.community.cadencePerMonth)}` : 'Community of Practice'}
+      subtitle={
+        view
+          ? `${PURPOSE_LABELS[view.community.purpose]} · ${cadenceLabel(view.community.cadencePerMonth)}`
+          : 'Community of Practice'
+      }
       host={host}
       wide
     >
@@ -102,7 +106,15 @@ export function ChannelTabPage() {
   );
 }
 
-function CommunityBody({ view, page, onOpenSession }: { view: CommunityView; page: UsePageCommunity; onOpenSession: (sessionId: string) => void }) {
+function CommunityBody({
+  view,
+  page,
+  onOpenSession,
+}: {
+  view: CommunityView;
+  page: UsePageCommunity;
+  onOpenSession: (sessionId: string) => void;
+}) {
   const backlog = useBacklog(view.community.id);
   return (
     <>
@@ -123,7 +135,9 @@ function Overview({ view, page }: { view: CommunityView; page: UsePageCommunity 
   const canEdit = hasRole(me, 'facilitator');
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'conflict' | 'saved'; message: string } | undefined>(undefined);
+  const [notice, setNotice] = useState<{ kind: 'error' | 'conflict' | 'saved'; message: string } | undefined>(
+    undefined,
+  );
   const form = useCommunityForm(formFromCommunity(community));
 
   // A reload after a conflict brings new details: start the form from them.
@@ -150,7 +164,10 @@ function Overview({ view, page }: { view: CommunityView; page: UsePageCommunity 
       const err = toApiError(e);
       if (err.code === 'CONFLICT') {
         setEditing(false);
-        setNotice({ kind: 'conflict', message: 'Someone else changed this — reloaded. Check the details and edit again if needed.' });
+        setNotice({
+          kind: 'conflict',
+          message: 'Someone else changed this — reloaded. Check the details and edit again if needed.',
+        });
         page.reload();
       } else {
         if (err.issues.length) form.setServerErrors(issuesToFieldErrors(err.issues));
@@ -272,7 +289,11 @@ function Members({ view, page }: { view: CommunityView; page: UsePageCommunity }
     <Section title={`Members (${view.members.length})`} id="members-heading" testId="members">
       <div className={s.actions}>
         <span>
-          You are {view.me.roles.length > 1 ? `a ${view.me.roles.filter((r) => r !== 'member').join(', ')} and member` : 'a member'}.
+          You are{' '}
+          {view.me.roles.length > 1
+            ? `a ${view.me.roles.filter((r) => r !== 'member').join(', ')} and member`
+            : 'a member'}
+          .
         </span>
         <Button onClick={leave} disabled={leaving} data-testid="leave-community">
           {leaving ? 'Leaving…' : 'Leave the community'}
@@ -353,7 +374,11 @@ function OtherCommunities({ currentId, onSwitch }: { currentId: string | undefin
         <ul className={s.list}>
           {others.map((m) => (
             <li key={m.community.id}>
-              <Button appearance="subtle" onClick={() => onSwitch(m.community.id)} aria-label={`Show ${m.community.name}`}>
+              <Button
+                appearance="subtle"
+                onClick={() => onSwitch(m.community.id)}
+                aria-label={`Show ${m.community.name}`}
+              >
                 {m.community.name}
               </Button>
             </li>

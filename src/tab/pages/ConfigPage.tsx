@@ -61,7 +61,10 @@ export function ConfigPage() {
     setSaved(undefined);
     try {
       let communityId = choice;
-      let name = data.status === 'ready' ? (data.data.mine.find((m) => m.community.id === choice)?.community.name ?? choice) : choice;
+      let name =
+        data.status === 'ready'
+          ? (data.data.mine.find((m) => m.community.id === choice)?.community.name ?? choice)
+          : choice;
       if (isNew) {
         form.submitAttempted();
         if (!form.validation.ok) throw new Error('Fix the highlighted fields first.');
@@ -97,9 +100,18 @@ export function ConfigPage() {
 
   const where = target ? `this ${contextWord(target.kind)}` : 'this place';
   return (
-    <Page label="Configure Guildhall" testId="config-page" title="Set up Guildhall" subtitle={`Pick the community for ${where}.`} host={host} wide>
+    <Page
+      label="Configure Guildhall"
+      testId="config-page"
+      title="Set up Guildhall"
+      subtitle={`Pick the community for ${where}.`}
+      host={host}
+      wide
+    >
       {!target ? (
-        <InfoNotice title="Nothing to configure here">Add Guildhall to a meeting, a channel or a chat to configure it.</InfoNotice>
+        <InfoNotice title="Nothing to configure here">
+          Add Guildhall to a meeting, a channel or a chat to configure it.
+        </InfoNotice>
       ) : data.status === 'loading' ? (
         <Loading label="Loading your communities…" />
       ) : data.status === 'error' ? (
@@ -109,8 +121,9 @@ export function ConfigPage() {
           {data.data.binding ? (
             <InfoNotice title="Already set up">
               {where[0]!.toUpperCase() + where.slice(1)} is bound to{' '}
-              {data.data.mine.find((m) => m.community.id === data.data.binding!.communityId)?.community.name ?? data.data.binding.communityId}. Saving
-              replaces it.
+              {data.data.mine.find((m) => m.community.id === data.data.binding!.communityId)?.community.name ??
+                data.data.binding.communityId}
+              . Saving replaces it.
             </InfoNotice>
           ) : null}
           <Section title="Community" id="config-community-heading">
@@ -134,13 +147,20 @@ export function ConfigPage() {
           ) : null}
           {host.kind === 'local' ? (
             <div className={s.actions}>
-              <Button appearance="primary" disabled={!valid || saving} onClick={() => void save().catch(() => undefined)} data-testid="config-save">
+              <Button
+                appearance="primary"
+                disabled={!valid || saving}
+                onClick={() => void save().catch(() => undefined)}
+                data-testid="config-save"
+              >
                 {saving ? 'Saving…' : 'Save'}
               </Button>
               {saved ? (
                 <span role="status">
                   Saved: {where} now belongs to {saved.name}.{' '}
-                  <Link href={`/tab/content?${localHostQuery({ ...host.context, frameContext: 'content', communityId: saved.communityId })}`}>
+                  <Link
+                    href={`/tab/content?${localHostQuery({ ...host.context, frameContext: 'content', communityId: saved.communityId })}`}
+                  >
                     Open the tab
                   </Link>
                 </span>

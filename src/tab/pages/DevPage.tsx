@@ -14,9 +14,21 @@ import { DevBadge, ErrorNotice, Loading } from '../ui/common';
 import { ThemeRoot } from '../ui/ThemeRoot';
 
 const useStyles = makeStyles({
-  main: { boxSizing: 'border-box', padding: '16px 20px', display: 'flex', flexDirection: 'column', gap: '16px', color: tokens.colorNeutralForeground1 },
+  main: {
+    boxSizing: 'border-box',
+    padding: '16px 20px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+    color: tokens.colorNeutralForeground1,
+  },
   header: { display: 'flex', gap: '16px', alignItems: 'center', flexWrap: 'wrap', justifyContent: 'space-between' },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   controls: { display: 'flex', gap: '24px', alignItems: 'flex-end', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -88,21 +100,32 @@ function DevBody({
         <div>
           <h1 className={s.h1}>Local meeting (dev mode)</h1>
           <div className={s.muted}>
-            {setup.status === 'ready' ? `${setup.data.communityName} · meeting ${setup.data.meetingId}` : 'Guildhall on one machine'}
+            {setup.status === 'ready'
+              ? `${setup.data.communityName} · meeting ${setup.data.meetingId}`
+              : 'Guildhall on one machine'}
           </div>
         </div>
         <DevBadge />
       </header>
       <div className={s.controls}>
         <Field label="Theme">
-          <RadioGroup layout="horizontal" value={theme} onChange={(_, d) => onTheme(d.value as ThemeName)} data-testid="dev-theme">
+          <RadioGroup
+            layout="horizontal"
+            value={theme}
+            onChange={(_, d) => onTheme(d.value as ThemeName)}
+            data-testid="dev-theme"
+          >
             {THEME_NAMES.map((t) => (
               <Radio key={t} value={t} label={THEME_LABELS[t]} />
             ))}
           </RadioGroup>
         </Field>
         <Field label="Participants">
-          <Select value={String(participants)} onChange={(_, d) => onParticipants(Number(d.value))} data-testid="dev-participants">
+          <Select
+            value={String(participants)}
+            onChange={(_, d) => onParticipants(Number(d.value))}
+            data-testid="dev-participants"
+          >
             {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
               <option key={n} value={String(n)}>
                 {n}
@@ -142,7 +165,12 @@ function DevBody({
                   <figcaption className={s.caption}>
                     {f.userName} <span className={s.muted}>({rolesLabel(f.roles)})</span>
                   </figcaption>
-                  <iframe className={`${s.frame} ${s.panelFrame}`} src={f.url} title={f.title} data-testid="dev-side-panel-frame" />
+                  <iframe
+                    className={`${s.frame} ${s.panelFrame}`}
+                    src={f.url}
+                    title={f.title}
+                    data-testid="dev-side-panel-frame"
+                  />
                 </figure>
               ))}
             </div>
@@ -151,7 +179,12 @@ function DevBody({
             <h2 id="dev-stage-heading" className={s.h2}>
               Meeting stage
             </h2>
-            <iframe className={`${s.frame} ${s.wideFrame}`} src={frames.stage.url} title={frames.stage.title} data-testid="dev-stage-frame" />
+            <iframe
+              className={`${s.frame} ${s.wideFrame}`}
+              src={frames.stage.url}
+              title={frames.stage.title}
+              data-testid="dev-stage-frame"
+            />
           </section>
           <section aria-labelledby="dev-channel-heading">
             <h2 id="dev-channel-heading" className={s.h2}>

@@ -2,8 +2,21 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
-  main: { maxWidth: '560px', margin: '0 auto', padding: '48px 20px', display: 'flex', flexDirection: 'column', gap: '12px', color: tokens.colorNeutralForeground1 },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  main: {
+    maxWidth: '560px',
+    margin: '0 auto',
+    padding: '48px 20px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    color: tokens.colorNeutralForeground1,
+  },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   p: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   details: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

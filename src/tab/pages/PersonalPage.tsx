@@ -3,7 +3,12 @@ import { Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-
 import { useState } from 'react';
 import { toApiError, useAsync, useServices } from '../app-services';
 import { CommunityFields, useCommunityForm } from '../features/community/CommunityForm';
-import { EMPTY_COMMUNITY_FORM, PURPOSE_LABELS, cadenceLabel, issuesToFieldErrors } from '../features/community/community-form';
+import {
+  EMPTY_COMMUNITY_FORM,
+  PURPOSE_LABELS,
+  cadenceLabel,
+  issuesToFieldErrors,
+} from '../features/community/community-form';
 import { localHostQuery } from '../host/local-host';
 import type { TabHost } from '../host/tab-host';
 import { ErrorNotice, InfoNotice, Loading, Page, Section, useSectionStyles } from '../ui/common';
@@ -18,14 +23,21 @@ const useStyles = makeStyles({
   },
   stack: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
-  item: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    paddingBottom: '8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '160px' },
 });
 
 /** Where the content tab of a community is, keeping the local identity on the local host. */
 export function communityHref(host: TabHost, communityId: string): string {
-  if (host.kind === 'local') return `/tab/content?${localHostQuery({ ...host.context, frameContext: 'content', communityId })}`;
+  if (host.kind === 'local')
+    return `/tab/content?${localHostQuery({ ...host.context, frameContext: 'content', communityId })}`;
   return `/tab/content?community=${encodeURIComponent(communityId)}`;
 }
 
@@ -81,7 +93,14 @@ export function PersonalPage() {
   };
 
   return (
-    <Page label="Guildhall: my communities" testId="personal-page" title="My communities" subtitle={host.context.userName} host={host} wide>
+    <Page
+      label="Guildhall: my communities"
+      testId="personal-page"
+      title="My communities"
+      subtitle={host.context.userName}
+      host={host}
+      wide
+    >
       <div className={s.columns}>
         <Section title="Communities I belong to" id="mine-heading" testId="my-communities">
           {mine.status === 'loading' ? (
@@ -96,8 +115,8 @@ export function PersonalPage() {
                 <li key={m.community.id} className={s.item}>
                   <Link href={communityHref(host, m.community.id)}>{m.community.name}</Link>
                   <span className={sec.muted}>
-                    {PURPOSE_LABELS[m.community.purpose]} · {cadenceLabel(m.community.cadencePerMonth)} · {m.roles.join(', ')} · id{' '}
-                    <code>{m.community.id}</code>
+                    {PURPOSE_LABELS[m.community.purpose]} · {cadenceLabel(m.community.cadencePerMonth)} ·{' '}
+                    {m.roles.join(', ')} · id <code>{m.community.id}</code>
                   </span>
                 </li>
               ))}
@@ -114,7 +133,12 @@ export function PersonalPage() {
               }}
             >
               <Field label="Community id" className={s.grow}>
-                <Input value={joinId} onChange={(_, d) => setJoinId(d.value)} data-testid="join-id" autoComplete="off" />
+                <Input
+                  value={joinId}
+                  onChange={(_, d) => setJoinId(d.value)}
+                  data-testid="join-id"
+                  autoComplete="off"
+                />
               </Field>
               <Button type="submit" disabled={joining} data-testid="join-submit">
                 {joining ? 'Joining…' : 'Join'}

@@ -29,7 +29,13 @@ export function SidePanelPage() {
   const page = usePageCommunity();
   const title = page.state.status === 'ready' ? page.state.view.community.name : 'Guildhall';
   return (
-    <Page label="Guildhall meeting side panel" testId="side-panel" title={title} subtitle={`You: ${host.context.userName}`} host={host}>
+    <Page
+      label="Guildhall meeting side panel"
+      testId="side-panel"
+      title={title}
+      subtitle={`You: ${host.context.userName}`}
+      host={host}
+    >
       <CommunityGate page={page}>{(view) => <SidePanelLive view={view} />}</CommunityGate>
     </Page>
   );
@@ -75,7 +81,9 @@ function SidePanelLive({ view }: { view: CommunityView }) {
           <Button onClick={share} disabled={shareState === 'sharing'} data-testid="share-to-stage">
             {shareState === 'sharing' ? 'Sharing…' : shareState === 'shared' ? 'Shared to stage' : 'Share to stage'}
           </Button>
-          {typeof shareState === 'object' ? <ErrorNotice title="Could not share to the stage" message={shareState.error} /> : null}
+          {typeof shareState === 'object' ? (
+            <ErrorNotice title="Could not share to the stage" message={shareState.error} />
+          ) : null}
         </div>
       ) : null}
       {/* While a working session runs it has the panel (its check-in phase holds the check-in). */}
@@ -88,7 +96,9 @@ function SidePanelLive({ view }: { view: CommunityView }) {
       ) : null}
       <Section title={`Who's here (${people.length})`} id="who-is-here-heading" testId="who-is-here">
         {people.length === 0 ? (
-          <span className={sec.muted}>{live.status === 'connected' ? 'Nobody yet.' : 'Waiting for the live meeting…'}</span>
+          <span className={sec.muted}>
+            {live.status === 'connected' ? 'Nobody yet.' : 'Waiting for the live meeting…'}
+          </span>
         ) : (
           <ul className={s.list}>
             {people.map((p) => (

@@ -17,7 +17,12 @@ import { useSessionActions } from '../features/session-run/useSessionActions';
 import { InfoNotice, Page } from '../ui/common';
 
 const useStyles = makeStyles({
-  h2: { margin: '8px 0 0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  h2: {
+    margin: '8px 0 0',
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   wall: {
     listStyle: 'none',
     margin: 0,
@@ -60,7 +65,8 @@ function StageLive({ view }: { view: CommunityView }) {
   const st = useStageStatStyles();
   const live = useLiveMeeting(view.community.id, host.context.meetingId);
   const session = useSessionActions(live.meeting, view.community.id);
-  if (!host.context.meetingId) return <InfoNotice title="Not in a meeting">The stage view is shown inside a Teams meeting.</InfoNotice>;
+  if (!host.context.meetingId)
+    return <InfoNotice title="Not in a meeting">The stage view is shown inside a Teams meeting.</InfoNotice>;
   const here = peopleHere(live.snapshot);
   // Newest edit last in the snapshot; the wall shows the newest first.
   const wall = [...live.snapshot.checkIns].reverse();
@@ -104,7 +110,14 @@ function StageLive({ view }: { view: CommunityView }) {
         </div>
       </div>
       <LiveError live={live} />
-      {showRun && run ? <StageSession run={run} nameOf={nameOf} presentIds={live.snapshot.present.map((p) => p.id)} controller={session.controller} /> : null}
+      {showRun && run ? (
+        <StageSession
+          run={run}
+          nameOf={nameOf}
+          presentIds={live.snapshot.present.map((p) => p.id)}
+          controller={session.controller}
+        />
+      ) : null}
       {game && !showRun ? <StageGame game={game} members={view.members} present={live.snapshot.present} /> : null}
       {showWall ? (
         <>

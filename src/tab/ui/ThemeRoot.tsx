@@ -1,5 +1,11 @@
 /** Fluent UI themed like Teams (light, dark, high contrast), following the host's theme changes. */
-import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
 import type { ThemeName } from '../host/tab-host';
 

@@ -121,7 +121,15 @@ export function ErrorNotice({
   );
 }
 
-export function InfoNotice({ title, children, intent = 'info' }: { title?: string; children: ReactNode; intent?: 'info' | 'success' | 'warning' }) {
+export function InfoNotice({
+  title,
+  children,
+  intent = 'info',
+}: {
+  title?: string;
+  children: ReactNode;
+  intent?: 'info' | 'success' | 'warning';
+}) {
   return (
     <MessageBar intent={intent} layout="multiline" role={intent === 'warning' ? 'alert' : 'status'}>
       <MessageBarBody>
@@ -144,12 +152,27 @@ export const useSectionStyles = makeStyles({
     flexDirection: 'column',
     gap: '8px',
   },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export function Section({ title, children, id, testId }: { title: string; children: ReactNode; id: string; testId?: string }) {
+export function Section({
+  title,
+  children,
+  id,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  id: string;
+  testId?: string;
+}) {
   const s = useSectionStyles();
   return (
     <section aria-labelledby={id} className={s.section} data-testid={testId}>

@@ -13,7 +13,12 @@ export const useStageStatStyles = makeStyles({
     minWidth: '160px',
   },
   statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  statValue: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
   /** A timer in its last 30 seconds. */
   urgent: { color: tokens.colorPaletteRedForeground1 },
 });

@@ -1,14 +1,22 @@
 /** Use cases behind the bot between sessions: top of the backlog, volunteering, conversation references, activity claims. */
 import type { AppDeps } from '../../../src/application/deps';
 import { bindContext } from '../../../src/application/use-cases/bind-context';
-import { ACTIVITY_CLAIM_LEASE_MS, claimActivity, markActivityAnswered, releaseActivityClaim } from '../../../src/application/use-cases/claim-activity';
+import {
+  ACTIVITY_CLAIM_LEASE_MS,
+  claimActivity,
+  markActivityAnswered,
+  releaseActivityClaim,
+} from '../../../src/application/use-cases/claim-activity';
 import { communityOfConversation } from '../../../src/application/use-cases/community-of-conversation';
 import { createCommunity } from '../../../src/application/use-cases/create-community';
 import { findCommunityChannel } from '../../../src/application/use-cases/find-community-channel';
 import { forgetConversationRef } from '../../../src/application/use-cases/forget-conversation-ref';
 import { joinCommunity } from '../../../src/application/use-cases/join-community';
 import { noteBoundChannel } from '../../../src/application/use-cases/note-bound-channel';
-import { saveConversationRef, type ConversationRefInput } from '../../../src/application/use-cases/save-conversation-ref';
+import {
+  saveConversationRef,
+  type ConversationRefInput,
+} from '../../../src/application/use-cases/save-conversation-ref';
 import { topOfBacklog } from '../../../src/application/use-cases/top-of-backlog';
 import { volunteerToOwnTopic } from '../../../src/application/use-cases/volunteer-to-own-topic';
 import type { Topic } from '../../../src/domain/backlog';
@@ -16,7 +24,12 @@ import type { Principal } from '../../../src/domain/identity';
 import type { Result } from '../../../src/domain/result';
 import { createRecordStore } from '../../../src/store/create-record-store';
 
-const who = (userId: string, tenantId = 'tenant-a'): Principal => ({ tenantId, userId, displayName: userId.toUpperCase(), source: 'dev-local' });
+const who = (userId: string, tenantId = 'tenant-a'): Principal => ({
+  tenantId,
+  userId,
+  displayName: userId.toUpperCase(),
+  source: 'dev-local',
+});
 const [alex, bea, chen] = [who('alex'), who('bea'), who('chen')];
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -28,19 +41,38 @@ let deps: AppDeps;
 let communityId: string;
 let n = 0;
 const topic = (over: Partial<Topic>): Topic => ({
-  id: `t-${++n}`, communityId, tenantId: 'tenant-a', title: `Topic ${n}`, description: '', state: 'prioritised', rank: null, score: null,
-  ownerId: null, proposedBy: 'alex', proposedAt: '2026-11-01T10:00:00.000Z', supporters: [], sessionIds: [], ...over,
+  id: `t-${++n}`,
+  communityId,
+  tenantId: 'tenant-a',
+  title: `Topic ${n}`,
+  description: '',
+  state: 'prioritised',
+  rank: null,
+  score: null,
+  ownerId: null,
+  proposedBy: 'alex',
+  proposedAt: '2026-11-01T10:00:00.000Z',
+  supporters: [],
+  sessionIds: [],
+  ...over,
 });
 beforeEach(async () => {
-  deps = { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }), clock: { now: () => new Date('2026-11-22T10:00:00.000Z') }, ids: { newId: () => `id-${++n}` } };
-  communityId = value(await createCommunity(deps, alex, { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 })).id;
+  deps = {
+    store: await createRecordStore({ kind: 'embedded', path: ':memory:' }),
+    clock: { now: () => new Date('2026-11-22T10:00:00.000Z') },
+    ids: { newId: () => `id-${++n}` },
+  };
+  communityId = value(
+    await createCommunity(deps, alex, { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 }),
+  ).id;
   await joinCommunity(deps, bea, { communityId });
 });
 afterEach(() => deps.store.close());
 
 describe('topOfBacklog', () => {
   it('gives the five best-ranked open topics with their owner, and counts the proposals waiting', async () => {
-    for (const rank of [6, 2, 1, 4, 3, 5]) await deps.store.topics.create(topic({ rank, title: `Rank ${rank}`, ownerId: rank === 2 ? 'bea' : null }));
+    for (const rank of [6, 2, 1, 4, 3, 5])
+      await deps.store.topics.create(topic({ rank, title: `Rank ${rank}`, ownerId: rank === 2 ? 'bea' : null }));
     await deps.store.topics.create(topic({ rank: null, state: 'proposed' }));
     await deps.store.topics.create(topic({ rank: 0 + 7, state: 'discussed' }));
     const top = value(await topOfBacklog(deps, alex, { communityId }));
@@ -73,7 +105,10 @@ describe('volunteerToOwnTopic', () => {
   it('two volunteers at once: exactly one owns it, the other is told', async () => {
     const t = topic({ rank: 1 });
     await deps.store.topics.create(t);
-    const [a, b] = await Promise.all([volunteerToOwnTopic(deps, alex, { communityId, topicId: t.id }), volunteerToOwnTopic(deps, bea, { communityId, topicId: t.id })]);
+    const [a, b] = await Promise.all([
+      volunteerToOwnTopic(deps, alex, { communityId, topicId: t.id }),
+      volunteerToOwnTopic(deps, bea, { communityId, topicId: t.id }),
+    ]);
     expect([code(a), code(b)].sort()).toEqual(['OK', 'TOPIC_ALREADY_OWNED']);
     const owner = (await deps.store.topics.get(communityId, t.id))!.value.ownerId;
     expect(owner).toBe(a.ok ? 'alex' : 'bea');
@@ -89,13 +124,28 @@ describe('volunteerToOwnTopic', () => {
 
 describe('conversation references', () => {
   const teamRef = (over: Partial<ConversationRefInput> = {}): ConversationRefInput => ({
-    tenantId: 'tenant-a', conversationId: '19:general@thread.tacv2', conversationType: 'channel', serviceUrl: 'https://smba.example/emea/',
-    channelId: 'msteams', botId: '28:guildhall', teamId: '19:general@thread.tacv2', teamsChannelId: '19:general@thread.tacv2', ...over,
+    tenantId: 'tenant-a',
+    conversationId: '19:general@thread.tacv2',
+    conversationType: 'channel',
+    serviceUrl: 'https://smba.example/emea/',
+    channelId: 'msteams',
+    botId: '28:guildhall',
+    teamId: '19:general@thread.tacv2',
+    teamsChannelId: '19:general@thread.tacv2',
+    ...over,
   });
   it('saves the community of a bound conversation, null otherwise, and forgets on uninstall', async () => {
     await bindContext(deps, alex, { contextId: '19:general@thread.tacv2', kind: 'channel', communityId });
-    expect(value(await saveConversationRef(deps, teamRef(), ['19:general@thread.tacv2'])).communityId).toBe(communityId);
-    expect(value(await saveConversationRef(deps, teamRef({ conversationId: 'a:personal', conversationType: 'personal' }), ['a:personal'])).communityId).toBeNull();
+    expect(value(await saveConversationRef(deps, teamRef(), ['19:general@thread.tacv2'])).communityId).toBe(
+      communityId,
+    );
+    expect(
+      value(
+        await saveConversationRef(deps, teamRef({ conversationId: 'a:personal', conversationType: 'personal' }), [
+          'a:personal',
+        ]),
+      ).communityId,
+    ).toBeNull();
     expect(await forgetConversationRef(deps, { tenantId: 'tenant-a', conversationId: 'a:personal' })).toBe(true);
     expect(await deps.store.conversationRefs.get('tenant-a', 'a:personal')).toBeUndefined();
   });
@@ -105,7 +155,9 @@ describe('conversation references', () => {
     await bindContext(deps, alex, { contextId: '19:general@thread.tacv2', kind: 'channel', communityId });
     const found = value(await findCommunityChannel(deps, { tenantId: 'tenant-a', communityId }));
     expect(found).toMatchObject({ conversationId: '19:general@thread.tacv2', communityId });
-    expect((await deps.store.conversationRefs.get('tenant-a', '19:general@thread.tacv2'))?.value.communityId).toBe(communityId);
+    expect((await deps.store.conversationRefs.get('tenant-a', '19:general@thread.tacv2'))?.value.communityId).toBe(
+      communityId,
+    );
     expect(code(await findCommunityChannel(deps, { tenantId: 'tenant-b', communityId }))).toBe('NOT_FOUND');
   });
   it('a channel the community uses (seen in a message) is found too', async () => {
@@ -113,7 +165,9 @@ describe('conversation references', () => {
     await bindContext(deps, alex, { contextId: '19:cop@thread.tacv2', kind: 'channel', communityId });
     const cop = teamRef({ conversationId: '19:cop@thread.tacv2', teamsChannelId: '19:cop@thread.tacv2' });
     await noteBoundChannel(deps, cop, communityId);
-    expect(value(await findCommunityChannel(deps, { tenantId: 'tenant-a', communityId })).conversationId).toBe('19:cop@thread.tacv2');
+    expect(value(await findCommunityChannel(deps, { tenantId: 'tenant-a', communityId })).conversationId).toBe(
+      '19:cop@thread.tacv2',
+    );
   });
 });
 
@@ -138,7 +192,9 @@ describe('activity claims', () => {
     await markActivityAnswered(deps, ticket);
     now += 10 * ACTIVITY_CLAIM_LEASE_MS;
     expect(await claimActivity(deps, key)).toBeUndefined();
-    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value.answeredAt).toBe('2026-11-22T10:00:00.000Z');
+    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value.answeredAt).toBe(
+      '2026-11-22T10:00:00.000Z',
+    );
   });
 
   it('a repeat of an unanswered activity waits out the lease, then takes the claim over once', async () => {
@@ -153,7 +209,10 @@ describe('activity claims', () => {
     // The first handler turns out to be slow, not dead: it can neither mark nor give back the claim.
     await markActivityAnswered(deps, first);
     await releaseActivityClaim(deps, first);
-    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value).toMatchObject({ claimedAt: second.claim.claimedAt, answeredAt: null });
+    expect((await deps.store.activityClaims.get(key.conversationId, key.activityId))?.value).toMatchObject({
+      claimedAt: second.claim.claimedAt,
+      answeredAt: null,
+    });
     await markActivityAnswered(deps, second);
     now += 10 * ACTIVITY_CLAIM_LEASE_MS;
     expect(await claimActivity(deps, key)).toBeUndefined();
@@ -169,16 +228,24 @@ describe('activity claims', () => {
 describe('communityOfConversation', () => {
   it('in a bound channel: the community it is bound to', async () => {
     await bindContext(deps, alex, { contextId: '19:cop@thread.tacv2', kind: 'channel', communityId });
-    expect(value(await communityOfConversation(deps, chen, { boundContextId: '19:cop@thread.tacv2' }))).toEqual({ communityId, name: 'SM CoP' });
+    expect(value(await communityOfConversation(deps, chen, { boundContextId: '19:cop@thread.tacv2' }))).toEqual({
+      communityId,
+      name: 'SM CoP',
+    });
   });
   it('in a channel nobody bound: NO_COMMUNITY_BOUND', async () => {
-    expect(code(await communityOfConversation(deps, alex, { boundContextId: '19:elsewhere@thread.tacv2' }))).toBe('NO_COMMUNITY_BOUND');
+    expect(code(await communityOfConversation(deps, alex, { boundContextId: '19:elsewhere@thread.tacv2' }))).toBe(
+      'NO_COMMUNITY_BOUND',
+    );
   });
   it('in personal chat: the only community, NOT_A_MEMBER without one, AMBIGUOUS_COMMUNITY (naming them) with several', async () => {
     expect(value(await communityOfConversation(deps, bea, {}))).toEqual({ communityId, name: 'SM CoP' });
     expect(code(await communityOfConversation(deps, chen, {}))).toBe('NOT_A_MEMBER');
     await createCommunity(deps, bea, { name: 'Agile Coaches', purpose: 'working-group', cadencePerMonth: 1 });
     const several = await communityOfConversation(deps, bea, {});
-    expect(several).toEqual({ ok: false, error: { code: 'AMBIGUOUS_COMMUNITY', message: 'You are in 2 communities (Agile Coaches, SM CoP).' } });
+    expect(several).toEqual({
+      ok: false,
+      error: { code: 'AMBIGUOUS_COMMUNITY', message: 'You are in 2 communities (Agile Coaches, SM CoP).' },
+    });
   });
 });

@@ -30,7 +30,12 @@ import type { Principal } from '../../../src/domain/identity';
 import type { Result } from '../../../src/domain/result';
 import { createRecordStore } from '../../../src/store/create-record-store';
 
-const who = (userId: string, tenantId = 'tenant-a'): Principal => ({ tenantId, userId, displayName: userId, source: 'dev-local' });
+const who = (userId: string, tenantId = 'tenant-a'): Principal => ({
+  tenantId,
+  userId,
+  displayName: userId,
+  source: 'dev-local',
+});
 const [alex, bea, chen, cora] = [who('alex'), who('bea'), who('chen'), who('cora')];
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -44,14 +49,21 @@ let now = Date.parse('2026-11-22T10:00:00.000Z');
 beforeEach(async () => {
   let n = 0;
   now = Date.parse('2026-11-22T10:00:00.000Z');
-  deps = { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }), clock: { now: () => new Date(now) }, ids: { newId: () => `id-${++n}` } };
-  communityId = value(await createCommunity(deps, alex, { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 })).id;
+  deps = {
+    store: await createRecordStore({ kind: 'embedded', path: ':memory:' }),
+    clock: { now: () => new Date(now) },
+    ids: { newId: () => `id-${++n}` },
+  };
+  communityId = value(
+    await createCommunity(deps, alex, { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 }),
+  ).id;
   for (const p of [bea, chen, cora]) await joinCommunity(deps, p, { communityId });
   value(await setMemberRoles(deps, alex, { communityId, userId: 'cora', roles: ['member', 'coach'] }));
 });
 afterEach(() => deps.store.close());
 
-const propose = async (title: string, by = bea) => value(await proposeTopic(deps, by, { communityId, title, force: true }));
+const propose = async (title: string, by = bea) =>
+  value(await proposeTopic(deps, by, { communityId, title, force: true }));
 const backlog = async () => value(await listBacklog(deps, alex, { communityId }));
 const ranks = async () => (await backlog()).filter((t) => t.state === 'prioritised').map((t) => `${t.title}:${t.rank}`);
 
@@ -60,10 +72,17 @@ describe('backlog operations', () => {
     const t = await propose('Remote retros');
     const { etag } = value(await getTopic(deps, bea, { communityId, topicId: t.id }));
     expect(code(await editTopic(deps, chen, { communityId, topicId: t.id, etag, title: 'Mine' }))).toBe('FORBIDDEN');
-    const edited = value(await editTopic(deps, bea, { communityId, topicId: t.id, etag, title: 'Remote retros that work' }));
+    const edited = value(
+      await editTopic(deps, bea, { communityId, topicId: t.id, etag, title: 'Remote retros that work' }),
+    );
     expect(edited.topic.title).toBe('Remote retros that work');
-    expect(code(await editTopic(deps, alex, { communityId, topicId: t.id, etag, description: 'late' }))).toBe('CONFLICT');
-    expect(value(await getTopic(deps, alex, { communityId, topicId: t.id })).topic).toMatchObject({ title: 'Remote retros that work', description: '' });
+    expect(code(await editTopic(deps, alex, { communityId, topicId: t.id, etag, description: 'late' }))).toBe(
+      'CONFLICT',
+    );
+    expect(value(await getTopic(deps, alex, { communityId, topicId: t.id })).topic).toMatchObject({
+      title: 'Remote retros that work',
+      description: '',
+    });
     value(await editTopic(deps, alex, { communityId, topicId: t.id, etag: edited.etag, description: 'Tools' }));
   });
 
@@ -105,11 +124,17 @@ describe('backlog operations', () => {
 
   it('any member volunteers as owner for themselves, nobody takes it over; the owner or a facilitator clears it', async () => {
     const t = await propose('Alpha');
-    expect(value(await setTopicOwner(deps, bea, { communityId, topicId: t.id, action: 'volunteer' })).ownerId).toBe('bea');
-    expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'volunteer' }))).toBe('TOPIC_ALREADY_OWNED');
+    expect(value(await setTopicOwner(deps, bea, { communityId, topicId: t.id, action: 'volunteer' })).ownerId).toBe(
+      'bea',
+    );
+    expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'volunteer' }))).toBe(
+      'TOPIC_ALREADY_OWNED',
+    );
     expect(code(await setTopicOwner(deps, chen, { communityId, topicId: t.id, action: 'clear' }))).toBe('FORBIDDEN');
     expect(value(await setTopicOwner(deps, alex, { communityId, topicId: t.id, action: 'clear' })).ownerId).toBeNull();
-    expect(code(await setTopicOwner(deps, who('zed'), { communityId, topicId: t.id, action: 'volunteer' }))).toBe('NOT_A_MEMBER');
+    expect(code(await setTopicOwner(deps, who('zed'), { communityId, topicId: t.id, action: 'volunteer' }))).toBe(
+      'NOT_A_MEMBER',
+    );
   });
 });
 
@@ -123,7 +148,16 @@ describe('sessions', () => {
 
   it('schedules a deep dive from the template; its topics become scheduled and the ranks close up', async () => {
     const [a, b] = [await prioritised('Alpha'), await prioritised('Bravo')];
-    const { session } = value(await scheduleSession(deps, alex, { communityId, details: { type: 'deep-dive' }, startsAt: future, topicIds: [b.id], facilitatorId: 'bea', purpose: 'Retros' }));
+    const { session } = value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'deep-dive' },
+        startsAt: future,
+        topicIds: [b.id],
+        facilitatorId: 'bea',
+        purpose: 'Retros',
+      }),
+    );
     expect(session).toMatchObject({ state: 'scheduled', durationMinutes: 60, facilitatorId: 'bea', topicIds: [b.id] });
     expect(session.agenda.map((i) => i.minutes)).toEqual([5, 15, 15, 10, 10, 5]);
     const topics = await backlog();
@@ -135,7 +169,9 @@ describe('sessions', () => {
     const t = await prioritised('Alpha');
     const p = await propose('Only proposed');
     const base = { communityId, details: { type: 'deep-dive' as const }, startsAt: future, topicIds: [t.id] };
-    expect(code(await scheduleSession(deps, alex, { ...base, startsAt: '2026-11-21T15:00:00.000Z' }))).toBe('VALIDATION_FAILED');
+    expect(code(await scheduleSession(deps, alex, { ...base, startsAt: '2026-11-21T15:00:00.000Z' }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(code(await scheduleSession(deps, alex, { ...base, facilitatorId: 'zed' }))).toBe('VALIDATION_FAILED');
     expect(code(await scheduleSession(deps, alex, { ...base, topicIds: [p.id] }))).toBe('VALIDATION_FAILED');
     expect(code(await scheduleSession(deps, bea, base))).toBe('FORBIDDEN');
@@ -145,35 +181,93 @@ describe('sessions', () => {
 
   it('stores a repeated request once; lists newest first with filters', async () => {
     const t = await prioritised('Alpha');
-    const a = value(await scheduleSession(deps, alex, { communityId, details: { type: 'deep-dive' }, startsAt: future, topicIds: [t.id], requestId: 'r1' }));
-    const again = value(await scheduleSession(deps, alex, { communityId, details: { type: 'deep-dive' }, startsAt: future, topicIds: [t.id], requestId: 'r1' }));
+    const a = value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'deep-dive' },
+        startsAt: future,
+        topicIds: [t.id],
+        requestId: 'r1',
+      }),
+    );
+    const again = value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'deep-dive' },
+        startsAt: future,
+        topicIds: [t.id],
+        requestId: 'r1',
+      }),
+    );
     expect(again.session.id).toBe(a.session.id);
-    value(await scheduleSession(deps, alex, { communityId, details: { type: 'book-club', bookTitle: 'Turn the Ship Around' }, startsAt: '2026-12-17T15:00:00.000Z', facilitatorId: 'chen' }));
+    value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'book-club', bookTitle: 'Turn the Ship Around' },
+        startsAt: '2026-12-17T15:00:00.000Z',
+        facilitatorId: 'chen',
+      }),
+    );
     const all = value(await listSessions(deps, bea, { communityId }));
     expect(all.map((s) => s.details.type)).toEqual(['book-club', 'deep-dive']);
-    expect(value(await listSessions(deps, bea, { communityId, filter: { topicId: t.id } })).map((s) => s.id)).toEqual([a.session.id]);
+    expect(value(await listSessions(deps, bea, { communityId, filter: { topicId: t.id } })).map((s) => s.id)).toEqual([
+      a.session.id,
+    ]);
     expect(value(await listSessions(deps, bea, { communityId, filter: { type: 'book-club' } }))).toHaveLength(1);
-    expect(value(await listSessions(deps, bea, { communityId, filter: { from: '2026-12-10T00:00:00Z' } }))).toHaveLength(1);
-    expect(value(await listSessions(deps, bea, { communityId, filter: { ownerId: 'chen' } })).map((s) => s.details.type)).toEqual(['book-club']);
+    expect(
+      value(await listSessions(deps, bea, { communityId, filter: { from: '2026-12-10T00:00:00Z' } })),
+    ).toHaveLength(1);
+    expect(
+      value(await listSessions(deps, bea, { communityId, filter: { ownerId: 'chen' } })).map((s) => s.details.type),
+    ).toEqual(['book-club']);
   });
 
   it('the facilitator edits the agenda with its etag; it must fit', async () => {
-    const { session, etag } = value(await scheduleSession(deps, alex, { communityId, details: { type: 'visit', hostCompany: 'Contoso' }, startsAt: future, facilitatorId: 'bea' }));
-    const agenda = [{ title: 'Welcome', minutes: 10 }, { title: 'Tour', minutes: 60 }];
-    expect(code(await editSessionAgenda(deps, chen, { communityId, sessionId: session.id, etag, agenda }))).toBe('FORBIDDEN');
-    expect(code(await editSessionAgenda(deps, bea, { communityId, sessionId: session.id, etag, agenda, durationMinutes: 60 }))).toBe('VALIDATION_FAILED');
+    const { session, etag } = value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'visit', hostCompany: 'Contoso' },
+        startsAt: future,
+        facilitatorId: 'bea',
+      }),
+    );
+    const agenda = [
+      { title: 'Welcome', minutes: 10 },
+      { title: 'Tour', minutes: 60 },
+    ];
+    expect(code(await editSessionAgenda(deps, chen, { communityId, sessionId: session.id, etag, agenda }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      code(
+        await editSessionAgenda(deps, bea, { communityId, sessionId: session.id, etag, agenda, durationMinutes: 60 }),
+      ),
+    ).toBe('VALIDATION_FAILED');
     const edited = value(await editSessionAgenda(deps, bea, { communityId, sessionId: session.id, etag, agenda }));
     expect(edited.session.agenda).toEqual(agenda);
-    expect(code(await editSessionAgenda(deps, bea, { communityId, sessionId: session.id, etag, agenda: [{ title: 'x', minutes: 5 }] }))).toBe('CONFLICT');
+    expect(
+      code(
+        await editSessionAgenda(deps, bea, {
+          communityId,
+          sessionId: session.id,
+          etag,
+          agenda: [{ title: 'x', minutes: 5 }],
+        }),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('the rotation proposes the next facilitator, with skip and swap, and scheduling follows it', async () => {
     for (const p of [bea, chen]) value(await changeRotation(deps, p, { communityId, change: { kind: 'join' } }));
     expect(value(await planNextSession(deps, bea, { communityId })).facilitatorId).toBe('bea');
-    expect(code(await changeRotation(deps, chen, { communityId, change: { kind: 'skip', userId: 'bea' } }))).toBe('FORBIDDEN');
+    expect(code(await changeRotation(deps, chen, { communityId, change: { kind: 'skip', userId: 'bea' } }))).toBe(
+      'FORBIDDEN',
+    );
     value(await changeRotation(deps, bea, { communityId, change: { kind: 'skip', userId: 'bea' } }));
     expect(value(await planNextSession(deps, bea, { communityId })).facilitatorId).toBe('chen');
-    const { session } = value(await scheduleSession(deps, alex, { communityId, details: { type: 'lean-coffee' }, startsAt: future }));
+    const { session } = value(
+      await scheduleSession(deps, alex, { communityId, details: { type: 'lean-coffee' }, startsAt: future }),
+    );
     expect(session.facilitatorId).toBe('chen');
     const plan = value(await planNextSession(deps, bea, { communityId }));
     expect(plan.facilitatorId).toBe('bea');
@@ -185,8 +279,13 @@ describe('sessions', () => {
   it('never proposes a volunteer who has left the community', async () => {
     for (const p of [bea, chen]) value(await changeRotation(deps, p, { communityId, change: { kind: 'join' } }));
     value(await leaveCommunity(deps, bea, { communityId }));
-    expect(value(await planNextSession(deps, chen, { communityId }))).toMatchObject({ facilitatorId: 'chen', queue: ['chen'] });
-    const { session } = value(await scheduleSession(deps, alex, { communityId, details: { type: 'lean-coffee' }, startsAt: future }));
+    expect(value(await planNextSession(deps, chen, { communityId }))).toMatchObject({
+      facilitatorId: 'chen',
+      queue: ['chen'],
+    });
+    const { session } = value(
+      await scheduleSession(deps, alex, { communityId, details: { type: 'lean-coffee' }, startsAt: future }),
+    );
     expect(session.facilitatorId).toBe('chen');
   });
 });
@@ -198,18 +297,50 @@ describe('outcomes', () => {
     const t = await propose('Remote retros');
     topicId = t.id;
     value(await moveTopic(deps, alex, { communityId, topicId, position: 1 }));
-    sessionId = value(await scheduleSession(deps, alex, { communityId, details: { type: 'deep-dive' }, startsAt: '2026-12-03T15:00:00.000Z', topicIds: [topicId], facilitatorId: 'bea' })).session.id;
+    sessionId = value(
+      await scheduleSession(deps, alex, {
+        communityId,
+        details: { type: 'deep-dive' },
+        startsAt: '2026-12-03T15:00:00.000Z',
+        topicIds: [topicId],
+        facilitatorId: 'bea',
+      }),
+    ).session.id;
   });
 
   it('notes: the session facilitator writes them with etags; others cannot; a coach annotates', async () => {
     expect(code(await saveSessionNotes(deps, chen, { communityId, sessionId, markdown: 'x' }))).toBe('FORBIDDEN');
-    const first = value(await saveSessionNotes(deps, bea, { communityId, sessionId, markdown: '# Notes\n\nWe tried silent writing.' }));
-    expect(code(await saveSessionNotes(deps, alex, { communityId, sessionId, markdown: 'overwrite' }))).toBe('CONFLICT');
-    const second = value(await saveSessionNotes(deps, bea, { communityId, sessionId, markdown: '# Notes\n\nWe tried silent writing.\n\nIt worked.', etag: first.etag }));
-    expect(code(await saveSessionNotes(deps, bea, { communityId, sessionId, markdown: 'stale', etag: first.etag }))).toBe('CONFLICT');
-    expect(code(await annotateNotes(deps, bea, { communityId, sessionId, anchor: { paragraph: 1 }, text: 'Nice' }))).toBe('FORBIDDEN');
-    value(await annotateNotes(deps, cora, { communityId, sessionId, anchor: { quote: 'silent writing' }, text: 'Try 1-2-4-all next time' }));
-    expect(code(await annotateNotes(deps, cora, { communityId, sessionId, anchor: { paragraph: 5 }, text: 'x' }))).toBe('VALIDATION_FAILED');
+    const first = value(
+      await saveSessionNotes(deps, bea, { communityId, sessionId, markdown: '# Notes\n\nWe tried silent writing.' }),
+    );
+    expect(code(await saveSessionNotes(deps, alex, { communityId, sessionId, markdown: 'overwrite' }))).toBe(
+      'CONFLICT',
+    );
+    const second = value(
+      await saveSessionNotes(deps, bea, {
+        communityId,
+        sessionId,
+        markdown: '# Notes\n\nWe tried silent writing.\n\nIt worked.',
+        etag: first.etag,
+      }),
+    );
+    expect(
+      code(await saveSessionNotes(deps, bea, { communityId, sessionId, markdown: 'stale', etag: first.etag })),
+    ).toBe('CONFLICT');
+    expect(
+      code(await annotateNotes(deps, bea, { communityId, sessionId, anchor: { paragraph: 1 }, text: 'Nice' })),
+    ).toBe('FORBIDDEN');
+    value(
+      await annotateNotes(deps, cora, {
+        communityId,
+        sessionId,
+        anchor: { quote: 'silent writing' },
+        text: 'Try 1-2-4-all next time',
+      }),
+    );
+    expect(code(await annotateNotes(deps, cora, { communityId, sessionId, anchor: { paragraph: 5 }, text: 'x' }))).toBe(
+      'VALIDATION_FAILED',
+    );
     const view = value(await getSessionOutcomes(deps, chen, { communityId, sessionId }));
     expect(view.notes?.markdown).toContain('It worked.');
     expect(view.notesEtag).toBe(second.etag);
@@ -218,15 +349,35 @@ describe('outcomes', () => {
 
   it('actions: an owner who is a member, a due date not in the past; the owner or the facilitator updates status', async () => {
     const tk = value(await addTakeaway(deps, chen, { communityId, sessionId, topicId, text: 'Silence first' }));
-    expect(code(await addTakeaway(deps, chen, { communityId, sessionId, topicId: 'other', text: 'x' }))).toBe('VALIDATION_FAILED');
-    expect(code(await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'bea', dueDate: '2026-11-21' }))).toBe('VALIDATION_FAILED');
-    expect(code(await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'zed', dueDate: '2026-12-10' }))).toBe('VALIDATION_FAILED');
-    expect(code(await createAction(deps, cora, { communityId, takeawayId: tk.id, ownerId: 'bea', dueDate: '2026-12-10' }))).toBe('FORBIDDEN');
-    const action = value(await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'cora', dueDate: '2026-11-22' }));
+    expect(code(await addTakeaway(deps, chen, { communityId, sessionId, topicId: 'other', text: 'x' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      code(await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'bea', dueDate: '2026-11-21' })),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      code(await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'zed', dueDate: '2026-12-10' })),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      code(await createAction(deps, cora, { communityId, takeawayId: tk.id, ownerId: 'bea', dueDate: '2026-12-10' })),
+    ).toBe('FORBIDDEN');
+    const action = value(
+      await createAction(deps, chen, { communityId, takeawayId: tk.id, ownerId: 'cora', dueDate: '2026-11-22' }),
+    );
     const [listed] = value(await getSessionOutcomes(deps, chen, { communityId, sessionId })).actions;
-    expect(code(await updateActionStatus(deps, chen, { communityId, actionId: action.id, status: 'done', etag: listed!.etag }))).toBe('FORBIDDEN');
-    const doing = value(await updateActionStatus(deps, cora, { communityId, actionId: action.id, status: 'doing', etag: listed!.etag }));
-    expect(code(await updateActionStatus(deps, bea, { communityId, actionId: action.id, status: 'done', etag: listed!.etag }))).toBe('CONFLICT');
+    expect(
+      code(
+        await updateActionStatus(deps, chen, { communityId, actionId: action.id, status: 'done', etag: listed!.etag }),
+      ),
+    ).toBe('FORBIDDEN');
+    const doing = value(
+      await updateActionStatus(deps, cora, { communityId, actionId: action.id, status: 'doing', etag: listed!.etag }),
+    );
+    expect(
+      code(
+        await updateActionStatus(deps, bea, { communityId, actionId: action.id, status: 'done', etag: listed!.etag }),
+      ),
+    ).toBe('CONFLICT');
     expect(value(await listOpenActions(deps, chen, { communityId })).map((a) => a.status)).toEqual(['doing']);
     value(await updateActionStatus(deps, bea, { communityId, actionId: action.id, status: 'done', etag: doing.etag }));
     expect(value(await listOpenActions(deps, chen, { communityId }))).toEqual([]);
@@ -235,7 +386,11 @@ describe('outcomes', () => {
   it('feedback: once the session started, once per person, and only a summary is shown', async () => {
     expect(code(await giveFeedback(deps, chen, { communityId, sessionId, score: 4 }))).toBe('VALIDATION_FAILED');
     now = Date.parse('2026-12-03T16:00:00.000Z');
-    expect(value(await giveFeedback(deps, chen, { communityId, sessionId, score: 4 }))).toEqual({ votes: 1, average: null, distribution: null });
+    expect(value(await giveFeedback(deps, chen, { communityId, sessionId, score: 4 }))).toEqual({
+      votes: 1,
+      average: null,
+      distribution: null,
+    });
     expect(code(await giveFeedback(deps, chen, { communityId, sessionId, score: 1 }))).toBe('ALREADY_VOTED');
     expect(code(await giveFeedback(deps, bea, { communityId, sessionId, score: 0 }))).toBe('VALIDATION_FAILED');
     value(await giveFeedback(deps, bea, { communityId, sessionId, score: 5 }));
@@ -247,12 +402,24 @@ describe('outcomes', () => {
 
   describe('closing a session', () => {
     const closing = (over: Partial<CloseSessionInput> = {}): CloseSessionInput => ({
-      communityId, sessionId: '', requestId: 'close-1', attendees: ['alex', 'bea', 'chen'],
+      communityId,
+      sessionId: '',
+      requestId: 'close-1',
+      attendees: ['alex', 'bea', 'chen'],
       takeaways: [
-        { topicId: null, text: 'Start with silence', authorId: 'chen', action: { ownerId: 'chen', dueDate: '2026-12-17' } },
+        {
+          topicId: null,
+          text: 'Start with silence',
+          authorId: 'chen',
+          action: { ownerId: 'chen', dueDate: '2026-12-17' },
+        },
         { topicId: null, text: 'Use a timer' },
       ],
-      feedback: [{ userId: 'chen', score: 5 }, { userId: 'bea', score: 4 }, { userId: 'alex', score: 4 }],
+      feedback: [
+        { userId: 'chen', score: 5 },
+        { userId: 'bea', score: 4 },
+        { userId: 'alex', score: 4 },
+      ],
       ...over,
     });
 
@@ -261,8 +428,15 @@ describe('outcomes', () => {
       const input = closing({ sessionId, takeaways: closing().takeaways.map((t) => ({ ...t, topicId })) });
       expect(code(await closeSession(deps, chen, input))).toBe('FORBIDDEN');
       const first = value(await closeSession(deps, bea, input));
-      expect(first.session).toMatchObject({ state: 'held', attendees: ['alex', 'bea', 'chen'], closed: { requestId: 'close-1', by: 'bea' } });
-      expect(first.takeaways.map((t) => [t.text, t.authorId])).toEqual([['Start with silence', 'chen'], ['Use a timer', 'bea']]);
+      expect(first.session).toMatchObject({
+        state: 'held',
+        attendees: ['alex', 'bea', 'chen'],
+        closed: { requestId: 'close-1', by: 'bea' },
+      });
+      expect(first.takeaways.map((t) => [t.text, t.authorId])).toEqual([
+        ['Start with silence', 'chen'],
+        ['Use a timer', 'bea'],
+      ]);
       expect(first.actions).toHaveLength(1);
       expect(first.feedback).toEqual({ votes: 3, average: 4.3, distribution: [0, 0, 0, 2, 1] });
       const topic = value(await getTopic(deps, alex, { communityId, topicId })).topic;
@@ -288,14 +462,23 @@ describe('outcomes', () => {
       expect(done.takeaways).toHaveLength(2);
       expect(done.actions).toHaveLength(1);
       expect(done.feedback.votes).toBe(3);
-      expect((await getTopic(deps, alex, { communityId, topicId })).ok && value(await getTopic(deps, alex, { communityId, topicId })).topic.sessionIds).toEqual([sessionId]);
+      expect(
+        (await getTopic(deps, alex, { communityId, topicId })).ok &&
+          value(await getTopic(deps, alex, { communityId, topicId })).topic.sessionIds,
+      ).toEqual([sessionId]);
     });
 
     it('refuses an unknown member, a past due date, a bad score or a foreign topic, and changes nothing', async () => {
       for (const bad of [
         closing({ sessionId, attendees: ['alex', 'zed'] }),
-        closing({ sessionId, takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'zed', dueDate: '2026-12-17' } }] }),
-        closing({ sessionId, takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'bea', dueDate: '2026-11-01' } }] }),
+        closing({
+          sessionId,
+          takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'zed', dueDate: '2026-12-17' } }],
+        }),
+        closing({
+          sessionId,
+          takeaways: [{ topicId: null, text: 'x', action: { ownerId: 'bea', dueDate: '2026-11-01' } }],
+        }),
         closing({ sessionId, feedback: [{ userId: 'bea', score: 9 }] }),
         closing({ sessionId, takeaways: [{ topicId: 'elsewhere', text: 'x' }] }),
         closing({ sessionId, takeaways: [{ topicId: null, text: '   ' }] }),

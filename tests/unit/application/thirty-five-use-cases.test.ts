@@ -19,7 +19,12 @@ import type { Result } from '../../../src/domain/result';
 import { scoreThirtyFive, type ThirtyFivePair, type ThirtyFivePlan } from '../../../src/domain/thirty-five';
 import { createRecordStore } from '../../../src/store/create-record-store';
 
-const who = (userId: string, tenantId = 'tenant-a'): Principal => ({ tenantId, userId, displayName: userId, source: 'dev-local' });
+const who = (userId: string, tenantId = 'tenant-a'): Principal => ({
+  tenantId,
+  userId,
+  displayName: userId,
+  source: 'dev-local',
+});
 const names = ['alex', 'bea', 'chen', 'dara', 'eli', 'fay'];
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -33,8 +38,14 @@ let gameId: string;
 let plan: ThirtyFivePlan;
 beforeEach(async () => {
   let n = 0;
-  deps = { store: await createRecordStore({ kind: 'embedded', path: ':memory:' }), clock: { now: () => new Date('2026-12-04T10:00:00.000Z') }, ids: { newId: () => `id-${++n}` } };
-  communityId = value(await createCommunity(deps, who('alex'), { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 })).id;
+  deps = {
+    store: await createRecordStore({ kind: 'embedded', path: ':memory:' }),
+    clock: { now: () => new Date('2026-12-04T10:00:00.000Z') },
+    ids: { newId: () => `id-${++n}` },
+  };
+  communityId = value(
+    await createCommunity(deps, who('alex'), { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 }),
+  ).id;
   for (const u of names.slice(1)) await joinCommunity(deps, who(u), { communityId });
   gameId = value(await startThirtyFive(deps, who('alex'), { communityId, meetingId: 'm1', rounds: 2 })).gameId;
   const cards = names.map((u) => ({ id: `card-${u}`, authorId: u, title: `Topic of ${u}`, description: '' }));
@@ -42,7 +53,8 @@ beforeEach(async () => {
 });
 
 const open = (round = 0) => openThirtyFiveRound(deps, who('alex'), { communityId, gameId, round, minutes: 0 });
-const choose = (userId: string, round: number, pair: number, points: number[]) => chooseThirtyFiveSplit(deps, who(userId), { communityId, gameId, round, pair, points });
+const choose = (userId: string, round: number, pair: number, points: number[]) =>
+  chooseThirtyFiveSplit(deps, who(userId), { communityId, gameId, round, pair, points });
 const pairOf = (round: number, p: number): ThirtyFivePair => plan.rounds[round]!.pairs[p]!;
 const stored = (round = 0) => deps.store.thirtyFiveChoices.listForRound(communityId, gameId, round);
 
@@ -58,13 +70,27 @@ describe('a split the server vouches for', () => {
     expect((await stored()).map((c) => c.points)).toEqual([[4, 3]]);
   });
 
-  it('is taken only from one of the pair\'s two holders in the server\'s plan (seat), and from members', async () => {
+  it("is taken only from one of the pair's two holders in the server's plan (seat), and from members", async () => {
     value(await open());
     const [a, b] = pairOf(0, 0).holders;
     const other = pairOf(0, 1).holders[0];
     expect(code(await choose(other, 0, 0, [4, 3]))).toBe('FORBIDDEN');
-    expect(code(await chooseThirtyFiveSplit(deps, who('mallory'), { communityId, gameId, round: 0, pair: 0, points: [4, 3] }))).toBe('NOT_A_MEMBER');
-    expect(code(await chooseThirtyFiveSplit(deps, who(a, 'tenant-b'), { communityId, gameId, round: 0, pair: 0, points: [4, 3] }))).not.toBe('OK');
+    expect(
+      code(
+        await chooseThirtyFiveSplit(deps, who('mallory'), { communityId, gameId, round: 0, pair: 0, points: [4, 3] }),
+      ),
+    ).toBe('NOT_A_MEMBER');
+    expect(
+      code(
+        await chooseThirtyFiveSplit(deps, who(a, 'tenant-b'), {
+          communityId,
+          gameId,
+          round: 0,
+          pair: 0,
+          points: [4, 3],
+        }),
+      ),
+    ).not.toBe('OK');
     expect(code(await choose(a, 0, 9, [4, 3]))).toBe('VALIDATION_FAILED');
     expect(code(await choose(b, 0, 0, [4, 3]))).toBe('OK');
     expect((await stored()).map((c) => c.userId)).toEqual([b]);
@@ -73,18 +99,24 @@ describe('a split the server vouches for', () => {
   it('must be two whole numbers 0–7 summing to 7', async () => {
     value(await open());
     const [a] = pairOf(0, 0).holders;
-    for (const bad of [[4, 4], [8, -1], [3.5, 3.5], [7]]) expect(code(await choose(a, 0, 0, bad))).toBe('VALIDATION_FAILED');
+    for (const bad of [[4, 4], [8, -1], [3.5, 3.5], [7]])
+      expect(code(await choose(a, 0, 0, bad))).toBe('VALIDATION_FAILED');
     expect(await stored()).toEqual([]);
   });
 
-  it('re-choosing replaces one\'s own entry (one per person and round), never another\'s', async () => {
+  it("re-choosing replaces one's own entry (one per person and round), never another's", async () => {
     value(await open());
     const [a, b] = pairOf(0, 0).holders;
     value(await choose(a, 0, 0, [4, 3]));
     value(await choose(b, 0, 0, [4, 3]));
     value(await choose(a, 0, 0, [6, 1]));
     value(await choose(a, 0, 0, [6, 1]));
-    expect((await stored()).map((c) => [c.userId, c.points])).toEqual([[a, [6, 1]], [b, [4, 3]]].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+    expect((await stored()).map((c) => [c.userId, c.points])).toEqual(
+      [
+        [a, [6, 1]],
+        [b, [4, 3]],
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+    );
   });
 
   it('is refused for a pair the facilitator closed; an agreed pair cannot be closed', async () => {
@@ -93,8 +125,12 @@ describe('a split the server vouches for', () => {
     const [c] = pairOf(0, 1).holders;
     value(await choose(a, 0, 0, [5, 2]));
     value(await choose(b, 0, 0, [5, 2]));
-    expect(code(await closeThirtyFivePair(deps, who('alex'), { communityId, gameId, round: 0, pair: 0 }))).toBe('CONFLICT');
-    expect(code(await closeThirtyFivePair(deps, who('bea'), { communityId, gameId, round: 0, pair: 1 }))).toBe('FORBIDDEN');
+    expect(code(await closeThirtyFivePair(deps, who('alex'), { communityId, gameId, round: 0, pair: 0 }))).toBe(
+      'CONFLICT',
+    );
+    expect(code(await closeThirtyFivePair(deps, who('bea'), { communityId, gameId, round: 0, pair: 1 }))).toBe(
+      'FORBIDDEN',
+    );
     value(await closeThirtyFivePair(deps, who('alex'), { communityId, gameId, round: 0, pair: 1 }));
     expect(code(await choose(c, 0, 1, [5, 2]))).toBe('CONFLICT');
   });
@@ -112,20 +148,39 @@ describe('checkpoints and the commit computed from what the server stored', () =
     value(await choose(d, 0, 1, [2, 5])); // disagree: unscored
     value(await choose(e, 0, 2, [7, 0])); // alone: unscored
     value(await closeThirtyFivePair(deps, who('alex'), { communityId, gameId, round: 0, pair: 2 }));
-    const saved = value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 1, phase: 'playing' }));
-    expect(saved).toMatchObject({ roundsClosed: 1, splits: [{ round: 0, pair: 0, points: [5, 2] }], closedPairs: [{ round: 0, pair: 2 }], scoring: { round: 0, open: false } });
+    const saved = value(
+      await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 1, phase: 'playing' }),
+    );
+    expect(saved).toMatchObject({
+      roundsClosed: 1,
+      splits: [{ round: 0, pair: 0, points: [5, 2] }],
+      closedPairs: [{ round: 0, pair: 2 }],
+      scoring: { round: 0, open: false },
+    });
     // Repeating it changes nothing; going back or skipping a round is refused; a round never opened cannot close.
-    expect(value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 1, phase: 'playing' })).splits).toEqual(saved.splits);
-    expect(code(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 0, phase: 'playing' }))).toBe('CONFLICT');
-    expect(code(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 2, phase: 'finished' }))).toBe('CONFLICT');
+    expect(
+      value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 1, phase: 'playing' }))
+        .splits,
+    ).toEqual(saved.splits);
+    expect(
+      code(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 0, phase: 'playing' })),
+    ).toBe('CONFLICT');
+    expect(
+      code(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 2, phase: 'finished' })),
+    ).toBe('CONFLICT');
     value(await open(1));
     const [f, g] = pairOf(1, 0).holders;
     value(await choose(f, 1, 0, [3, 4]));
     value(await choose(g, 1, 0, [3, 4]));
     value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 2, phase: 'finished' }));
-    const splits = [{ round: 0, pair: 0, points: [5, 2] }, { round: 1, pair: 0, points: [3, 4] }];
+    const splits = [
+      { round: 0, pair: 0, points: [5, 2] },
+      { round: 1, pair: 0, points: [3, 4] },
+    ];
     const committed = value(await commitThirtyFive(deps, who('alex'), { communityId, gameId, merges: [] }));
-    expect(committed.game.result!.map((r) => [r.cardId, r.total])).toEqual(scoreThirtyFive(plan, splits).map((r) => [r.cardId, r.total]));
+    expect(committed.game.result!.map((r) => [r.cardId, r.total])).toEqual(
+      scoreThirtyFive(plan, splits).map((r) => [r.cardId, r.total]),
+    );
   });
 
   it('refuses a commit whose shown result is not what the saved rounds say', async () => {
@@ -136,7 +191,13 @@ describe('checkpoints and the commit computed from what the server stored', () =
     value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 1, phase: 'playing' }));
     value(await open(1));
     value(await checkpointThirtyFive(deps, who('alex'), { communityId, gameId, roundsClosed: 2, phase: 'finished' }));
-    const forged = scoreThirtyFive(plan, [{ round: 0, pair: 0, points: [7, 0] }]).map((s, i) => ({ ...s, mergedCardIds: [], rank: i + 1 }));
-    expect(code(await commitThirtyFive(deps, who('alex'), { communityId, gameId, merges: [], result: forged }))).toBe('RESULT_MISMATCH');
+    const forged = scoreThirtyFive(plan, [{ round: 0, pair: 0, points: [7, 0] }]).map((s, i) => ({
+      ...s,
+      mergedCardIds: [],
+      rank: i + 1,
+    }));
+    expect(code(await commitThirtyFive(deps, who('alex'), { communityId, gameId, merges: [], result: forged }))).toBe(
+      'RESULT_MISMATCH',
+    );
   });
 });

@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import type { AppDeps } from '../../../src/application/deps';
 import type { RecordStore, Versioned } from '../../../src/application/ports';
 import { topicSlot } from '../../../src/application/topic-writes';
-import {
-  MAX_WRITE_ATTEMPTS,
-  updateVersioned,
-  type VersionedSlot,
-} from '../../../src/application/update-versioned';
+import { MAX_WRITE_ATTEMPTS, updateVersioned, type VersionedSlot } from '../../../src/application/update-versioned';
 import type { Topic } from '../../../src/domain/backlog';
 import { fail, ok, type Result } from '../../../src/domain/result';
 import { createRecordStore } from '../../../src/store/create-record-store';
@@ -108,8 +104,18 @@ describe('two writers racing on the embedded store', () => {
 
   it('keeps both changes when both read the same version before either writes', async () => {
     const topic: Topic = {
-      id: 't1', communityId: 'c1', tenantId: 'tn', title: 'Flow', description: '', state: 'proposed', rank: null,
-      score: null, ownerId: null, proposedBy: 'alex', proposedAt: '2026-12-01T10:00:00.000Z', supporters: [],
+      id: 't1',
+      communityId: 'c1',
+      tenantId: 'tn',
+      title: 'Flow',
+      description: '',
+      state: 'proposed',
+      rank: null,
+      score: null,
+      ownerId: null,
+      proposedBy: 'alex',
+      proposedAt: '2026-12-01T10:00:00.000Z',
+      supporters: [],
       sessionIds: [],
     };
     expect(code(await stores[0]!.topics.create(topic))).toBe('OK');

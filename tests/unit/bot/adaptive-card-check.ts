@@ -16,9 +16,32 @@ const AC: typeof AdaptiveCards = require('adaptivecards/dist/adaptivecards.js');
 export const TARGET_VERSION = '1.5';
 
 const TYPES_IN_1_5 = new Set([
-  'AdaptiveCard', 'TextBlock', 'Image', 'Media', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column', 'FactSet', 'ImageSet',
-  'ActionSet', 'Table', 'TableRow', 'TableCell', 'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet',
-  'Action.OpenUrl', 'Action.Submit', 'Action.ShowCard', 'Action.ToggleVisibility', 'Action.Execute',
+  'AdaptiveCard',
+  'TextBlock',
+  'Image',
+  'Media',
+  'RichTextBlock',
+  'TextRun',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'FactSet',
+  'ImageSet',
+  'ActionSet',
+  'Table',
+  'TableRow',
+  'TableCell',
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.Time',
+  'Input.Toggle',
+  'Input.ChoiceSet',
+  'Action.OpenUrl',
+  'Action.Submit',
+  'Action.ShowCard',
+  'Action.ToggleVisibility',
+  'Action.Execute',
 ]);
 
 /** Keys whose values are free-form payloads or SDK-normalised, not card properties. */
@@ -63,7 +86,8 @@ export function adaptiveCardProblems(card: unknown): string[] {
   const c = card as Record<string, unknown>;
   if (c?.type !== 'AdaptiveCard') problems.push('type must be AdaptiveCard');
   if (c?.version !== TARGET_VERSION) problems.push(`version must be ${TARGET_VERSION}, got ${String(c?.version)}`);
-  for (const t of typesIn(card)) if (!TYPES_IN_1_5.has(t)) problems.push(`"${t}" is not an Adaptive Card ${TARGET_VERSION} element or action`);
+  for (const t of typesIn(card))
+    if (!TYPES_IN_1_5.has(t)) problems.push(`"${t}" is not an Adaptive Card ${TARGET_VERSION} element or action`);
   const parsed = new AC.AdaptiveCard();
   const ctx = new AC.SerializationContext(AC.Versions.v1_5);
   parsed.parse(card, ctx);

@@ -4,7 +4,10 @@ import { checkInboundActivity } from '../../../src/bot/inbound';
 
 describe('parseCardSubmit', () => {
   test('accepts a command button, ignoring extra fields Teams may add', () => {
-    expect(parseCardSubmit({ action: 'command', command: 'top', extra: 1 })).toEqual({ ok: true, value: { action: 'command', command: 'top' } });
+    expect(parseCardSubmit({ action: 'command', command: 'top', extra: 1 })).toEqual({
+      ok: true,
+      value: { action: 'command', command: 'top' },
+    });
   });
 
   test.each([
@@ -29,8 +32,13 @@ describe('parseCardExecute', () => {
   test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
     'the verb %s is an unknown action (no lookup on the prototype), never a throw',
     (verb) => {
-      const r = parseCardExecute({ action: { type: 'Action.Execute', verb, data: { communityId: 'c', sessionId: 's' } } });
-      expect(r).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'the card asked for an action I do not know' } });
+      const r = parseCardExecute({
+        action: { type: 'Action.Execute', verb, data: { communityId: 'c', sessionId: 's' } },
+      });
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'the card asked for an action I do not know' },
+      });
     },
   );
 });
@@ -79,8 +87,16 @@ describe('botAuthSettings', () => {
       MicrosoftAppTenantId: 't',
       MicrosoftAppType: 'SingleTenant',
     });
-    expect(botAuthSettings({ botId: 'id', botPassword: 'pw' })).toEqual({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'MultiTenant' });
-    expect(botAuthSettings({ botId: 'id', botTenantId: 't' })).toEqual({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 't', MicrosoftAppType: 'UserAssignedMSI' });
+    expect(botAuthSettings({ botId: 'id', botPassword: 'pw' })).toEqual({
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    expect(botAuthSettings({ botId: 'id', botTenantId: 't' })).toEqual({
+      MicrosoftAppId: 'id',
+      MicrosoftAppTenantId: 't',
+      MicrosoftAppType: 'UserAssignedMSI',
+    });
   });
 
   test('incomplete credentials are refused with a clear message', () => {

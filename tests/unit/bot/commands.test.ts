@@ -16,12 +16,23 @@ describe('cleanMessageText', () => {
 });
 
 describe('parseCommand', () => {
-  test.each(['help', 'HELP', '/help', 'Help!', 'hi', 'Hi', 'hello', 'HELLO', 'hello?', 'hey', '?', '<at>Guildhall</at> hi', 'hi there'])(
-    '%j shows help',
-    (text) => {
-      expect(parseCommand(text)).toEqual({ kind: 'help' });
-    },
-  );
+  test.each([
+    'help',
+    'HELP',
+    '/help',
+    'Help!',
+    'hi',
+    'Hi',
+    'hello',
+    'HELLO',
+    'hello?',
+    'hey',
+    '?',
+    '<at>Guildhall</at> hi',
+    'hi there',
+  ])('%j shows help', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'help' });
+  });
 
   test('propose keeps its argument, with or without a colon', () => {
     expect(parseCommand('propose: how do we run remote retros?')).toEqual({
@@ -29,7 +40,11 @@ describe('parseCommand', () => {
       id: 'propose',
       argument: 'how do we run remote retros?',
     });
-    expect(parseCommand('Propose   Pairing on impediments')).toEqual({ kind: 'command', id: 'propose', argument: 'Pairing on impediments' });
+    expect(parseCommand('Propose   Pairing on impediments')).toEqual({
+      kind: 'command',
+      id: 'propose',
+      argument: 'Pairing on impediments',
+    });
     expect(parseCommand('/propose:')).toEqual({ kind: 'command', id: 'propose', argument: '' });
   });
 
@@ -46,9 +61,12 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toMatchObject({ kind: 'command', id });
   });
 
-  test.each(['', '   ', 'helpful', 'proposed', 'what is this?', 'say hi', '<at>Guildhall</at>'])('%j is not understood', (text) => {
-    expect(parseCommand(text).kind).toBe('unknown');
-  });
+  test.each(['', '   ', 'helpful', 'proposed', 'what is this?', 'say hi', '<at>Guildhall</at>'])(
+    '%j is not understood',
+    (text) => {
+      expect(parseCommand(text).kind).toBe('unknown');
+    },
+  );
 });
 
 describe('the command catalogue', () => {

@@ -1,10 +1,6 @@
 import type * as AdaptiveCards from 'adaptivecards';
 import { CardSubmit } from '../../../src/bot/card-actions';
-import {
-  ADAPTIVE_CARD_SCHEMA,
-  buildHelpCard,
-  type AdaptiveCard,
-} from '../../../src/bot/cards/help-card';
+import { ADAPTIVE_CARD_SCHEMA, buildHelpCard, type AdaptiveCard } from '../../../src/bot/cards/help-card';
 import { COMMANDS } from '../../../src/bot/commands';
 
 // The package's ESM build (extensionless imports) does not load under jest's CommonJS runtime

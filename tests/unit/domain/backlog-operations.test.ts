@@ -16,16 +16,33 @@ import {
 import type { Result } from '../../../src/domain/result';
 
 const topic = (id: string, over: Partial<Topic> = {}): Topic => ({
-  id, communityId: 'c', tenantId: 't', title: `Topic ${id}`, description: '', state: 'proposed', rank: null, score: null, ownerId: null,
-  proposedBy: 'alex', proposedAt: `2026-11-01T10:00:0${id.charCodeAt(0) % 10}.000Z`, supporters: [], sessionIds: [], ...over,
+  id,
+  communityId: 'c',
+  tenantId: 't',
+  title: `Topic ${id}`,
+  description: '',
+  state: 'proposed',
+  rank: null,
+  score: null,
+  ownerId: null,
+  proposedBy: 'alex',
+  proposedAt: `2026-11-01T10:00:0${id.charCodeAt(0) % 10}.000Z`,
+  supporters: [],
+  sessionIds: [],
+  ...over,
 });
 const value = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
 /** The backlog after applying the changed topics an operation returns. */
-const apply = (topics: readonly Topic[], changes: readonly Topic[]) => topics.map((t) => changes.find((c) => c.id === t.id) ?? t);
-const ranked = (topics: readonly Topic[]) => topics.filter((t) => t.state === 'prioritised').sort((a, b) => a.rank! - b.rank!).map((t) => `${t.id}${t.rank}`);
+const apply = (topics: readonly Topic[], changes: readonly Topic[]) =>
+  topics.map((t) => changes.find((c) => c.id === t.id) ?? t);
+const ranked = (topics: readonly Topic[]) =>
+  topics
+    .filter((t) => t.state === 'prioritised')
+    .sort((a, b) => a.rank! - b.rank!)
+    .map((t) => `${t.id}${t.rank}`);
 
 const backlog = () => [
   topic('a', { state: 'prioritised', rank: 1 }),
@@ -37,7 +54,10 @@ const backlog = () => [
 
 describe('editing a topic', () => {
   it('trims and keeps limits; an archived topic is read-only', () => {
-    expect(value(editTopic(topic('a'), { title: '  Flow   metrics ', description: ' why ' }))).toMatchObject({ title: 'Flow metrics', description: 'why' });
+    expect(value(editTopic(topic('a'), { title: '  Flow   metrics ', description: ' why ' }))).toMatchObject({
+      title: 'Flow metrics',
+      description: 'why',
+    });
     expect(editTopic(topic('a'), { title: '   ' }).ok).toBe(false);
     expect(editTopic(topic('a'), { title: 'x'.repeat(121) }).ok).toBe(false);
     expect(editTopic(topic('a'), { description: 'x'.repeat(2001) }).ok).toBe(false);
@@ -55,7 +75,11 @@ describe('re-ordering the backlog', () => {
   it('writes only what changed', () => {
     const b = backlog();
     expect(value(moveTopic(b, 'b', 2))).toEqual([]);
-    expect(value(moveTopic(b, 'c', 2)).map((t) => t.id).sort()).toEqual(['b', 'c']);
+    expect(
+      value(moveTopic(b, 'c', 2))
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['b', 'c']);
   });
   it('prioritises a proposed topic moved in, at the given place', () => {
     const b = backlog();
@@ -73,7 +97,11 @@ describe('re-ordering the backlog', () => {
     expect(moveTopic(b, 'nope', 1).ok).toBe(false);
   });
   it('repairs gaps left by earlier writes', () => {
-    const gappy = [topic('a', { state: 'prioritised', rank: 2 }), topic('b', { state: 'prioritised', rank: 7 }), topic('p', { rank: 4 })];
+    const gappy = [
+      topic('a', { state: 'prioritised', rank: 2 }),
+      topic('b', { state: 'prioritised', rank: 7 }),
+      topic('p', { rank: 4 }),
+    ];
     expect(ranked(withContiguousRanks(gappy))).toEqual(['a1', 'b2']);
     expect(withContiguousRanks(gappy).find((t) => t.id === 'p')!.rank).toBeNull();
   });
@@ -84,14 +112,25 @@ describe('merging topics', () => {
     const b = [
       topic('a', { state: 'prioritised', rank: 1, supporters: ['bea'], sessionIds: ['s1'] }),
       topic('b', { state: 'prioritised', rank: 2 }),
-      topic('m', { state: 'discussed', proposedBy: 'chen', supporters: ['bea', 'dan', 'alex'], sessionIds: ['s0', 's1'] }),
+      topic('m', {
+        state: 'discussed',
+        proposedBy: 'chen',
+        supporters: ['bea', 'dan', 'alex'],
+        sessionIds: ['s0', 's1'],
+      }),
     ];
     const after = apply(b, value(mergeTopics(b, 'a', 'm')));
     const kept = after.find((t) => t.id === 'a')!;
     const merged = after.find((t) => t.id === 'm')!;
     expect(kept.supporters).toEqual(['bea', 'dan', 'chen']); // alex proposed the kept topic: not its own supporter
     expect(kept.sessionIds).toEqual(['s1', 's0']);
-    expect(merged).toMatchObject({ state: 'archived', mergedInto: 'a', rank: null, sessionIds: ['s0', 's1'], supporters: ['bea', 'dan', 'alex'] });
+    expect(merged).toMatchObject({
+      state: 'archived',
+      mergedInto: 'a',
+      rank: null,
+      sessionIds: ['s0', 's1'],
+      supporters: ['bea', 'dan', 'alex'],
+    });
   });
   it('keeps the better rank and closes the gap', () => {
     const b = backlog();
@@ -120,7 +159,11 @@ describe('archive, restore, owner, schedule, discuss', () => {
   });
   it('a restored merged topic forgets mergedInto but keeps its history', () => {
     const t = topic('m', { state: 'archived', mergedInto: 'a', sessionIds: ['s0'] });
-    expect(value(setArchived([t], 'm', false))[0]).toMatchObject({ state: 'proposed', mergedInto: null, sessionIds: ['s0'] });
+    expect(value(setArchived([t], 'm', false))[0]).toMatchObject({
+      state: 'proposed',
+      mergedInto: null,
+      sessionIds: ['s0'],
+    });
   });
   it('lets a member volunteer for an unowned open topic, and the owner or a facilitator clear it', () => {
     const bea: TopicActor = { userId: 'bea', managesBacklog: false };

@@ -1,8 +1,26 @@
-import { backlogOrder, checkTransition, findSimilarTopics, titleSimilarity, type Topic } from '../../../src/domain/backlog';
+import {
+  backlogOrder,
+  checkTransition,
+  findSimilarTopics,
+  titleSimilarity,
+  type Topic,
+} from '../../../src/domain/backlog';
 
 const topic = (id: string, title: string, over: Partial<Topic> = {}): Topic => ({
-  id, communityId: 'c', tenantId: 't', title, description: '', state: 'proposed', rank: null, score: null, ownerId: null,
-  proposedBy: 'alex', proposedAt: `2026-11-0${id.length}T10:00:00.000Z`, supporters: [], sessionIds: [], ...over,
+  id,
+  communityId: 'c',
+  tenantId: 't',
+  title,
+  description: '',
+  state: 'proposed',
+  rank: null,
+  score: null,
+  ownerId: null,
+  proposedBy: 'alex',
+  proposedAt: `2026-11-0${id.length}T10:00:00.000Z`,
+  supporters: [],
+  sessionIds: [],
+  ...over,
 });
 
 describe('backlog rules', () => {
@@ -13,7 +31,9 @@ describe('backlog rules', () => {
     expect(checkTransition('discussed', 'archived').ok).toBe(true);
     expect(checkTransition('archived', 'proposed').ok).toBe(true);
     const skip = checkTransition('proposed', 'discussed');
-    expect(skip.ok || skip.error.message).toBe('A proposed topic cannot become discussed; it can become prioritised or archived.');
+    expect(skip.ok || skip.error.message).toBe(
+      'A proposed topic cannot become discussed; it can become prioritised or archived.',
+    );
   });
 
   it('recognises the same topic asked differently, and not a different one', () => {
@@ -32,7 +52,11 @@ describe('backlog rules', () => {
       topic('ccc', 'Remote retros', { state: 'archived' }),
       topic('dddd', 'Working with product owners'),
     ];
-    expect(findSimilarTopics(topics, 'remote retros').map((t) => t.id).sort()).toEqual(['a', 'bb']);
+    expect(
+      findSimilarTopics(topics, 'remote retros')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['a', 'bb']);
     expect(findSimilarTopics(topics, 'remote retros with energy')[0]!.id).toBe('bb');
     expect(findSimilarTopics(topics, 'Flow metrics')).toEqual([]);
   });

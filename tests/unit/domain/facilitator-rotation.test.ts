@@ -1,4 +1,14 @@
-import { emptyRotation, facilitatorHistory, nextFacilitator, optIn, optOut, rotationQueue, skipTurn, swapTurns, type FacilitatorRotation } from '../../../src/domain/facilitator-rotation';
+import {
+  emptyRotation,
+  facilitatorHistory,
+  nextFacilitator,
+  optIn,
+  optOut,
+  rotationQueue,
+  skipTurn,
+  swapTurns,
+  type FacilitatorRotation,
+} from '../../../src/domain/facilitator-rotation';
 import type { Result } from '../../../src/domain/result';
 
 const value = <T>(r: Result<T>): T => {
@@ -46,6 +56,11 @@ describe('facilitator rotation', () => {
     expect(swapTurns(r, [], 'ana', 'zed').ok).toBe(false);
   });
   it('reads the history from sessions in date order', () => {
-    expect(facilitatorHistory([{ startsAt: '2026-12-10', facilitatorId: 'ben' }, { startsAt: '2026-11-10', facilitatorId: 'ana' }])).toEqual(['ana', 'ben']);
+    expect(
+      facilitatorHistory([
+        { startsAt: '2026-12-10', facilitatorId: 'ben' },
+        { startsAt: '2026-11-10', facilitatorId: 'ana' },
+      ]),
+    ).toEqual(['ana', 'ben']);
   });
 });

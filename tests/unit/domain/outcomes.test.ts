@@ -1,4 +1,13 @@
-import { addVote, checkAnchor, checkDueDate, paragraphsOf, searchOutcomes, summariseFeedback, type FeedbackTally, type Takeaway } from '../../../src/domain/outcomes';
+import {
+  addVote,
+  checkAnchor,
+  checkDueDate,
+  paragraphsOf,
+  searchOutcomes,
+  summariseFeedback,
+  type FeedbackTally,
+  type Takeaway,
+} from '../../../src/domain/outcomes';
 import type { Session } from '../../../src/domain/session';
 
 const now = new Date('2026-12-03T22:30:00.000Z');
@@ -22,7 +31,11 @@ describe('outcome rules', () => {
   });
   it('counts one vote per marker, keeps values and markers sorted apart, 1–5 only', () => {
     let tally: FeedbackTally = { communityId: 'c', sessionId: 's', values: [], markers: [] };
-    for (const [m, v] of [['m3', 5], ['m1', 2], ['m2', 4]] as const) {
+    for (const [m, v] of [
+      ['m3', 5],
+      ['m1', 2],
+      ['m2', 4],
+    ] as const) {
       const r = addVote(tally, m, v);
       if (!r.ok) throw new Error(r.error.message);
       tally = r.value.tally;
@@ -39,9 +52,32 @@ describe('outcome rules', () => {
     expect(summariseFeedback([2, 4, 5])).toEqual({ votes: 3, average: 3.7, distribution: [0, 1, 0, 1, 1] });
   });
   it('finds takeaways and note paragraphs, case-insensitive', () => {
-    const t: Takeaway = { id: 't1', communityId: 'c', sessionId: 's1', topicId: null, text: 'Timebox the Check-in', authorId: 'a', createdAt: '' };
-    const hits = searchOutcomes('check-in', [t], [{ communityId: 'c', sessionId: 's2', markdown: 'Intro\n\nThe check-in ran long', updatedBy: 'a', updatedAt: '' }]);
-    expect(hits.map((h) => [h.kind, h.sessionId])).toEqual([['takeaway', 's1'], ['notes', 's2']]);
+    const t: Takeaway = {
+      id: 't1',
+      communityId: 'c',
+      sessionId: 's1',
+      topicId: null,
+      text: 'Timebox the Check-in',
+      authorId: 'a',
+      createdAt: '',
+    };
+    const hits = searchOutcomes(
+      'check-in',
+      [t],
+      [
+        {
+          communityId: 'c',
+          sessionId: 's2',
+          markdown: 'Intro\n\nThe check-in ran long',
+          updatedBy: 'a',
+          updatedAt: '',
+        },
+      ],
+    );
+    expect(hits.map((h) => [h.kind, h.sessionId])).toEqual([
+      ['takeaway', 's1'],
+      ['notes', 's2'],
+    ]);
     expect(hits[1]!.excerpt).toBe('The check-in ran long');
     expect(searchOutcomes('  ', [t], [])).toEqual([]);
   });

@@ -29,7 +29,11 @@ describe('run of show', () => {
   });
   it('counts a timer down and warns when the opening runs past its soft cap', () => {
     const now = new Date('2026-12-02T10:00:00Z');
-    expect(timerView('2026-12-02T10:01:30Z', now)).toEqual({ endsAt: '2026-12-02T10:01:30Z', secondsLeft: 90, over: false });
+    expect(timerView('2026-12-02T10:01:30Z', now)).toEqual({
+      endsAt: '2026-12-02T10:01:30Z',
+      secondsLeft: 90,
+      over: false,
+    });
     expect(timerView('2026-12-02T09:59:00Z', now)?.over).toBe(true);
     expect(openingOverrun('2026-12-02T09:52:00Z', now)).toBeUndefined();
     expect(openingOverrun('2026-12-02T09:47:00Z', now)).toEqual({ minutesOver: 3 });
@@ -62,7 +66,8 @@ describe('ice breakers', () => {
 });
 
 describe('breakouts', () => {
-  const people = (n: number, product?: (i: number) => string | undefined) => Array.from({ length: n }, (_, i) => ({ userId: `u${String(i).padStart(2, '0')}`, product: product?.(i) }));
+  const people = (n: number, product?: (i: number) => string | undefined) =>
+    Array.from({ length: n }, (_, i) => ({ userId: `u${String(i).padStart(2, '0')}`, product: product?.(i) }));
   it('property: random groups hold everyone once, sizes differ by at most one, and the seed decides', () => {
     fc.assert(
       fc.property(fc.integer({ min: 8, max: 30 }), fc.integer({ min: 2, max: 4 }), fc.string(), (n, count, seed) => {
@@ -104,8 +109,8 @@ describe('breakouts', () => {
   });
 });
 
-describe('the prompt of a community\'s n-th session', () => {
-  it('walks the community\'s own order: no prompt twice in a row, all before any repeats', () => {
+describe("the prompt of a community's n-th session", () => {
+  it("walks the community's own order: no prompt twice in a row, all before any repeats", () => {
     const ids = Array.from({ length: ICE_BREAKERS.length + 1 }, (_, n) => iceBreakerForSession('cop-a', n).id);
     for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1]);
     expect(new Set(ids.slice(0, ICE_BREAKERS.length)).size).toBe(ICE_BREAKERS.length);

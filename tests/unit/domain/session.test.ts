@@ -1,4 +1,11 @@
-import { agendaMinutes, agendaTemplate, checkAgenda, checkSchedule, SESSION_TYPES, suggestNextDates } from '../../../src/domain/session';
+import {
+  agendaMinutes,
+  agendaTemplate,
+  checkAgenda,
+  checkSchedule,
+  SESSION_TYPES,
+  suggestNextDates,
+} from '../../../src/domain/session';
 
 const now = new Date('2026-12-01T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -7,7 +14,12 @@ describe('agenda templates', () => {
   it('a deep dive runs check-in 5, deep dive 15, breakouts 15, share-out 10, takeaways 10, feedback 5: 60 minutes', () => {
     const a = agendaTemplate('deep-dive');
     expect(a.map((i) => [i.title, i.minutes])).toEqual([
-      ['Check-in', 5], ['Deep dive', 15], ['Breakouts', 15], ['Share-out', 10], ['Takeaways', 10], ['Feedback', 5],
+      ['Check-in', 5],
+      ['Deep dive', 15],
+      ['Breakouts', 15],
+      ['Share-out', 10],
+      ['Takeaways', 10],
+      ['Feedback', 5],
     ]);
     expect(agendaMinutes(a)).toBe(60);
   });
@@ -28,7 +40,13 @@ describe('agenda templates', () => {
 });
 
 describe('scheduling rules', () => {
-  const base = { details: { type: 'deep-dive' as const }, startsAt: '2026-12-10T15:00:00.000Z', durationMinutes: 60, topicIds: ['t1'], agenda: agendaTemplate('deep-dive') };
+  const base = {
+    details: { type: 'deep-dive' as const },
+    startsAt: '2026-12-10T15:00:00.000Z',
+    durationMinutes: 60,
+    topicIds: ['t1'],
+    agenda: agendaTemplate('deep-dive'),
+  };
   it('accepts a deep dive in the future with a topic', () => {
     expect(checkSchedule(base, now).ok).toBe(true);
   });
@@ -39,7 +57,17 @@ describe('scheduling rules', () => {
   });
   it('a deep dive needs a topic, a speaker session does not; a topic only once', () => {
     expect(checkSchedule({ ...base, topicIds: [] }, now).ok).toBe(false);
-    expect(checkSchedule({ ...base, details: { type: 'external-speaker', speakerName: 'Ana', organisation: 'Acme' }, topicIds: [], agenda: agendaTemplate('external-speaker') }, now).ok).toBe(true);
+    expect(
+      checkSchedule(
+        {
+          ...base,
+          details: { type: 'external-speaker', speakerName: 'Ana', organisation: 'Acme' },
+          topicIds: [],
+          agenda: agendaTemplate('external-speaker'),
+        },
+        now,
+      ).ok,
+    ).toBe(true);
     expect(checkSchedule({ ...base, topicIds: ['t1', 't1'] }, now).ok).toBe(false);
   });
 });
@@ -48,9 +76,14 @@ describe('cadence', () => {
   const last = new Date('2026-11-26T15:00:00.000Z');
   it('suggests dates every interval after the last session, at its time of day', () => {
     expect(suggestNextDates(2, last, now, 3).map((d) => d.toISOString())).toEqual([
-      '2026-12-10T15:00:00.000Z', '2026-12-24T15:00:00.000Z', '2027-01-07T15:00:00.000Z',
+      '2026-12-10T15:00:00.000Z',
+      '2026-12-24T15:00:00.000Z',
+      '2027-01-07T15:00:00.000Z',
     ]);
-    expect(suggestNextDates(4, last, now, 2).map((d) => d.toISOString())).toEqual(['2026-12-03T15:00:00.000Z', '2026-12-10T15:00:00.000Z']);
+    expect(suggestNextDates(4, last, now, 2).map((d) => d.toISOString())).toEqual([
+      '2026-12-03T15:00:00.000Z',
+      '2026-12-10T15:00:00.000Z',
+    ]);
     expect(suggestNextDates(1, last, now, 1)[0]!.toISOString()).toBe('2026-12-24T15:00:00.000Z');
     expect(suggestNextDates(3, last, now, 1)[0]!.toISOString()).toBe('2026-12-06T15:00:00.000Z');
   });

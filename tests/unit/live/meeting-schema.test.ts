@@ -6,9 +6,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TreeViewConfiguration } from 'fluid-framework';
-import { checkCompatibility, exportCompatibilitySchemaSnapshot, importCompatibilitySchemaSnapshot, independentView } from 'fluid-framework/alpha';
+import {
+  checkCompatibility,
+  exportCompatibilitySchemaSnapshot,
+  importCompatibilitySchemaSnapshot,
+  independentView,
+} from 'fluid-framework/alpha';
 import { SchemaFactoryBeta } from 'fluid-framework/beta';
-import { CheckIns, initialMeeting, meetingTreeConfig, SessionRun, ThirtyFiveGame } from '../../../src/live/meeting-schema';
+import {
+  CheckIns,
+  initialMeeting,
+  meetingTreeConfig,
+  SessionRun,
+  ThirtyFiveGame,
+} from '../../../src/live/meeting-schema';
 
 const snapshotsDir = path.join(__dirname, 'schema-snapshots');
 const snapshotFiles = readdirSync(snapshotsDir)
@@ -47,7 +58,13 @@ describe('meeting schema', () => {
     class LeanCoffee extends sf.object('LeanCoffeeNext', { topic: sf.string }, growable) {}
     class MeetingNext extends sf.object(
       'Meeting',
-      { phase: sf.string, checkIns: CheckIns, thirtyFive: sf.optional(ThirtyFiveGame), sessionRun: sf.optional(SessionRun), leanCoffee: sf.optional(LeanCoffee) },
+      {
+        phase: sf.string,
+        checkIns: CheckIns,
+        thirtyFive: sf.optional(ThirtyFiveGame),
+        sessionRun: sf.optional(SessionRun),
+        leanCoffee: sf.optional(LeanCoffee),
+      },
       growable,
     ) {}
     const nextConfig = new TreeViewConfiguration({ schema: MeetingNext });

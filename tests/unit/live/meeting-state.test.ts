@@ -42,11 +42,18 @@ describe('check-in text', () => {
 });
 
 describe('applyCheckIn', () => {
-  it('writes the caller\'s own entry, keyed by user id, with the normalised text and the time', () => {
+  it("writes the caller's own entry, keyed by user id, with the normalised text and the time", () => {
     const written = applyCheckIn(view.root, alex, '  curious  ', at(1));
-    expect(written).toEqual({ ok: true, value: { userId: 'u1', displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() } });
+    expect(written).toEqual({
+      ok: true,
+      value: { userId: 'u1', displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() },
+    });
     const entry = view.root.checkIns.get('u1');
-    expect(entry && { displayName: entry.displayName, text: entry.text, at: entry.at }).toEqual({ displayName: 'Alex Morgan', text: 'curious', at: at(1).toISOString() });
+    expect(entry && { displayName: entry.displayName, text: entry.text, at: entry.at }).toEqual({
+      displayName: 'Alex Morgan',
+      text: 'curious',
+      at: at(1).toISOString(),
+    });
   });
 
   it('replaces the entry on edit: one per person, never a second one', () => {
@@ -73,8 +80,14 @@ describe('applyCheckIn', () => {
     applyCheckIn(view.root, alex, 'kept', at(1));
     let commits = 0;
     const off = view.events.on('commitApplied', () => commits++);
-    expect(applyCheckIn(view.root, alex, '   ', at(2))).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) } });
-    expect(applyCheckIn(view.root, alex, 'y'.repeat(141), at(2))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at most 140 characters/) } });
+    expect(applyCheckIn(view.root, alex, '   ', at(2))).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/few words/) },
+    });
+    expect(applyCheckIn(view.root, alex, 'y'.repeat(141), at(2))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/at most 140 characters/) },
+    });
     expect(applyCheckIn(view.root, bea, '', at(2))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     off();
     expect(commits).toBe(0);

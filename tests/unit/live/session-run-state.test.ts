@@ -10,7 +10,12 @@ import type { ClientResult } from '../../../src/live/client-result';
 import { initialMeeting, meetingTreeConfig, type Meeting } from '../../../src/live/meeting-schema';
 import * as run from '../../../src/live/session-run-state';
 
-const [alex, bea, chen, dara] = ['alex', 'bea', 'chen', 'dara'].map((id) => ({ id, name: id.toUpperCase() })) as [{ id: string; name: string }, { id: string; name: string }, { id: string; name: string }, { id: string; name: string }];
+const [alex, bea, chen, dara] = ['alex', 'bea', 'chen', 'dara'].map((id) => ({ id, name: id.toUpperCase() })) as [
+  { id: string; name: string },
+  { id: string; name: string },
+  { id: string; name: string },
+  { id: string; name: string },
+];
 const now = new Date('2026-12-02T10:00:00.000Z');
 let n = 0;
 const newId = () => `id-${++n}`;
@@ -19,7 +24,11 @@ beforeEach(() => {
   n = 0;
   view = independentView(meetingTreeConfig);
   view.initialize(initialMeeting());
-  run.startRun(view.root, { sessionId: 's1', iceBreakerId: 'ib-01', topicTitle: 'Remote retros', ownerName: 'BEA', minutes: 5 }, now);
+  run.startRun(
+    view.root,
+    { sessionId: 's1', iceBreakerId: 'ib-01', topicTitle: 'Remote retros', ownerName: 'BEA', minutes: 5 },
+    now,
+  );
 });
 afterEach(() => view.dispose());
 const state = () => run.sessionRunOf(view.root)!;
@@ -38,18 +47,32 @@ function value<T>(r: ClientResult<T>): T {
 
 describe('a session run in the tree', () => {
   it('starts in the check-in with its prompt and timer, and advances one phase at a time', () => {
-    expect(state()).toMatchObject({ sessionId: 's1', phase: 'check-in', iceBreakerId: 'ib-01', topicTitle: 'Remote retros', phaseEndsAt: '2026-12-02T10:05:00.000Z' });
+    expect(state()).toMatchObject({
+      sessionId: 's1',
+      phase: 'check-in',
+      iceBreakerId: 'ib-01',
+      topicTitle: 'Remote retros',
+      phaseEndsAt: '2026-12-02T10:05:00.000Z',
+    });
     refused(() => run.advanceRun(view.root, 'share-out', {}, now), /moves on to Deep dive/);
     run.advanceRun(view.root, 'deep-dive', { minutes: 15 }, now);
     refused(() => run.advanceRun(view.root, 'breakouts', { minutes: 12 }, now), /Form the breakout groups first/);
     expect(state().phase).toBe('deep-dive');
   });
 
-  it('runs breakouts: groups with questions, a move, notes only in one\'s own group', () => {
+  it("runs breakouts: groups with questions, a move, notes only in one's own group", () => {
     run.advanceRun(view.root, 'deep-dive', {}, now);
-    const formed = formBreakouts({ people: [alex, bea, chen, dara].map((u) => ({ userId: u.id })), count: 2, mode: 'random', seed: 's1' });
+    const formed = formBreakouts({
+      people: [alex, bea, chen, dara].map((u) => ({ userId: u.id })),
+      count: 2,
+      mode: 'random',
+      seed: 's1',
+    });
     if (!formed.ok) throw new Error(formed.error.message);
-    run.setGroups(view.root, formed.value.map((g, i) => ({ index: g.index, members: g.members, question: `Question ${i + 1}` })));
+    run.setGroups(
+      view.root,
+      formed.value.map((g, i) => ({ index: g.index, members: g.members, question: `Question ${i + 1}` })),
+    );
     run.advanceRun(view.root, 'breakouts', { minutes: 12 }, now);
     expect(state().breakoutEndsAt).toBe('2026-12-02T10:12:00.000Z');
     const alexGroup = groupOf(state(), 'alex')!;
@@ -59,9 +82,15 @@ describe('a session run in the tree', () => {
     run.addGroupNote(view.root, bea, 'Rotate the facilitator', newId, now);
     const notes = state().groupNotes;
     expect(notes.map((x) => [x.userId, x.group])).toEqual(
-      [['alex', groupOf(state(), 'alex')!.index], ['bea', groupOf(state(), 'bea')!.index]].sort((a, b) => (a[1] as number) - (b[1] as number)),
+      [
+        ['alex', groupOf(state(), 'alex')!.index],
+        ['bea', groupOf(state(), 'bea')!.index],
+      ].sort((a, b) => (a[1] as number) - (b[1] as number)),
     );
-    refused(() => run.addGroupNote(view.root, { id: 'eve', name: 'EVE' }, 'not in a group', newId, now), /not in a breakout group/);
+    refused(
+      () => run.addGroupNote(view.root, { id: 'eve', name: 'EVE' }, 'not in a group', newId, now),
+      /not in a breakout group/,
+    );
   });
 
   it('collects takeaways from anyone and lets the facilitator edit, merge and turn one into an action', () => {
@@ -86,7 +115,11 @@ describe('a session run in the tree', () => {
   it('marks who voted, never what, and closes', () => {
     refused(() => run.markVoted(view.root, alex, now), /Feedback opens/);
     for (const to of ['deep-dive', 'breakouts', 'share-out', 'feedback'] as const) {
-      if (to === 'breakouts') run.setGroups(view.root, [{ index: 0, members: ['alex', 'bea'], question: '' }, { index: 1, members: ['chen', 'dara'], question: '' }]);
+      if (to === 'breakouts')
+        run.setGroups(view.root, [
+          { index: 0, members: ['alex', 'bea'], question: '' },
+          { index: 1, members: ['chen', 'dara'], question: '' },
+        ]);
       run.advanceRun(view.root, to, {}, now);
     }
     run.markVoted(view.root, alex, now);
@@ -105,7 +138,12 @@ describe('a session run in the tree', () => {
     const t2 = value(run.addTakeaway(view.root, bea, 'Silent minute first', newId, now));
     value(run.mergeTakeaway(view.root, t2, t1));
     value(run.setAction(view.root, t1, { ownerId: 'bea', dueDate: '2026-12-16' }, '2026-12-02'));
-    value(run.setGroups(view.root, [{ index: 0, members: ['alex', 'bea'], question: 'Why?' }, { index: 1, members: ['chen', 'dara'], question: '' }]));
+    value(
+      run.setGroups(view.root, [
+        { index: 0, members: ['alex', 'bea'], question: 'Why?' },
+        { index: 1, members: ['chen', 'dara'], question: '' },
+      ]),
+    );
     value(run.advanceRun(view.root, 'breakouts', { minutes: 12 }, now));
     value(run.addGroupNote(view.root, alex, 'Note from alex', newId, now));
     value(run.addGroupNote(view.root, chen, 'Note from chen', newId, now));

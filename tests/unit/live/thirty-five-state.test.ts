@@ -4,7 +4,14 @@
  * reads back as the state the rules expect; a checkpoint rebuilds the game in a fresh tree.
  */
 import { independentView, type TreeViewAlpha } from 'fluid-framework/alpha';
-import { agreedSplits, checkpointOf, gameResult, planThirtyFive, scoreThirtyFive, type ThirtyFiveGameRecord } from '../../../src/domain/thirty-five';
+import {
+  agreedSplits,
+  checkpointOf,
+  gameResult,
+  planThirtyFive,
+  scoreThirtyFive,
+  type ThirtyFiveGameRecord,
+} from '../../../src/domain/thirty-five';
 import { initialMeeting, meetingTreeConfig, type Meeting } from '../../../src/live/meeting-schema';
 import { snapshotOf } from '../../../src/live/meeting-state';
 import type { ClientResult } from '../../../src/live/client-result';
@@ -46,18 +53,27 @@ describe('Thirty Five in the tree', () => {
   it('one card per person: rewriting replaces it, the id stays, and a card is refused once it is dealt', () => {
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
     const first = value(game.writeCard(view.root, users[0]!, { title: 'Remote retros' }, newId, now));
-    const again = value(game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now));
+    const again = value(
+      game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now),
+    );
     expect(again.id).toBe(first.id);
-    expect(state().cards).toEqual([{ id: first.id, authorId: 'alex', title: 'Remote retros that work', description: 'how' }]);
+    expect(state().cards).toEqual([
+      { id: first.id, authorId: 'alex', title: 'Remote retros that work', description: 'how' },
+    ]);
     game.writeCard(view.root, users[1]!, { title: 'Estimation' }, newId, now);
     dealNow();
-    expect(refusal(game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now))).toMatch(/already dealt/);
+    expect(refusal(game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now))).toMatch(
+      /already dealt/,
+    );
     // A late joiner may still write one, to be dealt in by a re-deal.
     expect(value(game.writeCard(view.root, users[2]!, { title: 'Late topic' }, newId, now)).title).toBe('Late topic');
   });
 
   it('refuses a bad card or a step out of order without touching the tree', () => {
-    expect(game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toMatchObject({ ok: false, error: { code: 'STEP_REFUSED' } });
+    expect(game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toMatchObject({
+      ok: false,
+      error: { code: 'STEP_REFUSED' },
+    });
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
     expect(refusal(game.writeCard(view.root, users[0]!, { title: '' }, newId, now))).toMatch(/short title/);
     expect(refusal(game.openRound(view.root, {}, now))).toMatch(/Deal the cards first/);
@@ -97,7 +113,9 @@ describe('Thirty Five in the tree', () => {
     const s = state();
     expect(s.phase).toBe('finished');
     expect(agreedSplits(s)).toEqual(expected);
-    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(plan, expected).map((c) => [c.cardId, c.total]));
+    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(
+      scoreThirtyFive(plan, expected).map((c) => [c.cardId, c.total]),
+    );
   });
 
   it('rebuilds a game from its checkpoint in a fresh tree: same cards, deal, saved splits, next round ready', () => {
@@ -106,15 +124,32 @@ describe('Thirty Five in the tree', () => {
     for (let r = 0; r < 2; r++) {
       game.openRound(view.root, {}, now);
       plan.rounds[r]!.pairs.forEach((pair) => {
-        for (const h of pair.holders) game.chooseSplit(view.root, users.find((u) => u.id === h)!, pair.holders[0] === h ? [4, 3] : [3, 4], now);
+        for (const h of pair.holders)
+          game.chooseSplit(view.root, users.find((u) => u.id === h)!, pair.holders[0] === h ? [4, 3] : [3, 4], now);
       });
       game.closeRound(view.root);
     }
     const s = state();
     const record: ThirtyFiveGameRecord = {
-      gameId: 'g1', communityId: 'c', tenantId: 't', meetingId: 'm', status: 'playing', plannedRounds: 5, seed: 's',
-      cards: s.cards, plan, roundsClosed: 2, splits: agreedSplits(s) as ThirtyFiveGameRecord['splits'], closedPairs: [], merges: [],
-      result: null, committed: null, scoring: null, startedBy: 'alex', startedAt: now.toISOString(), updatedAt: now.toISOString(),
+      gameId: 'g1',
+      communityId: 'c',
+      tenantId: 't',
+      meetingId: 'm',
+      status: 'playing',
+      plannedRounds: 5,
+      seed: 's',
+      cards: s.cards,
+      plan,
+      roundsClosed: 2,
+      splits: agreedSplits(s) as ThirtyFiveGameRecord['splits'],
+      closedPairs: [],
+      merges: [],
+      result: null,
+      committed: null,
+      scoring: null,
+      startedBy: 'alex',
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
     };
     const fresh = independentView(meetingTreeConfig);
     fresh.initialize(initialMeeting());
@@ -133,8 +168,15 @@ describe('Thirty Five in the tree', () => {
     const who = (id: string) => users.find((u) => u.id === id)!;
     // The record: pair 0 agreed on 5–2; pair 1 stored nothing.
     const record = {
-      gameId: 'g1', phase: 'playing' as const, plannedRounds: 5, cards: state().cards, plan, roundsClosed: 1,
-      splits: [{ round: 0, pair: 0, points: [5, 2] as [number, number] }], closedPairs: [], merges: [],
+      gameId: 'g1',
+      phase: 'playing' as const,
+      plannedRounds: 5,
+      cards: state().cards,
+      plan,
+      roundsClosed: 1,
+      splits: [{ round: 0, pair: 0, points: [5, 2] as [number, number] }],
+      closedPairs: [],
+      merges: [],
     };
     game.chooseSplit(view.root, who(p0!.holders[0]), [5, 2], now);
     game.chooseSplit(view.root, who(p0!.holders[1]), [2, 5], now);
@@ -148,7 +190,9 @@ describe('Thirty Five in the tree', () => {
     expect(agreedSplits(s)).toEqual(record.splits);
     expect(s.closedPairs).toEqual([]);
     expect(s).toMatchObject({ round: 1, roundOpen: false, phase: 'playing' });
-    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(scoreThirtyFive(plan, record.splits).map((c) => [c.cardId, c.total]));
+    expect(gameResult(s).map((c) => [c.cardId, c.total])).toEqual(
+      scoreThirtyFive(plan, record.splits).map((c) => [c.cardId, c.total]),
+    );
     expect(game.applyCheckpoint(view.root, { ...record, gameId: 'other' }, now)).toMatchObject({ ok: false });
   });
 

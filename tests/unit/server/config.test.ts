@@ -26,7 +26,12 @@ describe('server configuration', () => {
   });
 
   it('reads the rate limits and refuses nonsense', () => {
-    const env = { RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_IP: '50', RATE_LIMIT_PER_USER: '20', TRUST_PROXY: '1' };
+    const env = {
+      RATE_LIMIT_WINDOW_SECONDS: '10',
+      RATE_LIMIT_PER_IP: '50',
+      RATE_LIMIT_PER_USER: '20',
+      TRUST_PROXY: '1',
+    };
     const c = parseConfig({ AUTH_MODE: 'dev', ...env }, () => 'x'.repeat(32));
     expect(c.rateLimit).toEqual({ windowMs: 10_000, perIp: 50, perUser: 20 });
     expect(c.trustProxy).toBe(1);
@@ -44,7 +49,16 @@ describe('server configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN', 'BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'FLUID_TENANT_ID', 'FLUID_TENANT_KEY']) {
+    for (const name of [
+      'PORT',
+      'AAD_APP_CLIENT_ID',
+      'TAB_DOMAIN',
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'COSMOS_ENDPOINT',
+      'FLUID_TENANT_ID',
+      'FLUID_TENANT_KEY',
+    ]) {
       expect(problems).toContain(name);
     }
     expect((error as Error).message.split('\n').length).toBeGreaterThan(8);
@@ -67,13 +81,15 @@ describe('server configuration', () => {
   });
 
   it('refuses dev identities with Cosmos DB', () => {
-    expect(problemsOf({ AUTH_MODE: 'dev', STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com/' }))
-      .toContain('dev identities are refused with STORE_KIND=cosmos (a real Cosmos DB record); use AUTH_MODE=sso');
+    expect(
+      problemsOf({ AUTH_MODE: 'dev', STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com/' }),
+    ).toContain('dev identities are refused with STORE_KIND=cosmos (a real Cosmos DB record); use AUTH_MODE=sso');
   });
 
   it('refuses dev identities with Azure Fluid Relay', () => {
-    expect(problemsOf({ AUTH_MODE: 'dev', FLUID_MODE: 'azure', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k' }))
-      .toContain('dev identities are refused with FLUID_MODE=azure (a real Azure Fluid Relay); use AUTH_MODE=sso');
+    expect(
+      problemsOf({ AUTH_MODE: 'dev', FLUID_MODE: 'azure', FLUID_TENANT_ID: 't', FLUID_TENANT_KEY: 'k' }),
+    ).toContain('dev identities are refused with FLUID_MODE=azure (a real Azure Fluid Relay); use AUTH_MODE=sso');
   });
 
   it('signs dev calendar links with a random secret made once per install and kept under DATA_DIR', () => {
@@ -96,8 +112,15 @@ describe('server configuration', () => {
 
   it('builds an SSO and Cosmos configuration', () => {
     const c = parseConfig({
-      AUTH_MODE: 'sso', AAD_APP_CLIENT_ID: 'cid', TAB_DOMAIN: 'guildhall.example', BOT_ID: 'b', BOT_PASSWORD: 'p',
-      ICS_LINK_SECRET: 'a-production-secret-of-32-characters!', STORE_KIND: 'cosmos', COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', PORT: '8080',
+      AUTH_MODE: 'sso',
+      AAD_APP_CLIENT_ID: 'cid',
+      TAB_DOMAIN: 'guildhall.example',
+      BOT_ID: 'b',
+      BOT_PASSWORD: 'p',
+      ICS_LINK_SECRET: 'a-production-secret-of-32-characters!',
+      STORE_KIND: 'cosmos',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      PORT: '8080',
     });
     expect(c.sso).toEqual({ clientId: 'cid', tabDomain: 'guildhall.example' });
     expect(c.store).toEqual({ kind: 'cosmos', endpoint: 'https://acct.documents.azure.com/', database: 'guildhall' });

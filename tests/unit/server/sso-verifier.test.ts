@@ -22,21 +22,34 @@ describe('Teams SSO token verification', () => {
   });
 
   const claims = (over: Record<string, unknown> = {}) => ({
-    aud: `api://guildhall.example/${clientId}`, iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-    tid, oid: 'user-oid-1', name: 'Alex Morgan', ...over,
+    aud: `api://guildhall.example/${clientId}`,
+    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+    tid,
+    oid: 'user-oid-1',
+    name: 'Alex Morgan',
+    ...over,
   });
 
   it('accepts a valid token and scopes the caller to its tenant', async () => {
-    await expect(verify(await sign(claims()))).resolves.toEqual({ tenantId: tid, userId: 'user-oid-1', displayName: 'Alex Morgan', source: 'teams-sso' });
+    await expect(verify(await sign(claims()))).resolves.toEqual({
+      tenantId: tid,
+      userId: 'user-oid-1',
+      displayName: 'Alex Morgan',
+      source: 'teams-sso',
+    });
   });
   it('accepts the v1 issuer form and the bare client id audience', async () => {
-    await expect(verify(await sign(claims({ aud: clientId, iss: `https://sts.windows.net/${tid}/` })))).resolves.toMatchObject({ tenantId: tid });
+    await expect(
+      verify(await sign(claims({ aud: clientId, iss: `https://sts.windows.net/${tid}/` }))),
+    ).resolves.toMatchObject({ tenantId: tid });
   });
-  it('refuses another app\'s audience', async () => {
+  it("refuses another app's audience", async () => {
     await expect(verify(await sign(claims({ aud: 'api://evil/123' })))).rejects.toThrow(/refused/);
   });
   it('refuses an issuer of another tenant', async () => {
-    await expect(verify(await sign(claims({ iss: 'https://login.microsoftonline.com/other-tenant/v2.0' })))).rejects.toThrow(/issuer/);
+    await expect(
+      verify(await sign(claims({ iss: 'https://login.microsoftonline.com/other-tenant/v2.0' }))),
+    ).rejects.toThrow(/issuer/);
   });
   it('refuses a token signed with a key Entra ID did not publish', async () => {
     await expect(verify(await sign(claims(), { key: 'other' }))).rejects.toThrow(/refused/);

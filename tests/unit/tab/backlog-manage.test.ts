@@ -54,8 +54,14 @@ describe('the backlog groups', () => {
 
   it('puts the topics an operation changed in place of the old ones', () => {
     const before = [topic('a'), topic('b', { state: 'prioritised', rank: 1 })];
-    const after = withChanged(before, [{ ...before[0]!, state: 'prioritised', rank: 1 }, { ...before[1]!, rank: 2 }]);
-    expect(after.map((t) => [t.id, t.rank])).toEqual([['a', 1], ['b', 2]]);
+    const after = withChanged(before, [
+      { ...before[0]!, state: 'prioritised', rank: 1 },
+      { ...before[1]!, rank: 2 },
+    ]);
+    expect(after.map((t) => [t.id, t.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(withChanged(before, [topic('c')]).map((t) => t.id)).toEqual(['a', 'b', 'c']);
   });
 });
@@ -87,7 +93,11 @@ describe('re-ordering', () => {
   it('sends positions the domain accepts: a step down from the top swaps the first two', () => {
     const topics = ['a', 'b', 'c'].map((id, i) => topic(id, { state: 'prioritised', rank: i + 1 }));
     const changed = moveTopic(topics, 'a', stepPosition(1, 'down', 3)!);
-    expect(changed.ok && groupBacklog(withChanged(topics, changed.value)).prioritised.map((t) => t.id)).toEqual(['b', 'a', 'c']);
+    expect(changed.ok && groupBacklog(withChanged(topics, changed.value)).prioritised.map((t) => t.id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
     const incoming = moveTopic([...topics, topic('p')], 'p', maxPosition(topic('p'), 3));
     expect(incoming.ok && incoming.value.map((t) => [t.id, t.rank])).toEqual([['p', 4]]);
   });
@@ -101,13 +111,22 @@ describe('editing', () => {
   it('sends only what differs from the version the etag belongs to, trimmed', () => {
     const base = { title: 'Remote retros', description: 'Formats' };
     expect(editRequest('e1', base, { title: '  Remote   retros ', description: 'Formats ' })).toBeUndefined();
-    expect(editRequest('e1', base, { title: 'Remote retros that work', description: 'Formats' })).toEqual({ etag: 'e1', title: 'Remote retros that work' });
-    expect(editRequest('e1', base, { title: 'Remote retros', description: '' })).toEqual({ etag: 'e1', description: '' });
+    expect(editRequest('e1', base, { title: 'Remote retros that work', description: 'Formats' })).toEqual({
+      etag: 'e1',
+      title: 'Remote retros that work',
+    });
+    expect(editRequest('e1', base, { title: 'Remote retros', description: '' })).toEqual({
+      etag: 'e1',
+      description: '',
+    });
   });
 
   it('checks the draft against the limits', () => {
     expect(checkDraft({ title: 'ok', description: '' })).toEqual({ ok: true });
-    expect(checkDraft({ title: '   ', description: '' })).toEqual({ ok: false, errors: { title: 'A topic needs a title.' } });
+    expect(checkDraft({ title: '   ', description: '' })).toEqual({
+      ok: false,
+      errors: { title: 'A topic needs a title.' },
+    });
     expect(checkDraft({ title: 'x'.repeat(121), description: 'y'.repeat(2001) })).toEqual({
       ok: false,
       errors: { title: 'At most 120 characters.', description: 'At most 2000 characters.' },
@@ -120,7 +139,11 @@ describe('editing', () => {
     const mine = { title: 'Flow metrics that stay honest', description: 'Cycle time' };
     expect(conflictOf(started, theirs, mine)).toEqual({ changed: ['description'], sameAsMine: false });
     // Re-applying the draft against their version sends both fields: mine wins only where I say so, on purpose.
-    expect(editRequest('e2', theirs, mine)).toEqual({ etag: 'e2', title: 'Flow metrics that stay honest', description: 'Cycle time' });
+    expect(editRequest('e2', theirs, mine)).toEqual({
+      etag: 'e2',
+      title: 'Flow metrics that stay honest',
+      description: 'Cycle time',
+    });
     expect(conflictOf(started, mine, mine).sameAsMine).toBe(true);
   });
 });
@@ -142,15 +165,30 @@ describe('who may do what (as the server decides)', () => {
     expect(canMerge(a, s)).toBe(false);
     expect(canMerge(a, a)).toBe(false);
     expect(canMerge(topic('x', { state: 'archived' }), a)).toBe(false);
-    expect(mergePartners([a, s, topic('x', { state: 'archived' }), topic('b')], a).map((t) => t.id)).toEqual(['s', 'b']);
+    expect(mergePartners([a, s, topic('x', { state: 'archived' }), topic('b')], a).map((t) => t.id)).toEqual([
+      's',
+      'b',
+    ]);
   });
 
   it('lets anyone volunteer for an unowned open topic, and the owner or a facilitator clear it', () => {
     const name = (id: string) => (id === 'bea' ? 'Bea Okafor' : id);
-    expect(ownerControls(topic('a'), 'me', false, name)).toEqual({ label: 'No owner yet', canVolunteer: true, canClear: false });
-    expect(ownerControls(topic('a', { ownerId: 'bea' }), 'me', false, name)).toEqual({ label: 'Owner: Bea Okafor', canVolunteer: false, canClear: false });
+    expect(ownerControls(topic('a'), 'me', false, name)).toEqual({
+      label: 'No owner yet',
+      canVolunteer: true,
+      canClear: false,
+    });
+    expect(ownerControls(topic('a', { ownerId: 'bea' }), 'me', false, name)).toEqual({
+      label: 'Owner: Bea Okafor',
+      canVolunteer: false,
+      canClear: false,
+    });
     expect(ownerControls(topic('a', { ownerId: 'bea' }), 'me', true, name).canClear).toBe(true);
-    expect(ownerControls(topic('a', { ownerId: 'me' }), 'me', false, name)).toEqual({ label: 'Owner: you', canVolunteer: false, canClear: true });
+    expect(ownerControls(topic('a', { ownerId: 'me' }), 'me', false, name)).toEqual({
+      label: 'Owner: you',
+      canVolunteer: false,
+      canClear: true,
+    });
     expect(ownerControls(topic('a', { state: 'discussed' }), 'me', false, name).canVolunteer).toBe(false);
   });
 });

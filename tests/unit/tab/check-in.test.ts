@@ -1,4 +1,9 @@
-import { CHECK_IN_MAX, checkInCounter, normaliseCheckIn, validateCheckIn } from '../../../src/tab/features/live/check-in';
+import {
+  CHECK_IN_MAX,
+  checkInCounter,
+  normaliseCheckIn,
+  validateCheckIn,
+} from '../../../src/tab/features/live/check-in';
 import { initials, myCheckIn, peopleHere } from '../../../src/tab/features/live/people';
 
 describe('check-in validation', () => {

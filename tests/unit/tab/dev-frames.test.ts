@@ -27,15 +27,29 @@ describe('dev page frames (DEV ONLY)', () => {
     expect(f.sidePanels[1]!.title).toBe('Side panel of Bea Okafor (coach)');
     expect(f.sidePanels[0]!.url.startsWith('/tab/?host=local&frame=sidePanel&')).toBe(true);
     expect(paramsOf(f.sidePanels[1]!.url)).toEqual({
-      frameContext: 'sidePanel', tenantId: 'local-tenant', userId: 'dev-user-2', userName: 'Bea Okafor',
-      meetingId: 'local-meeting', communityId: 'demo-cop', theme: 'dark',
+      frameContext: 'sidePanel',
+      tenantId: 'local-tenant',
+      userId: 'dev-user-2',
+      userName: 'Bea Okafor',
+      meetingId: 'local-meeting',
+      communityId: 'demo-cop',
+      theme: 'dark',
     });
   });
 
   it('shows the stage and the channel tab as the facilitator', () => {
     const f = devFrames(setup, 'contrast');
-    expect(paramsOf(f.stage.url)).toMatchObject({ frameContext: 'meetingStage', userId: 'dev-user-1', meetingId: 'local-meeting', theme: 'contrast' });
-    expect(paramsOf(f.channelTab.url)).toMatchObject({ frameContext: 'content', channelId: 'local-channel', communityId: 'demo-cop' });
+    expect(paramsOf(f.stage.url)).toMatchObject({
+      frameContext: 'meetingStage',
+      userId: 'dev-user-1',
+      meetingId: 'local-meeting',
+      theme: 'contrast',
+    });
+    expect(paramsOf(f.channelTab.url)).toMatchObject({
+      frameContext: 'content',
+      channelId: 'local-channel',
+      communityId: 'demo-cop',
+    });
     expect(f.configUrl.startsWith('/tab/config?')).toBe(true);
     expect(paramsOf(f.configUrl)).toMatchObject({ frameContext: 'settings', meetingId: 'local-meeting' });
   });

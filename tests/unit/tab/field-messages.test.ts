@@ -7,7 +7,9 @@ describe('a text past its limit', () => {
     expect(overLimitMessage(0, 500)).toBeUndefined();
     expect(overLimitMessage(500, 500)).toBeUndefined();
     expect(overLimitMessage(501, 500)).toBe('That is 501 characters; the limit is 500. Shorten it by 1 to add it.');
-    expect(overLimitMessage(5000, 120)).toBe('That is 5,000 characters; the limit is 120. Shorten it by 4,880 to add it.');
+    expect(overLimitMessage(5000, 120)).toBe(
+      'That is 5,000 characters; the limit is 120. Shorten it by 4,880 to add it.',
+    );
   });
 });
 
@@ -16,7 +18,10 @@ describe("an action's fields", () => {
   it('names the field at fault: the owner first, then the due date', () => {
     expect(actionFieldProblem('', '', now)).toEqual({ field: 'owner', message: 'Choose who owns the action.' });
     expect(actionFieldProblem('bea', '', now)).toEqual({ field: 'due', message: 'Pick a due date.' });
-    expect(actionFieldProblem('bea', '2020-01-01', now)).toEqual({ field: 'due', message: 'The due date is in the past.' });
+    expect(actionFieldProblem('bea', '2020-01-01', now)).toEqual({
+      field: 'due',
+      message: 'The due date is in the past.',
+    });
     expect(actionFieldProblem('bea', '2026-06-10', now)).toBeUndefined();
   });
 });

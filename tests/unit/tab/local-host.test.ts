@@ -1,5 +1,10 @@
 import { decodeDevIdentity } from '../../../src/api/dev-identity';
-import { createLocalHost, localHostQuery, parseLocalHostParams, wantsLocalHost } from '../../../src/tab/host/local-host';
+import {
+  createLocalHost,
+  localHostQuery,
+  parseLocalHostParams,
+  wantsLocalHost,
+} from '../../../src/tab/host/local-host';
 
 describe('local host (DEV ONLY) URL parameters', () => {
   it('reads every parameter', () => {
@@ -50,7 +55,14 @@ describe('local host (DEV ONLY) URL parameters', () => {
   });
 
   it('round-trips through localHostQuery', () => {
-    const ctx = { frameContext: 'meetingStage' as const, tenantId: 't', userId: 'u', userName: 'Bea Okafor', meetingId: 'm', theme: 'contrast' as const };
+    const ctx = {
+      frameContext: 'meetingStage' as const,
+      tenantId: 't',
+      userId: 'u',
+      userName: 'Bea Okafor',
+      meetingId: 'm',
+      theme: 'contrast' as const,
+    };
     const r = parseLocalHostParams(`?${localHostQuery(ctx)}`);
     expect(r).toEqual({ ok: true, context: ctx });
   });

@@ -47,7 +47,9 @@ describe('dates', () => {
   it('rounds a suggestion up to the next quarter hour in local time, and reads a local input back as an instant', () => {
     const local = localInputFromIso('2026-12-16T14:53:06.000Z');
     expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45)$/);
-    expect(isoFromLocalInput(local)).toBe(new Date(Math.ceil(Date.parse('2026-12-16T14:53:06.000Z') / 900000) * 900000).toISOString());
+    expect(isoFromLocalInput(local)).toBe(
+      new Date(Math.ceil(Date.parse('2026-12-16T14:53:06.000Z') / 900000) * 900000).toISOString(),
+    );
     expect(localInputFromIso('nonsense')).toBe('');
     expect(isoFromLocalInput('2026-12-16')).toBeUndefined();
     expect(isoFromLocalInput('')).toBeUndefined();
@@ -58,7 +60,11 @@ describe('session types', () => {
   it('has fields for every type that match what the API asks for', () => {
     for (const type of SESSION_TYPES) {
       const values = Object.fromEntries(DETAIL_FIELDS[type].map((f) => [f.key, `  ${f.label} value `]));
-      const r = toScheduleRequest(form({ type, details: values, agenda: toDraftAgenda(agendaTemplate(type)), durationMinutes: '120' }), 'req-1', NOW);
+      const r = toScheduleRequest(
+        form({ type, details: values, agenda: toDraftAgenda(agendaTemplate(type)), durationMinutes: '120' }),
+        'req-1',
+        NOW,
+      );
       expect(r.ok).toBe(true);
       if (r.ok) {
         const { type: t, ...fields } = r.value.details as { type: string } & Record<string, string>;
@@ -81,8 +87,15 @@ describe('session types', () => {
     const r = toScheduleRequest(
       form({
         type: 'external-speaker',
-        details: { speakerName: ' Ada Lovelace ', organisation: 'Analytical Engines Ltd', bookTitle: 'left over from another type' },
-        agenda: [{ title: ' Talk ', minutes: '40' }, { title: 'Questions', minutes: '20' }],
+        details: {
+          speakerName: ' Ada Lovelace ',
+          organisation: 'Analytical Engines Ltd',
+          bookTitle: 'left over from another type',
+        },
+        agenda: [
+          { title: ' Talk ', minutes: '40' },
+          { title: 'Questions', minutes: '20' },
+        ],
         durationMinutes: '60',
         meetingLink: ' https://teams.microsoft.com/l/meetup-join/x ',
         purpose: ' Learn from them ',
@@ -100,14 +113,21 @@ describe('session types', () => {
         facilitatorId: 'bea',
         meetingLink: 'https://teams.microsoft.com/l/meetup-join/x',
         purpose: 'Learn from them',
-        agenda: [{ title: 'Talk', minutes: 40 }, { title: 'Questions', minutes: 20 }],
+        agenda: [
+          { title: 'Talk', minutes: 40 },
+          { title: 'Questions', minutes: 20 },
+        ],
         requestId: 'req-7',
       },
     });
   });
 
   it('names the missing fields of a type, a non-https link and a date in the past, as the server would', () => {
-    const r = toScheduleRequest(form({ type: 'leadership-guest', details: { guestName: 'Sam' }, meetingLink: 'http://example.com' }), 'r', NOW);
+    const r = toScheduleRequest(
+      form({ type: 'leadership-guest', details: { guestName: 'Sam' }, meetingLink: 'http://example.com' }),
+      'r',
+      NOW,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.guestRole).toBe("Fill in the guest's role.");
@@ -118,12 +138,20 @@ describe('session types', () => {
     const noTopic = toScheduleRequest(form({ topicIds: [] }), 'r', NOW);
     expect(!noTopic.ok && noTopic.errors.topicIds).toBe('A deep dive needs a topic from the backlog.');
     // A book club needs no topic.
-    expect(toScheduleRequest(withType(form({ topicIds: [], details: { bookTitle: 'Turn the Ship Around' } }), 'book-club'), 'r', NOW).ok).toBe(true);
+    expect(
+      toScheduleRequest(
+        withType(form({ topicIds: [], details: { bookTitle: 'Turn the Ship Around' } }), 'book-club'),
+        'r',
+        NOW,
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses an agenda longer than the session, and minutes that are not whole numbers', () => {
     const over = toScheduleRequest(form({ durationMinutes: '45' }), 'r', NOW);
-    expect(!over.ok && over.errors.agenda).toBe('The agenda takes 60 minutes but the session lasts 45; shorten a timebox or lengthen the session.');
+    expect(!over.ok && over.errors.agenda).toBe(
+      'The agenda takes 60 minutes but the session lasts 45; shorten a timebox or lengthen the session.',
+    );
     const bad = toScheduleRequest(form({ agenda: [{ title: 'Talk', minutes: 'ten' }] }), 'r', NOW);
     expect(!bad.ok && bad.errors.agenda).toBe('Item 1: the timebox is a whole number of minutes.');
     const none = toScheduleRequest(form({ durationMinutes: '' }), 'r', NOW);
@@ -132,19 +160,45 @@ describe('session types', () => {
 });
 
 describe('the agenda against the duration', () => {
-  const agenda = [{ title: 'a', minutes: '20' }, { title: 'b', minutes: '25' }];
+  const agenda = [
+    { title: 'a', minutes: '20' },
+    { title: 'b', minutes: '25' },
+  ];
   it('says what is left, what fits and what is over', () => {
-    expect(agendaStatus(agenda, '60')).toMatchObject({ total: 45, spare: 15, over: 0, fits: true, label: '45 of 60 minutes planned, 15 to spare' });
+    expect(agendaStatus(agenda, '60')).toMatchObject({
+      total: 45,
+      spare: 15,
+      over: 0,
+      fits: true,
+      label: '45 of 60 minutes planned, 15 to spare',
+    });
     expect(agendaStatus(agenda, '45')).toMatchObject({ fits: true, label: '45 of 45 minutes: fits exactly' });
-    expect(agendaStatus(agenda, '40')).toMatchObject({ over: 5, fits: false, label: '45 of 40 minutes: 5 over — shorten a timebox or lengthen the session' });
-    expect(agendaStatus(agenda, '')).toMatchObject({ fits: false, label: "45 minutes planned; set the session's duration" });
+    expect(agendaStatus(agenda, '40')).toMatchObject({
+      over: 5,
+      fits: false,
+      label: '45 of 40 minutes: 5 over — shorten a timebox or lengthen the session',
+    });
+    expect(agendaStatus(agenda, '')).toMatchObject({
+      fits: false,
+      label: "45 minutes planned; set the session's duration",
+    });
     // A half-typed timebox counts as nothing until it is a number.
     expect(agendaStatus([...agenda, { title: 'c', minutes: '' }], '60').total).toBe(45);
   });
 
   it('turns an edited agenda into the request, or says why not', () => {
-    expect(toAgendaEdit(agenda, '50')).toEqual({ ok: true, agenda: [{ title: 'a', minutes: 20 }, { title: 'b', minutes: 25 }], durationMinutes: 50 });
-    expect(toAgendaEdit(agenda, '40')).toEqual({ ok: false, message: 'The agenda takes 45 minutes but the session lasts 40; shorten a timebox or lengthen the session.' });
+    expect(toAgendaEdit(agenda, '50')).toEqual({
+      ok: true,
+      agenda: [
+        { title: 'a', minutes: 20 },
+        { title: 'b', minutes: 25 },
+      ],
+      durationMinutes: 50,
+    });
+    expect(toAgendaEdit(agenda, '40')).toEqual({
+      ok: false,
+      message: 'The agenda takes 45 minutes but the session lasts 40; shorten a timebox or lengthen the session.',
+    });
     expect(toAgendaEdit([{ title: ' ', minutes: '5' }], '30')).toEqual({ ok: false, message: 'Item 1 needs a title.' });
     expect(toAgendaEdit([{ title: 'x', minutes: '0' }], '30').ok).toBe(false);
     expect(toAgendaEdit([], '30')).toEqual({ ok: false, message: 'The agenda needs at least one item.' });
@@ -174,7 +228,10 @@ describe('the API answers and the listing', () => {
   });
 
   it('summarises a type’s own fields', () => {
-    expect(detailsSummary({ type: 'external-speaker', speakerName: 'Ada', organisation: 'AE' })).toEqual({ label: 'Speaker', text: 'Ada (AE)' });
+    expect(detailsSummary({ type: 'external-speaker', speakerName: 'Ada', organisation: 'AE' })).toEqual({
+      label: 'Speaker',
+      text: 'Ada (AE)',
+    });
     expect(detailsSummary({ type: 'visit', hostCompany: 'Contoso' })).toEqual({ label: 'Host', text: 'Contoso' });
     expect(detailsSummary({ type: 'deep-dive' })).toBeUndefined();
   });

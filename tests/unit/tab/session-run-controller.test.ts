@@ -2,7 +2,11 @@ import { iceBreakerForSession, savedRunOf, type SavedSessionRun } from '../../..
 import { clientFail, clientOk, type ClientResult } from '../../../src/live/client-result';
 import type { LiveSessionRun } from '../../../src/live/live-meeting';
 import { ApiError } from '../../../src/tab/api-client';
-import { createSessionController, type SessionControllerDeps, type StartOptions } from '../../../src/tab/features/session-run/session-controller';
+import {
+  createSessionController,
+  type SessionControllerDeps,
+  type StartOptions,
+} from '../../../src/tab/features/session-run/session-controller';
 import { nameOf, run, session, takeaway, topic } from './session-run-fixtures';
 
 type Call = [string, ...unknown[]];
@@ -28,22 +32,77 @@ function value<T>(r: ClientResult<T>): T {
 function stubs(opts: { fail?: string; failWith?: ApiError; liveRefuses?: string } = {}) {
   const calls: Call[] = [];
   const refuse = (name: string) => {
-    if (opts.fail === name) throw opts.failWith ?? new ApiError('VALIDATION_FAILED', `The server refused ${name}.`, 400);
+    if (opts.fail === name)
+      throw opts.failWith ?? new ApiError('VALIDATION_FAILED', `The server refused ${name}.`, 400);
   };
   const topics = [topic('t1', 'Remote retrospectives', { ownerId: 'u2' }), topic('t2', 'Metrics', { rank: 2 })];
-  const sessions = [session({ id: 's-up', startsAt: '2026-03-09T10:00:00.000Z' }), session({ id: 's-old', state: 'held' }), session({ id: 's-old2', state: 'held' })];
+  const sessions = [
+    session({ id: 's-up', startsAt: '2026-03-09T10:00:00.000Z' }),
+    session({ id: 's-old', state: 'held' }),
+    session({ id: 's-old2', state: 'held' }),
+  ];
   const api: SessionControllerDeps['api'] = {
     sessions: {
       list: async (c) => (calls.push(['api.sessions.list', c]), refuse('list'), sessions),
-      schedule: async (c, req) => (calls.push(['api.sessions.schedule', c, req]), refuse('schedule'), { session: session({ id: `s-${req.requestId}`, topicIds: req.topicIds ?? [] }), etag: 'e' }),
-      get: async (c, sid) => (calls.push(['api.sessions.get', c, sid]), refuse('get'), { session: session({ id: sid, topicIds: ['t1', 't9'] }), etag: 'e' }),
-      outcomes: async (c, sid) => (calls.push(['api.sessions.outcomes', c, sid]), refuse('outcomes'), { notes: null, notesEtag: null, annotations: [], takeaways: [], actions: [], feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1], mine: true } }),
-      giveFeedback: async (c, sid, score) => (calls.push(['api.sessions.giveFeedback', c, sid, score]), refuse('giveFeedback'), { votes: 1, average: null, distribution: null }),
-      close: async (c, sid, req) => (calls.push(['api.sessions.close', c, sid, req]), refuse('close'), { session: session({ id: sid, state: 'held' }), takeaways: [], actions: [], feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1] } }),
-      saveRun: async (c, sid, req) => (calls.push(['api.sessions.saveRun', c, sid, req]), refuse('saveRun'), { saved: { communityId: c, sessionId: sid, meetingId: req.meetingId, run: req.run, savedBy: 'u1', savedAt: NOW.toISOString() }, kept: { groupNotes: 0, takeaways: 0 } }),
+      schedule: async (c, req) => (
+        calls.push(['api.sessions.schedule', c, req]),
+        refuse('schedule'),
+        { session: session({ id: `s-${req.requestId}`, topicIds: req.topicIds ?? [] }), etag: 'e' }
+      ),
+      get: async (c, sid) => (
+        calls.push(['api.sessions.get', c, sid]),
+        refuse('get'),
+        { session: session({ id: sid, topicIds: ['t1', 't9'] }), etag: 'e' }
+      ),
+      outcomes: async (c, sid) => (
+        calls.push(['api.sessions.outcomes', c, sid]),
+        refuse('outcomes'),
+        {
+          notes: null,
+          notesEtag: null,
+          annotations: [],
+          takeaways: [],
+          actions: [],
+          feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1], mine: true },
+        }
+      ),
+      giveFeedback: async (c, sid, score) => (
+        calls.push(['api.sessions.giveFeedback', c, sid, score]),
+        refuse('giveFeedback'),
+        { votes: 1, average: null, distribution: null }
+      ),
+      close: async (c, sid, req) => (
+        calls.push(['api.sessions.close', c, sid, req]),
+        refuse('close'),
+        {
+          session: session({ id: sid, state: 'held' }),
+          takeaways: [],
+          actions: [],
+          feedback: { votes: 3, average: 4, distribution: [0, 0, 1, 1, 1] },
+        }
+      ),
+      saveRun: async (c, sid, req) => (
+        calls.push(['api.sessions.saveRun', c, sid, req]),
+        refuse('saveRun'),
+        {
+          saved: {
+            communityId: c,
+            sessionId: sid,
+            meetingId: req.meetingId,
+            run: req.run,
+            savedBy: 'u1',
+            savedAt: NOW.toISOString(),
+          },
+          kept: { groupNotes: 0, takeaways: 0 },
+        }
+      ),
       resumableRun: async (c, m) => (calls.push(['api.sessions.resumableRun', c, m]), refuse('resumableRun'), null),
     },
-    backlog: { volunteerOwner: async (c, t) => (calls.push(['api.backlog.volunteerOwner', c, t]), refuse('volunteer'), topic(t, 'x', { ownerId: 'u3' })) },
+    backlog: {
+      volunteerOwner: async (c, t) => (
+        calls.push(['api.backlog.volunteerOwner', c, t]), refuse('volunteer'), topic(t, 'x', { ownerId: 'u3' })
+      ),
+    },
     listTopics: async (c) => (calls.push(['api.listTopics', c]), refuse('listTopics'), topics),
   };
   const liveCall =
@@ -54,7 +113,22 @@ function stubs(opts: { fail?: string; failWith?: ApiError; liveRefuses?: string 
       return name === 'addTakeaway' ? clientOk('new-id') : clientOk();
     };
   const live = Object.fromEntries(
-    ['start', 'resume', 'advance', 'setTimer', 'setGroups', 'moveMember', 'editTakeaway', 'mergeTakeaway', 'setAction', 'closeFeedback', 'markClosed', 'addGroupNote', 'addTakeaway', 'markVoted'].map((n) => [n, liveCall(n)]),
+    [
+      'start',
+      'resume',
+      'advance',
+      'setTimer',
+      'setGroups',
+      'moveMember',
+      'editTakeaway',
+      'mergeTakeaway',
+      'setAction',
+      'closeFeedback',
+      'markClosed',
+      'addGroupNote',
+      'addTakeaway',
+      'markVoted',
+    ].map((n) => [n, liveCall(n)]),
   ) as unknown as LiveSessionRun;
   const controller = createSessionController({ api, live, communityId: 'c1', now: () => NOW });
   return { calls, controller, topics };
@@ -72,13 +146,22 @@ describe('starting a session', () => {
     expect(o.top?.id).toBe('t1');
   });
 
-  it('starts a scheduled session live only, with the community\'s next ice breaker, its topic and owner', async () => {
+  it("starts a scheduled session live only, with the community's next ice breaker, its topic and owner", async () => {
     const { calls, controller } = stubs();
     const o = value(await controller.loadStartOptions());
     calls.length = 0;
     await controller.start(o, { kind: 'scheduled', sessionId: 's-up' }, { me: 'u1', nameOf });
     expect(calls).toEqual([
-      ['live.start', { sessionId: 's-up', iceBreakerId: iceBreakerForSession('c1', 2).id, topicTitle: 'Remote retrospectives', ownerName: 'Bea Okafor', minutes: 5 }],
+      [
+        'live.start',
+        {
+          sessionId: 's-up',
+          iceBreakerId: iceBreakerForSession('c1', 2).id,
+          topicTitle: 'Remote retrospectives',
+          ownerName: 'Bea Okafor',
+          minutes: 5,
+        },
+      ],
     ]);
   });
 
@@ -91,7 +174,13 @@ describe('starting a session', () => {
     expect(calls[0]).toEqual([
       'api.sessions.schedule',
       'c1',
-      { details: { type: 'deep-dive' }, startsAt: '2026-03-02T10:02:00.000Z', topicIds: ['t1'], facilitatorId: 'u1', requestId: 'now-1' },
+      {
+        details: { type: 'deep-dive' },
+        startsAt: '2026-03-02T10:02:00.000Z',
+        topicIds: ['t1'],
+        facilitatorId: 'u1',
+        requestId: 'now-1',
+      },
     ]);
     expect(calls[1]![1]).toMatchObject({ sessionId: 's-now-1', topicTitle: 'Remote retrospectives' });
     expect(s.id).toBe('s-now-1');
@@ -101,7 +190,11 @@ describe('starting a session', () => {
     const { calls, controller } = stubs({ fail: 'schedule' });
     const o = value(await controller.loadStartOptions());
     calls.length = 0;
-    refusedWith(await controller.start(o, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf }), 'The server refused schedule.', 'VALIDATION_FAILED');
+    refusedWith(
+      await controller.start(o, { kind: 'now', requestId: 'r' }, { me: 'u1', nameOf }),
+      'The server refused schedule.',
+      'VALIDATION_FAILED',
+    );
     expect(names(calls)).toEqual(['api.sessions.schedule']);
     const empty: StartOptions = { ...o, top: undefined };
     calls.length = 0;
@@ -123,7 +216,10 @@ describe('moving through the run of show', () => {
 
   it('refuses skipping a phase, breakouts without groups, and closing without the record', () => {
     const { calls, controller } = stubs();
-    refusedWith(controller.moveOn(run({ phase: 'check-in' }), 'share-out'), 'From Check-in the session moves on to Deep dive.');
+    refusedWith(
+      controller.moveOn(run({ phase: 'check-in' }), 'share-out'),
+      'From Check-in the session moves on to Deep dive.',
+    );
     refusedWith(controller.moveOn(run({ phase: 'deep-dive' }), 'breakouts'), /breakouts/);
     refusedWith(controller.moveOn(run({ phase: 'feedback' }), 'closed'), /Close the session/);
     expect(calls).toEqual([]);
@@ -148,17 +244,37 @@ describe('moving through the run of show', () => {
       { index: 0, question: '', members: ['u1', 'u2'] },
       { index: 1, question: '', members: ['u3'] },
     ];
-    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 20), 'A breakout lasts 10 to 15 minutes.');
-    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), [groups[0]!, { index: 1, question: '', members: [] }], 10), /nobody in it/);
+    refusedWith(
+      controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 20),
+      'A breakout lasts 10 to 15 minutes.',
+    );
+    refusedWith(
+      controller.startBreakouts(run({ phase: 'deep-dive' }), [groups[0]!, { index: 1, question: '', members: [] }], 10),
+      /nobody in it/,
+    );
     refusedWith(controller.startBreakouts(run({ phase: 'check-in' }), groups, 10), /from the deep dive/);
     expect(calls).toEqual([]);
   });
 
   it('adds a late joiner to a group, and refuses someone already in one', () => {
     const { calls, controller } = stubs();
-    const r = run({ phase: 'breakouts', groups: [{ index: 0, question: 'Q', members: ['u1', 'u2'] }, { index: 1, question: '', members: ['u3', 'u4'] }] });
+    const r = run({
+      phase: 'breakouts',
+      groups: [
+        { index: 0, question: 'Q', members: ['u1', 'u2'] },
+        { index: 1, question: '', members: ['u3', 'u4'] },
+      ],
+    });
     controller.addToGroup(r, 'u5', 0);
-    expect(calls).toEqual([['live.setGroups', [{ index: 0, question: 'Q', members: ['u1', 'u2', 'u5'] }, { index: 1, question: '', members: ['u3', 'u4'] }]]]);
+    expect(calls).toEqual([
+      [
+        'live.setGroups',
+        [
+          { index: 0, question: 'Q', members: ['u1', 'u2', 'u5'] },
+          { index: 1, question: '', members: ['u3', 'u4'] },
+        ],
+      ],
+    ]);
     refusedWith(controller.addToGroup(r, 'u3', 0), /move them instead/);
   });
 });
@@ -182,20 +298,27 @@ describe('voting', () => {
   it('sends the vote to the record first, then marks me as voted live', async () => {
     const { calls, controller } = stubs();
     await controller.vote(run({ phase: 'feedback' }), 4);
-    expect(calls).toEqual([
-      ['api.sessions.giveFeedback', 'c1', 's1', 4],
-      ['live.markVoted'],
-    ]);
+    expect(calls).toEqual([['api.sessions.giveFeedback', 'c1', 's1', 4], ['live.markVoted']]);
   });
 
   it('marks nothing live when the record refused the vote', async () => {
-    const { calls, controller } = stubs({ fail: 'giveFeedback', failWith: new ApiError('VALIDATION_FAILED', 'Feedback opens when the session starts.', 400) });
-    refusedWith(await controller.vote(run({ phase: 'feedback' }), 4), 'Feedback opens when the session starts.', 'VALIDATION_FAILED');
+    const { calls, controller } = stubs({
+      fail: 'giveFeedback',
+      failWith: new ApiError('VALIDATION_FAILED', 'Feedback opens when the session starts.', 400),
+    });
+    refusedWith(
+      await controller.vote(run({ phase: 'feedback' }), 4),
+      'Feedback opens when the session starts.',
+      'VALIDATION_FAILED',
+    );
     expect(names(calls)).toEqual(['api.sessions.giveFeedback']);
   });
 
   it('marks me live when the record already holds my vote (a retry)', async () => {
-    const { calls, controller } = stubs({ fail: 'giveFeedback', failWith: new ApiError('ALREADY_VOTED', 'You have already given feedback on this session.', 409) });
+    const { calls, controller } = stubs({
+      fail: 'giveFeedback',
+      failWith: new ApiError('ALREADY_VOTED', 'You have already given feedback on this session.', 409),
+    });
     await controller.vote(run({ phase: 'feedback' }), 4);
     expect(names(calls)).toEqual(['api.sessions.giveFeedback', 'live.markVoted']);
   });
@@ -209,13 +332,23 @@ describe('voting', () => {
 });
 
 describe('closing', () => {
-  const snapshot = { present: [{ id: 'u1', name: 'Alex Morgan' }, { id: 'u2', name: 'Bea Okafor' }], checkIns: [] };
+  const snapshot = {
+    present: [
+      { id: 'u1', name: 'Alex Morgan' },
+      { id: 'u2', name: 'Bea Okafor' },
+    ],
+    checkIns: [],
+  };
   const curated = run({
     phase: 'feedback',
-    takeaways: [takeaway('k1', 'Timebox the retro', 'u1'), takeaway('k2', 'Keep it short', 'u2', { mergedInto: 'k1' }), takeaway('k3', 'Invite the PO', 'u3', { action: { ownerId: 'u2', dueDate: '2026-03-09' } })],
+    takeaways: [
+      takeaway('k1', 'Timebox the retro', 'u1'),
+      takeaway('k2', 'Keep it short', 'u2', { mergedInto: 'k1' }),
+      takeaway('k3', 'Invite the PO', 'u3', { action: { ownerId: 'u2', dueDate: '2026-03-09' } }),
+    ],
   });
 
-  it('reads the session\'s topic, closes once in the record with the curated wall, then closes the run live', async () => {
+  it("reads the session's topic, closes once in the record with the curated wall, then closes the run live", async () => {
     const { calls, controller } = stubs();
     await controller.close(curated, snapshot, ['u1', 'u2', 'u3']);
     expect(names(calls)).toEqual(['api.sessions.get', 'api.sessions.close', 'live.markClosed']);
@@ -238,7 +371,11 @@ describe('closing', () => {
 
   it('leaves the run open when the record refuses, and a retry sends the same request id', async () => {
     const failing = stubs({ fail: 'close' });
-    refusedWith(await failing.controller.close(curated, snapshot, ['u1', 'u2', 'u3']), 'The server refused close.', 'VALIDATION_FAILED');
+    refusedWith(
+      await failing.controller.close(curated, snapshot, ['u1', 'u2', 'u3']),
+      'The server refused close.',
+      'VALIDATION_FAILED',
+    );
     expect(names(failing.calls)).not.toContain('live.markClosed');
     const ok = stubs();
     await ok.controller.close(curated, snapshot, ['u1', 'u2', 'u3']);
@@ -249,7 +386,10 @@ describe('closing', () => {
 
   it('refuses more takeaways than one close keeps, before asking the server', async () => {
     const { calls, controller } = stubs();
-    const many = run({ phase: 'feedback', takeaways: Array.from({ length: 51 }, (_, i) => takeaway(`k${i}`, `t${i}`, 'u1')) });
+    const many = run({
+      phase: 'feedback',
+      takeaways: Array.from({ length: 51 }, (_, i) => takeaway(`k${i}`, `t${i}`, 'u1')),
+    });
     refusedWith(await controller.close(many, snapshot, ['u1']), /At most 50 takeaways/);
     expect(calls).toEqual([]);
   });
@@ -280,12 +420,19 @@ describe('errors as values', () => {
       { index: 0, question: '', members: ['u1', 'u2'] },
       { index: 1, question: '', members: ['u3', 'u4'] },
     ];
-    refusedWith(controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 12), 'The live rules refused setGroups.', 'STEP_REFUSED');
+    refusedWith(
+      controller.startBreakouts(run({ phase: 'deep-dive' }), groups, 12),
+      'The live rules refused setGroups.',
+      'STEP_REFUSED',
+    );
     expect(names(calls)).toEqual(['live.setGroups']);
   });
 
   it('turns a network failure into REQUEST_FAILED-like values, never a throw', async () => {
-    const { controller } = stubs({ fail: 'listTopics', failWith: new ApiError('REQUEST_FAILED', 'The server could not be reached.', 0) });
+    const { controller } = stubs({
+      fail: 'listTopics',
+      failWith: new ApiError('REQUEST_FAILED', 'The server could not be reached.', 0),
+    });
     refusedWith(await controller.nextTopic(), 'The server could not be reached.', 'REQUEST_FAILED');
   });
 });
@@ -293,8 +440,20 @@ describe('errors as values', () => {
 describe('saving and resuming the run of show', () => {
   const midBreakout = run({
     phase: 'breakouts',
-    groups: [{ index: 0, question: 'Q', members: ['u1', 'u2'] }, { index: 1, question: '', members: ['u3', 'u4'] }],
-    groupNotes: [{ id: '0/u1/n1', group: 0, userId: 'u1', displayName: 'Alex Morgan', text: 'A note', at: '2026-03-02T10:20:00.000Z' }],
+    groups: [
+      { index: 0, question: 'Q', members: ['u1', 'u2'] },
+      { index: 1, question: '', members: ['u3', 'u4'] },
+    ],
+    groupNotes: [
+      {
+        id: '0/u1/n1',
+        group: 0,
+        userId: 'u1',
+        displayName: 'Alex Morgan',
+        text: 'A note',
+        at: '2026-03-02T10:20:00.000Z',
+      },
+    ],
     takeaways: [takeaway('k1', 'Timebox the retro', 'u1')],
   });
 
@@ -306,14 +465,23 @@ describe('saving and resuming the run of show', () => {
 
   it('saves nothing once the run is closed (the close keeps it)', async () => {
     const { calls, controller } = stubs();
-    expect(value(await controller.save(run({ phase: 'closed', closed: { at: NOW.toISOString() } }), 'm1'))).toBeUndefined();
+    expect(
+      value(await controller.save(run({ phase: 'closed', closed: { at: NOW.toISOString() } }), 'm1')),
+    ).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
-  it('finds the meeting\'s resumable run and seeds the live meeting from it', async () => {
+  it("finds the meeting's resumable run and seeds the live meeting from it", async () => {
     const { calls, controller } = stubs();
     expect(value(await controller.findResumable('m1'))).toBeNull();
-    const saved: SavedSessionRun = { communityId: 'c1', sessionId: 's1', meetingId: 'm1', run: savedRunOf(midBreakout)!, savedBy: 'u1', savedAt: NOW.toISOString() };
+    const saved: SavedSessionRun = {
+      communityId: 'c1',
+      sessionId: 's1',
+      meetingId: 'm1',
+      run: savedRunOf(midBreakout)!,
+      savedBy: 'u1',
+      savedAt: NOW.toISOString(),
+    };
     value(controller.resume(saved));
     refusedWith(controller.resume({ ...saved, communityId: 'c2' }), /another community/);
     expect(calls).toEqual([

@@ -3,7 +3,13 @@ import type { Topic } from '../../../src/domain/backlog';
 import type { Session } from '../../../src/domain/session';
 import type { LiveTakeaway, SessionRunState } from '../../../src/domain/session-run';
 
-export const NAMES: Record<string, string> = { u1: 'Alex Morgan', u2: 'Bea Okafor', u3: 'Chen Wei', u4: 'Dara Nolan', u5: 'Eli Haddad' };
+export const NAMES: Record<string, string> = {
+  u1: 'Alex Morgan',
+  u2: 'Bea Okafor',
+  u3: 'Chen Wei',
+  u4: 'Dara Nolan',
+  u5: 'Eli Haddad',
+};
 export const nameOf = (id: string) => NAMES[id] ?? 'someone';
 
 export function run(over: Partial<SessionRunState> = {}): SessionRunState {
@@ -26,7 +32,12 @@ export function run(over: Partial<SessionRunState> = {}): SessionRunState {
   };
 }
 
-export const takeaway = (id: string, text: string, authorId: string, over: Partial<LiveTakeaway> = {}): LiveTakeaway => ({
+export const takeaway = (
+  id: string,
+  text: string,
+  authorId: string,
+  over: Partial<LiveTakeaway> = {},
+): LiveTakeaway => ({
   id,
   text,
   authorId,

@@ -24,10 +24,22 @@ const at = (iso: string) => new Date(iso);
 describe('who can start a session now', () => {
   it('is open with no run or a closed one, refused while a run or a Thirty Five game is going on', () => {
     expect(whyNoStart({ sessionRun: undefined, thirtyFive: undefined })).toBeUndefined();
-    expect(whyNoStart({ sessionRun: run({ phase: 'closed', closed: { at: '2026-03-02T11:00:00.000Z' } }), thirtyFive: undefined })).toBeUndefined();
-    expect(whyNoStart({ sessionRun: run({ phase: 'breakouts' }), thirtyFive: undefined })).toBe('A session is already running in this meeting.');
+    expect(
+      whyNoStart({
+        sessionRun: run({ phase: 'closed', closed: { at: '2026-03-02T11:00:00.000Z' } }),
+        thirtyFive: undefined,
+      }),
+    ).toBeUndefined();
+    expect(whyNoStart({ sessionRun: run({ phase: 'breakouts' }), thirtyFive: undefined })).toBe(
+      'A session is already running in this meeting.',
+    );
     expect(whyNoStart({ sessionRun: undefined, thirtyFive: dealt() })).toMatch(/Thirty Five game is being played/);
-    expect(whyNoStart({ sessionRun: undefined, thirtyFive: { ...dealt(), committed: { at: '2026-03-02T09:00:00.000Z', topicIds: ['t1'] } } })).toBeUndefined();
+    expect(
+      whyNoStart({
+        sessionRun: undefined,
+        thirtyFive: { ...dealt(), committed: { at: '2026-03-02T09:00:00.000Z', topicIds: ['t1'] } },
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -35,8 +47,12 @@ describe('the deep dive opening', () => {
   const dive = run({ phase: 'deep-dive', phaseStartedAt: '2026-03-02T10:00:00.000Z' });
   it('warns only after the 10-minute cap, with the minutes over', () => {
     expect(overrunWarning(dive, at('2026-03-02T10:09:59.000Z'))).toBeUndefined();
-    expect(overrunWarning(dive, at('2026-03-02T10:10:30.000Z'))).toBe('The opening has run past its 10-minute cap — time to open it up');
-    expect(overrunWarning(dive, at('2026-03-02T10:13:20.000Z'))).toBe('The opening has run 3 min past its 10-minute cap — time to open it up');
+    expect(overrunWarning(dive, at('2026-03-02T10:10:30.000Z'))).toBe(
+      'The opening has run past its 10-minute cap — time to open it up',
+    );
+    expect(overrunWarning(dive, at('2026-03-02T10:13:20.000Z'))).toBe(
+      'The opening has run 3 min past its 10-minute cap — time to open it up',
+    );
   });
   it('never warns in another phase', () => {
     expect(overrunWarning({ ...dive, phase: 'breakouts' }, at('2026-03-02T10:30:00.000Z'))).toBeUndefined();
@@ -70,16 +86,30 @@ describe('the start choices', () => {
     expect(topPrioritised(topics)?.id).toBe('c');
     expect(topPrioritised([topics[0]!, topics[3]!])).toBeUndefined();
   });
-  it("names a session by its first topic, else by its type and guest", () => {
+  it('names a session by its first topic, else by its type and guest', () => {
     expect(sessionTopicTitle(session({ topicIds: ['t1'] }), [topic('t1', 'Remote retros')])).toBe('Remote retros');
-    expect(sessionTopicTitle(session({ topicIds: [], details: { type: 'external-speaker', speakerName: 'Ada Lovelace', organisation: 'X' } }), [])).toBe('External speaker: Ada Lovelace');
+    expect(
+      sessionTopicTitle(
+        session({
+          topicIds: [],
+          details: { type: 'external-speaker', speakerName: 'Ada Lovelace', organisation: 'X' },
+        }),
+        [],
+      ),
+    ).toBe('External speaker: Ada Lovelace');
   });
 });
 
 describe('breakout groups', () => {
   const four = ['u1', 'u2', 'u3', 'u4'].map((userId) => ({ userId, product: undefined }));
   it('forms even groups with their questions', () => {
-    const r = previewGroups({ people: four, count: 2, mode: 'random', seed: 's1:0', questions: ['  What works? ', 'What hurts?'] });
+    const r = previewGroups({
+      people: four,
+      count: 2,
+      mode: 'random',
+      seed: 's1:0',
+      questions: ['  What works? ', 'What hurts?'],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.map((g) => g.members.length)).toEqual([2, 2]);
@@ -99,7 +129,12 @@ describe('breakout groups', () => {
       { userId: 'u4', product: 'TV' },
     ];
     const r = previewGroups({ people, count: 2, mode: 'by-product', seed: 'x', questions: [] });
-    expect(r.ok && r.value.map((g) => [...g.members].sort())).toEqual(expect.arrayContaining([['u1', 'u2'], ['u3', 'u4']]));
+    expect(r.ok && r.value.map((g) => [...g.members].sort())).toEqual(
+      expect.arrayContaining([
+        ['u1', 'u2'],
+        ['u3', 'u4'],
+      ]),
+    );
     expect(byProductHint(people)).toBeUndefined();
     expect(byProductHint(four)).toMatch(/works like random/);
   });
@@ -141,7 +176,9 @@ describe('the takeaway wall and the close', () => {
       takeaway('k2', 'Keep retros short', 'u2', { mergedInto: 'k1' }),
       takeaway('k3', 'Ask the PO to join refinement', 'u3', { action: { ownerId: 'u2', dueDate: '2026-03-16' } }),
     ],
-    groupNotes: [{ id: 'n4', group: 0, userId: 'u4', displayName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }],
+    groupNotes: [
+      { id: 'n4', group: 0, userId: 'u4', displayName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' },
+    ],
   });
 
   it('shows merged takeaways inside their target and actions with owner and date', () => {
@@ -151,9 +188,14 @@ describe('the takeaway wall and the close', () => {
     expect(items[1]!.action?.label).toBe('Action · Bea Okafor · due 2026-03-16');
   });
 
-  it('folds a merged takeaway into its target\'s text, and keeps the record limit', () => {
-    expect(foldedTakeaways(curated).map((t) => t.text)).toEqual(['Timebox the retro (also: Keep retros short)', 'Ask the PO to join refinement']);
-    const long = run({ takeaways: [takeaway('k1', 'a'.repeat(490), 'u1'), takeaway('k2', 'b'.repeat(40), 'u2', { mergedInto: 'k1' })] });
+  it("folds a merged takeaway into its target's text, and keeps the record limit", () => {
+    expect(foldedTakeaways(curated).map((t) => t.text)).toEqual([
+      'Timebox the retro (also: Keep retros short)',
+      'Ask the PO to join refinement',
+    ]);
+    const long = run({
+      takeaways: [takeaway('k1', 'a'.repeat(490), 'u1'), takeaway('k2', 'b'.repeat(40), 'u2', { mergedInto: 'k1' })],
+    });
     const [folded] = foldedTakeaways(long);
     expect(folded!.text).toHaveLength(500);
     expect(folded!.text.endsWith('…')).toBe(true);
@@ -163,7 +205,10 @@ describe('the takeaway wall and the close', () => {
     const req = closeRequest({
       run: curated,
       snapshot: {
-        present: [{ id: 'u1', name: 'Alex Morgan' }, { id: 'guest', name: 'Not a member' }],
+        present: [
+          { id: 'u1', name: 'Alex Morgan' },
+          { id: 'guest', name: 'Not a member' },
+        ],
         checkIns: [{ userId: 'u5', displayName: 'Eli Haddad', text: 'hi', at: '2026-03-02T10:01:00.000Z' }],
       },
       topicId: 't1',
@@ -174,10 +219,22 @@ describe('the takeaway wall and the close', () => {
     expect(req.feedback).toEqual([]);
     expect(req.takeaways).toEqual([
       { topicId: 't1', text: 'Timebox the retro (also: Keep retros short)', authorId: 'u1' },
-      { topicId: 't1', text: 'Ask the PO to join refinement', authorId: 'u3', action: { ownerId: 'u2', dueDate: '2026-03-16' } },
+      {
+        topicId: 't1',
+        text: 'Ask the PO to join refinement',
+        authorId: 'u3',
+        action: { ownerId: 'u2', dueDate: '2026-03-16' },
+      },
     ]);
     // The group notes go with the close, signed, so the session page, the export and search keep them.
-    expect(req.breakouts).toEqual([{ index: 0, question: '', members: [], notes: [{ id: 'n4', authorId: 'u4', authorName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }] }]);
+    expect(req.breakouts).toEqual([
+      {
+        index: 0,
+        question: '',
+        members: [],
+        notes: [{ id: 'n4', authorId: 'u4', authorName: 'Dara Nolan', text: 'n', at: '2026-03-02T10:20:00.000Z' }],
+      },
+    ]);
   });
 });
 
@@ -189,7 +246,9 @@ describe('feedback', () => {
   it('has no bars below three votes and says why', () => {
     const h = histogramView({ votes: 2, average: null, distribution: null });
     expect(h.bars).toBeNull();
-    expect(h.summary).toBe('The result shows from 3 votes on, so nobody can tell who gave which score (2 votes so far).');
+    expect(h.summary).toBe(
+      'The result shows from 3 votes on, so nobody can tell who gave which score (2 votes so far).',
+    );
   });
   it('draws a bar per score, the longest for the most votes, with the average', () => {
     const h = histogramView({ votes: 4, average: 4.3, distribution: [0, 0, 1, 1, 2] });

@@ -60,7 +60,9 @@ describe('escaping: notes never become HTML', () => {
       '[ok](https://example.test/a?b=1&c=2) [bad](javascript:alert(1)) [data](data:text/html,hi) ' +
         '[mail](mailto:a@b.test) [rel](/api/communities) <javascript:alert(2)>',
     );
-    expect(out).toContain('<a href="https://example.test/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">ok</a>');
+    expect(out).toContain(
+      '<a href="https://example.test/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">ok</a>',
+    );
     expect(out).toContain('<a href="mailto:a@b.test" target="_blank" rel="noopener noreferrer">mail</a>');
     expect(out.match(/<a /g)).toHaveLength(2);
     expect(out).not.toMatch(/href="(javascript|data|\/)/);
@@ -77,7 +79,13 @@ describe('escaping: notes never become HTML', () => {
 
 describe('annotations beside their paragraph', () => {
   const a = (id: string, anchor: Annotation['anchor'], createdAt = '2026-01-01T00:00:00Z'): Annotation => ({
-    id, communityId: 'c', sessionId: 's', anchor, text: id, authorId: 'coach', createdAt,
+    id,
+    communityId: 'c',
+    sessionId: 's',
+    anchor,
+    text: id,
+    authorId: 'coach',
+    createdAt,
   });
   it('places by paragraph index or by the first paragraph holding the quote; the rest are unplaced', () => {
     const notes = parseNotes('# Notes\n\nWe tried silent writing first.\n\nThen dot voting.');

@@ -35,7 +35,9 @@ describe('the backlog in the channel tab', () => {
     expect(topicScoreLabel({ normalized: 28, roundsScored: 5 })).toBe('28.0 / 35, 5 rounds');
     expect(topicScoreLabel({ normalized: 17.5, roundsScored: 1 })).toBe('17.5 / 35, 1 round');
     expect(topicScoreLabel({ normalized: 14, roundsScored: 3, outOf: 21, cards: 1 })).toBe('14.0 / 21, 3 rounds');
-    expect(topicScoreLabel({ normalized: 52.5, roundsScored: 9, outOf: 35, cards: 2 })).toBe('52.5 · 2 cards together, 9 rounds');
+    expect(topicScoreLabel({ normalized: 52.5, roundsScored: 9, outOf: 35, cards: 2 })).toBe(
+      '52.5 · 2 cards together, 9 rounds',
+    );
     expect(topicScoreLabel(null)).toBeUndefined();
     expect(rankLabel(3)).toBe('#3');
     expect(rankLabel(null)).toBeUndefined();

@@ -42,27 +42,58 @@ function stubs(opts: { fail?: string; failCode?: string; latest?: GameRecordView
   const calls: Call[] = [];
   const plan = dealt().plan!;
   const refuse = (name: string) => {
-    if (opts.fail === name) throw new ApiError(opts.failCode ?? 'VALIDATION_FAILED', `The server refused ${name}.`, 400);
+    if (opts.fail === name)
+      throw new ApiError(opts.failCode ?? 'VALIDATION_FAILED', `The server refused ${name}.`, 400);
   };
-  const committedRecord = record({ status: 'committed', committed: { at: '2025-01-01T11:00:00.000Z', topicIds: ['t1', 't2'] } });
+  const committedRecord = record({
+    status: 'committed',
+    committed: { at: '2025-01-01T11:00:00.000Z', topicIds: ['t1', 't2'] },
+  });
   const api: ApiClient['thirtyFive'] = {
-    start: async (c, m, req) => (calls.push(['api.start', c, m, req]), refuse('start'), record({ plannedRounds: req?.rounds ?? 5 })),
+    start: async (c, m, req) => (
+      calls.push(['api.start', c, m, req]), refuse('start'), record({ plannedRounds: req?.rounds ?? 5 })
+    ),
     latest: async (c, m) => (calls.push(['api.latest', c, m]), opts.latest ?? null),
-    deal: async (c, g, cards) => (calls.push(['api.deal', c, g, cards.length]), refuse('deal'), record({ status: 'playing', plan: opts.noPlan ? null : plan })),
-    redeal: async (c, g, req) => (calls.push(['api.redeal', c, g, req]), refuse('redeal'), record({ status: 'playing', plan })),
+    deal: async (c, g, cards) => (
+      calls.push(['api.deal', c, g, cards.length]),
+      refuse('deal'),
+      record({ status: 'playing', plan: opts.noPlan ? null : plan })
+    ),
+    redeal: async (c, g, req) => (
+      calls.push(['api.redeal', c, g, req]), refuse('redeal'), record({ status: 'playing', plan })
+    ),
     openRound: async (c, g, req) => (
       calls.push(['api.openRound', c, g, req]),
       refuse('openRound'),
-      record({ status: 'playing', plan, scoring: { round: req.round, open: true, endsAt: req.minutes ? '2025-01-01T10:05:00.000Z' : null } })
+      record({
+        status: 'playing',
+        plan,
+        scoring: { round: req.round, open: true, endsAt: req.minutes ? '2025-01-01T10:05:00.000Z' : null },
+      })
     ),
-    closePair: async (c, g, pair) => (calls.push(['api.closePair', c, g, pair]), refuse('closePair'), record({ status: 'playing', plan, closedPairs: [pair] })),
-    choose: async (c, g, b) => (calls.push(['api.choose', c, g, b]), refuse('choose'), { round: b.round, userId: 'me', points: [b.points[0]!, b.points[1]!] }),
+    closePair: async (c, g, pair) => (
+      calls.push(['api.closePair', c, g, pair]),
+      refuse('closePair'),
+      record({ status: 'playing', plan, closedPairs: [pair] })
+    ),
+    choose: async (c, g, b) => (
+      calls.push(['api.choose', c, g, b]),
+      refuse('choose'),
+      { round: b.round, userId: 'me', points: [b.points[0]!, b.points[1]!] }
+    ),
     checkpoint: async (c, g, req) => (
       calls.push(['api.checkpoint', c, g, req]),
       refuse('checkpoint'),
-      record({ status: req.phase, plan, roundsClosed: req.roundsClosed, splits: [{ round: 0, pair: 0, points: [5, 2] }] })
+      record({
+        status: req.phase,
+        plan,
+        roundsClosed: req.roundsClosed,
+        splits: [{ round: 0, pair: 0, points: [5, 2] }],
+      })
     ),
-    commit: async (c, g, req) => (calls.push(['api.commit', c, g, req]), refuse('commit'), { game: committedRecord, topics: [] }),
+    commit: async (c, g, req) => (
+      calls.push(['api.commit', c, g, req]), refuse('commit'), { game: committedRecord, topics: [] }
+    ),
   };
   const liveCall =
     (name: string) =>
@@ -107,7 +138,7 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(calls).toEqual([]);
   });
 
-  it('deals the written cards and puts the server\'s plan into the live game', async () => {
+  it("deals the written cards and puts the server's plan into the live game", async () => {
     const { calls, controller, plan } = stubs();
     await controller.deal(writing());
     expect(calls).toEqual([
@@ -125,7 +156,7 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(names(noPlan.calls)).toEqual(['api.deal']);
   });
 
-  it('sends my split to the server in the pair\'s card order, and shows it live only once stored', async () => {
+  it("sends my split to the server in the pair's card order, and shows it live only once stored", async () => {
     const state = dealt(PEOPLE, 5, { roundOpen: true });
     const me = state.plan!.rounds[0]!.pairs[1]!.holders[1];
     const seat = seatOf(state, me);
@@ -138,14 +169,17 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
       ['live.chooseSplit', [5, 2]],
     ]);
     const refused = stubs({ fail: 'choose', failCode: 'FORBIDDEN' });
-    expect(await refused.controller.choose(state, me, [5, 2])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await refused.controller.choose(state, me, [5, 2])).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(names(refused.calls)).toEqual(['api.choose']);
     const closed = stubs();
     expect(refusal(await closed.controller.choose(dealt(), me, [5, 2]))).toMatch('not open');
     expect(closed.calls).toEqual([]);
   });
 
-  it('opens a round on the server, then live with the server\'s timer', async () => {
+  it("opens a round on the server, then live with the server's timer", async () => {
     const { calls, controller } = stubs();
     await controller.openRound(dealt(), 5);
     expect(calls).toEqual([
@@ -157,19 +191,24 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(refusal(await controller.openRound(allPlayed()))).toMatch('All 5 rounds are played');
   });
 
-  it('closes a round by asking the server, which computes it; the record\'s answer becomes the live game', async () => {
+  it("closes a round by asking the server, which computes it; the record's answer becomes the live game", async () => {
     const state = dealt(PEOPLE, 5, { round: 1, roundOpen: true });
     const { calls, controller, plan } = stubs();
     await controller.closeRound(state);
     expect(calls).toEqual([
       ['api.checkpoint', 'c1', 'g1', { roundsClosed: 2, phase: 'playing' }],
-      ['live.applyCheckpoint', expect.objectContaining({ roundsClosed: 2, plan, splits: [{ round: 0, pair: 0, points: [5, 2] }] })],
+      [
+        'live.applyCheckpoint',
+        expect.objectContaining({ roundsClosed: 2, plan, splits: [{ round: 0, pair: 0, points: [5, 2] }] }),
+      ],
     ]);
   });
 
-  it('keeps the round open when the server refuses the checkpoint, with the server\'s message', async () => {
+  it("keeps the round open when the server refuses the checkpoint, with the server's message", async () => {
     const { calls, controller } = stubs({ fail: 'checkpoint' });
-    expect(refusal(await controller.closeRound(dealt(PEOPLE, 5, { roundOpen: true })))).toBe('The server refused checkpoint.');
+    expect(refusal(await controller.closeRound(dealt(PEOPLE, 5, { roundOpen: true })))).toBe(
+      'The server refused checkpoint.',
+    );
     expect(names(calls)).toEqual(['api.checkpoint']);
   });
 
@@ -220,7 +259,10 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect((await controller.commit(finished)).ok).toBe(true);
     expect(calls).toEqual([
       ['api.commit', 'c1', 'g1', { merges: finished.merges, result: gameResult(finished) }],
-      ['live.applyCheckpoint', expect.objectContaining({ committed: { at: '2025-01-01T11:00:00.000Z', topicIds: ['t1', 't2'] } })],
+      [
+        'live.applyCheckpoint',
+        expect.objectContaining({ committed: { at: '2025-01-01T11:00:00.000Z', topicIds: ['t1', 't2'] } }),
+      ],
     ]);
   });
 
@@ -230,7 +272,7 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(names(calls)).toEqual(['api.commit']);
   });
 
-  it('shows the record when the screen\'s result is not what the saved rounds say, and asks to check and commit again', async () => {
+  it("shows the record when the screen's result is not what the saved rounds say, and asks to check and commit again", async () => {
     const saved = record({ status: 'finished', plan: dealt().plan!, roundsClosed: 5 });
     const { calls, controller } = stubs({ fail: 'commit', failCode: 'RESULT_MISMATCH', latest: saved });
     expect(refusal(await controller.commit({ ...allPlayed(), phase: 'finished' }))).toMatch('It is updated now');
@@ -239,7 +281,10 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
 
   it('re-deals from the next round with the cards of the people here (a leaver out, a late joiner in)', async () => {
     const state: GameState = { ...dealt(PEOPLE, 5, { round: 2 }) };
-    const withLate: GameState = { ...state, cards: [...state.cards, { id: 'c-u6', authorId: 'u6', title: 'Late topic', description: '' }] };
+    const withLate: GameState = {
+      ...state,
+      cards: [...state.cards, { id: 'c-u6', authorId: 'u6', title: 'Late topic', description: '' }],
+    };
     const here = ['u1', 'u2', 'u3', 'u4', 'u6']; // u5 left, u6 joined and wrote a card
     expect(redealChange(withLate, here)).toEqual({ leaving: ['u5'], joining: ['u6'], withoutCard: [] });
     expect(cardsOfPlayersOn(withLate, here).map((c) => c.authorId)).toEqual(['u1', 'u2', 'u3', 'u4', 'u6']);
@@ -253,7 +298,9 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
 
   it('re-deals between rounds only, with at least two people playing on', async () => {
     const { controller, calls } = stubs();
-    expect(refusal(await controller.redeal(dealt(PEOPLE, 5, { roundOpen: true }), PEOPLE))).toMatch('Close the open round');
+    expect(refusal(await controller.redeal(dealt(PEOPLE, 5, { roundOpen: true }), PEOPLE))).toMatch(
+      'Close the open round',
+    );
     expect(refusal(await controller.redeal(dealt(), ['u1']))).toMatch('At least two people');
     expect(refusal(await controller.redeal(allPlayed(), PEOPLE))).toMatch('nothing left to re-deal');
     expect(calls).toEqual([]);

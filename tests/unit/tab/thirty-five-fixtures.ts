@@ -2,12 +2,24 @@
 import { planThirtyFive, type GameCard, type GameState, type SplitChoice } from '../../../src/domain/thirty-five';
 
 export const PEOPLE = ['u1', 'u2', 'u3', 'u4', 'u5'] as const;
-export const NAMES: Record<string, string> = { u1: 'Alex Morgan', u2: 'Bea Okafor', u3: 'Chen Wei', u4: 'Dara Nolan', u5: 'Eli Haddad', u6: 'Farah Khan' };
+export const NAMES: Record<string, string> = {
+  u1: 'Alex Morgan',
+  u2: 'Bea Okafor',
+  u3: 'Chen Wei',
+  u4: 'Dara Nolan',
+  u5: 'Eli Haddad',
+  u6: 'Farah Khan',
+};
 export const nameOf = (id: string) => NAMES[id] ?? 'someone';
 export const members = Object.entries(NAMES).map(([userId, displayName]) => ({ userId, displayName }));
 
 export const cardsFor = (ids: readonly string[]): GameCard[] =>
-  ids.map((id, i) => ({ id: `c-${id}`, authorId: id, title: `Topic ${i + 1}`, description: i % 2 ? `Why topic ${i + 1} matters` : '' }));
+  ids.map((id, i) => ({
+    id: `c-${id}`,
+    authorId: id,
+    title: `Topic ${i + 1}`,
+    description: i % 2 ? `Why topic ${i + 1} matters` : '',
+  }));
 
 export function writing(ids: readonly string[] = PEOPLE, rounds = 5): GameState {
   return {

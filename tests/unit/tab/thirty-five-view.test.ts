@@ -31,9 +31,13 @@ const choice = (s: GameState, userId: string, mine: readonly [number, number]) =
 };
 
 describe('Thirty Five labels', () => {
-  it('labels a split option with the pair\'s two cards in a fixed order, the same for both partners', () => {
-    expect(SPLIT_OPTIONS.map((p) => pairSplitLabel('Remote retros', 'Metrics', p))[0]).toBe('‘Remote retros’ 7 – 0 ‘Metrics’');
-    expect(pairSplitLabel('A card title that is far too long to show', 'B', [5, 2])).toBe('‘A card title that is far to…’ 5 – 2 ‘B’');
+  it("labels a split option with the pair's two cards in a fixed order, the same for both partners", () => {
+    expect(SPLIT_OPTIONS.map((p) => pairSplitLabel('Remote retros', 'Metrics', p))[0]).toBe(
+      '‘Remote retros’ 7 – 0 ‘Metrics’',
+    );
+    expect(pairSplitLabel('A card title that is far too long to show', 'B', [5, 2])).toBe(
+      '‘A card title that is far to…’ 5 – 2 ‘B’',
+    );
     expect(mineFromPair([5, 2], 0)).toEqual([5, 2]);
     expect(mineFromPair([5, 2], 1)).toEqual([2, 5]);
     expect(parseSplitValue(splitValue([4, 3]))).toEqual([4, 3]);
@@ -56,7 +60,9 @@ describe('Thirty Five labels', () => {
     expect(phaseLabel(dealt())).toBe('Thirty Five · between rounds');
     expect(phaseLabel(open())).toBe('Thirty Five · scoring');
     expect(phaseLabel({ ...allPlayed(), phase: 'finished' })).toBe('Thirty Five · the result');
-    expect(phaseLabel({ ...allPlayed(), phase: 'finished', committed: { at: 'x', topicIds: [] } })).toBe('Thirty Five · in the backlog');
+    expect(phaseLabel({ ...allPlayed(), phase: 'finished', committed: { at: 'x', topicIds: [] } })).toBe(
+      'Thirty Five · in the backlog',
+    );
   });
 
   it('lists names and counts down in mm:ss', () => {
@@ -68,7 +74,10 @@ describe('Thirty Five labels', () => {
   });
 
   it('takes names from the members, then the audience', () => {
-    const n = namesFrom(members.slice(0, 1), [{ id: 'u1', name: 'Alex (tab)' }, { id: 'x', name: 'Guest' }]);
+    const n = namesFrom(members.slice(0, 1), [
+      { id: 'u1', name: 'Alex (tab)' },
+      { id: 'x', name: 'Guest' },
+    ]);
     expect(n('u1')).toBe('Alex Morgan');
     expect(n('x')).toBe('Guest');
     expect(n('nobody')).toBe('someone');
@@ -96,7 +105,11 @@ describe('my seat in the open round', () => {
     const [a, b] = holders(s0, 0);
     const s1 = { ...s0, choices: [choice(s0, a, [5, 2])] };
     const va = seatView(s1, a, nameOf);
-    expect(va.kind === 'pair' && [va.status, va.message, va.mine]).toEqual(['waiting', `Waiting for ${nameOf(b).split(' ')[0]} to choose.`, [5, 2]]);
+    expect(va.kind === 'pair' && [va.status, va.message, va.mine]).toEqual([
+      'waiting',
+      `Waiting for ${nameOf(b).split(' ')[0]} to choose.`,
+      [5, 2],
+    ]);
     const vb = seatView(s1, b, nameOf);
     expect(vb.kind === 'pair' && vb.status).toBe('choose');
     expect(vb.kind === 'pair' && vb.message).toMatch(/has chosen/);
@@ -105,11 +118,14 @@ describe('my seat in the open round', () => {
     const agreedA = seatView(s2, a, nameOf);
     const agreedB = seatView(s2, b, nameOf);
     const [first, second] = s0.plan!.rounds[0]!.pairs[0]!.cards.map((id) => s0.cards.find((c) => c.id === id)!.title);
-    expect(agreedA.kind === 'pair' && [agreedA.status, agreedA.message]).toEqual(['agreed', `Agreed: ‘${first}’ 5 – 2 ‘${second}’. It counts.`]);
+    expect(agreedA.kind === 'pair' && [agreedA.status, agreedA.message]).toEqual([
+      'agreed',
+      `Agreed: ‘${first}’ 5 – 2 ‘${second}’. It counts.`,
+    ]);
     expect(agreedB.kind === 'pair' && agreedB.message).toBe(`Agreed: ‘${first}’ 5 – 2 ‘${second}’. It counts.`);
   });
 
-  it('tells a mismatched pair what each chose, in the pair\'s card order (the same words for both)', () => {
+  it("tells a mismatched pair what each chose, in the pair's card order (the same words for both)", () => {
     const s0 = open();
     const [a, b] = holders(s0, 0);
     const s = { ...s0, choices: [choice(s0, a, [5, 2]), choice(s0, b, [3, 4])] };
@@ -156,7 +172,15 @@ describe('the round for the facilitator and the stage', () => {
     expect(sum.agreedLabel).toBe('1 of 2 pairs agreed');
     expect(sum.toScore).toEqual([nameOf(d)]);
     expect(sum.complete).toBe(false);
-    expect(openPairs(s, nameOf)).toEqual([{ round: 0, pair: 1, holders: `${nameOf(c)} & ${nameOf(d)}`, status: 'waiting', detail: `waiting for ${nameOf(d).split(' ')[0]}` }]);
+    expect(openPairs(s, nameOf)).toEqual([
+      {
+        round: 0,
+        pair: 1,
+        holders: `${nameOf(c)} & ${nameOf(d)}`,
+        status: 'waiting',
+        detail: `waiting for ${nameOf(d).split(' ')[0]}`,
+      },
+    ]);
     const all = { ...s0, choices: agreeAll(s0, 0) };
     expect(roundSummary(all, nameOf).complete).toBe(true);
     expect(openPairs(all, nameOf)).toEqual([]);

@@ -25,15 +25,27 @@ import {
 } from '../../../src/domain/thirty-five';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `p${i + 1}`);
-const cardsOf = (ids: string[]) => ids.map((p) => ({ id: `c-${p}`, authorId: p, title: `Topic of ${p}`, description: '' }));
+const cardsOf = (ids: string[]) =>
+  ids.map((p) => ({ id: `c-${p}`, authorId: p, title: `Topic of ${p}`, description: '' }));
 
 function game(n: number, over: Partial<GameState> = {}): GameState {
   const ids = people(n);
   const cards = cardsOf(ids);
   const plan = planThirtyFive({ participants: ids, cards, seed: 'test' });
   return {
-    gameId: 'g1', phase: 'playing', plannedRounds: 5, cards, plan, round: 0, roundOpen: true, roundEndsAt: undefined,
-    choices: [], closedPairs: [], merges: [], committed: undefined, ...over,
+    gameId: 'g1',
+    phase: 'playing',
+    plannedRounds: 5,
+    cards,
+    plan,
+    round: 0,
+    roundOpen: true,
+    roundEndsAt: undefined,
+    choices: [],
+    closedPairs: [],
+    merges: [],
+    committed: undefined,
+    ...over,
   };
 }
 
@@ -43,7 +55,10 @@ const agree = (plan: ThirtyFivePlan, round: number, pair: number, points: [numbe
 
 describe('card text', () => {
   it('keeps a one-line title of at most 80 characters and an optional description of at most 280', () => {
-    expect(checkCardText('  Remote \n retros  ', ' why ')).toEqual({ ok: true, value: { title: 'Remote retros', description: 'why' } });
+    expect(checkCardText('  Remote \n retros  ', ' why ')).toEqual({
+      ok: true,
+      value: { title: 'Remote retros', description: 'why' },
+    });
     expect(checkCardText('   ').ok).toBe(false);
     const long = checkCardText('x'.repeat(81));
     expect(long.ok || long.error.message).toMatch(/at most 80 characters \(this one has 81\)/);
@@ -53,7 +68,7 @@ describe('card text', () => {
 });
 
 describe('seats and pairs', () => {
-  it('tells each participant the card they hold, their partner and the partner\'s card; never their own card', () => {
+  it("tells each participant the card they hold, their partner and the partner's card; never their own card", () => {
     const s = game(6);
     for (const p of people(6)) {
       const seat = seatOf(s, p);
@@ -89,7 +104,13 @@ describe('seats and pairs', () => {
   it('shows each partner the choices from their own side (my card first)', () => {
     const base = game(4);
     const [a, b] = base.plan!.rounds[0]!.pairs[0]!.holders;
-    const s = { ...base, choices: [{ round: 0, userId: a, points: [6, 1] as const }, { round: 0, userId: b, points: [6, 1] as const }] };
+    const s = {
+      ...base,
+      choices: [
+        { round: 0, userId: a, points: [6, 1] as const },
+        { round: 0, userId: b, points: [6, 1] as const },
+      ],
+    };
     const sa = seatOf(s, a);
     const sb = seatOf(s, b);
     expect(sa.kind === 'pair' && sa.mine).toEqual([6, 1]);
@@ -102,10 +123,22 @@ describe('seats and pairs', () => {
     const [p0, p1, p2] = plan.rounds[0]!.pairs;
     const s: GameState = {
       ...base,
-      choices: [...agree(plan, 0, 0, [4, 3]), { round: 0, userId: p1!.holders[0], points: [7, 0] }, { round: 0, userId: p1!.holders[1], points: [0, 7] }],
+      choices: [
+        ...agree(plan, 0, 0, [4, 3]),
+        { round: 0, userId: p1!.holders[0], points: [7, 0] },
+        { round: 0, userId: p1!.holders[1], points: [0, 7] },
+      ],
       closedPairs: [],
     };
-    expect(roundProgress(s, 0)).toEqual({ round: 0, pairs: 3, agreed: 1, mismatched: 1, closed: 0, toScore: [...p2!.holders], complete: false });
+    expect(roundProgress(s, 0)).toEqual({
+      round: 0,
+      pairs: 3,
+      agreed: 1,
+      mismatched: 1,
+      closed: 0,
+      toScore: [...p2!.holders],
+      complete: false,
+    });
     const closed = { ...s, closedPairs: [{ round: 0, pair: 2 }] };
     expect(roundProgress(closed, 0)).toMatchObject({ closed: 1, toScore: [], complete: false });
     expect(p0).toBeDefined();
@@ -113,7 +146,7 @@ describe('seats and pairs', () => {
 });
 
 describe('choosing a split', () => {
-  it('turns my choice (my card first) into the pair\'s card order', () => {
+  it("turns my choice (my card first) into the pair's card order", () => {
     const s = game(4);
     const [a, b] = s.plan!.rounds[0]!.pairs[0]!.holders;
     expect(checkChoice(s, a, [5, 2])).toEqual({ ok: true, value: { round: 0, userId: a, points: [5, 2] } });
@@ -141,7 +174,16 @@ describe('choosing a split', () => {
   });
 
   it('offers the seven splits of 7, most for my card first', () => {
-    expect(SPLIT_OPTIONS).toEqual([[7, 0], [6, 1], [5, 2], [4, 3], [3, 4], [2, 5], [1, 6], [0, 7]]);
+    expect(SPLIT_OPTIONS).toEqual([
+      [7, 0],
+      [6, 1],
+      [5, 2],
+      [4, 3],
+      [3, 4],
+      [2, 5],
+      [1, 6],
+      [0, 7],
+    ]);
   });
 });
 
@@ -192,21 +234,47 @@ describe('the ranked list', () => {
     const merged = gameResult({ ...played, merges: [{ from: last.cardId, into: first.cardId }] });
     expect(merged).toHaveLength(3);
     const head = merged.find((c) => c.cardId === first.cardId)!;
-    expect(head).toMatchObject({ mergedCardIds: [last.cardId], total: first.total + last.total, roundsScored: first.roundsScored + last.roundsScored, rank: 1 });
+    expect(head).toMatchObject({
+      mergedCardIds: [last.cardId],
+      total: first.total + last.total,
+      roundsScored: first.roundsScored + last.roundsScored,
+      rank: 1,
+    });
     expect(head.normalized).toBeCloseTo(first.normalized + last.normalized, 9);
   });
 
   it('checks merges on their own: known cards, no chains, nothing merged twice', () => {
     expect(checkMerges(['a', 'b', 'c'], [{ from: 'a', into: 'b' }]).ok).toBe(true);
     expect(checkMerges(['a', 'b', 'c'], [{ from: 'a', into: 'x' }]).ok).toBe(false);
-    expect(checkMerges(['a', 'b', 'c'], [{ from: 'a', into: 'b' }, { from: 'b', into: 'c' }]).ok).toBe(false);
-    expect(checkMerges(['a', 'b', 'c'], [{ from: 'a', into: 'b' }, { from: 'a', into: 'c' }]).ok).toBe(false);
+    expect(
+      checkMerges(
+        ['a', 'b', 'c'],
+        [
+          { from: 'a', into: 'b' },
+          { from: 'b', into: 'c' },
+        ],
+      ).ok,
+    ).toBe(false);
+    expect(
+      checkMerges(
+        ['a', 'b', 'c'],
+        [
+          { from: 'a', into: 'b' },
+          { from: 'a', into: 'c' },
+        ],
+      ).ok,
+    ).toBe(false);
   });
 
   it('recognises the same result and a tampered one', () => {
     const s = game(6);
     const plan = s.plan!;
-    const played = { ...s, choices: plan.rounds.flatMap((r, ri) => r.pairs.flatMap((_, pi) => agree(plan, ri, pi, [ri % 2 ? 5 : 2, ri % 2 ? 2 : 5]))) };
+    const played = {
+      ...s,
+      choices: plan.rounds.flatMap((r, ri) =>
+        r.pairs.flatMap((_, pi) => agree(plan, ri, pi, [ri % 2 ? 5 : 2, ri % 2 ? 2 : 5])),
+      ),
+    };
     const result = gameResult(played);
     expect(sameResult(result, gameResult(played))).toBe(true);
     const tampered = result.map((c, i) => (i === 0 ? { ...c, normalized: c.normalized + 1 } : c));
@@ -214,33 +282,46 @@ describe('the ranked list', () => {
     expect(sameResult([...result].reverse(), result)).toBe(result.length <= 1);
   });
 
-  it('property: for any game and any choices, tallies are the engine\'s score of the agreed splits, each counted once', () => {
+  it("property: for any game and any choices, tallies are the engine's score of the agreed splits, each counted once", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 16 }), fc.string(), fc.array(fc.tuple(fc.nat(), fc.nat(7), fc.boolean()), { maxLength: 200 }), (n, seed, picks) => {
-        const ids = people(n);
-        const plan = planThirtyFive({ participants: ids, cards: cardsOf(ids), seed });
-        // Each person chooses at most once per round (a later pick replaces theirs, as in the tree).
-        const byKey = new Map<string, SplitChoice>();
-        for (const [who, a, copyPartner] of picks) {
-          const round = who % plan.rounds.length;
-          const r = plan.rounds[round]!;
-          const pair = r.pairs[who % r.pairs.length]!;
-          const me = pair.holders[who % 2]!;
-          const points: [number, number] = [a, 7 - a];
-          byKey.set(`${round}/${me}`, { round, userId: me, points });
-          if (copyPartner) byKey.set(`${round}/${pair.holders[(who + 1) % 2]}`, { round, userId: pair.holders[(who + 1) % 2]!, points });
-        }
-        const state = { ...game(2), cards: cardsOf(ids), plan, choices: [...byKey.values()] };
-        const splits = agreedSplits(state);
-        const keys = splits.map((s) => `${s.round}:${s.pair}`);
-        expect(new Set(keys).size).toBe(keys.length);
-        for (const s of splits) {
-          for (const h of plan.rounds[s.round]!.pairs[s.pair]!.holders) expect(byKey.get(`${s.round}/${h}`)?.points).toEqual(s.points);
-        }
-        const scores = scoreThirtyFive(plan, splits);
-        expect(scores.reduce((sum, c) => sum + c.total, 0)).toBe(7 * splits.length);
-        expect(rankWithMerges(scores, []).map((c) => [c.cardId, c.total, c.rank])).toEqual(scores.map((c) => [c.cardId, c.total, c.rank]));
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 16 }),
+        fc.string(),
+        fc.array(fc.tuple(fc.nat(), fc.nat(7), fc.boolean()), { maxLength: 200 }),
+        (n, seed, picks) => {
+          const ids = people(n);
+          const plan = planThirtyFive({ participants: ids, cards: cardsOf(ids), seed });
+          // Each person chooses at most once per round (a later pick replaces theirs, as in the tree).
+          const byKey = new Map<string, SplitChoice>();
+          for (const [who, a, copyPartner] of picks) {
+            const round = who % plan.rounds.length;
+            const r = plan.rounds[round]!;
+            const pair = r.pairs[who % r.pairs.length]!;
+            const me = pair.holders[who % 2]!;
+            const points: [number, number] = [a, 7 - a];
+            byKey.set(`${round}/${me}`, { round, userId: me, points });
+            if (copyPartner)
+              byKey.set(`${round}/${pair.holders[(who + 1) % 2]}`, {
+                round,
+                userId: pair.holders[(who + 1) % 2]!,
+                points,
+              });
+          }
+          const state = { ...game(2), cards: cardsOf(ids), plan, choices: [...byKey.values()] };
+          const splits = agreedSplits(state);
+          const keys = splits.map((s) => `${s.round}:${s.pair}`);
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const s of splits) {
+            for (const h of plan.rounds[s.round]!.pairs[s.pair]!.holders)
+              expect(byKey.get(`${s.round}/${h}`)?.points).toEqual(s.points);
+          }
+          const scores = scoreThirtyFive(plan, splits);
+          expect(scores.reduce((sum, c) => sum + c.total, 0)).toBe(7 * splits.length);
+          expect(rankWithMerges(scores, []).map((c) => [c.cardId, c.total, c.rank])).toEqual(
+            scores.map((c) => [c.cardId, c.total, c.rank]),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

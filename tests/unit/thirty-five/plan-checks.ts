@@ -28,8 +28,14 @@ export function scramble<T>(items: readonly T[], salt: number): T[] {
 /** n participants `p0…`, each writing one card `card-…`; card ids do not follow authors' order. */
 export function makeGame(n: number, salt = 0, prefix = 'p'): Game {
   const participants = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-  const labels = scramble(participants.map((_, i) => i), salt + 1);
-  const cards = participants.map((p, i) => ({ id: `card-${prefix}${String(labels[i]).padStart(3, '0')}`, authorId: p }));
+  const labels = scramble(
+    participants.map((_, i) => i),
+    salt + 1,
+  );
+  const cards = participants.map((p, i) => ({
+    id: `card-${prefix}${String(labels[i]).padStart(3, '0')}`,
+    authorId: p,
+  }));
   return { participants: scramble(participants, salt + 2), cards: scramble(cards, salt + 3) };
 }
 
@@ -48,7 +54,11 @@ export function holdings(round: ThirtyFiveRound): [string, string][] {
 }
 
 /** Every participant holds exactly one card each round, every card is held exactly once, nobody holds their own; byes iff odd. */
-export function coverageViolations(plan: ThirtyFivePlan, game: Game, rounds: readonly ThirtyFiveRound[] = plan.rounds): string[] {
+export function coverageViolations(
+  plan: ThirtyFivePlan,
+  game: Game,
+  rounds: readonly ThirtyFiveRound[] = plan.rounds,
+): string[] {
   const out: string[] = [];
   const author = new Map(game.cards.map((c) => [c.id, c.authorId]));
   const odd = game.participants.length % 2 === 1;
@@ -58,11 +68,14 @@ export function coverageViolations(plan: ThirtyFivePlan, game: Game, rounds: rea
     const cards = hs.map(([, c]) => c).sort();
     const wantHolders = [...game.participants].sort();
     const wantCards = game.cards.map((c) => c.id).sort();
-    if (JSON.stringify(holders) !== JSON.stringify(wantHolders)) out.push(`round ${r}: holders are not each participant once`);
+    if (JSON.stringify(holders) !== JSON.stringify(wantHolders))
+      out.push(`round ${r}: holders are not each participant once`);
     if (JSON.stringify(cards) !== JSON.stringify(wantCards)) out.push(`round ${r}: cards are not each card once`);
     for (const [h, c] of hs) if (author.get(c) === h) out.push(`round ${r}: ${h} holds own card ${c}`);
-    for (const p of round.pairs) if (p.holders[0] === p.holders[1]) out.push(`round ${r}: ${p.holders[0]} paired with self`);
-    if (odd !== (round.bye !== undefined)) out.push(`round ${r}: bye ${round.bye ? 'present' : 'missing'} with ${game.participants.length} participants`);
+    for (const p of round.pairs)
+      if (p.holders[0] === p.holders[1]) out.push(`round ${r}: ${p.holders[0]} paired with self`);
+    if (odd !== (round.bye !== undefined))
+      out.push(`round ${r}: bye ${round.bye ? 'present' : 'missing'} with ${game.participants.length} participants`);
   });
   return out;
 }
@@ -83,7 +96,8 @@ export function byeRotationViolations(
     const who = pick(round);
     if (who === undefined) return;
     const min = Math.min(...ids.map((id) => c.get(id) ?? 0));
-    if ((c.get(who) ?? 0) !== min) out.push(`round ${r}: ${who} sits out again (${c.get(who)}) while someone has ${min}`);
+    if ((c.get(who) ?? 0) !== min)
+      out.push(`round ${r}: ${who} sits out again (${c.get(who)}) while someone has ${min}`);
     c.set(who, (c.get(who) ?? 0) + 1);
   });
   return out;
@@ -94,7 +108,9 @@ export function partnerViolations(rounds: readonly ThirtyFiveRound[], participan
   const partners = new Map<string, Set<string>>(participants.map((p) => [p, new Set()]));
   const played = new Map<string, number>(participants.map((p) => [p, 0]));
   for (const round of rounds)
-    for (const { holders: [a, b] } of round.pairs) {
+    for (const {
+      holders: [a, b],
+    } of round.pairs) {
       partners.get(a)?.add(b);
       partners.get(b)?.add(a);
       played.set(a, (played.get(a) ?? 0) + 1);
@@ -112,7 +128,11 @@ export function partnerViolations(rounds: readonly ThirtyFiveRound[], participan
 /** How often each unordered pair of cards was compared. */
 export function cardPairCounts(rounds: readonly ThirtyFiveRound[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const round of rounds) for (const { cards: [x, y] } of round.pairs) m.set(key(x, y), (m.get(key(x, y)) ?? 0) + 1);
+  for (const round of rounds)
+    for (const {
+      cards: [x, y],
+    } of round.pairs)
+      m.set(key(x, y), (m.get(key(x, y)) ?? 0) + 1);
   return m;
 }
 
@@ -126,7 +146,8 @@ export function repeatedCardPairs(rounds: readonly ThirtyFiveRound[]): number {
 /** How often each (holder, card) occurred. */
 export function holdingCounts(rounds: readonly ThirtyFiveRound[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const round of rounds) for (const [h, c] of holdings(round)) m.set(`${h}\u0001${c}`, (m.get(`${h}\u0001${c}`) ?? 0) + 1);
+  for (const round of rounds)
+    for (const [h, c] of holdings(round)) m.set(`${h}\u0001${c}`, (m.get(`${h}\u0001${c}`) ?? 0) + 1);
   return m;
 }
 

@@ -22,11 +22,20 @@ import {
 } from './plan-checks';
 
 const matching = (round: { pairs: readonly { holders: readonly [string, string] }[] }) =>
-  round.pairs.map((p) => [...p.holders].sort().join('+')).sort().join(' ');
+  round.pairs
+    .map((p) => [...p.holders].sort().join('+'))
+    .sort()
+    .join(' ');
 
 describe('worked examples', () => {
   it('n = 2: the two are paired every round and hold each other’s card', () => {
-    const game = { participants: ['ann', 'bob'], cards: [{ id: 'A', authorId: 'ann' }, { id: 'B', authorId: 'bob' }] };
+    const game = {
+      participants: ['ann', 'bob'],
+      cards: [
+        { id: 'A', authorId: 'ann' },
+        { id: 'B', authorId: 'bob' },
+      ],
+    };
     const plan = planThirtyFive({ ...game, seed: 1 });
     expect(plan.rounds).toHaveLength(5);
     for (const round of plan.rounds) {
@@ -111,7 +120,8 @@ describe('plan quality on a fixed corpus (best-effort goals, checked where they 
           const plan = planThirtyFive({ ...game, seed, rounds });
           const rep = repeatedHoldings(plan.rounds);
           const self = selfJudgedPairs(plan.rounds, game);
-          if (rep || self) failures.push(`n=${n} rounds=${rounds} seed=${seed}: ${rep} repeated judges, ${self} self-judged pairs`);
+          if (rep || self)
+            failures.push(`n=${n} rounds=${rounds} seed=${seed}: ${rep} repeated judges, ${self} self-judged pairs`);
         }
       }
     }
@@ -125,7 +135,8 @@ describe('plan quality on a fixed corpus (best-effort goals, checked where they 
         const game = makeGame(n, rounds);
         const plan = planThirtyFive({ ...game, seed: `q${n}`, rounds });
         const most = Math.max(...holdingCounts(plan.rounds).values());
-        if (most > Math.ceil(rounds / (n - 1)) + 1) failures.push(`n=${n} rounds=${rounds}: a card held ${most} times by one judge`);
+        if (most > Math.ceil(rounds / (n - 1)) + 1)
+          failures.push(`n=${n} rounds=${rounds}: a card held ${most} times by one judge`);
       }
     }
     expect(failures).toEqual([]);
@@ -148,17 +159,88 @@ describe('speed', () => {
 describe('input validation', () => {
   const good = makeGame(4);
   const cases: [string, ThirtyFivePlanInput, string][] = [
-    ['fewer than 2 participants', { participants: ['a'], cards: [{ id: 'A', authorId: 'a' }], seed: 1 }, 'participants'],
+    [
+      'fewer than 2 participants',
+      { participants: ['a'], cards: [{ id: 'A', authorId: 'a' }], seed: 1 },
+      'participants',
+    ],
     ['no participants', { participants: [], cards: [], seed: 1 }, 'participants'],
-    ['duplicate participant ids', { participants: ['a', 'b', 'a'], cards: [{ id: 'A', authorId: 'a' }, { id: 'B', authorId: 'b' }, { id: 'C', authorId: 'a' }], seed: 1 }, 'participants[2]'],
-    ['duplicate card ids', { participants: ['a', 'b'], cards: [{ id: 'A', authorId: 'a' }, { id: 'A', authorId: 'b' }], seed: 1 }, 'cards[1].id'],
-    ['fewer cards than participants', { participants: ['a', 'b', 'c'], cards: [{ id: 'A', authorId: 'a' }, { id: 'B', authorId: 'b' }], seed: 1 }, 'cards'],
-    ['a card by a non-participant', { participants: ['a', 'b'], cards: [{ id: 'A', authorId: 'a' }, { id: 'Z', authorId: 'zoe' }], seed: 1 }, 'cards[1].authorId'],
-    ['two cards by one participant', { participants: ['a', 'b'], cards: [{ id: 'A', authorId: 'a' }, { id: 'A2', authorId: 'a' }], seed: 1 }, 'cards[1].authorId'],
+    [
+      'duplicate participant ids',
+      {
+        participants: ['a', 'b', 'a'],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'B', authorId: 'b' },
+          { id: 'C', authorId: 'a' },
+        ],
+        seed: 1,
+      },
+      'participants[2]',
+    ],
+    [
+      'duplicate card ids',
+      {
+        participants: ['a', 'b'],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'A', authorId: 'b' },
+        ],
+        seed: 1,
+      },
+      'cards[1].id',
+    ],
+    [
+      'fewer cards than participants',
+      {
+        participants: ['a', 'b', 'c'],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'B', authorId: 'b' },
+        ],
+        seed: 1,
+      },
+      'cards',
+    ],
+    [
+      'a card by a non-participant',
+      {
+        participants: ['a', 'b'],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'Z', authorId: 'zoe' },
+        ],
+        seed: 1,
+      },
+      'cards[1].authorId',
+    ],
+    [
+      'two cards by one participant',
+      {
+        participants: ['a', 'b'],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'A2', authorId: 'a' },
+        ],
+        seed: 1,
+      },
+      'cards[1].authorId',
+    ],
     ['zero rounds', { ...good, seed: 1, rounds: 0 }, 'rounds'],
     ['fractional rounds', { ...good, seed: 1, rounds: 2.5 }, 'rounds'],
     ['too many rounds', { ...good, seed: 1, rounds: MAX_ROUNDS + 1 }, 'rounds'],
-    ['an empty participant id', { participants: ['a', ''], cards: [{ id: 'A', authorId: 'a' }, { id: 'B', authorId: '' }], seed: 1 }, 'participants[1]'],
+    [
+      'an empty participant id',
+      {
+        participants: ['a', ''],
+        cards: [
+          { id: 'A', authorId: 'a' },
+          { id: 'B', authorId: '' },
+        ],
+        seed: 1,
+      },
+      'participants[1]',
+    ],
     ['a non-finite seed', { ...good, seed: Number.NaN }, 'seed'],
   ];
 

@@ -15,8 +15,13 @@ import {
   type Game,
 } from './plan-checks';
 
-const seedArb = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
-const idsArb = (min: number, max: number) => fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: min, maxLength: max });
+const seedArb = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const idsArb = (min: number, max: number) =>
+  fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: min, maxLength: max });
 
 const caseArb = fc.record({
   n: fc.integer({ min: 2, max: 60 }),
@@ -30,13 +35,21 @@ function allViolations(plan: ThirtyFivePlan, game: Game, rounds: number): string
   const out = [...coverageViolations(plan, game)];
   if (plan.rounds.length !== rounds) out.push(`planned ${plan.rounds.length} rounds, want ${rounds}`);
   out.push(...byeRotationViolations(plan.rounds, game.participants, (r) => r.bye?.holder));
-  out.push(...byeRotationViolations(plan.rounds, game.cards.map((c) => c.id), (r) => r.bye?.card));
+  out.push(
+    ...byeRotationViolations(
+      plan.rounds,
+      game.cards.map((c) => c.id),
+      (r) => r.bye?.card,
+    ),
+  );
   out.push(...partnerViolations(plan.rounds, game.participants));
   // Two cards meet at most once per round-robin cycle: ⌈rounds ÷ cycle⌉ in all, the fewest possible.
   const maxCompared = Math.max(0, ...cardPairCounts(plan.rounds).values());
-  if (maxCompared > Math.ceil(rounds / cycleOf(n))) out.push(`a card pair is compared ${maxCompared} times in ${rounds} rounds`);
+  if (maxCompared > Math.ceil(rounds / cycleOf(n)))
+    out.push(`a card pair is compared ${maxCompared} times in ${rounds} rounds`);
   for (const round of plan.rounds) {
-    if (round.pairs.length !== Math.floor(n / 2)) out.push(`round has ${round.pairs.length} pairs for ${n} participants`);
+    if (round.pairs.length !== Math.floor(n / 2))
+      out.push(`round has ${round.pairs.length} pairs for ${n} participants`);
   }
   return out;
 }
@@ -107,7 +120,10 @@ describe('planThirtyFive determinism', () => {
     fc.assert(
       fc.property(caseArb, fc.nat(), ({ n, salt, seed, rounds }, shuffle) => {
         const game = makeGame(n, salt);
-        const reordered = { participants: scramble(game.participants, shuffle), cards: scramble(game.cards, shuffle + 7) };
+        const reordered = {
+          participants: scramble(game.participants, shuffle),
+          cards: scramble(game.cards, shuffle + 7),
+        };
         expect(planThirtyFive({ ...reordered, seed, rounds })).toEqual(planThirtyFive({ ...game, seed, rounds }));
       }),
       { numRuns: 40 },
@@ -117,7 +133,9 @@ describe('planThirtyFive determinism', () => {
   it('treats a number seed and its decimal string alike, and different seeds deal differently', () => {
     const game = makeGame(10);
     expect(planThirtyFive({ ...game, seed: 42 })).toEqual(planThirtyFive({ ...game, seed: '42' }));
-    const plans = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) => JSON.stringify(planThirtyFive({ ...game, seed })));
+    const plans = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) =>
+      JSON.stringify(planThirtyFive({ ...game, seed })),
+    );
     expect(new Set(plans).size).toBe(plans.length);
   });
 

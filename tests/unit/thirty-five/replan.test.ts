@@ -35,7 +35,15 @@ interface Scenario {
 }
 
 /** Play `rounds`, then from `from` on: `leave` people leave (with their cards), `join` newcomers join. */
-function scenario(n: number, rounds: number, from: number, leave: number, join: number, extra: number, salt: number): Scenario {
+function scenario(
+  n: number,
+  rounds: number,
+  from: number,
+  leave: number,
+  join: number,
+  extra: number,
+  salt: number,
+): Scenario {
   const game = makeGame(n, salt);
   const plan = planThirtyFive({ ...game, seed: salt, rounds });
   const leaving = new Set(scramble(game.participants, salt + 11).slice(0, leave));
@@ -53,7 +61,11 @@ function scenario(n: number, rounds: number, from: number, leave: number, join: 
 }
 
 /** Rounds each id was absent from a pair (sat out or not there) in `rounds`. */
-function sitOuts(rounds: readonly ThirtyFiveRound[], ids: readonly string[], onPair: (r: ThirtyFiveRound) => string[]): Map<string, number> {
+function sitOuts(
+  rounds: readonly ThirtyFiveRound[],
+  ids: readonly string[],
+  onPair: (r: ThirtyFiveRound) => string[],
+): Map<string, number> {
   const m = new Map(ids.map((id) => [id, 0]));
   for (const r of rounds) {
     const there = new Set(onPair(r));
@@ -79,7 +91,10 @@ function firstSitOutViolations(
     const who = pick(r);
     if (who === undefined) continue;
     const waiting = ids.filter((id) => !done.has(id)).map((id) => before.get(id) as number);
-    if ((before.get(who) as number) > Math.min(...waiting)) out.push(`new round ${i}: ${who} (sat out ${before.get(who)}) before someone who sat out ${Math.min(...waiting)}`);
+    if ((before.get(who) as number) > Math.min(...waiting))
+      out.push(
+        `new round ${i}: ${who} (sat out ${before.get(who)}) before someone who sat out ${Math.min(...waiting)}`,
+      );
     done.add(who);
   }
   return out;
@@ -159,13 +174,21 @@ describe('replanFromRound takes the played rounds into account (fixed corpus, 8+
       const compared = new Set(kept.flatMap((r) => r.pairs.map((p) => pairKey(p.cards[0], p.cards[1]))));
       for (const r of fresh)
         for (const p of r.pairs) {
-          if (met.has(pairKey(p.holders[0], p.holders[1]))) failures.push(`salt ${salt}: ${p.holders.join('+')} meet again`);
-          if (compared.has(pairKey(p.cards[0], p.cards[1]))) failures.push(`salt ${salt}: ${p.cards.join('+')} compared again`);
+          if (met.has(pairKey(p.holders[0], p.holders[1])))
+            failures.push(`salt ${salt}: ${p.holders.join('+')} meet again`);
+          if (compared.has(pairKey(p.cards[0], p.cards[1])))
+            failures.push(`salt ${salt}: ${p.cards.join('+')} compared again`);
         }
       const twice = [...holdingCounts(s.replanned.rounds)].filter(([, v]) => v > 1);
       if (twice.length) failures.push(`salt ${salt}: ${twice.length} (judge, card) repeats`);
       failures.push(
-        ...firstSitOutViolations(kept, fresh, s.next.cards.map((c) => c.id), cardsOnPairs, (r) => r.bye?.card).map((v) => `salt ${salt}: ${v}`),
+        ...firstSitOutViolations(
+          kept,
+          fresh,
+          s.next.cards.map((c) => c.id),
+          cardsOnPairs,
+          (r) => r.bye?.card,
+        ).map((v) => `salt ${salt}: ${v}`),
       );
     }
     expect(cases).toBeGreaterThan(100);
@@ -185,7 +208,9 @@ describe('replanFromRound takes the played rounds into account (fixed corpus, 8+
       expect(r.pairs.flatMap((p) => [...p.holders])).not.toContain(gone);
       expect(r.pairs.flatMap((p) => [...p.cards])).not.toContain(goneCard);
     }
-    const zedPartners = fresh.flatMap((r) => r.pairs.filter((p) => p.holders.includes('zed')).map((p) => p.holders.find((h) => h !== 'zed')));
+    const zedPartners = fresh.flatMap((r) =>
+      r.pairs.filter((p) => p.holders.includes('zed')).map((p) => p.holders.find((h) => h !== 'zed')),
+    );
     expect(new Set(zedPartners).size).toBe(3);
     expect(coverageViolations(next, { participants, cards }, fresh)).toEqual([]);
   });
@@ -226,7 +251,9 @@ describe('replanFromRound validation', () => {
     const author = game.cards.find((c) => c.id === card)!.authorId;
     // Swap the authorship of `card` and the holder's own card.
     const own = game.cards.find((c) => c.authorId === holder)!.id;
-    const cards = game.cards.map((c) => (c.id === card ? { id: c.id, authorId: holder } : c.id === own ? { id: c.id, authorId: author } : c));
+    const cards = game.cards.map((c) =>
+      c.id === card ? { id: c.id, authorId: holder } : c.id === own ? { id: c.id, authorId: author } : c,
+    );
     expect(code(() => replanFromRound(plan, 1, { ...input, cards }))).toBe('INVALID_REPLAN');
     const result = tryReplanFromRound(plan, 1, { ...input, cards });
     expect(result.ok).toBe(false);

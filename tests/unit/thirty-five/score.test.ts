@@ -17,8 +17,18 @@ import { makeGame } from './plan-checks';
 /** A tiny hand-made plan: 4 cards, 2 rounds, 2 pairs each. */
 const handPlan: ThirtyFivePlan = {
   rounds: [
-    { pairs: [{ holders: ['a', 'b'], cards: ['C', 'D'] }, { holders: ['c', 'd'], cards: ['A', 'B'] }] },
-    { pairs: [{ holders: ['a', 'c'], cards: ['B', 'D'] }, { holders: ['b', 'd'], cards: ['C', 'A'] }] },
+    {
+      pairs: [
+        { holders: ['a', 'b'], cards: ['C', 'D'] },
+        { holders: ['c', 'd'], cards: ['A', 'B'] },
+      ],
+    },
+    {
+      pairs: [
+        { holders: ['a', 'c'], cards: ['B', 'D'] },
+        { holders: ['b', 'd'], cards: ['C', 'A'] },
+      ],
+    },
   ],
 };
 
@@ -98,8 +108,18 @@ describe('scoreThirtyFive on a hand-made plan', () => {
   it('breaks ties by rounds scored, then by more 7s, and shares the rank when still equal (1, 2, 2, 4)', () => {
     const plan: ThirtyFivePlan = {
       rounds: [
-        { pairs: [{ holders: ['a', 'b'], cards: ['P', 'Q'] }, { holders: ['c', 'd'], cards: ['R', 'S'] }] },
-        { pairs: [{ holders: ['a', 'c'], cards: ['P', 'R'] }, { holders: ['b', 'd'], cards: ['Q', 'S'] }] },
+        {
+          pairs: [
+            { holders: ['a', 'b'], cards: ['P', 'Q'] },
+            { holders: ['c', 'd'], cards: ['R', 'S'] },
+          ],
+        },
+        {
+          pairs: [
+            { holders: ['a', 'c'], cards: ['P', 'R'] },
+            { holders: ['b', 'd'], cards: ['Q', 'S'] },
+          ],
+        },
       ],
     };
     const scores = scoreThirtyFive(plan, [
@@ -129,8 +149,18 @@ describe('scoreThirtyFive on a hand-made plan', () => {
     // More 7s: P (7 + 0) and R (4 + 3) both have 7 in 2 rounds; P's 7 puts it ahead.
     const other: ThirtyFivePlan = {
       rounds: [
-        { pairs: [{ holders: ['a', 'b'], cards: ['P', 'Q'] }, { holders: ['c', 'd'], cards: ['R', 'S'] }] },
-        { pairs: [{ holders: ['a', 'c'], cards: ['P', 'S'] }, { holders: ['b', 'd'], cards: ['R', 'Q'] }] },
+        {
+          pairs: [
+            { holders: ['a', 'b'], cards: ['P', 'Q'] },
+            { holders: ['c', 'd'], cards: ['R', 'S'] },
+          ],
+        },
+        {
+          pairs: [
+            { holders: ['a', 'c'], cards: ['P', 'S'] },
+            { holders: ['b', 'd'], cards: ['R', 'Q'] },
+          ],
+        },
       ],
     };
     const sevens = scoreThirtyFive(other, [
@@ -166,8 +196,18 @@ describe('scoreThirtyFive on a hand-made plan', () => {
     // Equal normalised score (8 of 14): Y from two rounds (3 + 5) ranks above X from one round (4).
     const four: ThirtyFivePlan = {
       rounds: [
-        { pairs: [{ holders: ['a', 'b'], cards: ['X', 'Y'] }, { holders: ['c', 'd'], cards: ['Z', 'W'] }] },
-        { pairs: [{ holders: ['a', 'c'], cards: ['X', 'Z'] }, { holders: ['b', 'd'], cards: ['Y', 'W'] }] },
+        {
+          pairs: [
+            { holders: ['a', 'b'], cards: ['X', 'Y'] },
+            { holders: ['c', 'd'], cards: ['Z', 'W'] },
+          ],
+        },
+        {
+          pairs: [
+            { holders: ['a', 'c'], cards: ['X', 'Z'] },
+            { holders: ['b', 'd'], cards: ['Y', 'W'] },
+          ],
+        },
       ],
     };
     const uneven = scoreThirtyFive(four, [
@@ -320,7 +360,9 @@ describe('scoreThirtyFive properties', () => {
   it('a full game of 5 rounds scores out of 35', () => {
     const game = makeGame(10, 1);
     const plan = planThirtyFive({ ...game, seed: 1 });
-    const splits = plan.rounds.flatMap((round, r) => round.pairs.map((_, p) => ({ round: r, pair: p, points: [7, 0] as const })));
+    const splits = plan.rounds.flatMap((round, r) =>
+      round.pairs.map((_, p) => ({ round: r, pair: p, points: [7, 0] as const })),
+    );
     const scores = scoreThirtyFive(plan, splits);
     expect(Math.max(...scores.map((s) => s.normalized))).toBeLessThanOrEqual(35);
     expect(scores.every((s) => s.roundsScored === 5)).toBe(true);

@@ -66,8 +66,20 @@ export const useBacklogStyles = makeStyles({
   },
   body: { display: 'flex', flexDirection: 'column', gap: '2px', flexGrow: 1, minWidth: 0 },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  description: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
-  meta: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  description: {
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+  },
+  meta: {
+    display: 'flex',
+    gap: '6px',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   actions: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', paddingLeft: 'calc(2.5em + 8px)' },
   group: { display: 'flex', gap: '4px', alignItems: 'center', flexWrap: 'wrap' },
   position: { width: '4.5em' },
@@ -122,13 +134,21 @@ export function BacklogSection({ view, backlog }: { view: CommunityView; backlog
     if (!f || !rootRef.current) return;
     const row = rootRef.current.querySelector<HTMLElement>(`[data-topic-id="${CSS.escape(f.topicId)}"]`);
     if (!row) return;
-    const pick = (c: string) => row.querySelector<HTMLElement>(`[data-focus="${c}"]:not([aria-disabled="true"]):not([disabled])`);
-    const target = (f.control === 'row' ? null : pick(f.control)) ?? pick(f.control === 'down' ? 'up' : 'down') ?? pick('position') ?? row;
+    const pick = (c: string) =>
+      row.querySelector<HTMLElement>(`[data-focus="${c}"]:not([aria-disabled="true"]):not([disabled])`);
+    const target =
+      (f.control === 'row' ? null : pick(f.control)) ??
+      pick(f.control === 'down' ? 'up' : 'down') ??
+      pick('position') ??
+      row;
     target.focus();
     focusNext.current = undefined;
   }, [backlog.topics]);
 
-  const run = async (action: () => Promise<readonly Topic[] | Topic>, after?: { focus?: Focus; say?: (changed: readonly Topic[]) => string }) => {
+  const run = async (
+    action: () => Promise<readonly Topic[] | Topic>,
+    after?: { focus?: Focus; say?: (changed: readonly Topic[]) => string },
+  ) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -183,9 +203,15 @@ export function BacklogSection({ view, backlog }: { view: CommunityView; backlog
         {backlog.status === 'loading' ? (
           <span className={sec.muted}>Loading…</span>
         ) : backlog.status === 'error' ? (
-          <ErrorNotice title="Could not load the backlog" message={backlog.error?.message ?? ''} onRetry={backlog.reload} />
+          <ErrorNotice
+            title="Could not load the backlog"
+            message={backlog.error?.message ?? ''}
+            onRetry={backlog.reload}
+          />
         ) : open.length === 0 && groups.archived.length === 0 ? (
-          <span className={sec.muted}>Nothing proposed yet. Propose the first topic below, or in chat: "propose: …".</span>
+          <span className={sec.muted}>
+            Nothing proposed yet. Propose the first topic below, or in chat: "propose: …".
+          </span>
         ) : (
           <>
             {error ? <ErrorNotice title="That did not work" message={error} /> : null}
@@ -194,7 +220,10 @@ export function BacklogSection({ view, backlog }: { view: CommunityView; backlog
             </h3>
             {count === 0 ? (
               <span className={sec.muted}>
-                Nothing prioritised yet. {manages ? 'Prioritise a proposed topic below, or play Thirty Five in a meeting.' : 'A facilitator prioritises the proposed topics.'}
+                Nothing prioritised yet.{' '}
+                {manages
+                  ? 'Prioritise a proposed topic below, or play Thirty Five in a meeting.'
+                  : 'A facilitator prioritises the proposed topics.'}
               </span>
             ) : (
               <ol className={s.list} aria-labelledby="backlog-prioritised-heading" data-testid="backlog-prioritised">
@@ -241,7 +270,19 @@ export function BacklogSection({ view, backlog }: { view: CommunityView; backlog
                     <AccordionPanel>
                       <ul className={s.list} data-testid="backlog-archived" aria-label="Archived topics">
                         {groups.archived.map((t) => (
-                          <ArchivedRow key={t.id} topic={t} topics={backlog.topics} manages={manages} busy={busy} onRestore={() => void run(() => api.backlog.restore(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `Restored “${t.title}” to the proposed topics.` })} />
+                          <ArchivedRow
+                            key={t.id}
+                            topic={t}
+                            topics={backlog.topics}
+                            manages={manages}
+                            busy={busy}
+                            onRestore={() =>
+                              void run(() => api.backlog.restore(communityId, t.id), {
+                                focus: { topicId: t.id, control: 'row' },
+                                say: () => `Restored “${t.title}” to the proposed topics.`,
+                              })
+                            }
+                          />
                         ))}
                       </ul>
                     </AccordionPanel>
@@ -285,13 +326,30 @@ interface RowProps {
   readonly busy: boolean;
   readonly count: number;
   readonly open: readonly Topic[];
-  run(action: () => Promise<readonly Topic[] | Topic>, after?: { focus?: Focus; say?: (changed: readonly Topic[]) => string }): Promise<void>;
+  run(
+    action: () => Promise<readonly Topic[] | Topic>,
+    after?: { focus?: Focus; say?: (changed: readonly Topic[]) => string },
+  ): Promise<void>;
   move(t: Topic, position: number, control: Focus['control']): Promise<void>;
   onEdit(topicId: string): void;
   onMerge(topic: Topic): void;
 }
 
-function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, open, run, move, onEdit, onMerge }: RowProps) {
+function TopicRow({
+  topic: t,
+  position,
+  view,
+  manages,
+  me,
+  nameOf,
+  busy,
+  count,
+  open,
+  run,
+  move,
+  onEdit,
+  onMerge,
+}: RowProps) {
   const { api } = useServices();
   const s = useBacklogStyles();
   const communityId = view.community.id;
@@ -314,9 +372,20 @@ function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, 
   };
 
   return (
-    <li className={s.item} data-testid="backlog-item" data-state={t.state} data-rank={t.rank ?? undefined} data-topic-id={t.id} tabIndex={-1}>
+    <li
+      className={s.item}
+      data-testid="backlog-item"
+      data-state={t.state}
+      data-rank={t.rank ?? undefined}
+      data-topic-id={t.id}
+      tabIndex={-1}
+    >
       <div className={s.head}>
-        <span className={s.rank} data-testid={t.rank !== null ? 'backlog-rank' : undefined} aria-label={t.rank !== null ? `Rank ${t.rank}` : undefined}>
+        <span
+          className={s.rank}
+          data-testid={t.rank !== null ? 'backlog-rank' : undefined}
+          aria-label={t.rank !== null ? `Rank ${t.rank}` : undefined}
+        >
           {rankLabel(t.rank) ?? ''}
         </span>
         <div className={s.body}>
@@ -330,126 +399,238 @@ function TopicRow({ topic: t, position, view, manages, me, nameOf, busy, count, 
           ) : null}
           <span className={s.meta}>
             {t.score ? (
-              <Badge appearance="outline" data-testid="backlog-score" title="Thirty Five score, out of 35, and the rounds it rests on">
+              <Badge
+                appearance="outline"
+                data-testid="backlog-score"
+                title="Thirty Five score, out of 35, and the rounds it rests on"
+              >
                 {topicScoreLabel(t.score)}
               </Badge>
             ) : null}
             <span data-testid="backlog-owner">{owner.label}</span>
             {owner.canVolunteer ? (
-              <Link as="button" className={s.inlineLink} disabled={busy} aria-label={`Volunteer to own “${t.title}”`} onClick={() => void run(() => api.backlog.volunteerOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `You own “${t.title}” now.` })} data-testid="volunteer-owner">
+              <Link
+                as="button"
+                className={s.inlineLink}
+                disabled={busy}
+                aria-label={`Volunteer to own “${t.title}”`}
+                onClick={() =>
+                  void run(() => api.backlog.volunteerOwner(communityId, t.id), {
+                    focus: { topicId: t.id, control: 'row' },
+                    say: () => `You own “${t.title}” now.`,
+                  })
+                }
+                data-testid="volunteer-owner"
+              >
                 Volunteer to own
               </Link>
             ) : null}
             {owner.canClear ? (
-              <Link as="button" className={s.inlineLink} disabled={busy} aria-label={`Clear the owner of “${t.title}”`} onClick={() => void run(() => api.backlog.clearOwner(communityId, t.id), { focus: { topicId: t.id, control: 'row' }, say: () => `“${t.title}” has no owner now.` })} data-testid="clear-owner">
+              <Link
+                as="button"
+                className={s.inlineLink}
+                disabled={busy}
+                aria-label={`Clear the owner of “${t.title}”`}
+                onClick={() =>
+                  void run(() => api.backlog.clearOwner(communityId, t.id), {
+                    focus: { topicId: t.id, control: 'row' },
+                    say: () => `“${t.title}” has no owner now.`,
+                  })
+                }
+                data-testid="clear-owner"
+              >
                 Clear
               </Link>
             ) : null}
             <span aria-hidden>·</span>
-            <span data-testid="supporters">{t.supporters.length ? `${t.supporters.length} ${t.supporters.length === 1 ? 'supporter' : 'supporters'}` : 'no supporters yet'}</span>
-            <Button size="small" appearance="subtle" disabled={busy || supported} title={supported ? 'You proposed or supported it' : undefined} aria-label={`+1 ${t.title}`} onClick={() => void run(() => api.supportTopic(communityId, t.id))}>
+            <span data-testid="supporters">
+              {t.supporters.length
+                ? `${t.supporters.length} ${t.supporters.length === 1 ? 'supporter' : 'supporters'}`
+                : 'no supporters yet'}
+            </span>
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={busy || supported}
+              title={supported ? 'You proposed or supported it' : undefined}
+              aria-label={`+1 ${t.title}`}
+              onClick={() => void run(() => api.supportTopic(communityId, t.id))}
+            >
               +1
             </Button>
           </span>
         </div>
       </div>
       {manages || canEditTopic(t, me, manages) ? (
-      <div className={s.actions}>
-        {manages && canMove(t) ? (
-          <span className={s.group} role="group" aria-label={`Order of “${t.title}”`}>
-            {t.state === 'prioritised' ? (
-              <>
-                <Button size="small" data-focus="up" disabledFocusable={busy || up === undefined} aria-label={`Move up “${t.title}”`} onClick={() => up !== undefined && void move(t, up, 'up')} data-testid="move-up">
-                  Move up
-                </Button>
-                <Button size="small" data-focus="down" disabledFocusable={busy || down === undefined} aria-label={`Move down “${t.title}”`} onClick={() => down !== undefined && void move(t, down, 'down')} data-testid="move-down">
-                  Move down
-                </Button>
-              </>
-            ) : (
-              <Button size="small" data-focus="up" disabled={busy} aria-label={`Prioritise “${t.title}” (to position ${count + 1})`} onClick={() => void move(t, count + 1, 'row')} data-testid="prioritise">
-                Prioritise
-              </Button>
-            )}
-            <form className={s.group} onSubmit={moveTo} aria-label={`Move “${t.title}” to a position`}>
-              <label className={s.posLabel} htmlFor={`pos-${t.id}`}>
-                Position
-              </label>
-              <Field validationMessage={targetError} validationState={targetError ? 'error' : 'none'} size="small">
-                <Input
-                  size="small"
-                  className={s.position}
-                  inputMode="numeric"
-                  value={target}
-                  placeholder={`1–${max}`}
-                  id={`pos-${t.id}`}
-                  aria-label={`Position for “${t.title}”, 1 to ${max}`}
-                  data-focus="position"
-                  data-testid="move-position"
-                  disabled={busy}
-                  onChange={(_, d) => {
-                    setTarget(d.value);
-                    setTargetError(undefined);
-                  }}
-                />
-              </Field>
-              <Button size="small" type="submit" disabled={busy} aria-label={`Move “${t.title}” to that position`} data-testid="move-to">
-                Move
-              </Button>
-            </form>
-          </span>
-        ) : null}
-        {canEditTopic(t, me, manages) || (manages && (canArchive(t) || partners.length)) ? (
-          <span className={s.group}>
-            {canEditTopic(t, me, manages) ? (
-              <Button size="small" disabled={busy} aria-label={`Edit “${t.title}”`} onClick={() => onEdit(t.id)} data-testid="edit-topic">
-                Edit
-              </Button>
-            ) : null}
-            {manages ? (
-              <Menu>
-                <MenuTrigger disableButtonEnhancement>
-                  <Button size="small" appearance="subtle" disabled={busy} aria-label={`More actions for “${t.title}”`} data-testid="topic-more">
-                    More…
+        <div className={s.actions}>
+          {manages && canMove(t) ? (
+            <span className={s.group} role="group" aria-label={`Order of “${t.title}”`}>
+              {t.state === 'prioritised' ? (
+                <>
+                  <Button
+                    size="small"
+                    data-focus="up"
+                    disabledFocusable={busy || up === undefined}
+                    aria-label={`Move up “${t.title}”`}
+                    onClick={() => up !== undefined && void move(t, up, 'up')}
+                    data-testid="move-up"
+                  >
+                    Move up
                   </Button>
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItem disabled={partners.length === 0} onClick={() => onMerge(t)} data-testid="merge-topic">
-                      Merge with another topic…
-                    </MenuItem>
-                    <MenuItem
-                      disabled={!canArchive(t)}
-                      onClick={() => void run(() => api.backlog.archive(communityId, t.id), { say: () => `Archived “${t.title}”.` })}
-                      data-testid="archive-topic"
+                  <Button
+                    size="small"
+                    data-focus="down"
+                    disabledFocusable={busy || down === undefined}
+                    aria-label={`Move down “${t.title}”`}
+                    onClick={() => down !== undefined && void move(t, down, 'down')}
+                    data-testid="move-down"
+                  >
+                    Move down
+                  </Button>
+                </>
+              ) : (
+                <Button
+                  size="small"
+                  data-focus="up"
+                  disabled={busy}
+                  aria-label={`Prioritise “${t.title}” (to position ${count + 1})`}
+                  onClick={() => void move(t, count + 1, 'row')}
+                  data-testid="prioritise"
+                >
+                  Prioritise
+                </Button>
+              )}
+              <form className={s.group} onSubmit={moveTo} aria-label={`Move “${t.title}” to a position`}>
+                <label className={s.posLabel} htmlFor={`pos-${t.id}`}>
+                  Position
+                </label>
+                <Field validationMessage={targetError} validationState={targetError ? 'error' : 'none'} size="small">
+                  <Input
+                    size="small"
+                    className={s.position}
+                    inputMode="numeric"
+                    value={target}
+                    placeholder={`1–${max}`}
+                    id={`pos-${t.id}`}
+                    aria-label={`Position for “${t.title}”, 1 to ${max}`}
+                    data-focus="position"
+                    data-testid="move-position"
+                    disabled={busy}
+                    onChange={(_, d) => {
+                      setTarget(d.value);
+                      setTargetError(undefined);
+                    }}
+                  />
+                </Field>
+                <Button
+                  size="small"
+                  type="submit"
+                  disabled={busy}
+                  aria-label={`Move “${t.title}” to that position`}
+                  data-testid="move-to"
+                >
+                  Move
+                </Button>
+              </form>
+            </span>
+          ) : null}
+          {canEditTopic(t, me, manages) || (manages && (canArchive(t) || partners.length)) ? (
+            <span className={s.group}>
+              {canEditTopic(t, me, manages) ? (
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Edit “${t.title}”`}
+                  onClick={() => onEdit(t.id)}
+                  data-testid="edit-topic"
+                >
+                  Edit
+                </Button>
+              ) : null}
+              {manages ? (
+                <Menu>
+                  <MenuTrigger disableButtonEnhancement>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      disabled={busy}
+                      aria-label={`More actions for “${t.title}”`}
+                      data-testid="topic-more"
                     >
-                      Archive
-                    </MenuItem>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
-            ) : null}
-          </span>
-        ) : null}
-      </div>
+                      More…
+                    </Button>
+                  </MenuTrigger>
+                  <MenuPopover>
+                    <MenuList>
+                      <MenuItem disabled={partners.length === 0} onClick={() => onMerge(t)} data-testid="merge-topic">
+                        Merge with another topic…
+                      </MenuItem>
+                      <MenuItem
+                        disabled={!canArchive(t)}
+                        onClick={() =>
+                          void run(() => api.backlog.archive(communityId, t.id), {
+                            say: () => `Archived “${t.title}”.`,
+                          })
+                        }
+                        data-testid="archive-topic"
+                      >
+                        Archive
+                      </MenuItem>
+                    </MenuList>
+                  </MenuPopover>
+                </Menu>
+              ) : null}
+            </span>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );
 }
 
-function ArchivedRow({ topic: t, topics, manages, busy, onRestore }: { topic: Topic; topics: readonly Topic[]; manages: boolean; busy: boolean; onRestore(): void }) {
+function ArchivedRow({
+  topic: t,
+  topics,
+  manages,
+  busy,
+  onRestore,
+}: {
+  topic: Topic;
+  topics: readonly Topic[];
+  manages: boolean;
+  busy: boolean;
+  onRestore(): void;
+}) {
   const s = useBacklogStyles();
   const into = t.mergedInto ? topics.find((o) => o.id === t.mergedInto) : undefined;
   return (
-    <li className={s.item} data-testid="archived-item" data-topic-id={t.id} data-merged-into={t.mergedInto ?? undefined} tabIndex={-1}>
+    <li
+      className={s.item}
+      data-testid="archived-item"
+      data-topic-id={t.id}
+      data-merged-into={t.mergedInto ?? undefined}
+      tabIndex={-1}
+    >
       <div className={s.head}>
         <span className={s.rank} />
         <div className={s.body}>
           <span className={s.title}>{t.title}</span>
-          <span className={s.meta}>{t.mergedInto ? <Badge appearance="tint">merged into “{into?.title ?? 'another topic'}”</Badge> : <Badge appearance="tint">archived</Badge>}</span>
+          <span className={s.meta}>
+            {t.mergedInto ? (
+              <Badge appearance="tint">merged into “{into?.title ?? 'another topic'}”</Badge>
+            ) : (
+              <Badge appearance="tint">archived</Badge>
+            )}
+          </span>
         </div>
         {manages ? (
-          <Button size="small" disabled={busy} onClick={onRestore} aria-label={`Restore “${t.title}”`} data-testid="restore-topic">
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={onRestore}
+            aria-label={`Restore “${t.title}”`}
+            data-testid="restore-topic"
+          >
             Restore
           </Button>
         ) : null}
@@ -529,7 +710,13 @@ function ProposeForm({ communityId, backlog }: { communityId: string; backlog: B
         <Button type="submit" appearance="primary" disabled={busy} data-testid="propose-submit">
           Propose
         </Button>
-        <Button appearance="subtle" onClick={backlog.reload} disabled={backlog.status === 'loading'} data-testid="backlog-refresh" aria-label="Refresh the backlog">
+        <Button
+          appearance="subtle"
+          onClick={backlog.reload}
+          disabled={backlog.status === 'loading'}
+          data-testid="backlog-refresh"
+          aria-label="Refresh the backlog"
+        >
           Refresh
         </Button>
       </form>

@@ -79,8 +79,18 @@ export function MergeDialog({
               </Field>
               <Field label="Keep">
                 <RadioGroup value={keep} onChange={(_, d) => setKeep(d.value as 'this' | 'other')}>
-                  <Radio value="this" label={`“${topic.title}”`} disabled={!keepable(topic, other)} data-testid="merge-keep-this" />
-                  <Radio value="other" label={other ? `“${other.title}”` : 'the other topic'} disabled={!other || !keepable(other, topic)} data-testid="merge-keep-other" />
+                  <Radio
+                    value="this"
+                    label={`“${topic.title}”`}
+                    disabled={!keepable(topic, other)}
+                    data-testid="merge-keep-this"
+                  />
+                  <Radio
+                    value="other"
+                    label={other ? `“${other.title}”` : 'the other topic'}
+                    disabled={!other || !keepable(other, topic)}
+                    data-testid="merge-keep-other"
+                  />
                 </RadioGroup>
               </Field>
               <p id="merge-explain" style={{ margin: 0 }}>

@@ -3,7 +3,18 @@
  * between, the API answers CONFLICT: the editor reloads their version, shows it beside the user's
  * draft (which stays in the fields) and lets the user save theirs over it on purpose, or take theirs.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { TOPIC_LIMITS, type Topic } from '../../../domain/backlog';
 import { toApiError, useServices } from '../../app-services';
@@ -50,7 +61,9 @@ export function TopicEditor({
   const s = useStyles();
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [draft, setDraft] = useState<TopicDraft>(draftOf(topic));
-  const [conflict, setConflict] = useState<{ theirs: TopicDraft; changed: readonly ('title' | 'description')[] } | undefined>();
+  const [conflict, setConflict] = useState<
+    { theirs: TopicDraft; changed: readonly ('title' | 'description')[] } | undefined
+  >();
   const [errors, setErrors] = useState<{ title?: string; description?: string }>({});
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -100,7 +113,8 @@ export function TopicEditor({
         }
       } else {
         const fieldErrors: { title?: string; description?: string } = {};
-        for (const i of err.issues) if (i.path === 'title' || i.path === 'description') fieldErrors[i.path] ??= i.message;
+        for (const i of err.issues)
+          if (i.path === 'title' || i.path === 'description') fieldErrors[i.path] ??= i.message;
         setErrors(fieldErrors);
         setError(err.message);
       }
@@ -110,7 +124,16 @@ export function TopicEditor({
   };
 
   if (!loaded) {
-    return error ? <ErrorNotice title="Could not open the topic" message={error} onRetry={() => onDone(undefined)} retryLabel="Close" /> : <Spinner size="tiny" label="Loading the latest version…" />;
+    return error ? (
+      <ErrorNotice
+        title="Could not open the topic"
+        message={error}
+        onRetry={() => onDone(undefined)}
+        retryLabel="Close"
+      />
+    ) : (
+      <Spinner size="tiny" label="Loading the latest version…" />
+    );
   }
 
   return (
@@ -146,11 +169,37 @@ export function TopicEditor({
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label="Title" required validationMessage={errors.title} validationState={errors.title ? 'error' : 'none'} hint={`${draft.title.trim().length} / ${TOPIC_LIMITS.title}`}>
-        <Input id={titleId} value={draft.title} maxLength={TOPIC_LIMITS.title} disabled={busy} onChange={(_, d) => setDraft((x) => ({ ...x, title: d.value }))} data-testid="edit-topic-title" />
+      <Field
+        label="Title"
+        required
+        validationMessage={errors.title}
+        validationState={errors.title ? 'error' : 'none'}
+        hint={`${draft.title.trim().length} / ${TOPIC_LIMITS.title}`}
+      >
+        <Input
+          id={titleId}
+          value={draft.title}
+          maxLength={TOPIC_LIMITS.title}
+          disabled={busy}
+          onChange={(_, d) => setDraft((x) => ({ ...x, title: d.value }))}
+          data-testid="edit-topic-title"
+        />
       </Field>
-      <Field label="Description" validationMessage={errors.description} validationState={errors.description ? 'error' : 'none'} hint={`${draft.description.trim().length} / ${TOPIC_LIMITS.description}`}>
-        <Textarea value={draft.description} maxLength={TOPIC_LIMITS.description} rows={3} resize="vertical" disabled={busy} onChange={(_, d) => setDraft((x) => ({ ...x, description: d.value }))} data-testid="edit-topic-description" />
+      <Field
+        label="Description"
+        validationMessage={errors.description}
+        validationState={errors.description ? 'error' : 'none'}
+        hint={`${draft.description.trim().length} / ${TOPIC_LIMITS.description}`}
+      >
+        <Textarea
+          value={draft.description}
+          maxLength={TOPIC_LIMITS.description}
+          rows={3}
+          resize="vertical"
+          disabled={busy}
+          onChange={(_, d) => setDraft((x) => ({ ...x, description: d.value }))}
+          data-testid="edit-topic-description"
+        />
       </Field>
       {error && !conflict ? <ErrorNotice title="Could not save" message={error} /> : null}
       <div className={s.row}>

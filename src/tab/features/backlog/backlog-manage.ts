@@ -30,7 +30,9 @@ const byProposed = (a: Topic, b: Topic) => a.proposedAt.localeCompare(b.proposed
 export function groupBacklog(topics: readonly Topic[]): BacklogGroups {
   const of = (state: Topic['state']) => topics.filter((t) => t.state === state);
   return {
-    prioritised: of('prioritised').sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || byProposed(a, b)),
+    prioritised: of('prioritised').sort(
+      (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || byProposed(a, b),
+    ),
     scheduled: of('scheduled'),
     proposed: of('proposed').sort(byProposed),
     discussed: of('discussed'),
@@ -61,7 +63,9 @@ export function stepPosition(position: number, direction: 'up' | 'down', count: 
 export const maxPosition = (topic: Topic, prioritisedCount: number): number =>
   topic.state === 'prioritised' ? prioritisedCount : prioritisedCount + 1;
 
-export type ParsedPosition = { readonly ok: true; readonly position: number } | { readonly ok: false; readonly message: string };
+export type ParsedPosition =
+  | { readonly ok: true; readonly position: number }
+  | { readonly ok: false; readonly message: string };
 
 /** What the user typed into "Move to position", checked against 1..max. */
 export function parsePosition(text: string, max: number): ParsedPosition {
@@ -85,16 +89,22 @@ export interface TopicDraft {
   readonly description: string;
 }
 
-export const draftOf = (t: Pick<Topic, 'title' | 'description'>): TopicDraft => ({ title: t.title, description: t.description });
+export const draftOf = (t: Pick<Topic, 'title' | 'description'>): TopicDraft => ({
+  title: t.title,
+  description: t.description,
+});
 
-export type DraftCheck = { readonly ok: true } | { readonly ok: false; readonly errors: { title?: string; description?: string } };
+export type DraftCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly errors: { title?: string; description?: string } };
 
 export function checkDraft(d: TopicDraft): DraftCheck {
   const errors: { title?: string; description?: string } = {};
   const title = d.title.replace(/\s+/g, ' ').trim();
   if (!title) errors.title = 'A topic needs a title.';
   else if (title.length > TOPIC_LIMITS.title) errors.title = `At most ${TOPIC_LIMITS.title} characters.`;
-  if (d.description.trim().length > TOPIC_LIMITS.description) errors.description = `At most ${TOPIC_LIMITS.description} characters.`;
+  if (d.description.trim().length > TOPIC_LIMITS.description)
+    errors.description = `At most ${TOPIC_LIMITS.description} characters.`;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true };
 }
 
@@ -102,7 +112,11 @@ export function checkDraft(d: TopicDraft): DraftCheck {
  * The PATCH for a draft, against the version the etag belongs to (`base`): only the fields that
  * differ from it. Undefined when nothing differs.
  */
-export function editRequest(etag: string, base: TopicDraft, draft: TopicDraft): { etag: string; title?: string; description?: string } | undefined {
+export function editRequest(
+  etag: string,
+  base: TopicDraft,
+  draft: TopicDraft,
+): { etag: string; title?: string; description?: string } | undefined {
   const title = draft.title.replace(/\s+/g, ' ').trim();
   const description = draft.description.trim();
   const out: { etag: string; title?: string; description?: string } = { etag };
@@ -115,7 +129,11 @@ export function editRequest(etag: string, base: TopicDraft, draft: TopicDraft): 
  * After a CONFLICT: what the other person changed compared to the version the user started from,
  * and whether the user's draft differs from their version at all.
  */
-export function conflictOf(started: TopicDraft, theirs: TopicDraft, mine: TopicDraft): { readonly changed: readonly ('title' | 'description')[]; readonly sameAsMine: boolean } {
+export function conflictOf(
+  started: TopicDraft,
+  theirs: TopicDraft,
+  mine: TopicDraft,
+): { readonly changed: readonly ('title' | 'description')[]; readonly sameAsMine: boolean } {
   const changed: ('title' | 'description')[] = [];
   if (started.title !== theirs.title) changed.push('title');
   if (started.description !== theirs.description) changed.push('description');
@@ -141,7 +159,9 @@ export const canMerge = (keep: Topic, merge: Topic): boolean => checkMergeable(k
 /** The topics `t` can be merged with (either way round), in backlog order. */
 export function mergePartners(topics: readonly Topic[], t: Topic): Topic[] {
   const g = groupBacklog(topics);
-  return [...g.prioritised, ...g.scheduled, ...g.proposed, ...g.discussed].filter((o) => o.id !== t.id && (canMerge(t, o) || canMerge(o, t)));
+  return [...g.prioritised, ...g.scheduled, ...g.proposed, ...g.discussed].filter(
+    (o) => o.id !== t.id && (canMerge(t, o) || canMerge(o, t)),
+  );
 }
 
 export interface OwnerControls {
@@ -151,7 +171,12 @@ export interface OwnerControls {
   readonly canClear: boolean;
 }
 
-export function ownerControls(t: Topic, me: string, manages: boolean, nameOf: (userId: string) => string): OwnerControls {
+export function ownerControls(
+  t: Topic,
+  me: string,
+  manages: boolean,
+  nameOf: (userId: string) => string,
+): OwnerControls {
   const changes = (action: 'volunteer' | 'clear') => {
     const r = changeTopicOwner(t, actor(me, manages), action);
     return r.ok && r.value !== 'unchanged';

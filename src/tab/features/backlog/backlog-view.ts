@@ -1,7 +1,13 @@
 /** How the channel tab lists the backlog. Pure. */
 import type { Topic } from '../../../domain/backlog';
 
-const LIVE_ORDER: Record<Topic['state'], number> = { prioritised: 0, scheduled: 1, proposed: 2, discussed: 3, archived: 4 };
+const LIVE_ORDER: Record<Topic['state'], number> = {
+  prioritised: 0,
+  scheduled: 1,
+  proposed: 2,
+  discussed: 3,
+  archived: 4,
+};
 
 /**
  * The backlog as people read it: ranked topics first, by rank (the Thirty Five result), then the
@@ -31,4 +37,5 @@ export function topicScoreLabel(score: Topic['score']): string | undefined {
   return `${score.normalized.toFixed(1)} / ${score.outOf ?? 35}, ${rounds}`;
 }
 
-export const rankLabel = (rank: Topic['rank']): string | undefined => (rank === null || rank === undefined ? undefined : `#${rank}`);
+export const rankLabel = (rank: Topic['rank']): string | undefined =>
+  rank === null || rank === undefined ? undefined : `#${rank}`;

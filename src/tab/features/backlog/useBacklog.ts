@@ -26,7 +26,10 @@ export function useBacklog(communityId: string): BacklogStore {
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
   // Patches apply to one loaded list; a newer list (the reload) replaces them.
-  const [patched, setPatched] = useState<{ base: readonly Topic[] | undefined; topics: readonly Topic[] }>({ base: undefined, topics: [] });
+  const [patched, setPatched] = useState<{ base: readonly Topic[] | undefined; topics: readonly Topic[] }>({
+    base: undefined,
+    topics: [],
+  });
   const { reload } = list;
   // Someone else's change (another tab, the bot, a game's commit) shows without a page reload.
   useReloadOnChange(reload);

@@ -40,7 +40,15 @@ export function useCommunityForm(initial: CommunityFormValues) {
 
 export type CommunityFormApi = ReturnType<typeof useCommunityForm>;
 
-export function CommunityFields({ form, disabled, idPrefix }: { form: CommunityFormApi; disabled?: boolean; idPrefix: string }) {
+export function CommunityFields({
+  form,
+  disabled,
+  idPrefix,
+}: {
+  form: CommunityFormApi;
+  disabled?: boolean;
+  idPrefix: string;
+}) {
   const s = useStyles();
   const { values } = form.state;
   const errors = form.errors;

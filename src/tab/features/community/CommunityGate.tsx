@@ -8,7 +8,13 @@ import { ErrorNotice, InfoNotice, Loading } from '../../ui/common';
 import { contextWord } from './page-community';
 import type { UsePageCommunity } from './usePageCommunity';
 
-export function CommunityGate({ page, children }: { page: UsePageCommunity; children: (view: CommunityView) => ReactNode }) {
+export function CommunityGate({
+  page,
+  children,
+}: {
+  page: UsePageCommunity;
+  children: (view: CommunityView) => ReactNode;
+}) {
   const { host, api } = useServices();
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<string | undefined>(undefined);
@@ -29,7 +35,9 @@ export function CommunityGate({ page, children }: { page: UsePageCommunity; chil
     case 'unbound': {
       const word = contextWord(problem.contextKind);
       const configHref =
-        host.kind === 'local' ? `/tab/config?${localHostQuery({ ...host.context, frameContext: 'settings' })}` : undefined;
+        host.kind === 'local'
+          ? `/tab/config?${localHostQuery({ ...host.context, frameContext: 'settings' })}`
+          : undefined;
       return (
         <InfoNotice title={`This ${word} is not set up yet`}>
           A member configures the tab: open the tab's settings and pick the community this {word} belongs to.

@@ -66,7 +66,9 @@ export function validateCommunityForm(values: CommunityFormValues): CommunityFor
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    errors: issuesToFieldErrors(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))),
+    errors: issuesToFieldErrors(
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    ),
   };
 }
 
@@ -79,7 +81,6 @@ export function changedFields(before: Community, after: CreateCommunityRequest):
   if ((after.description ?? '') !== before.description) out.description = after.description ?? '';
   return out;
 }
-
 
 export interface CommunityFormState {
   readonly values: CommunityFormValues;
@@ -102,7 +103,7 @@ export function visibleErrors(state: CommunityFormState): FieldErrors {
   const inline: FieldErrors = v.ok ? {} : v.errors;
   const out: FieldErrors = {};
   for (const f of ['name', 'purpose', 'cadencePerMonth', 'description'] as const) {
-    const msg = state.serverErrors[f] ?? ((state.touched[f] || state.submitted) ? inline[f] : undefined);
+    const msg = state.serverErrors[f] ?? (state.touched[f] || state.submitted ? inline[f] : undefined);
     if (msg) out[f] = msg;
   }
   if (state.serverErrors.form) out.form = state.serverErrors.form;

@@ -8,7 +8,9 @@ export type CommunitySource =
   | { readonly kind: 'none' };
 
 /** The `community` URL parameter wins; else the meeting, channel or chat binding. */
-export function communitySourceOf(ctx: Pick<HostContext, 'communityId' | 'meetingId' | 'channelId' | 'chatId'>): CommunitySource {
+export function communitySourceOf(
+  ctx: Pick<HostContext, 'communityId' | 'meetingId' | 'channelId' | 'chatId'>,
+): CommunitySource {
   if (ctx.communityId) return { kind: 'community', communityId: ctx.communityId };
   const c = contextOf(ctx);
   return c ? { kind: 'context', contextId: c.id, contextKind: c.kind } : { kind: 'none' };
@@ -21,7 +23,12 @@ export type CommunityProblem =
   | { readonly kind: 'error'; readonly error: ApiError };
 
 /** Maps a failed lookup to what the page shows. */
-export function problemOf(error: ApiError, step: 'context' | 'community', source: CommunitySource, communityId?: string): CommunityProblem {
+export function problemOf(
+  error: ApiError,
+  step: 'context' | 'community',
+  source: CommunitySource,
+  communityId?: string,
+): CommunityProblem {
   if (step === 'context' && error.code === 'NOT_FOUND' && source.kind === 'context') {
     return { kind: 'unbound', contextKind: source.contextKind };
   }

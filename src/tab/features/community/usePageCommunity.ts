@@ -25,7 +25,12 @@ export function usePageCommunity(): UsePageCommunity {
   const { host, api } = useServices();
   const [override, setOverride] = useState<string | undefined>(undefined);
   const source = communitySourceOf(override ? { ...host.context, communityId: override } : host.context);
-  const key = source.kind === 'community' ? `c:${source.communityId}` : source.kind === 'context' ? `x:${source.contextId}` : 'none';
+  const key =
+    source.kind === 'community'
+      ? `c:${source.communityId}`
+      : source.kind === 'context'
+        ? `x:${source.contextId}`
+        : 'none';
   const [state, setState] = useState<PageCommunityState>({ status: 'loading' });
   const [tick, setTick] = useState(0);
 

@@ -32,7 +32,11 @@ export const rolesLabel = (roles: readonly string[]): string => {
 
 export function devFrames(setup: DevSetupResponse, theme: ThemeName): DevFrames {
   const first = setup.users[0];
-  const as = (u: DevSetupResponse['users'][number] | undefined, frame: FrameContext, where: { meeting?: boolean; channel?: boolean }) =>
+  const as = (
+    u: DevSetupResponse['users'][number] | undefined,
+    frame: FrameContext,
+    where: { meeting?: boolean; channel?: boolean },
+  ) =>
     localHostQuery({
       frameContext: frame,
       tenantId: setup.tenantId,

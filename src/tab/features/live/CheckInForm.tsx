@@ -19,7 +19,17 @@ const useStyles = makeStyles({
   },
 });
 
-export function CheckInForm({ meeting, canWrite, mine, label }: { meeting: LiveMeeting | undefined; canWrite: boolean; mine: CheckIn | undefined; label?: string }) {
+export function CheckInForm({
+  meeting,
+  canWrite,
+  mine,
+  label,
+}: {
+  meeting: LiveMeeting | undefined;
+  canWrite: boolean;
+  mine: CheckIn | undefined;
+  label?: string;
+}) {
   const s = useStyles();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -59,31 +69,27 @@ export function CheckInForm({ meeting, canWrite, mine, label }: { meeting: LiveM
         label={mine ? 'Change your check-in' : (label ?? 'How are you arriving today?')}
         validationMessage={error}
         validationState={error ? 'error' : 'none'}
-        hint={
-          <span className={counter.over ? `${s.counter} ${s.over}` : s.counter}>
-            {counter.label}
-          </span>
-        }
+        hint={<span className={counter.over ? `${s.counter} ${s.over}` : s.counter}>{counter.label}</span>}
       >
         {(fieldProps) => (
-        <div className={s.row}>
-          <Input
-            {...fieldProps}
-            className={s.input}
-            value={text}
-            maxLength={CHECK_IN_MAX}
-            placeholder="Say it in one line"
-            onChange={(_, d) => {
-              setText(d.value.replace(/[\r\n]+/g, ' '));
-              if (error) setError(undefined);
-            }}
-            data-testid="check-in-input"
-            autoComplete="off"
-          />
-          <Button type="submit" appearance="primary" disabled={!canWrite} data-testid="check-in-submit">
-            {mine ? 'Update' : 'Check in'}
-          </Button>
-        </div>
+          <div className={s.row}>
+            <Input
+              {...fieldProps}
+              className={s.input}
+              value={text}
+              maxLength={CHECK_IN_MAX}
+              placeholder="Say it in one line"
+              onChange={(_, d) => {
+                setText(d.value.replace(/[\r\n]+/g, ' '));
+                if (error) setError(undefined);
+              }}
+              data-testid="check-in-input"
+              autoComplete="off"
+            />
+            <Button type="submit" appearance="primary" disabled={!canWrite} data-testid="check-in-submit">
+              {mine ? 'Update' : 'Check in'}
+            </Button>
+          </div>
         )}
       </Field>
     </form>

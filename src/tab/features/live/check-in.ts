@@ -1,7 +1,9 @@
 /** The check-in line's rules, shared by the form's counter and its submit. Pure. */
 export const CHECK_IN_MAX = 140;
 
-export type CheckInValidation = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type CheckInValidation =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly message: string };
 
 /** One line (line breaks and runs of spaces become one space), 1–140 characters after trimming. */
 export function normaliseCheckIn(raw: string): string {
@@ -18,7 +20,11 @@ export function validateCheckIn(raw: string): CheckInValidation {
 }
 
 /** "12 / 140" plus whether the counter should warn. */
-export function checkInCounter(raw: string): { readonly label: string; readonly remaining: number; readonly over: boolean } {
+export function checkInCounter(raw: string): {
+  readonly label: string;
+  readonly remaining: number;
+  readonly over: boolean;
+} {
   const used = raw.length;
   return { label: `${used} / ${CHECK_IN_MAX}`, remaining: CHECK_IN_MAX - used, over: used > CHECK_IN_MAX };
 }

@@ -20,8 +20,10 @@ export function peopleHere(snapshot: Pick<MeetingSnapshot, 'present' | 'checkIns
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const myCheckIn = (snapshot: Pick<MeetingSnapshot, 'checkIns'>, userId: string | undefined): CheckIn | undefined =>
-  userId ? snapshot.checkIns.find((c) => c.userId === userId) : undefined;
+export const myCheckIn = (
+  snapshot: Pick<MeetingSnapshot, 'checkIns'>,
+  userId: string | undefined,
+): CheckIn | undefined => (userId ? snapshot.checkIns.find((c) => c.userId === userId) : undefined);
 
 export const initials = (name: string): string =>
   name

@@ -28,7 +28,8 @@ export function AgendaEditor({
 }) {
   const s = useStyles();
   const status = agendaStatus(agenda, durationText);
-  const set = (i: number, patch: Partial<AgendaDraftItem>) => onChange(agenda.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const set = (i: number, patch: Partial<AgendaDraftItem>) =>
+    onChange(agenda.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <div role="group" aria-labelledby={`${idPrefix}-agenda-label`} data-testid={`${idPrefix}-agenda`}>
       <ol className={s.list}>
@@ -81,7 +82,12 @@ export function AgendaEditor({
         >
           Add agenda item
         </Button>
-        <span className={status.fits ? s.ok : s.over} aria-live="polite" data-testid={`${idPrefix}-agenda-total`} data-fits={status.fits}>
+        <span
+          className={status.fits ? s.ok : s.over}
+          aria-live="polite"
+          data-testid={`${idPrefix}-agenda-total`}
+          data-fits={status.fits}
+        >
           {status.label}
         </span>
       </div>

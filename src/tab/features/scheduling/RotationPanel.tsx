@@ -14,7 +14,15 @@ const useStyles = makeStyles({
   queue: { margin: 0, paddingLeft: '1.5em', display: 'flex', flexDirection: 'column', gap: '2px' },
 });
 
-export function RotationPanel({ view, plan, onChanged }: { view: CommunityView; plan: SessionPlan; onChanged(): void }) {
+export function RotationPanel({
+  view,
+  plan,
+  onChanged,
+}: {
+  view: CommunityView;
+  plan: SessionPlan;
+  onChanged(): void;
+}) {
   const { api } = useServices();
   const s = useStyles();
   const sec = useSectionStyles();
@@ -55,18 +63,31 @@ export function RotationPanel({ view, plan, onChanged }: { view: CommunityView; 
         </span>
       ) : (
         <span className={sec.muted} data-testid="next-up">
-          Nobody has joined the rotation yet: the person who schedules a session facilitates it unless they pick someone.
+          Nobody has joined the rotation yet: the person who schedules a session facilitates it unless they pick
+          someone.
         </span>
       )}
       {r.nextUp && (manages || r.nextUp.userId === me) ? (
         <div className={s.row}>
-          <Button size="small" disabled={busy} onClick={() => void change({ kind: 'skip', userId: r.nextUp!.userId }, `${r.nextUp!.name} is skipped this time.`)} data-testid="rotation-skip">
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() =>
+              void change({ kind: 'skip', userId: r.nextUp!.userId }, `${r.nextUp!.name} is skipped this time.`)
+            }
+            data-testid="rotation-skip"
+          >
             {r.nextUp.userId === me ? 'Skip my turn' : `Skip ${r.nextUp.name}'s turn`}
           </Button>
           {manages && others.length ? (
             <>
               <Field label={`Swap ${r.nextUp.name}'s turn with`} size="small">
-                <Select size="small" value={swapTarget?.userId ?? ''} onChange={(_, d) => setSwapWith(d.value)} data-testid="rotation-swap-with">
+                <Select
+                  size="small"
+                  value={swapTarget?.userId ?? ''}
+                  onChange={(_, d) => setSwapWith(d.value)}
+                  data-testid="rotation-swap-with"
+                >
                   {others.map((o) => (
                     <option key={o.userId} value={o.userId}>
                       {o.name}
@@ -77,7 +98,13 @@ export function RotationPanel({ view, plan, onChanged }: { view: CommunityView; 
               <Button
                 size="small"
                 disabled={busy || !swapTarget}
-                onClick={() => swapTarget && void change({ kind: 'swap', a: r.nextUp!.userId, b: swapTarget.userId }, `${r.nextUp!.name} and ${swapTarget.name} swapped turns.`)}
+                onClick={() =>
+                  swapTarget &&
+                  void change(
+                    { kind: 'swap', a: r.nextUp!.userId, b: swapTarget.userId },
+                    `${r.nextUp!.name} and ${swapTarget.name} swapped turns.`,
+                  )
+                }
                 data-testid="rotation-swap"
               >
                 Swap
@@ -104,11 +131,22 @@ export function RotationPanel({ view, plan, onChanged }: { view: CommunityView; 
       ) : null}
       <div className={s.row}>
         {r.iAmIn ? (
-          <Button size="small" disabled={busy} onClick={() => void change({ kind: 'leave' }, 'You left the rotation.')} data-testid="rotation-leave">
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => void change({ kind: 'leave' }, 'You left the rotation.')}
+            data-testid="rotation-leave"
+          >
             Leave the rotation
           </Button>
         ) : (
-          <Button size="small" appearance="primary" disabled={busy} onClick={() => void change({ kind: 'join' }, 'You joined the rotation.')} data-testid="rotation-join">
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void change({ kind: 'join' }, 'You joined the rotation.')}
+            data-testid="rotation-join"
+          >
             Join the rotation
           </Button>
         )}

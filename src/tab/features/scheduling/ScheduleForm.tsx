@@ -17,7 +17,13 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Topic } from '../../../domain/backlog';
-import { SESSION_LIMITS, SESSION_TYPES, SESSION_TYPE_LABELS, type Session, type SessionType } from '../../../domain/session';
+import {
+  SESSION_LIMITS,
+  SESSION_TYPES,
+  SESSION_TYPE_LABELS,
+  type Session,
+  type SessionType,
+} from '../../../domain/session';
 import type { CommunityView, SessionPlan } from '../../api-client';
 import { toApiError, useServices } from '../../app-services';
 import { ErrorNotice, InfoNotice, useSectionStyles } from '../../ui/common';
@@ -39,7 +45,12 @@ import {
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: '12px', alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: '12px',
+    alignItems: 'start',
+  },
   suggestions: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
   topics: { display: 'flex', flexDirection: 'column', gap: '0', maxHeight: '16rem', overflowY: 'auto' },
   actions: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
@@ -48,7 +59,17 @@ const useStyles = makeStyles({
 
 type Touched = { date?: boolean; topics?: boolean; facilitator?: boolean };
 
-export function ScheduleForm({ view, plan, topics, onScheduled }: { view: CommunityView; plan: SessionPlan; topics: readonly Topic[]; onScheduled(session: Session): void }) {
+export function ScheduleForm({
+  view,
+  plan,
+  topics,
+  onScheduled,
+}: {
+  view: CommunityView;
+  plan: SessionPlan;
+  topics: readonly Topic[];
+  onScheduled(session: Session): void;
+}) {
   const { api } = useServices();
   const s = useStyles();
   const sec = useSectionStyles();
@@ -77,9 +98,13 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
 
   const set = (patch: Partial<ScheduleFormValues>, clear: ScheduleField[] = []) => {
     setValues((v) => ({ ...v, ...patch }));
-    if (clear.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k as ScheduleField))));
+    if (clear.length)
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k as ScheduleField))));
   };
-  const err = (f: ScheduleField) => ({ validationMessage: errors[f], validationState: errors[f] ? ('error' as const) : ('none' as const) });
+  const err = (f: ScheduleField) => ({
+    validationMessage: errors[f],
+    validationState: errors[f] ? ('error' as const) : ('none' as const),
+  });
 
   const submit = async () => {
     if (inFlight.current) return;
@@ -97,7 +122,13 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
       setScheduled(r.session);
       requestId.current = newRequestId();
       setTouched({});
-      setValues(initialScheduleForm(plan, prioritised.filter((t) => !r.session.topicIds.includes(t.id)), me));
+      setValues(
+        initialScheduleForm(
+          plan,
+          prioritised.filter((t) => !r.session.topicIds.includes(t.id)),
+          me,
+        ),
+      );
       onScheduled(r.session);
     } catch (e) {
       const apiErr = toApiError(e);
@@ -128,7 +159,8 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
       </h3>
       {scheduled ? (
         <InfoNotice intent="success" title="Scheduled">
-          {SESSION_TYPE_LABELS[scheduled.details.type]} on {whenLabel(scheduled.startsAt)} — its agenda is listed under Agendas of the coming sessions.
+          {SESSION_TYPE_LABELS[scheduled.details.type]} on {whenLabel(scheduled.startsAt)} — its agenda is listed under
+          Agendas of the coming sessions.
         </InfoNotice>
       ) : null}
       <div className={s.grid}>
@@ -184,7 +216,13 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
             data-testid="schedule-duration"
           />
         </Field>
-        <Field label="Facilitator" {...err('facilitatorId')} hint={plan.facilitatorId && values.facilitatorId === plan.facilitatorId ? 'Next up in the rotation' : undefined}>
+        <Field
+          label="Facilitator"
+          {...err('facilitatorId')}
+          hint={
+            plan.facilitatorId && values.facilitatorId === plan.facilitatorId ? 'Next up in the rotation' : undefined
+          }
+        >
           <Select
             value={values.facilitatorId}
             disabled={busy}
@@ -203,7 +241,11 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
             ))}
           </Select>
         </Field>
-        <Field label="Meeting link" {...err('meetingLink')} hint={errors.meetingLink ? undefined : 'The Teams meeting, https://…'}>
+        <Field
+          label="Meeting link"
+          {...err('meetingLink')}
+          hint={errors.meetingLink ? undefined : 'The Teams meeting, https://…'}
+        >
           <Input
             type="url"
             inputMode="url"
@@ -246,7 +288,10 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
         hint={`Up to ${SESSION_LIMITS.topics}. Scheduled topics leave the prioritised list.`}
       >
         {prioritised.length === 0 ? (
-          <span className={s.hint}>Nothing is prioritised yet. Prioritise a topic in the backlog first{needsTopic ? ', or pick another session type' : ''}.</span>
+          <span className={s.hint}>
+            Nothing is prioritised yet. Prioritise a topic in the backlog first
+            {needsTopic ? ', or pick another session type' : ''}.
+          </span>
         ) : (
           <div className={s.topics} role="group" aria-label="Topics for the session" data-testid="schedule-topics">
             {prioritised.map((t) => (
@@ -257,7 +302,10 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
                 label={`#${t.rank} ${t.title}${t.ownerId ? ` — owner: ${names.get(t.ownerId) ?? 'a former member'}` : ''}`}
                 onChange={(_, d) => {
                   setTouched((x) => ({ ...x, topics: true }));
-                  set({ topicIds: d.checked ? [...values.topicIds, t.id] : values.topicIds.filter((id) => id !== t.id) }, ['topicIds']);
+                  set(
+                    { topicIds: d.checked ? [...values.topicIds, t.id] : values.topicIds.filter((id) => id !== t.id) },
+                    ['topicIds'],
+                  );
                 }}
                 data-testid="schedule-topic"
               />
@@ -265,7 +313,11 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
           </div>
         )}
       </Field>
-      <Field label="Purpose" {...err('purpose')} hint={`What the community should get out of it. ${values.purpose.trim().length} / ${SESSION_LIMITS.purpose}`}>
+      <Field
+        label="Purpose"
+        {...err('purpose')}
+        hint={`What the community should get out of it. ${values.purpose.trim().length} / ${SESSION_LIMITS.purpose}`}
+      >
         <Textarea
           value={values.purpose}
           rows={2}
@@ -276,11 +328,22 @@ export function ScheduleForm({ view, plan, topics, onScheduled }: { view: Commun
           data-testid="schedule-purpose"
         />
       </Field>
-      <Field label={`Agenda (from the ${SESSION_TYPE_LABELS[values.type]} template; change the timeboxes as you need)`} {...err('agenda')}>
-        <AgendaEditor idPrefix="schedule" agenda={values.agenda} durationText={values.durationMinutes} disabled={busy} onChange={(agenda) => set({ agenda }, ['agenda'])} />
+      <Field
+        label={`Agenda (from the ${SESSION_TYPE_LABELS[values.type]} template; change the timeboxes as you need)`}
+        {...err('agenda')}
+      >
+        <AgendaEditor
+          idPrefix="schedule"
+          agenda={values.agenda}
+          durationText={values.durationMinutes}
+          disabled={busy}
+          onChange={(agenda) => set({ agenda }, ['agenda'])}
+        />
       </Field>
       {errors.form ? <ErrorNotice title="The session was not scheduled" message={errors.form} /> : null}
-      {Object.keys(errors).some((k) => k !== 'form') && !errors.form ? <ErrorNotice title="Check the form" message="Some fields need attention; see the messages beside them." /> : null}
+      {Object.keys(errors).some((k) => k !== 'form') && !errors.form ? (
+        <ErrorNotice title="Check the form" message="Some fields need attention; see the messages beside them." />
+      ) : null}
       <div className={s.actions}>
         <Button type="submit" appearance="primary" disabled={busy} data-testid="schedule-submit">
           {busy ? 'Scheduling…' : 'Schedule the session'}

@@ -16,7 +16,12 @@ import { ScheduleForm } from './ScheduleForm';
 import { UpcomingSessions } from './UpcomingSessions';
 
 export const useSchedulingStyles = makeStyles({
-  subhead: { margin: '4px 0 0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  subhead: {
+    margin: '4px 0 0',
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
   divider: { border: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, margin: '8px 0', width: '100%' },
 });
 
@@ -48,7 +53,11 @@ export function SchedulingSections({ view, backlog }: { view: CommunityView; bac
         {plan.status === 'loading' ? (
           <span className={sec.muted}>Loading the plan…</span>
         ) : plan.status === 'error' ? (
-          <ErrorNotice title="Could not load the plan for the next session" message={plan.error.message} onRetry={plan.reload} />
+          <ErrorNotice
+            title="Could not load the plan for the next session"
+            message={plan.error.message}
+            onRetry={plan.reload}
+          />
         ) : (
           <>
             <RotationPanel view={view} plan={plan.data} onChanged={plan.reload} />
@@ -71,7 +80,9 @@ export function SchedulingSections({ view, backlog }: { view: CommunityView; bac
             ) : (
               <span className={sec.muted}>
                 A facilitator or champion schedules the sessions
-                {plan.data.rotation.volunteers.includes(view.me.userId) ? '; you are in the rotation, so one of them will be yours.' : '; join the rotation to facilitate one.'}
+                {plan.data.rotation.volunteers.includes(view.me.userId)
+                  ? '; you are in the rotation, so one of them will be yours.'
+                  : '; join the rotation to facilitate one.'}
               </span>
             )}
           </>

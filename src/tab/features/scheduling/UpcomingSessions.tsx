@@ -19,7 +19,13 @@ import {
 import { useEffect, useState } from 'react';
 import type { Topic } from '../../../domain/backlog';
 import { hasRole } from '../../../domain/community';
-import { SESSION_LIMITS, SESSION_TYPE_LABELS, agendaMinutes, type AgendaItem, type Session } from '../../../domain/session';
+import {
+  SESSION_LIMITS,
+  SESSION_TYPE_LABELS,
+  agendaMinutes,
+  type AgendaItem,
+  type Session,
+} from '../../../domain/session';
 import type { CommunityView } from '../../api-client';
 import { toApiError, useServices } from '../../app-services';
 import { ErrorNotice, useSectionStyles } from '../../ui/common';
@@ -40,7 +46,11 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   head: { display: 'flex', gap: '8px', alignItems: 'baseline', flexWrap: 'wrap' },
-  when: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  when: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+  },
   dl: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '2px 12px' },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
@@ -48,10 +58,25 @@ const useStyles = makeStyles({
   agendaItem: { display: 'flex', justifyContent: 'space-between', gap: '12px', maxWidth: '28rem' },
   minutes: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
-  theirs: { marginTop: '6px', padding: '6px 8px', borderLeft: `3px solid ${tokens.colorStatusWarningBorderActive}`, background: tokens.colorNeutralBackground3 },
+  theirs: {
+    marginTop: '6px',
+    padding: '6px 8px',
+    borderLeft: `3px solid ${tokens.colorStatusWarningBorderActive}`,
+    background: tokens.colorNeutralBackground3,
+  },
 });
 
-export function UpcomingSessions({ view, sessions, topics, onChanged }: { view: CommunityView; sessions: readonly Session[]; topics: readonly Topic[]; onChanged(): void }) {
+export function UpcomingSessions({
+  view,
+  sessions,
+  topics,
+  onChanged,
+}: {
+  view: CommunityView;
+  sessions: readonly Session[];
+  topics: readonly Topic[];
+  onChanged(): void;
+}) {
   const s = useStyles();
   const sec = useSectionStyles();
   const upcoming = upcomingSessions(sessions);
@@ -87,7 +112,17 @@ function AgendaList({ agenda, duration }: { agenda: readonly AgendaItem[]; durat
   );
 }
 
-function SessionCard({ view, session, topics, onChanged }: { view: CommunityView; session: Session; topics: readonly Topic[]; onChanged(): void }) {
+function SessionCard({
+  view,
+  session,
+  topics,
+  onChanged,
+}: {
+  view: CommunityView;
+  session: Session;
+  topics: readonly Topic[];
+  onChanged(): void;
+}) {
   const { api } = useServices();
   const s = useStyles();
   const communityId = view.community.id;
@@ -95,10 +130,16 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
   const canEdit = hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion') || session.facilitatorId === me;
   const names = new Map(view.members.map((m) => [m.userId, m.displayName]));
   const titleOf = (id: string) => topics.find((t) => t.id === id)?.title ?? 'a topic no longer in the backlog';
-  
 
   const [edit, setEdit] = useState<
-    | { etag: string; draft: AgendaDraftItem[]; duration: string; theirs?: { agenda: readonly AgendaItem[]; duration: number }; error?: string; busy?: boolean }
+    | {
+        etag: string;
+        draft: AgendaDraftItem[];
+        duration: string;
+        theirs?: { agenda: readonly AgendaItem[]; duration: number };
+        error?: string;
+        busy?: boolean;
+      }
     | 'loading'
     | undefined
   >();
@@ -128,7 +169,11 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
     if (!req.ok) return setEdit({ ...edit, error: req.message });
     setEdit({ ...edit, busy: true, error: undefined });
     try {
-      const r = await api.sessions.editAgenda(communityId, session.id, { etag: edit.etag, agenda: req.agenda, durationMinutes: req.durationMinutes });
+      const r = await api.sessions.editAgenda(communityId, session.id, {
+        etag: edit.etag,
+        agenda: req.agenda,
+        durationMinutes: req.durationMinutes,
+      });
       setShown(r.session);
       setEdit(undefined);
       onChanged();
@@ -138,7 +183,12 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
         try {
           const latest = await api.sessions.get(communityId, session.id);
           setShown(latest.session);
-          setEdit({ ...edit, etag: latest.etag, busy: false, theirs: { agenda: latest.session.agenda, duration: latest.session.durationMinutes } });
+          setEdit({
+            ...edit,
+            etag: latest.etag,
+            busy: false,
+            theirs: { agenda: latest.session.agenda, duration: latest.session.durationMinutes },
+          });
         } catch (e2) {
           setEdit({ ...edit, busy: false, error: toApiError(e2).message });
         }
@@ -163,7 +213,9 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
           </>
         ) : null}
         <dt className={s.dt}>Facilitator</dt>
-        <dd className={s.dd}>{current.facilitatorId === me ? 'You' : (names.get(current.facilitatorId) ?? 'a former member')}</dd>
+        <dd className={s.dd}>
+          {current.facilitatorId === me ? 'You' : (names.get(current.facilitatorId) ?? 'a former member')}
+        </dd>
         {current.topicIds.length ? (
           <>
             <dt className={s.dt}>{current.topicIds.length === 1 ? 'Topic' : 'Topics'}</dt>
@@ -189,7 +241,13 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
           </>
         ) : null}
         <dt className={s.dt}>Agenda</dt>
-        <dd className={s.dd}>{edit && edit !== 'loading' ? <span>being edited below</span> : <AgendaList agenda={current.agenda} duration={current.durationMinutes} />}</dd>
+        <dd className={s.dd}>
+          {edit && edit !== 'loading' ? (
+            <span>being edited below</span>
+          ) : (
+            <AgendaList agenda={current.agenda} duration={current.durationMinutes} />
+          )}
+        </dd>
       </dl>
       {error ? <ErrorNotice title="Could not open the agenda" message={error} /> : null}
       {edit === 'loading' ? <Spinner size="tiny" label="Loading the latest agenda…" /> : null}
@@ -206,7 +264,8 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
             <MessageBar intent="warning" layout="multiline" role="alert" data-testid="agenda-conflict">
               <MessageBarBody>
                 <MessageBarTitle>Someone else changed this agenda meanwhile</MessageBarTitle>
-                Nothing was saved. Their version is below; your draft is still in the fields. Save again to replace theirs with yours, or take theirs.
+                Nothing was saved. Their version is below; your draft is still in the fields. Save again to replace
+                theirs with yours, or take theirs.
                 <div className={s.theirs}>
                   <AgendaList agenda={edit.theirs.agenda} duration={edit.theirs.duration} />
                 </div>
@@ -227,14 +286,29 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
               />
             </Field>
           </div>
-          <AgendaEditor idPrefix={`session-${session.id}`} agenda={edit.draft} durationText={edit.duration} disabled={edit.busy} onChange={(draft) => setEdit({ ...edit, draft })} />
+          <AgendaEditor
+            idPrefix={`session-${session.id}`}
+            agenda={edit.draft}
+            durationText={edit.duration}
+            disabled={edit.busy}
+            onChange={(draft) => setEdit({ ...edit, draft })}
+          />
           {edit.error ? <ErrorNotice title="The agenda was not saved" message={edit.error} /> : null}
           <div className={s.row} style={{ marginTop: '8px' }}>
             <Button type="submit" appearance="primary" disabled={edit.busy} data-testid="agenda-save">
               {edit.busy ? 'Saving…' : edit.theirs ? 'Save my version' : 'Save the agenda'}
             </Button>
             {edit.theirs ? (
-              <Button disabled={edit.busy} onClick={() => setEdit({ etag: edit.etag, draft: toDraftAgenda(edit.theirs!.agenda), duration: String(edit.theirs!.duration) })}>
+              <Button
+                disabled={edit.busy}
+                onClick={() =>
+                  setEdit({
+                    etag: edit.etag,
+                    draft: toDraftAgenda(edit.theirs!.agenda),
+                    duration: String(edit.theirs!.duration),
+                  })
+                }
+              >
                 Take their version
               </Button>
             ) : null}
@@ -245,7 +319,13 @@ function SessionCard({ view, session, topics, onChanged }: { view: CommunityView
         </form>
       ) : canEdit ? (
         <div className={s.row}>
-          <Button size="small" onClick={() => void open()} disabled={edit === 'loading'} aria-label={`Edit agenda of the session on ${whenLabel(current.startsAt)}`} data-testid="agenda-edit">
+          <Button
+            size="small"
+            onClick={() => void open()}
+            disabled={edit === 'loading'}
+            aria-label={`Edit agenda of the session on ${whenLabel(current.startsAt)}`}
+            data-testid="agenda-edit"
+          >
             Edit agenda
           </Button>
         </div>

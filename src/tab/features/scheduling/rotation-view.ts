@@ -18,11 +18,16 @@ export interface RotationView {
  * The plan's queue (in the order people are due) with names. The next facilitator is the first in
  * the queue who did not ask to skip, so whoever stands before them in the queue skips this time.
  */
-export function rotationView(plan: Pick<SessionPlan, 'facilitatorId' | 'queue' | 'rotation'>, me: string, nameOf: (userId: string) => string): RotationView {
+export function rotationView(
+  plan: Pick<SessionPlan, 'facilitatorId' | 'queue' | 'rotation'>,
+  me: string,
+  nameOf: (userId: string) => string,
+): RotationView {
   const nextIndex = plan.facilitatorId ? plan.queue.indexOf(plan.facilitatorId) : -1;
   const inRotation = plan.facilitatorId !== null && plan.rotation.volunteers.includes(plan.facilitatorId);
   return {
-    nextUp: plan.facilitatorId && inRotation ? { userId: plan.facilitatorId, name: nameOf(plan.facilitatorId) } : undefined,
+    nextUp:
+      plan.facilitatorId && inRotation ? { userId: plan.facilitatorId, name: nameOf(plan.facilitatorId) } : undefined,
     queue: plan.queue.map((userId, i) => ({ userId, name: nameOf(userId), skipping: nextIndex > 0 && i < nextIndex })),
     iAmIn: plan.rotation.volunteers.includes(me),
   };

@@ -14,10 +14,19 @@ import {
   type SessionType,
 } from '../../../domain/session';
 
-export type DetailKey = 'speakerName' | 'organisation' | 'guestName' | 'guestRole' | 'bookTitle' | 'theme' | 'hostCompany';
+export type DetailKey =
+  | 'speakerName'
+  | 'organisation'
+  | 'guestName'
+  | 'guestRole'
+  | 'bookTitle'
+  | 'theme'
+  | 'hostCompany';
 
 /** The fields each session type has besides the common ones (see SessionDetails). */
-export const DETAIL_FIELDS: Readonly<Record<SessionType, readonly { readonly key: DetailKey; readonly label: string }[]>> = {
+export const DETAIL_FIELDS: Readonly<
+  Record<SessionType, readonly { readonly key: DetailKey; readonly label: string }[]>
+> = {
   'deep-dive': [],
   'lean-coffee': [],
   'external-speaker': [
@@ -54,7 +63,8 @@ export interface ScheduleFormValues {
   readonly durationTouched: boolean;
 }
 
-export const toDraftAgenda = (items: readonly AgendaItem[]): AgendaDraftItem[] => items.map((i) => ({ title: i.title, minutes: String(i.minutes) }));
+export const toDraftAgenda = (items: readonly AgendaItem[]): AgendaDraftItem[] =>
+  items.map((i) => ({ title: i.title, minutes: String(i.minutes) }));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -112,7 +122,8 @@ export function withType(form: ScheduleFormValues, type: SessionType): ScheduleF
 
 const minutesOf = (text: string): number | undefined => (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined);
 
-export const agendaMinutesOf = (agenda: readonly AgendaDraftItem[]): number => agenda.reduce((sum, i) => sum + (minutesOf(i.minutes) ?? 0), 0);
+export const agendaMinutesOf = (agenda: readonly AgendaDraftItem[]): number =>
+  agenda.reduce((sum, i) => sum + (minutesOf(i.minutes) ?? 0), 0);
 
 export interface AgendaStatus {
   readonly total: number;
@@ -130,7 +141,15 @@ export interface AgendaStatus {
 export function agendaStatus(agenda: readonly AgendaDraftItem[], durationText: string): AgendaStatus {
   const total = agendaMinutesOf(agenda);
   const duration = minutesOf(durationText);
-  if (duration === undefined) return { total, duration, over: 0, spare: 0, fits: false, label: `${total} minutes planned; set the session's duration` };
+  if (duration === undefined)
+    return {
+      total,
+      duration,
+      over: 0,
+      spare: 0,
+      fits: false,
+      label: `${total} minutes planned; set the session's duration`,
+    };
   const over = Math.max(0, total - duration);
   const spare = Math.max(0, duration - total);
   const label =
@@ -162,11 +181,37 @@ export function detailsOf(type: SessionType, values: Readonly<Partial<Record<Det
   }
 }
 
-export type ScheduleField = DetailKey | 'type' | 'startsAt' | 'durationMinutes' | 'topicIds' | 'facilitatorId' | 'purpose' | 'meetingLink' | 'agenda' | 'form';
+export type ScheduleField =
+  | DetailKey
+  | 'type'
+  | 'startsAt'
+  | 'durationMinutes'
+  | 'topicIds'
+  | 'facilitatorId'
+  | 'purpose'
+  | 'meetingLink'
+  | 'agenda'
+  | 'form';
 export type ScheduleErrors = Partial<Record<ScheduleField, string>>;
 
-const TOP_FIELDS: readonly ScheduleField[] = ['startsAt', 'durationMinutes', 'topicIds', 'facilitatorId', 'purpose', 'meetingLink', 'agenda'];
-const DETAIL_KEYS: readonly DetailKey[] = ['speakerName', 'organisation', 'guestName', 'guestRole', 'bookTitle', 'theme', 'hostCompany'];
+const TOP_FIELDS: readonly ScheduleField[] = [
+  'startsAt',
+  'durationMinutes',
+  'topicIds',
+  'facilitatorId',
+  'purpose',
+  'meetingLink',
+  'agenda',
+];
+const DETAIL_KEYS: readonly DetailKey[] = [
+  'speakerName',
+  'organisation',
+  'guestName',
+  'guestRole',
+  'bookTitle',
+  'theme',
+  'hostCompany',
+];
 
 const HUMAN: Readonly<Partial<Record<string, string>>> = {
   speakerName: 'the speaker',
@@ -194,7 +239,8 @@ export function issuesToScheduleErrors(issues: readonly { path: string; message:
       } else field = 'type';
     } else if (TOP_FIELDS.includes(parts[0] as ScheduleField)) {
       field = parts[0] as ScheduleField;
-      if (field === 'agenda' && parts[1] !== undefined && /^\d+$/.test(parts[1])) message = `Item ${Number(parts[1]) + 1}: ${message}`;
+      if (field === 'agenda' && parts[1] !== undefined && /^\d+$/.test(parts[1]))
+        message = `Item ${Number(parts[1]) + 1}: ${message}`;
     }
     if (!errors[field]) errors[field] = message;
   }
@@ -214,7 +260,8 @@ export function toScheduleRequest(form: ScheduleFormValues, requestId: string, n
   const startsAt = isoFromLocalInput(form.startsAtLocal);
   if (!startsAt) errors.startsAt = 'Pick a date and time.';
   const duration = minutesOf(form.durationMinutes);
-  if (duration === undefined) errors.durationMinutes = `The duration is a whole number of minutes (${SESSION_LIMITS.minDuration}–${SESSION_LIMITS.maxDuration}).`;
+  if (duration === undefined)
+    errors.durationMinutes = `The duration is a whole number of minutes (${SESSION_LIMITS.minDuration}–${SESSION_LIMITS.maxDuration}).`;
   const agenda: AgendaItem[] = [];
   form.agenda.forEach((i, n) => {
     const m = minutesOf(i.minutes);
@@ -236,13 +283,22 @@ export function toScheduleRequest(form: ScheduleFormValues, requestId: string, n
   };
   const parsed = ScheduleSessionRequest.safeParse(candidate);
   if (!parsed.success) {
-    const schemaErrors = issuesToScheduleErrors(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    const schemaErrors = issuesToScheduleErrors(
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    );
     for (const [k, v] of Object.entries(schemaErrors) as [ScheduleField, string][]) errors[k] ??= v;
   }
-  if (link && !errors.meetingLink && !/^https:\/\//i.test(link)) errors.meetingLink = 'The meeting link must start with https://';
+  if (link && !errors.meetingLink && !/^https:\/\//i.test(link))
+    errors.meetingLink = 'The meeting link must start with https://';
   if (Object.keys(errors).length === 0 && parsed.success) {
     const rules = checkSchedule(
-      { details: parsed.data.details, startsAt: parsed.data.startsAt, durationMinutes: parsed.data.durationMinutes ?? 0, topicIds: parsed.data.topicIds ?? [], agenda: parsed.data.agenda ?? [] },
+      {
+        details: parsed.data.details,
+        startsAt: parsed.data.startsAt,
+        durationMinutes: parsed.data.durationMinutes ?? 0,
+        topicIds: parsed.data.topicIds ?? [],
+        agenda: parsed.data.agenda ?? [],
+      },
       now,
     );
     if (!rules.ok) {
@@ -256,21 +312,32 @@ export function toScheduleRequest(form: ScheduleFormValues, requestId: string, n
 }
 
 /** The agenda edit of a scheduled session: the items and duration, or the errors. */
-export function toAgendaEdit(agenda: readonly AgendaDraftItem[], durationText: string): { ok: true; agenda: AgendaItem[]; durationMinutes: number } | { ok: false; message: string } {
+export function toAgendaEdit(
+  agenda: readonly AgendaDraftItem[],
+  durationText: string,
+): { ok: true; agenda: AgendaItem[]; durationMinutes: number } | { ok: false; message: string } {
   const duration = minutesOf(durationText);
   if (duration === undefined || duration < SESSION_LIMITS.minDuration || duration > SESSION_LIMITS.maxDuration) {
-    return { ok: false, message: `The duration is ${SESSION_LIMITS.minDuration} to ${SESSION_LIMITS.maxDuration} minutes.` };
+    return {
+      ok: false,
+      message: `The duration is ${SESSION_LIMITS.minDuration} to ${SESSION_LIMITS.maxDuration} minutes.`,
+    };
   }
   if (agenda.length === 0) return { ok: false, message: 'The agenda needs at least one item.' };
   const items: AgendaItem[] = [];
   for (const [n, i] of agenda.entries()) {
     const m = minutesOf(i.minutes);
     if (!i.title.trim()) return { ok: false, message: `Item ${n + 1} needs a title.` };
-    if (m === undefined || m < 1 || m > SESSION_LIMITS.agendaItemMinutes) return { ok: false, message: `Item ${n + 1}: a timebox is 1 to ${SESSION_LIMITS.agendaItemMinutes} minutes.` };
+    if (m === undefined || m < 1 || m > SESSION_LIMITS.agendaItemMinutes)
+      return { ok: false, message: `Item ${n + 1}: a timebox is 1 to ${SESSION_LIMITS.agendaItemMinutes} minutes.` };
     items.push({ title: i.title.trim(), minutes: m });
   }
   const status = agendaStatus(agenda, durationText);
-  if (!status.fits) return { ok: false, message: `The agenda takes ${status.total} minutes but the session lasts ${duration}; shorten a timebox or lengthen the session.` };
+  if (!status.fits)
+    return {
+      ok: false,
+      message: `The agenda takes ${status.total} minutes but the session lasts ${duration}; shorten a timebox or lengthen the session.`,
+    };
   return { ok: true, agenda: items, durationMinutes: duration };
 }
 
@@ -296,10 +363,22 @@ export function detailsSummary(details: SessionDetails): { readonly label: strin
 export function whenLabel(iso: string, locale?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** A fresh id for one scheduling attempt: the same id on a repeat (double click, retry) schedules once. */
-export function newRequestId(random: () => string = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`)): string {
+export function newRequestId(
+  random: () => string = () =>
+    globalThis.crypto?.randomUUID
+      ? globalThis.crypto.randomUUID()
+      : `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+): string {
   return `tab-${random()}`.slice(0, 64);
 }

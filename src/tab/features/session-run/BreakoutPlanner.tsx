@@ -5,14 +5,32 @@
  */
 import { Button, Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { BREAKOUT_LIMITS, RUN_LIMITS, type GroupingMode, type LiveBreakoutGroup, type SessionRunState } from '../../../domain/session-run';
+import {
+  BREAKOUT_LIMITS,
+  RUN_LIMITS,
+  type GroupingMode,
+  type LiveBreakoutGroup,
+  type SessionRunState,
+} from '../../../domain/session-run';
 import type { Membership } from '../../../domain/community';
 import { ErrorNotice } from '../../ui/common';
-import { BREAKOUT_MINUTE_CHOICES, breakoutPeople, byProductHint, groupName, movePreview, previewGroups, withQuestions, type NameOf } from './session-view';
+import {
+  BREAKOUT_MINUTE_CHOICES,
+  breakoutPeople,
+  byProductHint,
+  groupName,
+  movePreview,
+  previewGroups,
+  withQuestions,
+  type NameOf,
+} from './session-view';
 import { useRunStyles } from './styles';
 import type { UseSessionActions } from './useSessionActions';
 
-const COUNTS = Array.from({ length: BREAKOUT_LIMITS.maxGroups - BREAKOUT_LIMITS.minGroups + 1 }, (_, i) => BREAKOUT_LIMITS.minGroups + i);
+const COUNTS = Array.from(
+  { length: BREAKOUT_LIMITS.maxGroups - BREAKOUT_LIMITS.minGroups + 1 },
+  (_, i) => BREAKOUT_LIMITS.minGroups + i,
+);
 
 export function BreakoutPlanner({
   run,
@@ -63,7 +81,14 @@ export function BreakoutPlanner({
       <h3 className={s.h3}>Breakout groups</h3>
       <div className={s.row}>
         <Field label="Groups">
-          <Select value={String(count)} onChange={(_, d) => { setCount(Number(d.value)); setPreview(undefined); }} data-testid="run-group-count">
+          <Select
+            value={String(count)}
+            onChange={(_, d) => {
+              setCount(Number(d.value));
+              setPreview(undefined);
+            }}
+            data-testid="run-group-count"
+          >
             {COUNTS.map((n) => (
               <option key={n} value={String(n)}>
                 {n}
@@ -72,7 +97,15 @@ export function BreakoutPlanner({
           </Select>
         </Field>
         <Field label="Formed">
-          <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => { setMode(d.value as GroupingMode); setPreview(undefined); }} data-testid="run-group-mode">
+          <RadioGroup
+            layout="horizontal"
+            value={mode}
+            onChange={(_, d) => {
+              setMode(d.value as GroupingMode);
+              setPreview(undefined);
+            }}
+            data-testid="run-group-mode"
+          >
             <Radio value="random" label="At random" />
             <Radio value="by-product" label="By product" />
           </RadioGroup>
@@ -95,7 +128,12 @@ export function BreakoutPlanner({
           {preview ? 'Form again' : 'Preview groups'}
         </Button>
         {preview ? (
-          <Button appearance="subtle" onClick={() => form(shuffle + 1)} disabled={busy} data-testid="run-shuffle-groups">
+          <Button
+            appearance="subtle"
+            onClick={() => form(shuffle + 1)}
+            disabled={busy}
+            data-testid="run-shuffle-groups"
+          >
             Shuffle
           </Button>
         ) : null}
@@ -103,11 +141,25 @@ export function BreakoutPlanner({
       {problem ? <ErrorNotice title="Could not form the groups" message={problem} /> : null}
       {preview ? (
         <>
-          <GroupMoves groups={withQuestions(preview, questions)} nameOf={nameOf} onMove={move} disabled={busy} testId="run-preview" />
-          {notPlaced.length ? <span className={s.muted}>Joined since the preview: {notPlaced.map((p) => nameOf(p.userId)).join(', ')}. Form again to place them.</span> : null}
+          <GroupMoves
+            groups={withQuestions(preview, questions)}
+            nameOf={nameOf}
+            onMove={move}
+            disabled={busy}
+            testId="run-preview"
+          />
+          {notPlaced.length ? (
+            <span className={s.muted}>
+              Joined since the preview: {notPlaced.map((p) => nameOf(p.userId)).join(', ')}. Form again to place them.
+            </span>
+          ) : null}
           <div className={s.row}>
             <Field label="Breakout minutes">
-              <Select value={String(minutes)} onChange={(_, d) => setMinutes(Number(d.value))} data-testid="run-breakout-minutes">
+              <Select
+                value={String(minutes)}
+                onChange={(_, d) => setMinutes(Number(d.value))}
+                data-testid="run-breakout-minutes"
+              >
                 {BREAKOUT_MINUTE_CHOICES.map((m) => (
                   <option key={m} value={String(m)}>
                     {m} minutes
@@ -118,7 +170,11 @@ export function BreakoutPlanner({
             <Button
               appearance="primary"
               disabled={busy}
-              onClick={() => void actions.run('Could not start the breakouts', (c) => c.startBreakouts(run, withQuestions(preview, questions), minutes))}
+              onClick={() =>
+                void actions.run('Could not start the breakouts', (c) =>
+                  c.startBreakouts(run, withQuestions(preview, questions), minutes),
+                )
+              }
               data-testid="run-start-breakouts"
             >
               Start breakouts

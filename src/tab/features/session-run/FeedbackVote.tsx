@@ -8,7 +8,17 @@ import { FEEDBACK_QUESTION, SCORE_LABELS } from './session-view';
 import { useRunStyles } from './styles';
 import type { UseSessionActions } from './useSessionActions';
 
-export function FeedbackVote({ run, me, actions, canWrite }: { run: SessionRunState; me: string; actions: UseSessionActions; canWrite: boolean }) {
+export function FeedbackVote({
+  run,
+  me,
+  actions,
+  canWrite,
+}: {
+  run: SessionRunState;
+  me: string;
+  actions: UseSessionActions;
+  canWrite: boolean;
+}) {
   const s = useRunStyles();
   const voted = run.voted.includes(me);
   const busy = actions.busy !== undefined;

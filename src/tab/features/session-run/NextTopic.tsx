@@ -13,14 +13,22 @@ import { errorMessage } from './useSessionActions';
 
 const useBig = makeStyles({
   question: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
-  title: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   caption: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
 });
 
 export const NEXT_TOPIC_QUESTION = 'Who volunteers to own the next topic?';
 
 /** The top prioritised topic, read once per `key` (and every `refreshMs` when given: the stage sees a volunteer without a click). */
-export function useNextTopic(controller: SessionController | undefined, key: string, refreshMs?: number): { topic: Topic | null | undefined; error: string | undefined; reload(): void; set(t: Topic): void } {
+export function useNextTopic(
+  controller: SessionController | undefined,
+  key: string,
+  refreshMs?: number,
+): { topic: Topic | null | undefined; error: string | undefined; reload(): void; set(t: Topic): void } {
   const [topic, setTopic] = useState<Topic | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
@@ -49,7 +57,21 @@ export function useNextTopic(controller: SessionController | undefined, key: str
   return { topic, error, reload: () => setAttempt((a) => a + 1), set: setTopic };
 }
 
-export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big }: { controller: SessionController | undefined; me: string; nameOf: NameOf; sessionId: string; canVolunteer: boolean; big?: boolean }) {
+export function NextTopic({
+  controller,
+  me,
+  nameOf,
+  sessionId,
+  canVolunteer,
+  big,
+}: {
+  controller: SessionController | undefined;
+  me: string;
+  nameOf: NameOf;
+  sessionId: string;
+  canVolunteer: boolean;
+  big?: boolean;
+}) {
   const s = useRunStyles();
   const b = useBig();
   // Both re-read the top of the backlog now and then: the stage shows a volunteer, and the side panel
@@ -79,9 +101,15 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big
   return (
     <div className={s.stack} data-testid="run-next-topic">
       <span className={mergeClasses(s.strong, big && b.question)}>{NEXT_TOPIC_QUESTION}</span>
-      {next.error ? <ErrorNotice title="Could not read the backlog" message={next.error} onRetry={next.reload} /> : null}
+      {next.error ? (
+        <ErrorNotice title="Could not read the backlog" message={next.error} onRetry={next.reload} />
+      ) : null}
       {t === undefined && !next.error ? <span className={s.muted}>Reading the backlog…</span> : null}
-      {t === null ? <span className={s.muted}>The backlog has no prioritised topic left: propose one in chat or in the channel tab.</span> : null}
+      {t === null ? (
+        <span className={s.muted}>
+          The backlog has no prioritised topic left: propose one in chat or in the channel tab.
+        </span>
+      ) : null}
       {t ? (
         <div className={s.card}>
           <span className={mergeClasses(s.text, big && b.title)} data-testid="run-next-topic-title">
@@ -93,7 +121,13 @@ export function NextTopic({ controller, me, nameOf, sessionId, canVolunteer, big
             </span>
           ) : canVolunteer ? (
             <div>
-              <Button appearance="primary" disabled={busy} onClick={() => void volunteer(t)} aria-label={`Volunteer to own “${t.title}”`} data-testid="run-volunteer">
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void volunteer(t)}
+                aria-label={`Volunteer to own “${t.title}”`}
+                data-testid="run-volunteer"
+              >
                 {busy ? 'Volunteering…' : 'Volunteer'}
               </Button>
             </div>

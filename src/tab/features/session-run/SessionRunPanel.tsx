@@ -8,7 +8,14 @@
  */
 import { Button, Select } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { PHASE_LABELS, RUN_LIMITS, groupOf, notesOfGroup, type SavedSessionRun, type SessionRunState } from '../../../domain/session-run';
+import {
+  PHASE_LABELS,
+  RUN_LIMITS,
+  groupOf,
+  notesOfGroup,
+  type SavedSessionRun,
+  type SessionRunState,
+} from '../../../domain/session-run';
 import type { CommunityView } from '../../api-client';
 import { ErrorNotice, InfoNotice, Section } from '../../ui/common';
 import { CheckInForm } from '../live/CheckInForm';
@@ -41,7 +48,15 @@ import { useRunAutosave } from './useRunAutosave';
 import { useRunStyles } from './styles';
 import { useSessionActions, type UseSessionActions } from './useSessionActions';
 
-export function SessionRunPanel({ view, live, meetingId }: { view: CommunityView; live: UseLiveMeeting; meetingId?: string | undefined }) {
+export function SessionRunPanel({
+  view,
+  live,
+  meetingId,
+}: {
+  view: CommunityView;
+  live: UseLiveMeeting;
+  meetingId?: string | undefined;
+}) {
   const run = live.snapshot.sessionRun;
   const facilitator = view.me.roles.includes('facilitator');
   const actions = useSessionActions(live.meeting, view.community.id);
@@ -50,9 +65,21 @@ export function SessionRunPanel({ view, live, meetingId }: { view: CommunityView
   const saved = useRunAutosave(actions.controller, run, meetingId, facilitator && running);
   if (!run && !facilitator) return null;
   return (
-    <Section title={running ? `Working session · ${phaseTitle(run.phase)}` : 'Working session'} id="session-run-heading" testId="run-section">
+    <Section
+      title={running ? `Working session · ${phaseTitle(run.phase)}` : 'Working session'}
+      id="session-run-heading"
+      testId="run-section"
+    >
       {running ? (
-        <Running run={run} view={view} live={live} facilitator={facilitator} nameOf={nameOf} actions={actions} saved={saved} />
+        <Running
+          run={run}
+          view={view}
+          live={live}
+          facilitator={facilitator}
+          nameOf={nameOf}
+          actions={actions}
+          saved={saved}
+        />
       ) : run ? (
         <Closed run={run} view={view} live={live} facilitator={facilitator} nameOf={nameOf} actions={actions} />
       ) : (
@@ -77,29 +104,44 @@ function NoRun({ view, live, nameOf, actions, meetingId }: Props & { meetingId: 
   return (
     <div className={s.stack}>
       <p className={s.p}>
-        Run the community’s working session here: check-in, deep dive, breakouts, share-out and takeaways, feedback. Everyone follows on the stage.
+        Run the community’s working session here: check-in, deep dive, breakouts, share-out and takeaways, feedback.
+        Everyone follows on the stage.
       </p>
       {resumable && !why ? (
         <InfoNotice title="A session was interrupted">
           <span data-testid="run-resumable">
-            “{resumable.run.topicTitle}” stopped during {PHASE_LABELS[resumable.run.phase].toLowerCase()} ({takeawaysLabel(resumable.run.takeaways.length)},{' '}
-            {resumable.run.groupNotes.length} group {resumable.run.groupNotes.length === 1 ? 'note' : 'notes'} saved). Pick it up where it was saved, or start
+            “{resumable.run.topicTitle}” stopped during {PHASE_LABELS[resumable.run.phase].toLowerCase()} (
+            {takeawaysLabel(resumable.run.takeaways.length)}, {resumable.run.groupNotes.length} group{' '}
+            {resumable.run.groupNotes.length === 1 ? 'note' : 'notes'} saved). Pick it up where it was saved, or start
             another.
           </span>
           <div style={{ marginTop: 8 }}>
-            <Button appearance="primary" disabled={actions.busy !== undefined} onClick={() => void actions.run('Could not resume the session', (c) => c.resume(resumable))} data-testid="run-resume">
+            <Button
+              appearance="primary"
+              disabled={actions.busy !== undefined}
+              onClick={() => void actions.run('Could not resume the session', (c) => c.resume(resumable))}
+              data-testid="run-resume"
+            >
               Resume the session
             </Button>
           </div>
         </InfoNotice>
       ) : null}
-      {why ? <span className={s.muted}>{why}</span> : <StartSession actions={actions} me={view.me.userId} nameOf={nameOf} connected={live.status === 'connected'} />}
+      {why ? (
+        <span className={s.muted}>{why}</span>
+      ) : (
+        <StartSession actions={actions} me={view.me.userId} nameOf={nameOf} connected={live.status === 'connected'} />
+      )}
     </div>
   );
 }
 
 /** The meeting's saved run whose session is still open (the live meeting was lost), read once connected. */
-function useResumable(actions: UseSessionActions, meetingId: string | undefined, connected: boolean): SavedSessionRun | null {
+function useResumable(
+  actions: UseSessionActions,
+  meetingId: string | undefined,
+  connected: boolean,
+): SavedSessionRun | null {
   const [found, setFound] = useState<SavedSessionRun | null>(null);
   const controller = actions.controller;
   useEffect(() => {
@@ -122,7 +164,8 @@ function SaveStatus({ saved }: { saved: SaveOutcome | undefined }) {
   if (!saved) return null;
   return saved.ok ? (
     <span className={s.muted} data-testid="run-saved">
-      Saved to the record at {saved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+      Saved to the record at{' '}
+      {saved.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
     </span>
   ) : (
     <span className={s.muted} role="status" data-testid="run-save-failed">
@@ -131,7 +174,15 @@ function SaveStatus({ saved }: { saved: SaveOutcome | undefined }) {
   );
 }
 
-function Running({ run, view, live, facilitator, nameOf, actions, saved }: Props & { run: SessionRunState; facilitator: boolean; saved: SaveOutcome | undefined }) {
+function Running({
+  run,
+  view,
+  live,
+  facilitator,
+  nameOf,
+  actions,
+  saved,
+}: Props & { run: SessionRunState; facilitator: boolean; saved: SaveOutcome | undefined }) {
   const s = useRunStyles();
   const left = useCountdown(run.phaseEndsAt);
   const connected = live.status === 'connected';
@@ -146,7 +197,12 @@ function Running({ run, view, live, facilitator, nameOf, actions, saved }: Props
           {run.topicTitle}
         </span>
         {left !== undefined ? (
-          <span className={s.counter} role="timer" aria-label={`Time left in ${phaseTitle(run.phase).toLowerCase()}`} data-testid="run-timer">
+          <span
+            className={s.counter}
+            role="timer"
+            aria-label={`Time left in ${phaseTitle(run.phase).toLowerCase()}`}
+            data-testid="run-timer"
+          >
             {left > 0 ? `${formatCountdown(left)} left` : "Time's up"}
           </span>
         ) : null}
@@ -156,29 +212,70 @@ function Running({ run, view, live, facilitator, nameOf, actions, saved }: Props
           <p className={s.prompt} data-testid="run-prompt">
             {iceBreakerText(run)}
           </p>
-          <CheckInForm meeting={live.meeting} canWrite={connected} mine={myCheckIn(live.snapshot, me)} label="Your answer, in one line" />
+          <CheckInForm
+            meeting={live.meeting}
+            canWrite={connected}
+            mine={myCheckIn(live.snapshot, me)}
+            label="Your answer, in one line"
+          />
         </>
       ) : null}
       {run.phase === 'deep-dive' ? (
         <p className={s.p} data-testid="run-deep-dive">
-          {run.ownerName ? `${run.ownerName} opens the topic.` : 'The topic has no owner yet: the facilitator opens it.'} Keep it short — the breakouts are where we work on it.
+          {run.ownerName
+            ? `${run.ownerName} opens the topic.`
+            : 'The topic has no owner yet: the facilitator opens it.'}{' '}
+          Keep it short — the breakouts are where we work on it.
         </p>
       ) : null}
-      {run.phase === 'breakouts' ? <MyGroup run={run} me={me} nameOf={nameOf} actions={actions} canWrite={connected} /> : null}
-      {run.phase === 'share-out' ? <TakeawayBoard run={run} facilitator={facilitator} members={view.members} nameOf={nameOf} actions={actions} canWrite={connected} /> : null}
+      {run.phase === 'breakouts' ? (
+        <MyGroup run={run} me={me} nameOf={nameOf} actions={actions} canWrite={connected} />
+      ) : null}
+      {run.phase === 'share-out' ? (
+        <TakeawayBoard
+          run={run}
+          facilitator={facilitator}
+          members={view.members}
+          nameOf={nameOf}
+          actions={actions}
+          canWrite={connected}
+        />
+      ) : null}
       {run.phase === 'feedback' ? <FeedbackVote run={run} me={me} actions={actions} canWrite={connected} /> : null}
 
       {facilitator ? (
         <div className={s.facilitator} role="group" aria-label="Facilitator" data-testid="run-facilitator">
           <h3 className={s.h3}>Facilitator</h3>
-          {run.phase === 'deep-dive' ? <BreakoutPlanner run={run} present={live.snapshot.present} members={view.members} nameOf={nameOf} actions={actions} /> : null}
-          {run.phase === 'breakouts' ? <LiveGroups run={run} presentIds={presentIds} nameOf={nameOf} actions={actions} /> : null}
+          {run.phase === 'deep-dive' ? (
+            <BreakoutPlanner
+              run={run}
+              present={live.snapshot.present}
+              members={view.members}
+              nameOf={nameOf}
+              actions={actions}
+            />
+          ) : null}
+          {run.phase === 'breakouts' ? (
+            <LiveGroups run={run} presentIds={presentIds} nameOf={nameOf} actions={actions} />
+          ) : null}
           {run.phase === 'feedback' ? (
-            <FacilitatorFeedback run={run} presentIds={presentIds} actions={actions} snapshot={live.snapshot} memberIds={view.members.map((m) => m.userId)} nameOf={nameOf} />
+            <FacilitatorFeedback
+              run={run}
+              presentIds={presentIds}
+              actions={actions}
+              snapshot={live.snapshot}
+              memberIds={view.members.map((m) => m.userId)}
+              nameOf={nameOf}
+            />
           ) : null}
           {next ? (
             <div>
-              <Button appearance="primary" disabled={busy || !connected} onClick={() => void actions.run(`Could not move on`, (c) => c.moveOn(run, next.to))} data-testid="run-next">
+              <Button
+                appearance="primary"
+                disabled={busy || !connected}
+                onClick={() => void actions.run(`Could not move on`, (c) => c.moveOn(run, next.to))}
+                data-testid="run-next"
+              >
                 {next.label}
               </Button>
             </div>
@@ -190,7 +287,19 @@ function Running({ run, view, live, facilitator, nameOf, actions, saved }: Props
   );
 }
 
-function MyGroup({ run, me, nameOf, actions, canWrite }: { run: SessionRunState; me: string; nameOf: NameOf; actions: UseSessionActions; canWrite: boolean }) {
+function MyGroup({
+  run,
+  me,
+  nameOf,
+  actions,
+  canWrite,
+}: {
+  run: SessionRunState;
+  me: string;
+  nameOf: NameOf;
+  actions: UseSessionActions;
+  canWrite: boolean;
+}) {
   const s = useRunStyles();
   const group = groupOf(run, me);
   if (!group) {
@@ -240,12 +349,28 @@ function MyGroup({ run, me, nameOf, actions, canWrite }: { run: SessionRunState;
   );
 }
 
-function LiveGroups({ run, presentIds, nameOf, actions }: { run: SessionRunState; presentIds: readonly string[]; nameOf: NameOf; actions: UseSessionActions }) {
+function LiveGroups({
+  run,
+  presentIds,
+  nameOf,
+  actions,
+}: {
+  run: SessionRunState;
+  presentIds: readonly string[];
+  nameOf: NameOf;
+  actions: UseSessionActions;
+}) {
   const s = useRunStyles();
   const outside = presentIds.filter((id) => !run.groups.some((g) => g.members.includes(id)));
   return (
     <div className={s.stack}>
-      <GroupMoves groups={run.groups} nameOf={nameOf} disabled={actions.busy !== undefined} onMove={(id, to) => void actions.run('Could not move', (c) => c.moveMember(run, id, to))} testId="run-groups" />
+      <GroupMoves
+        groups={run.groups}
+        nameOf={nameOf}
+        disabled={actions.busy !== undefined}
+        onMove={(id, to) => void actions.run('Could not move', (c) => c.moveMember(run, id, to))}
+        testId="run-groups"
+      />
       {outside.map((id) => (
         <div key={id} className={s.personRow}>
           <span className={s.text}>{nameOf(id)} is in no group</span>
@@ -253,7 +378,9 @@ function LiveGroups({ run, presentIds, nameOf, actions }: { run: SessionRunState
             size="small"
             aria-label={`Add ${nameOf(id)} to group`}
             value=""
-            onChange={(_, d) => d.value && void actions.run('Could not add to the group', (c) => c.addToGroup(run, id, Number(d.value)))}
+            onChange={(_, d) =>
+              d.value && void actions.run('Could not add to the group', (c) => c.addToGroup(run, id, Number(d.value)))
+            }
             data-testid="run-add-to-group"
           >
             <option value="">Add to…</option>
@@ -304,7 +431,9 @@ function FacilitatorFeedback({
           </ConfirmStep>
         </div>
       ) : null}
-      <p className={s.p}>Closing keeps {takeawaysLabel(foldedTakeaways(run).length)} in the record and ends the run for everyone.</p>
+      <p className={s.p}>
+        Closing keeps {takeawaysLabel(foldedTakeaways(run).length)} in the record and ends the run for everyone.
+      </p>
       <div>
         <ConfirmStep
           appearance="primary"
@@ -320,7 +449,14 @@ function FacilitatorFeedback({
   );
 }
 
-function Closed({ run, view, live, facilitator, nameOf, actions }: Props & { run: SessionRunState; facilitator: boolean }) {
+function Closed({
+  run,
+  view,
+  live,
+  facilitator,
+  nameOf,
+  actions,
+}: Props & { run: SessionRunState; facilitator: boolean }) {
   const s = useRunStyles();
   const [again, setAgain] = useState(false);
   const kept = foldedTakeaways(run);
@@ -329,9 +465,17 @@ function Closed({ run, view, live, facilitator, nameOf, actions }: Props & { run
   return (
     <div className={s.stack} data-testid="run-closed">
       <p className={s.p} role="status">
-        The session is closed: {takeawaysLabel(kept.length)} and {actionCount} {actionCount === 1 ? 'action' : 'actions'} are in the record. People who missed it can read them in the channel tab.
+        The session is closed: {takeawaysLabel(kept.length)} and {actionCount}{' '}
+        {actionCount === 1 ? 'action' : 'actions'} are in the record. People who missed it can read them in the channel
+        tab.
       </p>
-      <NextTopic controller={actions.controller} me={view.me.userId} nameOf={nameOf} sessionId={run.sessionId} canVolunteer />
+      <NextTopic
+        controller={actions.controller}
+        me={view.me.userId}
+        nameOf={nameOf}
+        sessionId={run.sessionId}
+        canVolunteer
+      />
       {facilitator && !why ? (
         again ? (
           <StartSession actions={actions} me={view.me.userId} nameOf={nameOf} connected={live.status === 'connected'} />

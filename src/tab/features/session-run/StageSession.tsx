@@ -40,13 +40,37 @@ const useStyles = makeStyles({
     gap: '8px',
     minWidth: 0,
   },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  hero: { margin: 0, fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  hero: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   big: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
-  grid: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: '12px' },
+  grid: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gap: '12px',
+  },
   card: {
     padding: '14px 16px',
     borderRadius: tokens.borderRadiusXLarge,
@@ -58,16 +82,61 @@ const useStyles = makeStyles({
     gap: '6px',
     minWidth: 0,
   },
-  question: { margin: 0, color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  question: {
+    margin: 0,
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   members: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, overflowWrap: 'anywhere' },
   notes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
-  note: { margin: 0, paddingLeft: '10px', borderLeft: `3px solid ${tokens.colorBrandStroke1}`, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase400 },
+  note: {
+    margin: 0,
+    paddingLeft: '10px',
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase400,
+  },
   takeaway: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
-  also: { margin: 0, paddingLeft: '10px', borderLeft: `2px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  action: { alignSelf: 'flex-start', padding: '2px 8px', borderRadius: tokens.borderRadiusMedium, background: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, border: `1px solid ${tokens.colorBrandStroke2}` },
-  bars: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '10px', maxWidth: '720px' },
-  barRow: { display: 'grid', gridTemplateColumns: '2em minmax(0, 1fr) 6em', gap: '12px', alignItems: 'center', fontSize: tokens.fontSizeBase500 },
-  track: { height: '24px', borderRadius: tokens.borderRadiusMedium, background: tokens.colorNeutralBackground5, overflow: 'hidden', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  also: {
+    margin: 0,
+    paddingLeft: '10px',
+    borderLeft: `2px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
+  action: {
+    alignSelf: 'flex-start',
+    padding: '2px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+  },
+  bars: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+    maxWidth: '720px',
+  },
+  barRow: {
+    display: 'grid',
+    gridTemplateColumns: '2em minmax(0, 1fr) 6em',
+    gap: '12px',
+    alignItems: 'center',
+    fontSize: tokens.fontSizeBase500,
+  },
+  track: {
+    height: '24px',
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground5,
+    overflow: 'hidden',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   bar: { height: '100%', background: tokens.colorBrandBackground },
   count: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
   prompt: {
@@ -84,7 +153,17 @@ const useStyles = makeStyles({
   },
 });
 
-export function StageSession({ run, nameOf, presentIds, controller }: { run: SessionRunState; nameOf: NameOf; presentIds: readonly string[]; controller: SessionController | undefined }) {
+export function StageSession({
+  run,
+  nameOf,
+  presentIds,
+  controller,
+}: {
+  run: SessionRunState;
+  nameOf: NameOf;
+  presentIds: readonly string[];
+  controller: SessionController | undefined;
+}) {
   const s = useStyles();
   return (
     <section className={s.wrap} aria-labelledby="stage-run-heading" data-testid="stage-run" data-phase={run.phase}>
@@ -110,11 +189,31 @@ export function StageSession({ run, nameOf, presentIds, controller }: { run: Ses
 }
 
 /** The phase's timer for the stage's header. */
-export function StageRunTimer({ run, className, urgentClassName }: { run: SessionRunState; className: string; urgentClassName: string }) {
+export function StageRunTimer({
+  run,
+  className,
+  urgentClassName,
+}: {
+  run: SessionRunState;
+  className: string;
+  urgentClassName: string;
+}) {
   const left = useCountdown(run.phaseEndsAt);
-  const text = left === undefined ? (run.phase === 'closed' ? 'Done' : 'No timer') : left > 0 ? formatCountdown(left) : "Time's up";
+  const text =
+    left === undefined
+      ? run.phase === 'closed'
+        ? 'Done'
+        : 'No timer'
+      : left > 0
+        ? formatCountdown(left)
+        : "Time's up";
   return (
-    <span className={left !== undefined && left <= 30_000 ? `${className} ${urgentClassName}` : className} role="timer" aria-label={`Time left: ${text}`} data-testid="stage-run-timer">
+    <span
+      className={left !== undefined && left <= 30_000 ? `${className} ${urgentClassName}` : className}
+      role="timer"
+      aria-label={`Time left: ${text}`}
+      data-testid="stage-run-timer"
+    >
       {text}
     </span>
   );
@@ -138,7 +237,9 @@ function DeepDive({ run }: { run: SessionRunState }) {
           <InfoNotice intent="warning">{warning}</InfoNotice>
         </div>
       ) : null}
-      {run.groups.length ? <p className={mergeClasses(s.big, s.muted)}>The facilitator is forming {run.groups.length} breakout groups.</p> : null}
+      {run.groups.length ? (
+        <p className={mergeClasses(s.big, s.muted)}>The facilitator is forming {run.groups.length} breakout groups.</p>
+      ) : null}
     </>
   );
 }
@@ -152,7 +253,9 @@ function Groups({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
         <li key={g.index} className={s.card} data-testid="stage-run-group" data-group={g.index}>
           <h3 className={s.h3}>{g.name}</h3>
           {g.question ? <p className={s.question}>{g.question}</p> : <p className={s.muted}>Work on the topic.</p>}
-          <span className={s.members} data-testid="stage-run-group-members">{g.memberNames.join(', ') || 'Nobody'}</span>
+          <span className={s.members} data-testid="stage-run-group-members">
+            {g.memberNames.join(', ') || 'Nobody'}
+          </span>
           <span className={s.label} data-testid="stage-run-group-notes-count">
             {g.notesLabel}
           </span>
@@ -177,7 +280,8 @@ function Wall({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
   return (
     <>
       <p className={s.big}>
-        Share what your group found. Add takeaways in your side panel · <span data-testid="stage-run-takeaway-count">{takeawaysLabel(items.length)}</span>
+        Share what your group found. Add takeaways in your side panel ·{' '}
+        <span data-testid="stage-run-takeaway-count">{takeawaysLabel(items.length)}</span>
       </p>
       <ul className={s.grid} aria-label="Takeaway wall" aria-live="polite" data-testid="stage-run-wall">
         {items.map((t) => (
@@ -233,7 +337,13 @@ function Histogram({ summary }: { summary: FeedbackSummary }) {
       {h.bars ? (
         <ol className={s.bars} aria-label={`${FEEDBACK_QUESTION}: votes per score`}>
           {h.bars.map((b) => (
-            <li key={b.score} className={s.barRow} aria-label={b.label} data-testid="stage-run-bar" data-count={b.count}>
+            <li
+              key={b.score}
+              className={s.barRow}
+              aria-label={b.label}
+              data-testid="stage-run-bar"
+              data-count={b.count}
+            >
               <span>{b.score}</span>
               <div className={s.track} aria-hidden>
                 <div className={s.bar} style={{ width: `${b.percent.toFixed(1)}%` }} />
@@ -250,7 +360,15 @@ function Histogram({ summary }: { summary: FeedbackSummary }) {
   );
 }
 
-function Feedback({ run, presentIds, controller }: { run: SessionRunState; presentIds: readonly string[]; controller: SessionController | undefined }) {
+function Feedback({
+  run,
+  presentIds,
+  controller,
+}: {
+  run: SessionRunState;
+  presentIds: readonly string[];
+  controller: SessionController | undefined;
+}) {
   const s = useStyles();
   const shown = showHistogram(run, presentIds);
   const fb = useFeedback(controller, run.sessionId, shown, run.voted.length);
@@ -261,7 +379,11 @@ function Feedback({ run, presentIds, controller }: { run: SessionRunState; prese
         <p className={s.hero} data-testid="stage-run-voted" aria-live="polite">
           {votedLabel(run, presentIds)}
         </p>
-        {!shown ? <p className={mergeClasses(s.big, s.muted)}>The result shows when everyone here has voted, or when the facilitator closes voting.</p> : null}
+        {!shown ? (
+          <p className={mergeClasses(s.big, s.muted)}>
+            The result shows when everyone here has voted, or when the facilitator closes voting.
+          </p>
+        ) : null}
       </div>
       {fb.error ? <ErrorNotice title="Could not read the feedback" message={fb.error} /> : null}
       {shown && fb.summary ? <Histogram summary={fb.summary} /> : null}
@@ -269,7 +391,15 @@ function Feedback({ run, presentIds, controller }: { run: SessionRunState; prese
   );
 }
 
-function Closed({ run, nameOf, controller }: { run: SessionRunState; nameOf: NameOf; controller: SessionController | undefined }) {
+function Closed({
+  run,
+  nameOf,
+  controller,
+}: {
+  run: SessionRunState;
+  nameOf: NameOf;
+  controller: SessionController | undefined;
+}) {
   const s = useStyles();
   const fb = useFeedback(controller, run.sessionId, true, 0);
   const kept = foldedTakeaways(run);
@@ -279,7 +409,8 @@ function Closed({ run, nameOf, controller }: { run: SessionRunState; nameOf: Nam
       <div className={s.panel} data-testid="stage-run-closed">
         <p className={s.hero}>Thank you — the session is closed</p>
         <p className={s.big}>
-          {takeawaysLabel(kept.length)} and {actions} {actions === 1 ? 'action' : 'actions'} are in the record. People who missed it can read them in the channel tab.
+          {takeawaysLabel(kept.length)} and {actions} {actions === 1 ? 'action' : 'actions'} are in the record. People
+          who missed it can read them in the channel tab.
         </p>
       </div>
       {fb.summary ? <Histogram summary={fb.summary} /> : null}

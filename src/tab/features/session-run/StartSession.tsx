@@ -13,7 +13,17 @@ import type { UseSessionActions } from './useSessionActions';
 const NOW = '__now__';
 const newRequestId = () => `now-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-export function StartSession({ actions, me, nameOf, connected }: { actions: UseSessionActions; me: string; nameOf: NameOf; connected: boolean }) {
+export function StartSession({
+  actions,
+  me,
+  nameOf,
+  connected,
+}: {
+  actions: UseSessionActions;
+  me: string;
+  nameOf: NameOf;
+  connected: boolean;
+}) {
   const s = useRunStyles();
   const { controller } = actions;
   const [options, setOptions] = useState<StartOptions | undefined>(undefined);
@@ -42,7 +52,9 @@ export function StartSession({ actions, me, nameOf, connected }: { actions: UseS
   if (!options) {
     return (
       <div className={s.stack}>
-        <span className={s.muted}>{actions.busy ? 'Loading the community’s sessions…' : 'The sessions could not be loaded.'}</span>
+        <span className={s.muted}>
+          {actions.busy ? 'Loading the community’s sessions…' : 'The sessions could not be loaded.'}
+        </span>
         {!actions.busy ? (
           <div>
             <Button onClick={() => setAttempt((a) => a + 1)} data-testid="run-reload-sessions">
@@ -69,7 +81,8 @@ export function StartSession({ actions, me, nameOf, connected }: { actions: UseS
       {now ? (
         options.top ? (
           <p className={s.p} data-testid="run-now-topic">
-            A deep dive starting in {SCHEDULE_NOW_LEAD_MINUTES} minutes on the top of the backlog: <span className={s.strong}>“{options.top.title}”</span>
+            A deep dive starting in {SCHEDULE_NOW_LEAD_MINUTES} minutes on the top of the backlog:{' '}
+            <span className={s.strong}>“{options.top.title}”</span>
             {options.top.ownerId ? `, opened by ${nameOf(options.top.ownerId)}` : ''}.
           </p>
         ) : (
@@ -84,7 +97,10 @@ export function StartSession({ actions, me, nameOf, connected }: { actions: UseS
           disabled={busy || !connected || (now && !options.top)}
           onClick={() =>
             void actions.run('Could not start the session', (c) =>
-              c.start(options, now ? { kind: 'now', requestId } : { kind: 'scheduled', sessionId: choice }, { me, nameOf }),
+              c.start(options, now ? { kind: 'now', requestId } : { kind: 'scheduled', sessionId: choice }, {
+                me,
+                nameOf,
+              }),
             )
           }
           data-testid="run-start"

@@ -61,7 +61,14 @@ export function TakeawayBoard({
       {items.length === 0 ? <span className={s.muted}>None yet. Add the first one.</span> : null}
       <ul className={s.list} aria-labelledby="run-wall-heading" data-testid="run-wall">
         {items.map((t) => (
-          <TakeawayItem key={t.id} item={t} others={items.filter((x) => x.id !== t.id)} facilitator={facilitator} members={members} actions={actions} />
+          <TakeawayItem
+            key={t.id}
+            item={t}
+            others={items.filter((x) => x.id !== t.id)}
+            facilitator={facilitator}
+            members={members}
+            actions={actions}
+          />
         ))}
       </ul>
     </div>
@@ -70,7 +77,19 @@ export function TakeawayBoard({
 
 type Editing = 'none' | 'text' | 'merge' | 'action';
 
-function TakeawayItem({ item, others, facilitator, members, actions }: { item: WallItem; others: readonly WallItem[]; facilitator: boolean; members: readonly Membership[]; actions: UseSessionActions }) {
+function TakeawayItem({
+  item,
+  others,
+  facilitator,
+  members,
+  actions,
+}: {
+  item: WallItem;
+  others: readonly WallItem[];
+  facilitator: boolean;
+  members: readonly Membership[];
+  actions: UseSessionActions;
+}) {
   const s = useRunStyles();
   const [editing, setEditing] = useState<Editing>('none');
   const [text, setText] = useState(item.text);
@@ -78,14 +97,17 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
   const [owner, setOwner] = useState(item.action?.ownerId ?? '');
   const [due, setDue] = useState(item.action?.dueDate ?? '');
   const [fieldError, setFieldError] = useState<ActionFieldProblem | undefined>(undefined);
-  const fieldMessage = (field: ActionFieldProblem['field']) => (fieldError?.field === field ? fieldError.message : undefined);
+  const fieldMessage = (field: ActionFieldProblem['field']) =>
+    fieldError?.field === field ? fieldError.message : undefined;
   const ownerRef = useRef<HTMLSelectElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
   const saveAction = () => {
     const problem = actionFieldProblem(owner, due, new Date());
     setFieldError(problem);
     if (problem) return (problem.field === 'owner' ? ownerRef : dueRef).current?.focus();
-    void actions.run('Could not set the action', (c) => c.setAction(item.id, { ownerId: owner, dueDate: due })).then(done);
+    void actions
+      .run('Could not set the action', (c) => c.setAction(item.id, { ownerId: owner, dueDate: due }))
+      .then(done);
   };
   const busy = actions.busy !== undefined;
   const today = todayUtc(new Date());
@@ -113,7 +135,13 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
             Also: {m.text} <span className={s.caption}>({m.authorName})</span>
           </p>
           {facilitator ? (
-            <Button size="small" appearance="subtle" disabled={busy} onClick={() => void actions.run('Could not undo the merge', (c) => c.mergeTakeaway(m.id, undefined))} aria-label={`Undo merge of “${short(m.text)}”`}>
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={busy}
+              onClick={() => void actions.run('Could not undo the merge', (c) => c.mergeTakeaway(m.id, undefined))}
+              aria-label={`Undo merge of “${short(m.text)}”`}
+            >
               Undo merge
             </Button>
           ) : null}
@@ -126,15 +154,33 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
       ) : null}
       {facilitator ? (
         <div className={s.rowCenter} role="group" aria-label={`Curate “${short(item.text)}”`}>
-          <Button size="small" onClick={() => open('text')} aria-expanded={editing === 'text'} disabled={busy} data-testid="run-edit">
+          <Button
+            size="small"
+            onClick={() => open('text')}
+            aria-expanded={editing === 'text'}
+            disabled={busy}
+            data-testid="run-edit"
+          >
             Edit
           </Button>
           {mergeable ? (
-            <Button size="small" onClick={() => open('merge')} aria-expanded={editing === 'merge'} disabled={busy} data-testid="run-merge">
+            <Button
+              size="small"
+              onClick={() => open('merge')}
+              aria-expanded={editing === 'merge'}
+              disabled={busy}
+              data-testid="run-merge"
+            >
               Merge
             </Button>
           ) : null}
-          <Button size="small" onClick={() => open('action')} aria-expanded={editing === 'action'} disabled={busy} data-testid="run-action">
+          <Button
+            size="small"
+            onClick={() => open('action')}
+            aria-expanded={editing === 'action'}
+            disabled={busy}
+            data-testid="run-action"
+          >
             {item.action ? 'Action…' : 'Make action'}
           </Button>
         </div>
@@ -148,7 +194,12 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
           }}
         >
           <Field label="Takeaway text">
-            <Input value={text} maxLength={RUN_LIMITS.takeaway} onChange={(_, d) => setText(d.value)} data-testid="run-edit-input" />
+            <Input
+              value={text}
+              maxLength={RUN_LIMITS.takeaway}
+              onChange={(_, d) => setText(d.value)}
+              data-testid="run-edit-input"
+            />
           </Field>
           <div className={s.rowCenter}>
             <Button type="submit" appearance="primary" size="small" disabled={busy} data-testid="run-edit-save">
@@ -172,7 +223,15 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
             </Select>
           </Field>
           <div className={s.rowCenter}>
-            <Button appearance="primary" size="small" disabled={busy || !into} onClick={() => void actions.run('Could not merge the takeaway', (c) => c.mergeTakeaway(item.id, into)).then(done)} data-testid="run-merge-save">
+            <Button
+              appearance="primary"
+              size="small"
+              disabled={busy || !into}
+              onClick={() =>
+                void actions.run('Could not merge the takeaway', (c) => c.mergeTakeaway(item.id, into)).then(done)
+              }
+              data-testid="run-merge-save"
+            >
               Merge
             </Button>
             <Button size="small" onClick={() => setEditing('none')}>
@@ -183,7 +242,11 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
       ) : null}
       {editing === 'action' ? (
         <div className={s.stack}>
-          <Field label="Owner" validationMessage={fieldMessage('owner')} validationState={fieldMessage('owner') ? 'error' : 'none'}>
+          <Field
+            label="Owner"
+            validationMessage={fieldMessage('owner')}
+            validationState={fieldMessage('owner') ? 'error' : 'none'}
+          >
             <Select
               ref={ownerRef}
               value={owner}
@@ -194,11 +257,13 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
               data-testid="run-action-owner"
             >
               <option value="">Choose someone…</option>
-              {[...members].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.displayName}
-                </option>
-              ))}
+              {[...members]
+                .sort((a, b) => a.displayName.localeCompare(b.displayName))
+                .map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.displayName}
+                  </option>
+                ))}
             </Select>
           </Field>
           <Field
@@ -220,11 +285,24 @@ function TakeawayItem({ item, others, facilitator, members, actions }: { item: W
             />
           </Field>
           <div className={s.rowCenter}>
-            <Button appearance="primary" size="small" disabled={busy} onClick={saveAction} data-testid="run-action-save">
+            <Button
+              appearance="primary"
+              size="small"
+              disabled={busy}
+              onClick={saveAction}
+              data-testid="run-action-save"
+            >
               Save action
             </Button>
             {item.action ? (
-              <Button size="small" disabled={busy} onClick={() => void actions.run('Could not remove the action', (c) => c.setAction(item.id, undefined)).then(done)} data-testid="run-action-remove">
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() =>
+                  void actions.run('Could not remove the action', (c) => c.setAction(item.id, undefined)).then(done)
+                }
+                data-testid="run-action-remove"
+              >
                 Remove action
               </Button>
             ) : null}

@@ -28,11 +28,22 @@ import { clientFail, clientOk, type ClientResult } from '../../../live/client-re
 import type { LiveSessionRun, MeetingSnapshot } from '../../../live/live-meeting';
 import type { ApiClient, SavedRunView, SessionOutcomeView } from '../../api-client';
 import { apiResult } from '../../api-result';
-import { closeRequest, heldCount, sessionOwnerName, sessionTopicTitle, topPrioritised, upcomingSessions, type NameOf } from './session-view';
+import {
+  closeRequest,
+  heldCount,
+  sessionOwnerName,
+  sessionTopicTitle,
+  topPrioritised,
+  upcomingSessions,
+  type NameOf,
+} from './session-view';
 
 export interface SessionControllerDeps {
   readonly api: {
-    readonly sessions: Pick<ApiClient['sessions'], 'list' | 'schedule' | 'get' | 'outcomes' | 'giveFeedback' | 'close' | 'saveRun' | 'resumableRun'>;
+    readonly sessions: Pick<
+      ApiClient['sessions'],
+      'list' | 'schedule' | 'get' | 'outcomes' | 'giveFeedback' | 'close' | 'saveRun' | 'resumableRun'
+    >;
     readonly backlog: Pick<ApiClient['backlog'], 'volunteerOwner'>;
     readonly listTopics: ApiClient['listTopics'];
   };
@@ -50,7 +61,9 @@ export interface StartOptions {
   readonly top: Topic | undefined;
 }
 
-export type StartChoice = { readonly kind: 'scheduled'; readonly sessionId: string } | { readonly kind: 'now'; readonly requestId: string };
+export type StartChoice =
+  | { readonly kind: 'scheduled'; readonly sessionId: string }
+  | { readonly kind: 'now'; readonly requestId: string };
 
 /** Minutes before a session scheduled "now" starts. */
 export const SCHEDULE_NOW_LEAD_MINUTES = 2;
@@ -62,7 +75,11 @@ export interface SessionController {
   /** 2 calls: the community's sessions and its topics. */
   loadStartOptions(): Promise<ClientResult<StartOptions>>;
   /** 0 calls (or 1: schedule now) + 1 live edit. Returns the session started. */
-  start(options: StartOptions, choice: StartChoice, ctx: { me: string; nameOf: NameOf }): Promise<ClientResult<Session>>;
+  start(
+    options: StartOptions,
+    choice: StartChoice,
+    ctx: { me: string; nameOf: NameOf },
+  ): Promise<ClientResult<Session>>;
   /** 1 call: the meeting's saved run whose session is still open (a lost container), or null. */
   findResumable(meetingId: string): Promise<ClientResult<SavedSessionRun | null>>;
   /** 1 live edit: the run as the record saved it. */
@@ -87,7 +104,11 @@ export interface SessionController {
   vote(run: SessionRunState, score: number): Promise<ClientResult<FeedbackSummary | undefined>>;
   closeVoting(run: SessionRunState): ClientResult<void>;
   /** 2 calls (the session's topic, the close) then 1 live edit. Retrying is safe (same request id). */
-  close(run: SessionRunState, snapshot: Pick<MeetingSnapshot, 'present' | 'checkIns'>, memberIds: readonly string[]): Promise<ClientResult<SessionOutcomeView>>;
+  close(
+    run: SessionRunState,
+    snapshot: Pick<MeetingSnapshot, 'present' | 'checkIns'>,
+    memberIds: readonly string[],
+  ): Promise<ClientResult<SessionOutcomeView>>;
   /** 1 call. */
   feedback(sessionId: string): Promise<ClientResult<FeedbackSummary>>;
   /** 1 call: the top of the prioritised backlog, for "who volunteers to own the next topic?". */
@@ -96,13 +117,23 @@ export interface SessionController {
   volunteer(topicId: string): Promise<ClientResult<Topic>>;
 }
 
-export function createSessionController({ api, live, communityId, now = () => new Date() }: SessionControllerDeps): SessionController {
+export function createSessionController({
+  api,
+  live,
+  communityId,
+  now = () => new Date(),
+}: SessionControllerDeps): SessionController {
   return {
     async loadStartOptions() {
       const loaded = await apiResult(Promise.all([api.sessions.list(communityId), api.listTopics(communityId)]));
       if (!loaded.ok) return loaded;
       const [sessions, topics] = loaded.value;
-      return clientOk({ upcoming: upcomingSessions(sessions, now()), held: heldCount(sessions), topics, top: topPrioritised(topics) });
+      return clientOk({
+        upcoming: upcomingSessions(sessions, now()),
+        held: heldCount(sessions),
+        topics,
+        top: topPrioritised(topics),
+      });
     },
 
     async start(options, choice, { me, nameOf }) {
@@ -112,7 +143,8 @@ export function createSessionController({ api, live, communityId, now = () => ne
         if (!found) return refuse('Choose one of the upcoming sessions.');
         session = found;
       } else {
-        if (!options.top) return refuse('A deep dive needs a topic: prioritise one in the backlog first (or run Thirty Five).');
+        if (!options.top)
+          return refuse('A deep dive needs a topic: prioritise one in the backlog first (or run Thirty Five).');
         const startsAt = new Date(now().getTime() + SCHEDULE_NOW_LEAD_MINUTES * 60_000).toISOString();
         const scheduled = await apiResult(
           api.sessions.schedule(communityId, {
@@ -156,7 +188,8 @@ export function createSessionController({ api, live, communityId, now = () => ne
       const allowed = checkAdvance(run.phase, to);
       if (!allowed.ok) return refuse(allowed.error.message);
       if (to === 'breakouts') return refuse('Form the groups and start the breakouts from the deep dive.');
-      if (to === 'closed') return refuse('Close the session with "Close the session": it keeps the takeaways in the record.');
+      if (to === 'closed')
+        return refuse('Close the session with "Close the session": it keeps the takeaways in the record.');
       return live.advance(to, { minutes: minutes ?? DEFAULT_TIMEBOX[to] });
     },
 
@@ -167,20 +200,25 @@ export function createSessionController({ api, live, communityId, now = () => ne
       if (groups.length < BREAKOUT_LIMITS.minGroups) return refuse('Form the breakout groups first.');
       const m = checkBreakoutMinutes(minutes);
       if (!m.ok) return refuse(m.error.message);
-      if (groups.some((g) => g.members.length === 0)) return refuse('A group has nobody in it: move someone there first.');
+      if (groups.some((g) => g.members.length === 0))
+        return refuse('A group has nobody in it: move someone there first.');
       const set = live.setGroups(groups);
       return set.ok ? live.advance('breakouts', { minutes }) : set;
     },
 
     moveMember(run, userId, toGroup) {
-      if (run.phase !== 'breakouts' && run.phase !== 'deep-dive') return refuse('People are moved between groups during the breakouts.');
+      if (run.phase !== 'breakouts' && run.phase !== 'deep-dive')
+        return refuse('People are moved between groups during the breakouts.');
       return live.moveMember(userId, toGroup);
     },
 
     addToGroup(run, userId, toGroup) {
-      if (run.groups.some((g) => g.members.includes(userId))) return refuse('That person is already in a group: move them instead.');
+      if (run.groups.some((g) => g.members.includes(userId)))
+        return refuse('That person is already in a group: move them instead.');
       if (!run.groups.some((g) => g.index === toGroup)) return refuse(`There is no group ${toGroup + 1}.`);
-      return live.setGroups(run.groups.map((g) => (g.index === toGroup ? { ...g, members: [...g.members, userId].sort() } : g)));
+      return live.setGroups(
+        run.groups.map((g) => (g.index === toGroup ? { ...g, members: [...g.members, userId].sort() } : g)),
+      );
     },
 
     addNote: (text) => live.addGroupNote(text),
@@ -192,7 +230,10 @@ export function createSessionController({ api, live, communityId, now = () => ne
       if (action) {
         if (!action.ownerId) return refuse('Choose who owns the action.');
         const due = checkDueDate(action.dueDate, now());
-        if (!due.ok) return refuse(due.error.message === 'dueDate must be a date like 2026-12-31.' ? 'Pick a due date.' : due.error.message);
+        if (!due.ok)
+          return refuse(
+            due.error.message === 'dueDate must be a date like 2026-12-31.' ? 'Pick a due date.' : due.error.message,
+          );
       }
       return live.setAction(id, action);
     },
@@ -216,7 +257,9 @@ export function createSessionController({ api, live, communityId, now = () => ne
       if (run.closed) return refuse('The session is already closed.');
       const req0 = closeRequest({ run, snapshot, topicId: null, memberIds });
       if (req0.takeaways.length > OUTCOME_LIMITS.perClose) {
-        return refuse(`At most ${OUTCOME_LIMITS.perClose} takeaways can be kept from one session (${req0.takeaways.length} on the wall): merge some first.`);
+        return refuse(
+          `At most ${OUTCOME_LIMITS.perClose} takeaways can be kept from one session (${req0.takeaways.length} on the wall): merge some first.`,
+        );
       }
       const got = await apiResult(api.sessions.get(communityId, run.sessionId));
       if (!got.ok) return got;

@@ -35,7 +35,8 @@ export type NameOf = (userId: string) => string;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A run that is under way (started, not closed). */
-export const isRunning = (run: SessionRunState | undefined): run is SessionRunState => !!run && !run.closed && run.phase !== 'closed';
+export const isRunning = (run: SessionRunState | undefined): run is SessionRunState =>
+  !!run && !run.closed && run.phase !== 'closed';
 
 /** A Thirty Five game is being played (started and not yet in the backlog). */
 export const isGameBeingPlayed = (game: GameState | undefined): boolean => !!game && !game.committed;
@@ -43,7 +44,8 @@ export const isGameBeingPlayed = (game: GameState | undefined): boolean => !!gam
 /** Why a facilitator cannot start a run now, or undefined when they can. */
 export function whyNoStart(snapshot: Pick<MeetingSnapshot, 'sessionRun' | 'thirtyFive'>): string | undefined {
   if (isRunning(snapshot.sessionRun)) return 'A session is already running in this meeting.';
-  if (isGameBeingPlayed(snapshot.thirtyFive)) return 'A Thirty Five game is being played; commit it to the backlog first.';
+  if (isGameBeingPlayed(snapshot.thirtyFive))
+    return 'A Thirty Five game is being played; commit it to the backlog first.';
   return undefined;
 }
 
@@ -54,11 +56,12 @@ export const iceBreakerText = (run: Pick<SessionRunState, 'iceBreakerId'>): stri
   findIceBreaker(run.iceBreakerId)?.text ?? 'How are you arriving today?';
 
 /** What the facilitator's "move on" button does from each phase. */
-export const NEXT_STEP: Readonly<Partial<Record<SessionPhase, { readonly to: SessionPhase; readonly label: string }>>> = {
-  'check-in': { to: 'deep-dive', label: 'Start the deep dive' },
-  breakouts: { to: 'share-out', label: 'End breakouts: share-out' },
-  'share-out': { to: 'feedback', label: 'Move on to feedback' },
-};
+export const NEXT_STEP: Readonly<Partial<Record<SessionPhase, { readonly to: SessionPhase; readonly label: string }>>> =
+  {
+    'check-in': { to: 'deep-dive', label: 'Start the deep dive' },
+    breakouts: { to: 'share-out', label: 'End breakouts: share-out' },
+    'share-out': { to: 'feedback', label: 'Move on to feedback' },
+  };
 
 /** The stage warns when the owner's opening runs past its soft cap. */
 export function overrunWarning(run: Pick<SessionRunState, 'phase' | 'phaseStartedAt'>, now: Date): string | undefined {
@@ -76,7 +79,9 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Scheduled sessions still to run: from 12 hours ago on (a session that started late is still offered), soonest first. */
 export function upcomingSessions(sessions: readonly Session[], now: Date): Session[] {
   const from = now.getTime() - DAY / 2;
-  return sessions.filter((s) => s.state === 'scheduled' && Date.parse(s.startsAt) >= from).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return sessions
+    .filter((s) => s.state === 'scheduled' && Date.parse(s.startsAt) >= from)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** How many sessions the community has held (for its ice-breaker rotation). */
@@ -84,7 +89,9 @@ export const heldCount = (sessions: readonly Session[]): number => sessions.filt
 
 /** The top of the prioritised backlog (rank 1 first), or undefined. */
 export function topPrioritised(topics: readonly Topic[]): Topic | undefined {
-  return topics.filter((t) => t.state === 'prioritised' && t.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number))[0];
+  return topics
+    .filter((t) => t.state === 'prioritised' && t.rank !== null)
+    .sort((a, b) => (a.rank as number) - (b.rank as number))[0];
 }
 
 /** What a session is about: its first topic's title, else its type and guest. */
@@ -94,7 +101,17 @@ export function sessionTopicTitle(session: Session, topics: readonly Topic[]): s
   if (topic) return topic.title;
   const d = session.details;
   const who =
-    d.type === 'external-speaker' ? d.speakerName : d.type === 'leadership-guest' ? d.guestName : d.type === 'book-club' ? d.bookTitle : d.type === 'story-sharing' ? d.theme : d.type === 'visit' ? d.hostCompany : '';
+    d.type === 'external-speaker'
+      ? d.speakerName
+      : d.type === 'leadership-guest'
+        ? d.guestName
+        : d.type === 'book-club'
+          ? d.bookTitle
+          : d.type === 'story-sharing'
+            ? d.theme
+            : d.type === 'visit'
+              ? d.hostCompany
+              : '';
   return who ? `${SESSION_TYPE_LABELS[d.type]}: ${who}` : session.purpose || SESSION_TYPE_LABELS[d.type];
 }
 
@@ -107,7 +124,13 @@ export function sessionOwnerName(session: Session, topics: readonly Topic[], nam
 
 /** "Deep dive · 3 Dec, 15:00 · Remote retros" for the start select. `timeZone` for tests. */
 export function sessionOptionLabel(session: Session, topics: readonly Topic[], timeZone?: string): string {
-  const when = new Date(session.startsAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+  const when = new Date(session.startsAt).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
   return `${SESSION_TYPE_LABELS[session.details.type]} · ${when} · ${sessionTopicTitle(session, topics)}`;
 }
 
@@ -119,7 +142,10 @@ export interface PersonHereWithProduct {
 }
 
 /** The people who go into breakouts: everyone present, with the product their membership records. */
-export function breakoutPeople(present: readonly { readonly id: string }[], members: readonly Pick<Membership, 'userId' | 'product'>[]): PersonHereWithProduct[] {
+export function breakoutPeople(
+  present: readonly { readonly id: string }[],
+  members: readonly Pick<Membership, 'userId' | 'product'>[],
+): PersonHereWithProduct[] {
   const product = new Map(members.map((m) => [m.userId, m.product?.trim() || undefined]));
   return [...new Set(present.map((p) => p.id))].map((userId) => ({ userId, product: product.get(userId) }));
 }
@@ -128,7 +154,8 @@ export function breakoutPeople(present: readonly { readonly id: string }[], memb
 export function byProductHint(people: readonly PersonHereWithProduct[]): string | undefined {
   const products = new Set(people.map((p) => p.product).filter(Boolean));
   if (products.size === 0) return 'Nobody here has recorded a product, so by product works like random.';
-  if (products.size === 1) return 'Everyone here with a product has the same one; the others fill the remaining groups.';
+  if (products.size === 1)
+    return 'Everyone here with a product has the same one; the others fill the remaining groups.';
   return undefined;
 }
 
@@ -142,19 +169,39 @@ export function previewGroups(input: {
 }): Result<LiveBreakoutGroup[]> {
   const formed = formBreakouts({ people: input.people, count: input.count, mode: input.mode, seed: input.seed });
   if (!formed.ok) return formed;
-  return { ok: true, value: formed.value.map((g) => ({ index: g.index, members: g.members, question: (input.questions[g.index] ?? '').trim() })) };
+  return {
+    ok: true,
+    value: formed.value.map((g) => ({
+      index: g.index,
+      members: g.members,
+      question: (input.questions[g.index] ?? '').trim(),
+    })),
+  };
 }
 
 /** The preview after the facilitator moved someone (questions kept). */
-export function movePreview(groups: readonly LiveBreakoutGroup[], userId: string, to: number): Result<LiveBreakoutGroup[]> {
-  const moved = moveToGroup(groups.map((g) => ({ index: g.index, members: g.members, products: [] })), userId, to);
+export function movePreview(
+  groups: readonly LiveBreakoutGroup[],
+  userId: string,
+  to: number,
+): Result<LiveBreakoutGroup[]> {
+  const moved = moveToGroup(
+    groups.map((g) => ({ index: g.index, members: g.members, products: [] })),
+    userId,
+    to,
+  );
   if (!moved.ok) return moved;
-  return { ok: true, value: moved.value.map((g) => ({ index: g.index, members: g.members, question: groups[g.index]?.question ?? '' })) };
+  return {
+    ok: true,
+    value: moved.value.map((g) => ({ index: g.index, members: g.members, question: groups[g.index]?.question ?? '' })),
+  };
 }
 
 /** The questions typed for the preview, into its groups (the preview's members kept). */
-export const withQuestions = (groups: readonly LiveBreakoutGroup[], questions: readonly string[]): LiveBreakoutGroup[] =>
-  groups.map((g) => ({ ...g, question: (questions[g.index] ?? '').trim() }));
+export const withQuestions = (
+  groups: readonly LiveBreakoutGroup[],
+  questions: readonly string[],
+): LiveBreakoutGroup[] => groups.map((g) => ({ ...g, question: (questions[g.index] ?? '').trim() }));
 
 export const groupName = (index: number): string => `Group ${index + 1}`;
 
@@ -200,7 +247,9 @@ export function wallItems(run: SessionRunState, nameOf: NameOf): WallItem[] {
     text: t.text,
     authorName: t.authorName,
     merged: merged.map((m) => ({ id: m.id, text: m.text, authorName: m.authorName })),
-    action: t.action ? { ...t.action, label: `Action · ${nameOf(t.action.ownerId)} · due ${t.action.dueDate}` } : undefined,
+    action: t.action
+      ? { ...t.action, label: `Action · ${nameOf(t.action.ownerId)} · due ${t.action.dueDate}` }
+      : undefined,
   }));
 }
 
@@ -242,18 +291,29 @@ export function unvotedQuestion(
   const shown = who.length > 5 ? `${who.slice(0, 5).join(', ')} and ${who.length - 5} more` : who.join(', ');
   const notYet = `${plural(missing.length, 'person', 'people')} here ${missing.length === 1 ? 'has' : 'have'} not voted yet (${shown}).`;
   return step === 'close-voting'
-    ? { title: 'Close voting now?', message: `${notYet} Closing voting shows the result now; they can no longer vote.`, confirm: 'Close voting' }
-    : { title: 'Close the session now?', message: `${notYet} Closing the session ends the vote for everyone.`, confirm: 'Close the session' };
+    ? {
+        title: 'Close voting now?',
+        message: `${notYet} Closing voting shows the result now; they can no longer vote.`,
+        confirm: 'Close voting',
+      }
+    : {
+        title: 'Close the session now?',
+        message: `${notYet} Closing the session ends the vote for everyone.`,
+        confirm: 'Close the session',
+      };
 }
 
-export const showHistogram = (run: SessionRunState, presentIds: readonly string[]): boolean => feedbackShown(run, presentIds);
+export const showHistogram = (run: SessionRunState, presentIds: readonly string[]): boolean =>
+  feedbackShown(run, presentIds);
 
 export const FEEDBACK_QUESTION = 'Return on time invested';
 export const SCORE_LABELS: readonly string[] = ['1 — not worth it', '2', '3', '4', '5 — very worth it'];
 
 export interface HistogramView {
   /** Bars for 1–5, or null when the record shows no distribution yet (fewer than 3 votes). */
-  readonly bars: readonly { readonly score: number; readonly count: number; readonly percent: number; readonly label: string }[] | null;
+  readonly bars:
+    | readonly { readonly score: number; readonly count: number; readonly percent: number; readonly label: string }[]
+    | null;
   readonly summary: string;
 }
 
@@ -266,7 +326,12 @@ export function histogramView(f: Pick<FeedbackSummary, 'votes' | 'average' | 'di
   }
   const max = Math.max(1, ...f.distribution);
   return {
-    bars: f.distribution.map((count, i) => ({ score: i + 1, count, percent: (count / max) * 100, label: `${i + 1}: ${plural(count, 'vote')}` })),
+    bars: f.distribution.map((count, i) => ({
+      score: i + 1,
+      count,
+      percent: (count / max) * 100,
+      label: `${i + 1}: ${plural(count, 'vote')}`,
+    })),
     summary: `Average ${f.average.toFixed(1)} out of 5 from ${plural(f.votes, 'vote')}`,
   };
 }
@@ -278,7 +343,14 @@ export function histogramView(f: Pick<FeedbackSummary, 'votes' | 'average' | 'di
  * folded into its target's text ("… (also: …)"), so nothing said is lost and the record has no
  * duplicates; the target keeps its author and action. Cut to the record's 500 characters with "…".
  */
-export function foldedTakeaways(run: SessionRunState): { readonly id: string; readonly text: string; readonly authorId: string; readonly action: { readonly ownerId: string; readonly dueDate: string } | undefined }[] {
+export function foldedTakeaways(
+  run: SessionRunState,
+): {
+  readonly id: string;
+  readonly text: string;
+  readonly authorId: string;
+  readonly action: { readonly ownerId: string; readonly dueDate: string } | undefined;
+}[] {
   return takeawayWall(run).map(({ takeaway: t, merged }) => {
     const full = merged.length ? `${t.text} (also: ${merged.map((m) => m.text).join('; ')})` : t.text;
     const text = full.length > RUN_LIMITS.takeaway ? `${full.slice(0, RUN_LIMITS.takeaway - 1).trimEnd()}…` : full;

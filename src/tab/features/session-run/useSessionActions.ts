@@ -14,7 +14,14 @@ export { errorMessage };
 export function useSessionActions(meeting: LiveMeeting | undefined, communityId: string): UseSessionActions {
   const { api } = useServices();
   const controller = useMemo(
-    () => (meeting ? createSessionController({ api: { sessions: api.sessions, backlog: api.backlog, listTopics: api.listTopics }, live: meeting.session, communityId }) : undefined),
+    () =>
+      meeting
+        ? createSessionController({
+            api: { sessions: api.sessions, backlog: api.backlog, listTopics: api.listTopics },
+            live: meeting.session,
+            communityId,
+          })
+        : undefined,
     [api, meeting, communityId],
   );
   return useStepRunner(controller);

@@ -34,7 +34,11 @@ export function ActionStatusSelect({
 
   if (!canChange) {
     return (
-      <Badge appearance={action.status === 'done' ? 'filled' : 'tint'} aria-label={`${label}: ${ACTION_STATUS_LABELS[action.status]}`} data-testid="action-status-text">
+      <Badge
+        appearance={action.status === 'done' ? 'filled' : 'tint'}
+        aria-label={`${label}: ${ACTION_STATUS_LABELS[action.status]}`}
+        data-testid="action-status-text"
+      >
         {ACTION_STATUS_LABELS[action.status]}
       </Badge>
     );
@@ -46,12 +50,20 @@ export function ActionStatusSelect({
     setBusy(true);
     try {
       const updated = await api.actions.setStatus(communityId, action.id, { etag: action.etag, status });
-      onResult({ kind: 'changed', action: updated.action, etag: updated.etag, message: `"${updated.action.text}" is now ${ACTION_STATUS_LABELS[updated.action.status].toLowerCase()}.` });
+      onResult({
+        kind: 'changed',
+        action: updated.action,
+        etag: updated.etag,
+        message: `"${updated.action.text}" is now ${ACTION_STATUS_LABELS[updated.action.status].toLowerCase()}.`,
+      });
     } catch (e) {
       const err = toApiError(e);
       setShown(action.status);
       if (err.code === 'CONFLICT') {
-        onResult({ kind: 'stale', message: `Someone changed "${action.text}" meanwhile, so your change was not saved. The actions are reloaded: check the status and change it again if needed.` });
+        onResult({
+          kind: 'stale',
+          message: `Someone changed "${action.text}" meanwhile, so your change was not saved. The actions are reloaded: check the status and change it again if needed.`,
+        });
       } else onResult({ kind: 'error', message: err.message });
     } finally {
       setBusy(false);

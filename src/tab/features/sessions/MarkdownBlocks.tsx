@@ -12,7 +12,13 @@ export type { MarkdownClasses };
 
 export function MarkdownBlocks({ markdown, classes = {} }: { markdown: string; classes?: MarkdownClasses }) {
   return (
-    <Suspense fallback={<p className={classes.paragraph} style={{ whiteSpace: 'pre-wrap' }}>{markdown}</p>}>
+    <Suspense
+      fallback={
+        <p className={classes.paragraph} style={{ whiteSpace: 'pre-wrap' }}>
+          {markdown}
+        </p>
+      }
+    >
       <NotesMarkdown markdown={markdown} classes={classes} />
     </Suspense>
   );

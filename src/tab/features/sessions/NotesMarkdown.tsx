@@ -29,7 +29,11 @@ function componentsFor(classes: MarkdownClasses): Components {
     h6: heading('h6'),
     p: ({ children }) => <p className={classes.paragraph}>{children}</p>,
     ul: ({ children }) => <ul className={classes.list}>{children}</ul>,
-    ol: ({ children, start }) => <ol className={classes.list} start={start}>{children}</ol>,
+    ol: ({ children, start }) => (
+      <ol className={classes.list} start={start}>
+        {children}
+      </ol>
+    ),
     blockquote: ({ children }) => <blockquote className={classes.quote}>{children}</blockquote>,
     pre: ({ children }) => <pre className={classes.code}>{children}</pre>,
     a: ({ href, children }) =>

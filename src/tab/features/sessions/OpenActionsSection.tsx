@@ -19,7 +19,11 @@ export const localToday = (d = new Date()): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Who may change an action's status: its owner, a facilitator or champion, or the session's facilitator. */
-export const canChangeAction = (view: CommunityView, ownerId: string, session: Pick<Session, 'facilitatorId'> | undefined): boolean =>
+export const canChangeAction = (
+  view: CommunityView,
+  ownerId: string,
+  session: Pick<Session, 'facilitatorId'> | undefined,
+): boolean =>
   ownerId === view.me.userId ||
   hasRole(view.me, 'facilitator') ||
   hasRole(view.me, 'champion') ||
@@ -51,7 +55,11 @@ export function OpenActionsSection({ view, onOpen }: { view: CommunityView; onOp
   const groups = data.status === 'ready' ? groupActionsByOwner(data.data.ready, names, view.me.userId) : [];
   const total = data.status === 'ready' ? data.data.ready.length : undefined;
   return (
-    <Section title={total === undefined ? 'Open actions' : `Open actions (${total})`} id="open-actions-heading" testId="open-actions">
+    <Section
+      title={total === undefined ? 'Open actions' : `Open actions (${total})`}
+      id="open-actions-heading"
+      testId="open-actions"
+    >
       {notice?.kind === 'stale' ? (
         <InfoNotice intent="warning" title="Changed meanwhile">
           {notice.message}
@@ -91,14 +99,24 @@ export function OpenActionsSection({ view, onOpen }: { view: CommunityView; onOp
                         {session ? (
                           <>
                             {' · from '}
-                            <Link as="button" inline onClick={() => onOpen(a.sessionId)} data-return-key={`action:${a.id}`}>
+                            <Link
+                              as="button"
+                              inline
+                              onClick={() => onOpen(a.sessionId)}
+                              data-return-key={`action:${a.id}`}
+                            >
                               {sessionWhen(session.startsAt)} · {SESSION_TYPE_LABELS[session.details.type]}
                             </Link>
                           </>
                         ) : null}
                       </span>
                     </span>
-                    <ActionStatusSelect communityId={c} action={a} canChange={canChangeAction(view, a.ownerId, session)} onResult={onResult} />
+                    <ActionStatusSelect
+                      communityId={c}
+                      action={a}
+                      canChange={canChangeAction(view, a.ownerId, session)}
+                      onResult={onResult}
+                    />
                   </li>
                 );
               })}
@@ -108,7 +126,8 @@ export function OpenActionsSection({ view, onOpen }: { view: CommunityView; onOp
       )}
       {data.status === 'ready' && data.data.missing.length ? (
         <span className={sec.muted}>
-          {countLabel(data.data.missing.length, 'action', 'actions')} could not be read with their version; refresh to change their status.
+          {countLabel(data.data.missing.length, 'action', 'actions')} could not be read with their version; refresh to
+          change their status.
         </span>
       ) : null}
     </Section>

@@ -36,11 +36,29 @@ const useStyles = makeStyles({
     whiteSpace: 'pre-wrap',
   },
   who: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  h: { margin: '6px 0 2px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  h: {
+    margin: '6px 0 2px',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+  },
   p: { margin: '2px 0', whiteSpace: 'pre-line' },
   ul: { margin: '2px 0', paddingInlineStart: '1.4em' },
-  quote: { margin: '2px 0', paddingInlineStart: '10px', borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, whiteSpace: 'pre-line' },
-  code: { margin: '2px 0', padding: '8px', background: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflowX: 'auto', fontFamily: tokens.fontFamilyMonospace },
+  quote: {
+    margin: '2px 0',
+    paddingInlineStart: '10px',
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'pre-line',
+  },
+  code: {
+    margin: '2px 0',
+    padding: '8px',
+    background: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   theirs: {
     margin: 0,
     padding: '8px',
@@ -220,7 +238,10 @@ function NotesRow({
   return (
     <div className={s.paragraph} data-testid="notes-paragraph" data-paragraph={paragraph.index}>
       <div className={s.text}>
-        <MarkdownBlocks markdown={paragraph.source} classes={{ heading: s.h, paragraph: s.p, list: s.ul, quote: s.quote, code: s.code }} />
+        <MarkdownBlocks
+          markdown={paragraph.source}
+          classes={{ heading: s.h, paragraph: s.p, list: s.ul, quote: s.quote, code: s.code }}
+        />
       </div>
       {annotations.length || isCoach ? (
         <aside className={s.side} aria-label={`Annotations on paragraph ${n}`}>
@@ -228,7 +249,13 @@ function NotesRow({
             <AnnotationNote key={a.id} a={a} names={names} />
           ))}
           {isCoach && !open ? (
-            <Button size="small" appearance="subtle" onClick={() => setOpen(true)} aria-label={`Annotate paragraph ${n}`} data-testid="annotate-open">
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => setOpen(true)}
+              aria-label={`Annotate paragraph ${n}`}
+              data-testid="annotate-open"
+            >
               Annotate
             </Button>
           ) : null}
@@ -242,7 +269,11 @@ function NotesRow({
               }}
               aria-label={`Annotation on paragraph ${n}`}
             >
-              <Field label={`Your annotation on paragraph ${n}`} validationMessage={error} hint={`${text.trim().length} / ${OUTCOME_LIMITS.annotation}`}>
+              <Field
+                label={`Your annotation on paragraph ${n}`}
+                validationMessage={error}
+                hint={`${text.trim().length} / ${OUTCOME_LIMITS.annotation}`}
+              >
                 <Textarea
                   value={text}
                   maxLength={OUTCOME_LIMITS.annotation}
@@ -333,8 +364,8 @@ function NotesEditor({
       {theirs !== undefined ? (
         <InfoNotice intent="warning" title="Someone else saved meanwhile">
           {theirs ? `${nameOf(names, theirs.updatedBy)} saved these notes at ${sessionWhen(theirs.updatedAt)}. ` : ''}
-          Your draft is still in the editor below. Re-apply your changes to their text (or keep yours), then save: saving now replaces
-          their version.
+          Your draft is still in the editor below. Re-apply your changes to their text (or keep yours), then save:
+          saving now replaces their version.
         </InfoNotice>
       ) : null}
       {theirs !== undefined ? (
@@ -347,7 +378,9 @@ function NotesEditor({
       <Field
         label={theirs !== undefined ? 'Your draft, in Markdown' : 'Notes in Markdown'}
         hint={`# heading, - list item, a blank line between paragraphs · ${draft.length} / ${OUTCOME_LIMITS.notes}`}
-        validationMessage={draft.length > OUTCOME_LIMITS.notes ? `At most ${OUTCOME_LIMITS.notes} characters.` : undefined}
+        validationMessage={
+          draft.length > OUTCOME_LIMITS.notes ? `At most ${OUTCOME_LIMITS.notes} characters.` : undefined
+        }
       >
         <Textarea
           className={s.textarea}
@@ -361,7 +394,12 @@ function NotesEditor({
       </Field>
       {error ? <ErrorNotice title="Could not save the notes" message={error} /> : null}
       <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || draft.length > OUTCOME_LIMITS.notes} data-testid="notes-save">
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || draft.length > OUTCOME_LIMITS.notes}
+          data-testid="notes-save"
+        >
           {busy ? 'Saving…' : theirs !== undefined ? 'Save my version' : 'Save notes'}
         </Button>
         {theirs !== undefined ? (

@@ -15,7 +15,18 @@ import { ActionStatusSelect, type StatusResult } from './ActionStatusSelect';
 import { BreakoutNotes } from './BreakoutNotes';
 import { canChangeAction, localToday } from './OpenActionsSection';
 import { SessionNotes } from './SessionNotes';
-import { countLabel, dueLabel, exportFileName, feedbackLine, nameOf, namesOf, sessionTopics, sessionTypeLine, sessionWhen, topicTitlesOf } from './session-view';
+import {
+  countLabel,
+  dueLabel,
+  exportFileName,
+  feedbackLine,
+  nameOf,
+  namesOf,
+  sessionTopics,
+  sessionTypeLine,
+  sessionWhen,
+  topicTitlesOf,
+} from './session-view';
 import { useSessionStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -43,16 +54,40 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
   takeaway: { padding: '6px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
   names: { margin: 0, paddingInlineStart: '1.2em' },
-  bars: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr) max-content', gap: '4px 8px', alignItems: 'center', margin: 0 },
-  barTrack: { height: '10px', background: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, overflow: 'hidden' },
-  bar: { height: '100%', background: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall, forcedColorAdjust: 'none' },
+  bars: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr) max-content',
+    gap: '4px 8px',
+    alignItems: 'center',
+    margin: 0,
+  },
+  barTrack: {
+    height: '10px',
+    background: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: 'hidden',
+  },
+  bar: {
+    height: '100%',
+    background: tokens.colorBrandBackground,
+    borderRadius: tokens.borderRadiusSmall,
+    forcedColorAdjust: 'none',
+  },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   agenda: { margin: 0, paddingInlineStart: '1.4em' },
 });
 
 type Notice = { readonly kind: 'ok' | 'info' | 'error' | 'warning'; readonly title?: string; readonly message: string };
 
-export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; sessionId: string; onBack: () => void }) {
+export function SessionPage({
+  view,
+  sessionId,
+  onBack,
+}: {
+  view: CommunityView;
+  sessionId: string;
+  onBack: () => void;
+}) {
   const { api } = useServices();
   const s = useStyles();
   const ss = useSessionStyles();
@@ -85,7 +120,13 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
       </Button>
     </div>
   );
-  if (session.status === 'loading') return <div className={s.page}>{back}<Loading label="Loading the session…" /></div>;
+  if (session.status === 'loading')
+    return (
+      <div className={s.page}>
+        {back}
+        <Loading label="Loading the session…" />
+      </div>
+    );
   if (session.status === 'error') {
     return (
       <div className={s.page}>
@@ -103,7 +144,8 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
   const typeLabel = SESSION_TYPE_LABELS[x.details.type];
   const typeLine = sessionTypeLine(x);
   const topicTitles = sessionTopics(x, titles);
-  const facilitates = hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion') || x.facilitatorId === view.me.userId;
+  const facilitates =
+    hasRole(view.me, 'facilitator') || hasRole(view.me, 'champion') || x.facilitatorId === view.me.userId;
   const isCoach = hasRole(view.me, 'coach');
   const held = x.state === 'held';
 
@@ -136,7 +178,11 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
       setNotice(
         r.posted
           ? { kind: 'ok', message: r.message || 'Published and posted to the channel.' }
-          : { kind: 'info', title: 'Published, but not posted to the channel', message: r.message || 'The card was not posted.' },
+          : {
+              kind: 'info',
+              title: 'Published, but not posted to the channel',
+              message: r.message || 'The card was not posted.',
+            },
       );
       session.reload();
     } catch (e) {
@@ -152,7 +198,12 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
   };
 
   return (
-    <article className={s.page} aria-labelledby="session-page-heading" data-testid="session-page" data-session-id={x.id}>
+    <article
+      className={s.page}
+      aria-labelledby="session-page-heading"
+      data-testid="session-page"
+      data-session-id={x.id}
+    >
       {back}
       <header className={s.head}>
         <h2 id="session-page-heading" className={s.h2} tabIndex={-1} ref={heading}>
@@ -161,7 +212,9 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
         <span className={s.meta} data-testid="session-meta">
           {typeLine !== typeLabel ? `${typeLine} · ` : ''}
           {held ? 'Facilitated by' : 'Facilitator:'} {nameOf(names, x.facilitatorId)} · {x.durationMinutes} min
-          {topicTitles.length ? ` · ${countLabel(topicTitles.length, 'topic', 'topics')}: ${topicTitles.join('; ')}` : ''}
+          {topicTitles.length
+            ? ` · ${countLabel(topicTitles.length, 'topic', 'topics')}: ${topicTitles.join('; ')}`
+            : ''}
         </span>
         <span className={s.top}>
           <Badge appearance={held ? 'filled' : 'outline'}>{held ? 'Held' : 'Scheduled'}</Badge>
@@ -199,13 +252,21 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
       {outcomes.status === 'loading' ? (
         <Loading label="Loading the notes and takeaways…" />
       ) : outcomes.status === 'error' ? (
-        <ErrorNotice title="Could not load what the session left" message={outcomes.error.message} onRetry={outcomes.reload} />
+        <ErrorNotice
+          title="Could not load what the session left"
+          message={outcomes.error.message}
+          onRetry={outcomes.reload}
+        />
       ) : (
         <>
           <div className={s.columns}>
             <div className={s.stack}>
               <Takeaways outcomes={outcomes.data} names={names} titles={titles} held={held} />
-              <Section title={`Actions (${outcomes.data.actions.length})`} id="session-actions-heading" testId="session-actions">
+              <Section
+                title={`Actions (${outcomes.data.actions.length})`}
+                id="session-actions-heading"
+                testId="session-actions"
+              >
                 {actionNotice?.kind === 'stale' ? (
                   <InfoNotice intent="warning" title="Changed meanwhile">
                     {actionNotice.message}
@@ -228,7 +289,12 @@ export function SessionPage({ view, sessionId, onBack }: { view: CommunityView; 
                           <span className={ss.rowMain}>
                             <span className={ss.actionText}>{a.text}</span>
                             <span className={ss.sub}>
-                              {nameOf(names, a.ownerId)} · <span className={a.status !== 'done' && a.dueDate < localToday() ? ss.overdue : undefined}>{dueLabel(a.dueDate, localToday())}</span>
+                              {nameOf(names, a.ownerId)} ·{' '}
+                              <span
+                                className={a.status !== 'done' && a.dueDate < localToday() ? ss.overdue : undefined}
+                              >
+                                {dueLabel(a.dueDate, localToday())}
+                              </span>
                             </span>
                           </span>
                           <ActionStatusSelect
@@ -313,7 +379,9 @@ function Takeaways({
   return (
     <Section title={`Takeaways (${list.length})`} id="session-takeaways-heading" testId="session-takeaways">
       {list.length === 0 ? (
-        <span className={sec.muted}>{held ? 'No takeaways were recorded.' : 'Takeaways are recorded during the session.'}</span>
+        <span className={sec.muted}>
+          {held ? 'No takeaways were recorded.' : 'Takeaways are recorded during the session.'}
+        </span>
       ) : (
         <ul className={ss.list}>
           {list.map((t) => (

@@ -47,7 +47,12 @@ export function SessionSearch({ view, onOpen }: { view: CommunityView; onOpen: (
   return (
     <Section title="Search takeaways and notes" id="session-search-heading" testId="session-search">
       <form className={s.searchForm} role="search" aria-label="Search takeaways and notes" onSubmit={search}>
-        <Field label="Search for" className={s.searchBox} validationMessage={hint} validationState={hint ? 'warning' : 'none'}>
+        <Field
+          label="Search for"
+          className={s.searchBox}
+          validationMessage={hint}
+          validationState={hint ? 'warning' : 'none'}
+        >
           <Input
             type="search"
             value={q}
@@ -76,20 +81,29 @@ export function SessionSearch({ view, onOpen }: { view: CommunityView; onOpen: (
       {state.status === 'done' ? (
         <>
           <span role="status" className={sec.muted} data-testid="search-summary">
-            {state.hits.length ? `${countLabel(state.hits.length, 'result', 'results')} for “${state.q}”.` : `Nothing found for “${state.q}”.`}
+            {state.hits.length
+              ? `${countLabel(state.hits.length, 'result', 'results')} for “${state.q}”.`
+              : `Nothing found for “${state.q}”.`}
           </span>
           {state.hits.length ? (
             <ul className={s.list} aria-label={`Results for ${state.q}`} data-testid="search-results">
               {state.hits.map((h, i) => {
                 const session = byId.get(h.sessionId);
-                const label = session ? `${sessionWhen(session.startsAt)} · ${SESSION_TYPE_LABELS[session.details.type]}` : 'the session';
+                const label = session
+                  ? `${sessionWhen(session.startsAt)} · ${SESSION_TYPE_LABELS[session.details.type]}`
+                  : 'the session';
                 return (
                   <li key={`${h.kind}:${h.id}:${i}`} className={s.hit} data-testid="search-hit" data-kind={h.kind}>
                     <span className={s.hitHead}>
                       <Badge appearance="tint" color={h.kind === 'takeaway' ? 'brand' : 'informative'}>
                         {h.kind === 'takeaway' ? 'Takeaway' : h.kind === 'group-note' ? 'Group note' : 'Notes'}
                       </Badge>
-                      <Link as="button" onClick={() => onOpen(h.sessionId)} data-return-key={`hit:${i}:${h.id}`} data-testid="search-hit-link">
+                      <Link
+                        as="button"
+                        onClick={() => onOpen(h.sessionId)}
+                        data-return-key={`hit:${i}:${h.id}`}
+                        data-testid="search-hit-link"
+                      >
                         Open {label}
                       </Link>
                     </span>

@@ -11,8 +11,25 @@ import type { CommunityView } from '../../api-client';
 import { useAsync, useServices } from '../../app-services';
 import { useReloadOnChange } from '../community/useCommunityChanges';
 import { ErrorNotice, Section, useSectionStyles } from '../../ui/common';
-import { EMPTY_FILTERS, filterSummary, filtersToQuery, ownerFilterOptions, queryKey, splitSessions, topicFilterOptions, type SessionFilterForm } from './session-filters';
-import { countLabel, nameOf, namesOf, sessionTopics, sessionTypeLine, sessionWhen, topicTitlesOf } from './session-view';
+import {
+  EMPTY_FILTERS,
+  filterSummary,
+  filtersToQuery,
+  ownerFilterOptions,
+  queryKey,
+  splitSessions,
+  topicFilterOptions,
+  type SessionFilterForm,
+} from './session-filters';
+import {
+  countLabel,
+  nameOf,
+  namesOf,
+  sessionTopics,
+  sessionTypeLine,
+  sessionWhen,
+  topicTitlesOf,
+} from './session-view';
 import { useRemembered } from './remembered';
 import { useSessionStyles } from './styles';
 
@@ -29,7 +46,10 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
 
   const topics = useAsync(() => api.listTopics(c), `s-topics:${c}`);
   const all = useAsync(() => api.sessions.list(c), `sessions:${c}`);
-  const filtered = useAsync(() => (active ? api.sessions.list(c, query) : Promise.resolve(null)), `sessions:${c}:${active ? queryKey(query) : 'all'}`);
+  const filtered = useAsync(
+    () => (active ? api.sessions.list(c, query) : Promise.resolve(null)),
+    `sessions:${c}:${active ? queryKey(query) : 'all'}`,
+  );
 
   const names = useMemo(() => namesOf(view.members), [view.members]);
   const topicList: readonly Topic[] = topics.status === 'ready' ? topics.data : [];
@@ -95,7 +115,11 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
             </Select>
           </Field>
           <Field label="Session type">
-            <Select value={form.type} onChange={(_, d) => set({ type: d.value as SessionType | '' })} data-testid="filter-type">
+            <Select
+              value={form.type}
+              onChange={(_, d) => set({ type: d.value as SessionType | '' })}
+              data-testid="filter-type"
+            >
               <option value="">Any type</option>
               {SESSION_TYPES.map((t) => (
                 <option key={t} value={t}>
@@ -105,7 +129,12 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
             </Select>
           </Field>
           <Field label="From" validationMessage={!result.ok && result.field === 'from' ? result.message : undefined}>
-            <Input type="date" value={form.from} onChange={(_, d) => set({ from: d.value })} data-testid="filter-from" />
+            <Input
+              type="date"
+              value={form.from}
+              onChange={(_, d) => set({ from: d.value })}
+              data-testid="filter-from"
+            />
           </Field>
           <Field label="To" validationMessage={!result.ok && result.field === 'to' ? result.message : undefined}>
             <Input type="date" value={form.to} onChange={(_, d) => set({ to: d.value })} data-testid="filter-to" />
@@ -132,7 +161,9 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
       ) : !sessions || sessions.length === 0 ? (
         <div className={sec.row} role="status" data-testid="sessions-empty">
           <span className={sec.muted}>
-            {active ? 'No session matches these filters.' : 'No sessions yet. A facilitator schedules them from the backlog.'}
+            {active
+              ? 'No session matches these filters.'
+              : 'No sessions yet. A facilitator schedules them from the backlog.'}
           </span>
           {active ? (
             <Button size="small" onClick={() => setForm(EMPTY_FILTERS)}>
@@ -149,7 +180,15 @@ export function SessionsSection({ view, onOpen }: { view: CommunityView; onOpen:
               </h3>
               <ul className={s.list} aria-labelledby="upcoming-heading" data-testid="upcoming-sessions">
                 {upcoming.map((x) => (
-                  <SessionRow key={x.id} communityId={c} session={x} titles={titles} names={names} onOpen={onOpen} upcoming />
+                  <SessionRow
+                    key={x.id}
+                    communityId={c}
+                    session={x}
+                    titles={titles}
+                    names={names}
+                    onOpen={onOpen}
+                    upcoming
+                  />
                 ))}
               </ul>
             </>
@@ -231,9 +270,17 @@ function SessionRow({
 function TakeawayCount({ communityId, sessionId }: { communityId: string; sessionId: string }) {
   const { api } = useServices();
   const sec = useSectionStyles();
-  const outcomes = useAsync(() => api.sessions.outcomes(communityId, sessionId), `outcomes:${communityId}:${sessionId}`);
+  const outcomes = useAsync(
+    () => api.sessions.outcomes(communityId, sessionId),
+    `outcomes:${communityId}:${sessionId}`,
+  );
   if (outcomes.status === 'loading') return <span className={sec.muted}>…</span>;
-  if (outcomes.status === 'error') return <span className={sec.muted} title={outcomes.error.message}>takeaways unknown</span>;
+  if (outcomes.status === 'error')
+    return (
+      <span className={sec.muted} title={outcomes.error.message}>
+        takeaways unknown
+      </span>
+    );
   const n = outcomes.data.takeaways.length;
   return (
     <Badge appearance={n ? 'tint' : 'outline'} data-testid="takeaway-count">

@@ -80,7 +80,9 @@ export function placeAnnotations(
   for (const a of [...annotations].sort((x, y) => x.createdAt.localeCompare(y.createdAt))) {
     const at =
       'paragraph' in a.anchor
-        ? a.anchor.paragraph < paragraphs.length ? a.anchor.paragraph : -1
+        ? a.anchor.paragraph < paragraphs.length
+          ? a.anchor.paragraph
+          : -1
         : paragraphs.findIndex((p) => p.source.includes((a.anchor as { quote: string }).quote));
     if (at < 0) unplaced.push(a);
     else byParagraph.set(at, [...(byParagraph.get(at) ?? []), a]);

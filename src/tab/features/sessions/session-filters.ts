@@ -84,16 +84,24 @@ export const queryKey = (q: SessionListQuery): string =>
   (['topic', 'type', 'from', 'to', 'owner'] as const).map((k) => `${k}=${q[k] ?? ''}`).join('&');
 
 /** Topics worth filtering by: those that were or will be worked on in a session, by title. */
-export function topicFilterOptions(topics: readonly Topic[], sessions: readonly Session[]): { id: string; title: string }[] {
+export function topicFilterOptions(
+  topics: readonly Topic[],
+  sessions: readonly Session[],
+): { id: string; title: string }[] {
   const inSessions = new Set(sessions.flatMap((s) => s.topicIds));
   return topics
-    .filter((t) => inSessions.has(t.id) || t.sessionIds.length > 0 || t.state === 'scheduled' || t.state === 'discussed')
+    .filter(
+      (t) => inSessions.has(t.id) || t.sessionIds.length > 0 || t.state === 'scheduled' || t.state === 'discussed',
+    )
     .map((t) => ({ id: t.id, title: t.title }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
 /** Topic owners (the people who prepared a deep dive), by name. */
-export function ownerFilterOptions(topics: readonly Topic[], names: Readonly<Record<string, string>>): { id: string; name: string }[] {
+export function ownerFilterOptions(
+  topics: readonly Topic[],
+  names: Readonly<Record<string, string>>,
+): { id: string; name: string }[] {
   const ids = [...new Set(topics.map((t) => t.ownerId).filter((id): id is string => !!id))];
   return ids.map((id) => ({ id, name: names[id] ?? id })).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -104,7 +112,11 @@ export function ownerFilterOptions(topics: readonly Topic[], names: Readonly<Rec
  */
 export function splitSessions(sessions: readonly Session[], now: Date): { upcoming: Session[]; past: Session[] } {
   const over = (s: Session) => Date.parse(s.startsAt) + s.durationMinutes * 60_000 <= now.getTime();
-  const upcoming = sessions.filter((s) => s.state === 'scheduled' && !over(s)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const past = sessions.filter((s) => s.state === 'held' || over(s)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const upcoming = sessions
+    .filter((s) => s.state === 'scheduled' && !over(s))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = sessions
+    .filter((s) => s.state === 'held' || over(s))
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return { upcoming, past };
 }

@@ -4,14 +4,19 @@ import type { Membership } from '../../../domain/community';
 import type { ActionItem, ActionStatus, FeedbackSummary } from '../../../domain/outcomes';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = { open: 'Open', doing: 'Doing', done: 'Done' };
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  open: 'Open',
+  doing: 'Doing',
+  done: 'Done',
+};
 
 /** userId → display name, for the community's members. */
 export const namesOf = (members: readonly Pick<Membership, 'userId' | 'displayName'>[]): Record<string, string> =>
   Object.fromEntries(members.map((m) => [m.userId, m.displayName]));
 
 /** A person's name, or a plain word for someone who left the community (never a raw id). */
-export const nameOf = (names: Readonly<Record<string, string>>, userId: string): string => names[userId] ?? 'a former member';
+export const nameOf = (names: Readonly<Record<string, string>>, userId: string): string =>
+  names[userId] ?? 'a former member';
 
 export const topicTitlesOf = (topics: readonly Pick<Topic, 'id' | 'title'>[]): Record<string, string> =>
   Object.fromEntries(topics.map((t) => [t.id, t.title]));
@@ -40,7 +45,11 @@ export function sessionTypeLine(s: Pick<Session, 'details'>): string {
 export function sessionWhen(startsAt: string, locale?: string, timeZone?: string): string {
   const d = new Date(startsAt);
   if (Number.isNaN(d.getTime())) return startsAt;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(d);
 }
 
 /** The topics' titles (a topic since deleted from the backlog is left out). */
@@ -52,7 +61,8 @@ export const countLabel = (n: number, one: string, many: string): string => `${n
 /** The feedback as the record gives it: an average only from FEEDBACK_MIN_VOTES votes. */
 export function feedbackLine(f: FeedbackSummary): string {
   if (f.votes === 0) return 'No feedback votes.';
-  if (f.average === null) return `${countLabel(f.votes, 'vote', 'votes')}; the score is shown from 3 votes, so nobody can tell who gave which.`;
+  if (f.average === null)
+    return `${countLabel(f.votes, 'vote', 'votes')}; the score is shown from 3 votes, so nobody can tell who gave which.`;
   return `${f.average.toFixed(1)} out of 5, from ${countLabel(f.votes, 'vote', 'votes')}.`;
 }
 
@@ -67,7 +77,11 @@ export interface OwnerGroup<A extends ActionItem = ActionItem> {
  * Open actions grouped by owner: the reader's own first, then by name; within a group soonest due
  * first (then by text, so the order is stable).
  */
-export function groupActionsByOwner<A extends ActionItem>(actions: readonly A[], names: Readonly<Record<string, string>>, me: string): OwnerGroup<A>[] {
+export function groupActionsByOwner<A extends ActionItem>(
+  actions: readonly A[],
+  names: Readonly<Record<string, string>>,
+  me: string,
+): OwnerGroup<A>[] {
   const groups = new Map<string, A[]>();
   for (const a of actions) groups.set(a.ownerId, [...(groups.get(a.ownerId) ?? []), a]);
   return [...groups.entries()]
@@ -77,7 +91,10 @@ export function groupActionsByOwner<A extends ActionItem>(actions: readonly A[],
       mine: ownerId === me,
       actions: [...list].sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.text.localeCompare(y.text)),
     }))
-    .sort((x, y) => Number(y.mine) - Number(x.mine) || x.ownerName.localeCompare(y.ownerName) || x.ownerId.localeCompare(y.ownerId));
+    .sort(
+      (x, y) =>
+        Number(y.mine) - Number(x.mine) || x.ownerName.localeCompare(y.ownerName) || x.ownerId.localeCompare(y.ownerId),
+    );
 }
 
 /**
@@ -107,4 +124,5 @@ export function dueLabel(dueDate: string, today: string): string {
 }
 
 /** The .md file name for a session's export: "guildhall-2026-03-05-deep-dive.md". */
-export const exportFileName = (s: Pick<Session, 'startsAt' | 'details'>): string => `guildhall-${s.startsAt.slice(0, 10)}-${s.details.type}.md`;
+export const exportFileName = (s: Pick<Session, 'startsAt' | 'details'>): string =>
+  `guildhall-${s.startsAt.slice(0, 10)}-${s.details.type}.md`;

@@ -26,7 +26,12 @@ export const useSessionStyles = makeStyles({
   linkText: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold },
   typeLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  h3: { margin: '8px 0 0', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  h3: {
+    margin: '8px 0 0',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   filters: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(10.5rem, 1fr))',
@@ -36,7 +41,13 @@ export const useSessionStyles = makeStyles({
   filterActions: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   searchForm: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   searchBox: { flexGrow: 1, minWidth: '12rem' },
-  hit: { display: 'flex', flexDirection: 'column', gap: '2px', padding: '8px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  hit: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    padding: '8px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   hitHead: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   excerpt: { overflowWrap: 'anywhere' },
   group: { display: 'flex', flexDirection: 'column', gap: '4px' },

@@ -2,7 +2,15 @@
 import type { GameCard } from '../../../domain/thirty-five';
 import { useGameStyles } from './styles';
 
-export function CardBox({ caption, card, testId }: { caption: string; card: Pick<GameCard, 'title' | 'description'> | undefined; testId?: string }) {
+export function CardBox({
+  caption,
+  card,
+  testId,
+}: {
+  caption: string;
+  card: Pick<GameCard, 'title' | 'description'> | undefined;
+  testId?: string;
+}) {
   const s = useGameStyles();
   return (
     <div className={s.card} data-testid={testId}>

@@ -12,12 +12,24 @@ import { useGameStyles } from './styles';
 
 const useStyles = makeStyles({ over: { color: tokens.colorPaletteRedForeground1 } });
 
-export function CardForm({ meeting, canWrite, mine, intro }: { meeting: LiveMeeting | undefined; canWrite: boolean; mine: GameCard | undefined; intro?: string }) {
+export function CardForm({
+  meeting,
+  canWrite,
+  mine,
+  intro,
+}: {
+  meeting: LiveMeeting | undefined;
+  canWrite: boolean;
+  mine: GameCard | undefined;
+  intro?: string;
+}) {
   const s = useGameStyles();
   const c = useStyles();
   const [title, setTitle] = useState(mine?.title ?? '');
   const [description, setDescription] = useState(mine?.description ?? '');
-  const [error, setError] = useState<{ field: 'title' | 'description' | 'form'; message: string } | undefined>(undefined);
+  const [error, setError] = useState<{ field: 'title' | 'description' | 'form'; message: string } | undefined>(
+    undefined,
+  );
   const [saved, setSaved] = useState(false);
 
   const submit = (e: FormEvent) => {
@@ -45,7 +57,9 @@ export function CardForm({ meeting, canWrite, mine, intro }: { meeting: LiveMeet
 
   const titleLen = title.replace(/\s+/g, ' ').trim().length;
   const descLen = description.trim().length;
-  const counter = (n: number, max: number) => <span className={mergeClasses(s.counter, n > max && c.over)}>{`${n} / ${max}`}</span>;
+  const counter = (n: number, max: number) => (
+    <span className={mergeClasses(s.counter, n > max && c.over)}>{`${n} / ${max}`}</span>
+  );
 
   return (
     <form className={s.stack} onSubmit={submit} aria-label="Your topic card" data-testid="t5-card-form">

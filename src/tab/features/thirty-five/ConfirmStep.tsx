@@ -3,7 +3,16 @@
  * asks first, in a Fluent Dialog: the step runs only on an explicit "yes". Escape or "Keep scoring"
  * cancels, and the dialog gives focus back to the button that opened it.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+} from '@fluentui/react-components';
 import { cloneElement, useId, useState, type ReactElement } from 'react';
 
 export function ConfirmStep({

@@ -7,23 +7,58 @@ import { Button, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GameState } from '../../../domain/thirty-five';
 import { checkRedeal, redealChange } from './game-controller';
-import { TIMER_CHOICES, allRoundsPlayed, firstName, listNames, openPairs, roundLabel, roundSummary, timerLabel, totalRounds, type NameOf } from './game-view';
+import {
+  TIMER_CHOICES,
+  allRoundsPlayed,
+  firstName,
+  listNames,
+  openPairs,
+  roundLabel,
+  roundSummary,
+  timerLabel,
+  totalRounds,
+  type NameOf,
+} from './game-view';
 import { ConfirmStep } from './ConfirmStep';
 import { useGameStyles } from './styles';
 import { useKeepFocus } from './useKeepFocus';
 import type { UseGameActions } from './useGameActions';
 
-export function FacilitatorRound({ state, nameOf, presentIds, actions }: { state: GameState; nameOf: NameOf; presentIds: readonly string[]; actions: UseGameActions }) {
+export function FacilitatorRound({
+  state,
+  nameOf,
+  presentIds,
+  actions,
+}: {
+  state: GameState;
+  nameOf: NameOf;
+  presentIds: readonly string[];
+  actions: UseGameActions;
+}) {
   // A step that ends the round replaces these controls: focus goes to the facilitator heading, not the page.
   const keep = useKeepFocus<HTMLDivElement>();
   return (
     <div ref={keep.ref} onFocus={keep.onFocus} onBlur={keep.onBlur}>
-      {state.roundOpen ? <InRound state={state} nameOf={nameOf} actions={actions} /> : <BetweenRounds state={state} nameOf={nameOf} presentIds={presentIds} actions={actions} />}
+      {state.roundOpen ? (
+        <InRound state={state} nameOf={nameOf} actions={actions} />
+      ) : (
+        <BetweenRounds state={state} nameOf={nameOf} presentIds={presentIds} actions={actions} />
+      )}
     </div>
   );
 }
 
-function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameState; nameOf: NameOf; presentIds: readonly string[]; actions: UseGameActions }) {
+function BetweenRounds({
+  state,
+  nameOf,
+  presentIds,
+  actions,
+}: {
+  state: GameState;
+  nameOf: NameOf;
+  presentIds: readonly string[];
+  actions: UseGameActions;
+}) {
   const s = useGameStyles();
   const [minutes, setMinutes] = useState(0);
   const done = allRoundsPlayed(state);
@@ -40,7 +75,12 @@ function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameStat
         <>
           <p className={s.p}>All {totalRounds(state)} rounds are played.</p>
           <div>
-            <Button appearance="primary" disabled={busy} onClick={() => void actions.run('Could not finish the game', (c) => c.finish(state))} data-testid="t5-finish">
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void actions.run('Could not finish the game', (c) => c.finish(state))}
+              data-testid="t5-finish"
+            >
               {actions.busy === 'Could not finish the game' ? 'Finishing…' : 'Finish and show the result'}
             </Button>
           </div>
@@ -56,7 +96,12 @@ function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameStat
               ))}
             </Select>
           </Field>
-          <Button appearance="primary" disabled={busy} onClick={() => void actions.run('Could not open the round', (c) => c.openRound(state, minutes))} data-testid="t5-open-round">
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void actions.run('Could not open the round', (c) => c.openRound(state, minutes))}
+            data-testid="t5-open-round"
+          >
             Open {roundLabel(state).replace('Round', 'round')}
           </Button>
         </div>
@@ -65,13 +110,23 @@ function BetweenRounds({ state, nameOf, presentIds, actions }: { state: GameStat
         <div className={s.stack}>
           <span className={s.muted} data-testid="t5-redeal-hint">
             {change.leaving.length || change.joining.length
-              ? [change.leaving.length ? `Left: ${names(change.leaving)}.` : '', change.joining.length ? `Joined: ${names(change.joining)}.` : ''].filter(Boolean).join(' ') +
-                ' Re-deal the rounds still to play.'
+              ? [
+                  change.leaving.length ? `Left: ${names(change.leaving)}.` : '',
+                  change.joining.length ? `Joined: ${names(change.joining)}.` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') + ' Re-deal the rounds still to play.'
               : 'Everyone dealt in is here.'}
-            {change.withoutCard.length ? ` ${names(change.withoutCard)} ${change.withoutCard.length === 1 ? 'has' : 'have'} no card yet.` : ''}
+            {change.withoutCard.length
+              ? ` ${names(change.withoutCard)} ${change.withoutCard.length === 1 ? 'has' : 'have'} no card yet.`
+              : ''}
           </span>
           <div>
-            <Button disabled={busy || !canRedeal} onClick={() => void actions.run('Could not re-deal', (c) => c.redeal(state, presentIds))} data-testid="t5-redeal">
+            <Button
+              disabled={busy || !canRedeal}
+              onClick={() => void actions.run('Could not re-deal', (c) => c.redeal(state, presentIds))}
+              data-testid="t5-redeal"
+            >
               {actions.busy === 'Could not re-deal' ? 'Re-dealing…' : 'Re-deal'}
             </Button>
           </div>
@@ -108,9 +163,19 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
                 title={`Close the pair of ${p.holders}?`}
                 message={`Their two cards are not scored this round (${p.detail}), and their splits are not taken any more.`}
                 confirmLabel="Close the pair"
-                onConfirm={() => void actions.run('Could not close the pair', (c) => c.closePair(state, { round: p.round, pair: p.pair }))}
+                onConfirm={() =>
+                  void actions.run('Could not close the pair', (c) =>
+                    c.closePair(state, { round: p.round, pair: p.pair }),
+                  )
+                }
               >
-                <Button size="small" disabledFocusable={busy} aria-label={`Close pair of ${p.holders}`} className={s.noShrink} data-testid="t5-close-pair">
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  aria-label={`Close pair of ${p.holders}`}
+                  className={s.noShrink}
+                  data-testid="t5-close-pair"
+                >
                   Close pair
                 </Button>
               </ConfirmStep>
@@ -126,12 +191,18 @@ function InRound({ state, nameOf, actions }: { state: GameState; nameOf: NameOf;
           confirmLabel="Close the round"
           onConfirm={() => void actions.run('Could not close the round', (c) => c.closeRound(state))}
         >
-          <Button appearance={summary.complete ? 'primary' : 'secondary'} disabledFocusable={busy} data-testid="t5-close-round">
+          <Button
+            appearance={summary.complete ? 'primary' : 'secondary'}
+            disabledFocusable={busy}
+            data-testid="t5-close-round"
+          >
             {actions.busy === 'Could not close the round' ? 'Saving the round…' : 'Close round'}
           </Button>
         </ConfirmStep>
       </div>
-      {!summary.complete ? <span className={s.muted}>Pairs that have not agreed when the round closes are not scored this round.</span> : null}
+      {!summary.complete ? (
+        <span className={s.muted}>Pairs that have not agreed when the round closes are not scored this round.</span>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { RankedRow } from './game-view';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    minWidth: 0,
+  },
   bigList: { gap: '12px' },
   item: {
     display: 'grid',
@@ -19,12 +27,28 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   bigItem: { gridTemplateColumns: '2.5em minmax(0, 1fr) auto', columnGap: '16px', paddingBottom: '10px' },
-  rank: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  rank: {
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: 'tabular-nums',
+  },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', minWidth: 0 },
   score: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
   outOf: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
-  detail: { gridColumn: '2 / 4', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  merged: { gridColumn: '2 / 4', margin: 0, paddingLeft: '16px', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  detail: {
+    gridColumn: '2 / 4',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  merged: {
+    gridColumn: '2 / 4',
+    margin: 0,
+    paddingLeft: '16px',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   track: {
     gridColumn: '2 / 4',
     height: '6px',
@@ -41,14 +65,29 @@ const useStyles = makeStyles({
   bigDetail: { fontSize: tokens.fontSizeBase300 },
 });
 
-export function RankedList({ rows, size = 'compact', testId, label }: { rows: readonly RankedRow[]; size?: 'compact' | 'big'; testId: string; label: string }) {
+export function RankedList({
+  rows,
+  size = 'compact',
+  testId,
+  label,
+}: {
+  rows: readonly RankedRow[];
+  size?: 'compact' | 'big';
+  testId: string;
+  label: string;
+}) {
   const s = useStyles();
   const big = size === 'big';
   if (rows.length === 0) return <p>No card was scored.</p>;
   return (
     <ol className={mergeClasses(s.list, big && s.bigList)} aria-label={label} data-testid={testId}>
       {rows.map((r) => (
-        <li key={r.cardId} className={mergeClasses(s.item, big && s.bigItem, big && s.bigText)} data-testid={`${testId}-item`} data-rank={r.rank}>
+        <li
+          key={r.cardId}
+          className={mergeClasses(s.item, big && s.bigItem, big && s.bigText)}
+          data-testid={`${testId}-item`}
+          data-rank={r.rank}
+        >
           <span className={s.rank} aria-label={`Rank ${r.rank}`}>
             {r.rank}.
           </span>

@@ -11,14 +11,23 @@ import { backlogLabel, cardById, mergeCandidates, rankedRows } from './game-view
 import { useGameStyles } from './styles';
 import type { UseGameActions } from './useGameActions';
 
-export function ResultView({ state, facilitator, actions }: { state: GameState; facilitator: boolean; actions: UseGameActions }) {
+export function ResultView({
+  state,
+  facilitator,
+  actions,
+}: {
+  state: GameState;
+  facilitator: boolean;
+  actions: UseGameActions;
+}) {
   const s = useGameStyles();
   const rows = rankedRows(state);
   return (
     <div className={s.stack}>
       {state.committed ? (
         <InfoNotice intent="success" title="Done">
-          <span data-testid="t5-committed">{backlogLabel(state.committed.topicIds.length)}</span>. The channel tab lists them in this order.
+          <span data-testid="t5-committed">{backlogLabel(state.committed.topicIds.length)}</span>. The channel tab lists
+          them in this order.
         </InfoNotice>
       ) : (
         <p className={s.p}>The game is over. Here is the order you chose together.</p>
@@ -27,7 +36,11 @@ export function ResultView({ state, facilitator, actions }: { state: GameState; 
       {facilitator && !state.committed ? <FacilitatorResult state={state} actions={actions} /> : null}
       {facilitator && state.committed ? (
         <div>
-          <Button disabled={actions.busy !== undefined} onClick={() => void actions.run('Could not start the game', (c) => c.start(state.plannedRounds))} data-testid="t5-start-another">
+          <Button
+            disabled={actions.busy !== undefined}
+            onClick={() => void actions.run('Could not start the game', (c) => c.start(state.plannedRounds))}
+            data-testid="t5-start-another"
+          >
             Start another game
           </Button>
         </div>
@@ -98,7 +111,14 @@ function FacilitatorResult({ state, actions }: { state: GameState; actions: UseG
                 <span>{titleOf(m.from)}</span>
                 <span className={s.muted}>merged into {titleOf(m.into)}</span>
               </span>
-              <Button size="small" disabled={busy} aria-label={`Undo the merge of ${titleOf(m.from)}`} onClick={() => void actions.run('Could not undo the merge', (c) => c.unmerge(state, m.from))} className={s.noShrink} data-testid="t5-unmerge">
+              <Button
+                size="small"
+                disabled={busy}
+                aria-label={`Undo the merge of ${titleOf(m.from)}`}
+                onClick={() => void actions.run('Could not undo the merge', (c) => c.unmerge(state, m.from))}
+                className={s.noShrink}
+                data-testid="t5-unmerge"
+              >
                 Undo
               </Button>
             </li>
@@ -106,7 +126,12 @@ function FacilitatorResult({ state, actions }: { state: GameState; actions: UseG
         </ul>
       ) : null}
       <div>
-        <Button appearance="primary" disabled={busy} onClick={() => void actions.run('Could not commit to the backlog', (c) => c.commit(state))} data-testid="t5-commit">
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void actions.run('Could not commit to the backlog', (c) => c.commit(state))}
+          data-testid="t5-commit"
+        >
           {actions.busy === 'Could not commit to the backlog' ? 'Committing…' : 'Commit to backlog'}
         </Button>
       </div>

@@ -15,7 +15,16 @@ import { SPLIT_OPTIONS, type GameState } from '../../../domain/thirty-five';
 import type { LiveMeeting } from '../../../live/live-meeting';
 import { ErrorNotice } from '../../ui/common';
 import { CardBox } from './CardBox';
-import { firstName, mineFromPair, pairSplitLabel, parseSplitValue, seatView, splitValue, type NameOf, type SeatStatus } from './game-view';
+import {
+  firstName,
+  mineFromPair,
+  pairSplitLabel,
+  parseSplitValue,
+  seatView,
+  splitValue,
+  type NameOf,
+  type SeatStatus,
+} from './game-view';
 import { useGameStyles } from './styles';
 import { useGameActions } from './useGameActions';
 import { useKeepFocus } from './useKeepFocus';
@@ -100,7 +109,10 @@ export function RoundSeat({ state, userId, nameOf, meeting, canWrite, communityI
       data-status={seat.status}
     >
       <span>
-        Your partner: <span className={s.strong} data-testid="t5-partner">{seat.partnerName}</span>
+        Your partner:{' '}
+        <span className={s.strong} data-testid="t5-partner">
+          {seat.partnerName}
+        </span>
       </span>
       <CardBox caption="The card you hold" card={seat.myCard} testId="t5-held-card" />
       <CardBox caption={`${firstName(seat.partnerName)} holds`} card={seat.partnerCard} testId="t5-partner-card" />
@@ -116,7 +128,12 @@ export function RoundSeat({ state, userId, nameOf, meeting, canWrite, communityI
             data-testid="t5-split"
           >
             {SPLIT_OPTIONS.map((p) => (
-              <Radio key={splitValue(p)} value={splitValue(p)} label={pairSplitLabel(first?.title ?? 'a card', second?.title ?? 'a card', p)} data-points={splitValue(p)} />
+              <Radio
+                key={splitValue(p)}
+                value={splitValue(p)}
+                label={pairSplitLabel(first?.title ?? 'a card', second?.title ?? 'a card', p)}
+                data-points={splitValue(p)}
+              />
             ))}
           </RadioGroup>
         </Field>
@@ -132,7 +149,13 @@ export function RoundSeat({ state, userId, nameOf, meeting, canWrite, communityI
           </Button>
         </div>
       </form>
-      <div className={s.rowCenter} role="status" aria-live="polite" data-testid="t5-pair-status" data-status={seat.status}>
+      <div
+        className={s.rowCenter}
+        role="status"
+        aria-live="polite"
+        data-testid="t5-pair-status"
+        data-status={seat.status}
+      >
         <Badge appearance="tint" color={badge.color} shape="rounded">
           {badge.label}
         </Badge>

@@ -8,7 +8,17 @@ import { useStageStatStyles } from '../../ui/stage-stats';
 import { useMemo } from 'react';
 import type { GameState } from '../../../domain/thirty-five';
 import { RankedList } from './RankedList';
-import { allRoundsPlayed, backlogLabel, cardsWrittenLabel, formatCountdown, listNames, namesFrom, rankedRows, roundSummary, totalRounds } from './game-view';
+import {
+  allRoundsPlayed,
+  backlogLabel,
+  cardsWrittenLabel,
+  formatCountdown,
+  listNames,
+  namesFrom,
+  rankedRows,
+  roundSummary,
+  totalRounds,
+} from './game-view';
 import { useCountdown } from './useCountdown';
 
 const useStyles = makeStyles({
@@ -23,8 +33,18 @@ const useStyles = makeStyles({
     gap: '12px',
     minWidth: 0,
   },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   big: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   retro: {
@@ -99,7 +119,11 @@ function Playing({ game, nameOf }: { game: GameState; nameOf: (id: string) => st
         {left !== undefined ? (
           <div className={st.stat}>
             <span className={st.statLabel}>Time left</span>
-            <span className={left > 0 && left > 30_000 ? st.statValue : `${st.statValue} ${st.urgent}`} role="timer" data-testid="stage-t5-timer">
+            <span
+              className={left > 0 && left > 30_000 ? st.statValue : `${st.statValue} ${st.urgent}`}
+              role="timer"
+              data-testid="stage-t5-timer"
+            >
               {left > 0 ? formatCountdown(left) : "Time's up"}
             </span>
           </div>
@@ -118,7 +142,11 @@ function Playing({ game, nameOf }: { game: GameState; nameOf: (id: string) => st
           )}
         </div>
       ) : (
-        <p className={s.big}>{done ? 'All rounds are played. The result comes next.' : 'Swap cards, find your new partner in the side panel, and wait for the round to open.'}</p>
+        <p className={s.big}>
+          {done
+            ? 'All rounds are played. The result comes next.'
+            : 'Swap cards, find your new partner in the side panel, and wait for the round to open.'}
+        </p>
       )}
     </>
   );
@@ -130,9 +158,7 @@ function Result({ game }: { game: GameState }) {
   return (
     <>
       <div className={s.panel}>
-        <h3 className={s.h3}>
-          The result{game.committed ? ` · ${backlogLabel(game.committed.topicIds.length)}` : ''}
-        </h3>
+        <h3 className={s.h3}>The result{game.committed ? ` · ${backlogLabel(game.committed.topicIds.length)}` : ''}</h3>
         <RankedList rows={rows} size="big" testId="stage-t5-ranked" label="The result of Thirty Five" />
       </div>
       <p className={s.retro} data-testid="stage-t5-retro">

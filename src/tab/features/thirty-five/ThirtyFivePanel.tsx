@@ -32,7 +32,15 @@ import { useGameStyles } from './styles';
 import { useCountdown } from './useCountdown';
 import { useGameActions, type UseGameActions } from './useGameActions';
 
-export function ThirtyFivePanel({ view, live, meetingId }: { view: CommunityView; live: UseLiveMeeting; meetingId: string }) {
+export function ThirtyFivePanel({
+  view,
+  live,
+  meetingId,
+}: {
+  view: CommunityView;
+  live: UseLiveMeeting;
+  meetingId: string;
+}) {
   const game = live.snapshot.thirtyFive;
   const facilitator = view.me.roles.includes('facilitator');
   const actions = useGameActions(live.meeting, view.community.id, meetingId);
@@ -70,14 +78,22 @@ function Explanation() {
   const s = useGameStyles();
   return (
     <p className={s.p} data-testid="t5-explain">
-      Thirty Five ranks our topics together. Everyone writes one topic card. The cards are shuffled so nobody holds their own. In pairs, you split 7
-      points between the two cards you hold, then swap and meet someone new: 5 rounds, so a card scores up to 35. The total gives the prioritised
-      backlog.
+      Thirty Five ranks our topics together. Everyone writes one topic card. The cards are shuffled so nobody holds
+      their own. In pairs, you split 7 points between the two cards you hold, then swap and meet someone new: 5 rounds,
+      so a card scores up to 35. The total gives the prioritised backlog.
     </p>
   );
 }
 
-function NoGame({ facilitator, connected, actions }: { facilitator: boolean; connected: boolean; actions: UseGameActions }) {
+function NoGame({
+  facilitator,
+  connected,
+  actions,
+}: {
+  facilitator: boolean;
+  connected: boolean;
+  actions: UseGameActions;
+}) {
   const s = useGameStyles();
   const [rounds, setRounds] = useState(DEFAULT_ROUNDS);
   const [resumable, setResumable] = useState<LatestGameView | null | undefined>(undefined);
@@ -107,11 +123,19 @@ function NoGame({ facilitator, connected, actions }: { facilitator: boolean; con
         <InfoNotice title="A game was interrupted">
           <span data-testid="t5-resumable">
             This meeting's game stopped{' '}
-            {resumable.status === 'writing' ? 'while cards were being written' : resumable.status === 'finished' ? 'after the last round' : `after ${resumable.roundsClosed} of ${resumable.plannedRounds} rounds`}
+            {resumable.status === 'writing'
+              ? 'while cards were being written'
+              : resumable.status === 'finished'
+                ? 'after the last round'
+                : `after ${resumable.roundsClosed} of ${resumable.plannedRounds} rounds`}
             . Pick it up where it was saved, or start a new one.
           </span>
           <div style={{ marginTop: 8 }}>
-            <Button disabled={busy} onClick={() => void actions.run('Could not resume the game', (c) => c.resume(resumable))} data-testid="t5-resume">
+            <Button
+              disabled={busy}
+              onClick={() => void actions.run('Could not resume the game', (c) => c.resume(resumable))}
+              data-testid="t5-resume"
+            >
               Resume the game
             </Button>
           </div>
@@ -128,8 +152,17 @@ function NoGame({ facilitator, connected, actions }: { facilitator: boolean; con
               ))}
             </Select>
           </Field>
-          <Button appearance="primary" disabled={busy || !connected} onClick={() => void actions.run('Could not start the game', (c) => c.start(rounds))} data-testid="t5-start">
-            {actions.busy === 'Could not start the game' ? 'Starting…' : resumable ? 'Start a new game' : 'Start Thirty Five'}
+          <Button
+            appearance="primary"
+            disabled={busy || !connected}
+            onClick={() => void actions.run('Could not start the game', (c) => c.start(rounds))}
+            data-testid="t5-start"
+          >
+            {actions.busy === 'Could not start the game'
+              ? 'Starting…'
+              : resumable
+                ? 'Start a new game'
+                : 'Start Thirty Five'}
           </Button>
         </div>
       ) : (
@@ -169,14 +202,22 @@ function Writing({ game, me, facilitator, nameOf, presentIds, live, actions }: B
   const withoutCard = presentIds.filter((id) => !game.cards.some((c) => c.authorId === id));
   return (
     <div className={s.stack}>
-      <CardForm key={game.gameId} meeting={live.meeting} canWrite={live.status === 'connected'} mine={mine} intro="Write one topic you want the community to work on. Cards stay anonymous." />
+      <CardForm
+        key={game.gameId}
+        meeting={live.meeting}
+        canWrite={live.status === 'connected'}
+        mine={mine}
+        intro="Write one topic you want the community to work on. Cards stay anonymous."
+      />
       <span className={s.strong} data-testid="t5-cards-written" role="status" aria-live="polite">
         {cardsWrittenLabel(n)}
       </span>
       {facilitator ? (
         <div className={s.facilitator} role="group" aria-label="Facilitator" data-testid="t5-facilitator">
           <h3 className={s.h3}>Facilitator</h3>
-          {withoutCard.length ? <span className={s.muted}>Still writing: {listNames(withoutCard.map((id) => firstName(nameOf(id))))}</span> : null}
+          {withoutCard.length ? (
+            <span className={s.muted}>Still writing: {listNames(withoutCard.map((id) => firstName(nameOf(id))))}</span>
+          ) : null}
           <div>
             <Button
               appearance="primary"
@@ -209,13 +250,27 @@ function Playing({ game, me, facilitator, nameOf, presentIds, live, actions, com
           meeting={live.meeting}
           canWrite={connected}
           mine={mine}
-          intro={mine ? 'Your card is written. The facilitator deals you in between rounds.' : 'You arrived after the deal. Write a card, and the facilitator deals you in between rounds.'}
+          intro={
+            mine
+              ? 'Your card is written. The facilitator deals you in between rounds.'
+              : 'You arrived after the deal. Write a card, and the facilitator deals you in between rounds.'
+          }
         />
       ) : game.roundOpen ? (
-        <RoundSeat state={game} userId={me} nameOf={nameOf} meeting={live.meeting} canWrite={connected} communityId={communityId} meetingId={meetingId} />
+        <RoundSeat
+          state={game}
+          userId={me}
+          nameOf={nameOf}
+          meeting={live.meeting}
+          canWrite={connected}
+          communityId={communityId}
+          meetingId={meetingId}
+        />
       ) : (
         <p className={s.p} data-testid="t5-waiting">
-          {done ? 'All rounds are played — waiting for the facilitator to show the result.' : `${roundLabel(game)} — waiting for the facilitator.`}
+          {done
+            ? 'All rounds are played — waiting for the facilitator to show the result.'
+            : `${roundLabel(game)} — waiting for the facilitator.`}
         </p>
       )}
       {facilitator ? <FacilitatorRound state={game} nameOf={nameOf} presentIds={presentIds} actions={actions} /> : null}

@@ -43,7 +43,8 @@ const refused = <T = never>(message: string): ClientResult<T> => clientFail('ACT
 const unless = (r: Result<unknown>): ClientResult<never> | undefined => (r.ok ? undefined : refused(r.error.message));
 
 /** Is this recorded game one to offer for resuming (started, not yet in the backlog)? */
-export const isResumable = (g: GameRecordView | null | undefined): g is GameRecordView => !!g && g.status !== 'committed' && !g.committed;
+export const isResumable = (g: GameRecordView | null | undefined): g is GameRecordView =>
+  !!g && g.status !== 'committed' && !g.committed;
 
 /** Everyone dealt into the rounds still to play (the next round's holders and its bye). */
 export function playersDealtIn(state: GameState): string[] {
@@ -122,7 +123,8 @@ export function createGameController({ api, live, communityId, meetingId }: Game
 
   return {
     async start(rounds = DEFAULT_ROUNDS) {
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_GAME_ROUNDS) return refused(`A game has 1 to ${MAX_GAME_ROUNDS} rounds.`);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_GAME_ROUNDS)
+        return refused(`A game has 1 to ${MAX_GAME_ROUNDS} rounds.`);
       const game = await apiResult(api.start(communityId, meetingId, { rounds }));
       if (!game.ok) return game;
       const shown = live.start({ gameId: game.value.gameId, plannedRounds: game.value.plannedRounds });
@@ -144,7 +146,13 @@ export function createGameController({ api, live, communityId, meetingId }: Game
       if (!choice.ok) return refused(choice.error.message);
       const seat = seatOf(state, userId);
       if (seat.kind !== 'pair') return refused('You have no pair in this round.');
-      const stored = await apiResult(api.choose(communityId, state.gameId, { round: choice.value.round, pair: seat.pair, points: choice.value.points }));
+      const stored = await apiResult(
+        api.choose(communityId, state.gameId, {
+          round: choice.value.round,
+          pair: seat.pair,
+          points: choice.value.points,
+        }),
+      );
       if (!stored.ok) return stored;
       return live.chooseSplit(mine);
     },
@@ -154,7 +162,8 @@ export function createGameController({ api, live, communityId, meetingId }: Game
       if (no) return no;
       const rounds = state.plan?.rounds.length ?? state.plannedRounds;
       if (state.round >= rounds) return refused(`All ${rounds} rounds are played: finish the game.`);
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES) return refused(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > ROUND_TIMER_MAX_MINUTES)
+        return refused(`A round timer is 0 to ${ROUND_TIMER_MAX_MINUTES} minutes.`);
       const game = await apiResult(api.openRound(communityId, state.gameId, { round: state.round, minutes }));
       if (!game.ok) return game;
       const shown = live.openRound({ endsAt: game.value.scoring?.endsAt ?? null });
@@ -193,13 +202,17 @@ export function createGameController({ api, live, communityId, meetingId }: Game
     async commit(state) {
       const no = unless(checkStep(state, 'commit'));
       if (no) return no;
-      const committed = await apiResult(api.commit(communityId, state.gameId, { merges: state.merges, result: gameResult(state) }));
+      const committed = await apiResult(
+        api.commit(communityId, state.gameId, { merges: state.merges, result: gameResult(state) }),
+      );
       if (!committed.ok) {
         if (committed.error.code !== 'RESULT_MISMATCH') return committed;
         // The screen was not what the record says (e.g. someone wrote into the live game): show the record.
         const latest = await apiResult(api.latest(communityId, meetingId));
         if (latest.ok && latest.value?.gameId === state.gameId) show(latest.value);
-        return refused('The result shown was not what the saved rounds say. It is updated now: check it and commit again.');
+        return refused(
+          'The result shown was not what the saved rounds say. It is updated now: check it and commit again.',
+        );
       }
       const { game, topics } = committed.value;
       if (!game.committed) return refused('The server did not confirm the commit; reload and check the backlog.');

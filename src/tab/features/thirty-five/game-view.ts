@@ -43,7 +43,8 @@ export const cardsWrittenLabel = (n: number): string => `${plural(n, 'card')} wr
 /** "5–2": points for my card, then my partner's. */
 export const splitText = (p: readonly number[]): string => `${p[0]}–${p[1]}`;
 /** A card's title shortened for a split option (the cards themselves are shown in full above it). */
-export const shortTitle = (title: string, max = 28): string => (title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`);
+export const shortTitle = (title: string, max = 28): string =>
+  title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
 /**
  * The label of one split option: the pair's two cards in the pair's fixed order with their points,
  * "‘Remote retros’ 5 – 2 ‘Metrics’". Both partners read the same words for the same split.
@@ -51,7 +52,8 @@ export const shortTitle = (title: string, max = 28): string => (title.length <= 
 export const pairSplitLabel = (first: string, second: string, p: readonly number[]): string =>
   `‘${shortTitle(first)}’ ${p[0]} – ${p[1]} ‘${shortTitle(second)}’`;
 /** A split in the pair's card order as [my card, my partner's], and back (the same swap). */
-export const mineFromPair = (p: readonly number[], me: 0 | 1): [number, number] => (me === 0 ? [p[0] ?? 0, p[1] ?? 0] : [p[1] ?? 0, p[0] ?? 0]);
+export const mineFromPair = (p: readonly number[], me: 0 | 1): [number, number] =>
+  me === 0 ? [p[0] ?? 0, p[1] ?? 0] : [p[1] ?? 0, p[0] ?? 0];
 export const splitValue = (p: readonly number[]): string => `${p[0]}-${p[1]}`;
 export function parseSplitValue(v: string): [number, number] | undefined {
   const m = /^(\d)-(\d)$/.exec(v);
@@ -65,7 +67,8 @@ export function parseSplitValue(v: string): [number, number] | undefined {
 export const totalRounds = (state: GameState): number => state.plan?.rounds.length ?? state.plannedRounds;
 
 /** Every round has been closed; the game waits to be finished. */
-export const allRoundsPlayed = (state: GameState): boolean => state.phase === 'playing' && !!state.plan && state.round >= state.plan.rounds.length;
+export const allRoundsPlayed = (state: GameState): boolean =>
+  state.phase === 'playing' && !!state.plan && state.round >= state.plan.rounds.length;
 
 export const roundLabel = (state: GameState): string => {
   const total = totalRounds(state);
@@ -77,13 +80,17 @@ export const cardById = (state: GameState, id: string): GameCard | undefined => 
 /** A card as a player sees it while playing: its text, never its author. */
 export type AnonymousCard = Pick<GameCard, 'id' | 'title' | 'description'>;
 
-const anonymous = (c: GameCard | undefined): AnonymousCard | undefined => (c ? { id: c.id, title: c.title, description: c.description } : undefined);
+const anonymous = (c: GameCard | undefined): AnonymousCard | undefined =>
+  c ? { id: c.id, title: c.title, description: c.description } : undefined;
 
-export const myCard = (state: GameState, userId: string): GameCard | undefined => state.cards.find((c) => c.authorId === userId);
+export const myCard = (state: GameState, userId: string): GameCard | undefined =>
+  state.cards.find((c) => c.authorId === userId);
 
 /** Is this card in the deal (any round)? A card written after the deal waits for a re-deal. */
 export function isDealt(state: GameState, cardId: string): boolean {
-  return !!state.plan?.rounds.some((r) => r.bye?.card === cardId || r.pairs.some((p) => p.cards[0] === cardId || p.cards[1] === cardId));
+  return !!state.plan?.rounds.some(
+    (r) => r.bye?.card === cardId || r.pairs.some((p) => p.cards[0] === cardId || p.cards[1] === cardId),
+  );
 }
 
 /** One line for the phase, as the stage shows it. */
@@ -153,7 +160,11 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
   if (seat.kind === 'none') return { kind: 'none' };
   if (seat.kind === 'bye') {
     const card = anonymous(cardById(state, seat.card));
-    return { kind: 'bye', card, message: `You sit this round out, holding ${untitled(card)}. It is not scored this round.` };
+    return {
+      kind: 'bye',
+      card,
+      message: `You sit this round out, holding ${untitled(card)}. It is not scored this round.`,
+    };
   }
   const partner = firstName(nameOf(seat.partnerId));
   const o = seat.outcome;
@@ -161,7 +172,8 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
   const partnerCard = anonymous(cardById(state, seat.partnerCard));
   const [first, second] = seat.me === 0 ? [myCard, partnerCard] : [partnerCard, myCard];
   // Splits are told in the pair's own card order, the same words for both partners.
-  const said = (mine: readonly number[]) => pairSplitLabel(first?.title ?? 'a card', second?.title ?? 'a card', mineFromPair(mine, seat.me));
+  const said = (mine: readonly number[]) =>
+    pairSplitLabel(first?.title ?? 'a card', second?.title ?? 'a card', mineFromPair(mine, seat.me));
   let status: SeatStatus;
   let message: string;
   if (o.status === 'agreed' && o.agreed) {
@@ -178,7 +190,9 @@ export function seatView(state: GameState, userId: string, nameOf: NameOf): Seat
     message = `Waiting for ${partner} to choose.`;
   } else {
     status = 'choose';
-    message = seat.partners ? `${partner} has chosen. Talk it over and pick your split.` : `Talk it over with ${partner} and pick a split.`;
+    message = seat.partners
+      ? `${partner} has chosen. Talk it over and pick your split.`
+      : `Talk it over with ${partner} and pick a split.`;
   }
   return {
     kind: 'pair',
@@ -209,8 +223,19 @@ export function openPairs(state: GameState, nameOf: NameOf): OpenPairRow[] {
     .map((o) => {
       const [a, b] = o.holders.map(nameOf) as [string, string];
       const missing = o.holders.filter((_, i) => !o.choices[i]).map((h) => firstName(nameOf(h)));
-      const detail = o.status === 'mismatch' ? 'chose differently' : missing.length === 2 ? 'nobody has chosen' : `waiting for ${missing[0]}`;
-      return { round: o.round, pair: o.pair, holders: `${a} & ${b}`, status: o.status as OpenPairRow['status'], detail };
+      const detail =
+        o.status === 'mismatch'
+          ? 'chose differently'
+          : missing.length === 2
+            ? 'nobody has chosen'
+            : `waiting for ${missing[0]}`;
+      return {
+        round: o.round,
+        pair: o.pair,
+        holders: `${a} & ${b}`,
+        status: o.status as OpenPairRow['status'],
+        detail,
+      };
     });
 }
 

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 
 export function useCountdown(endsAt: string | undefined, now: () => number = Date.now): number | undefined {
   const end = endsAt ? Date.parse(endsAt) : Number.NaN;
-  const [left, setLeft] = useState<number | undefined>(() => (Number.isFinite(end) ? Math.max(0, end - now()) : undefined));
+  const [left, setLeft] = useState<number | undefined>(() =>
+    Number.isFinite(end) ? Math.max(0, end - now()) : undefined,
+  );
   useEffect(() => {
     if (!Number.isFinite(end)) {
       setLeft(undefined);

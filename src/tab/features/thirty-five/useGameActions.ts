@@ -12,10 +12,17 @@ export type GameActionError = StepError;
 export type UseGameActions = StepRunner<GameController>;
 export { errorMessage };
 
-export function useGameActions(meeting: LiveMeeting | undefined, communityId: string, meetingId: string | undefined): UseGameActions {
+export function useGameActions(
+  meeting: LiveMeeting | undefined,
+  communityId: string,
+  meetingId: string | undefined,
+): UseGameActions {
   const { api } = useServices();
   const controller = useMemo(
-    () => (meeting && meetingId ? createGameController({ api: api.thirtyFive, live: meeting.thirtyFive, communityId, meetingId }) : undefined),
+    () =>
+      meeting && meetingId
+        ? createGameController({ api: api.thirtyFive, live: meeting.thirtyFive, communityId, meetingId })
+        : undefined,
     [api, meeting, communityId, meetingId],
   );
   return useStepRunner(controller);
