@@ -131,7 +131,10 @@ async function main(): Promise<void> {
       { name: 'redelivered activity (claim lost, no reply)', run: () => postActivity(redelivered), replies: 0 },
       {
         name: 'RSVP invoke, answer changed (write, card)',
-        run: () => postInvoke(rsvp((flip = !flip) ? 'yes' : 'maybe')),
+        run: () => {
+          flip = !flip;
+          return postInvoke(rsvp(flip ? 'yes' : 'maybe'));
+        },
         replies: 0,
       },
       { name: 'RSVP invoke, same answer (no write, card)', run: () => postInvoke(rsvp('yes')), replies: 0 },

@@ -48,7 +48,8 @@ function startServer(port: number, dataDir: string): ChildProcess {
       DATA_DIR: dataDir,
       REMINDER_INTERVAL_SECONDS: '0',
       // The bench's 30 writers hammer the API on purpose; a real meeting never comes near this.
-      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_PER_IP: '1000000',
+      RATE_LIMIT_PER_USER: '1000000',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

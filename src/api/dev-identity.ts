@@ -17,7 +17,7 @@ export type DevIdentity = z.infer<typeof DevIdentity>;
 const toBase64Url = (s: string): string => {
   const bytes = new TextEncoder().encode(s);
   let bin = '';
-  bytes.forEach((b) => (bin += String.fromCharCode(b)));
+  for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
 const fromBase64Url = (s: string): string => {

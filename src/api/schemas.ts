@@ -7,7 +7,9 @@ import { TOPIC_LIMITS } from '../domain/backlog';
 import { LIMITS, PURPOSES, ROLES } from '../domain/community';
 
 /** C0 and C1 control characters and DEL; multi-line text keeps tab and newline. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
 const CONTROLS_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 surrogate pair without its other half: not text, and breaks JSON and stores downstream. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -57,7 +59,7 @@ export const IdSchema = z
   .min(1, { error: 'id is required' })
   .max(LIMITS.id, { error: `id must be at most ${LIMITS.id} characters` })
   // Teams meeting ids are base64 (`MCMxOTpt…jMA==`): `=`, `+` and `/` occur. Both store drivers accept them.
-  .regex(/^[A-Za-z0-9._:@=+/\-]+$/, { error: 'id may only contain letters, digits and . _ : @ = + / -' });
+  .regex(/^[A-Za-z0-9._:@=+/-]+$/, { error: 'id may only contain letters, digits and . _ : @ = + / -' });
 
 /**
  * A client's request id (idempotency key). It becomes part of record ids (`req-<id>`, `s-<id>`), so

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 import { findSession } from '../facilitation';
+import type { Session } from '../../domain/session';
 import { invitationView } from '../invitations';
 import type { InvitationView } from '../ports';
 
@@ -19,7 +20,7 @@ export async function getInvitation(
 ): Promise<Result<{ invitation: InvitationView; answer: Rsvp | null }>> {
   const access = await requireMember(deps, who, input.communityId);
   if (!access.ok) return access;
-  let session;
+  let session: Session | undefined;
   if (input.sessionId) {
     const found = await findSession(deps, input.communityId, input.sessionId);
     if (!found.ok) return found;

@@ -64,7 +64,9 @@ export function formBreakouts(input: {
   const smallest = () =>
     groups.reduce((best, g, i) => (g.members.length < (groups[best] as typeof g).members.length ? i : best), 0);
   if (mode === 'random') {
-    rng.shuffle(sorted).forEach((p, i) => (groups[i % count] as (typeof groups)[number]).members.push(p.userId));
+    rng.shuffle(sorted).forEach((p, i) => {
+      (groups[i % count] as (typeof groups)[number]).members.push(p.userId);
+    });
   } else {
     const byProduct = new Map<string, string[]>();
     const loose: string[] = [];

@@ -15,22 +15,28 @@ export function authenticate(mode: AuthMode) {
     const header = req.get('authorization') ?? '';
     const [scheme, credentials = ''] = header.split(/\s+/, 2);
     if (!scheme) {
-      return sendError(res, {
+      sendError(res, {
         code: 'UNAUTHENTICATED',
         message: 'Sign in first: the request has no Authorization header.',
       });
+      return;
     }
     if (scheme === DEV_IDENTITY_SCHEME) {
       if (mode.kind !== 'dev') {
-        return sendError(res, {
+        sendError(res, {
           code: 'UNAUTHENTICATED',
           message: 'Local dev identities are not accepted by this server.',
         });
+        return;
       }
       const id = decodeDevIdentity(credentials);
-      if (!id) return sendError(res, { code: 'UNAUTHENTICATED', message: 'The local dev identity is malformed.' });
+      if (!id) {
+        sendError(res, { code: 'UNAUTHENTICATED', message: 'The local dev identity is malformed.' });
+        return;
+      }
       setPrincipal(res, { ...id, source: 'dev-local' });
-      return next();
+      next();
+      return;
     }
     if (scheme.toLowerCase() === 'bearer' && mode.kind === 'sso') {
       mode

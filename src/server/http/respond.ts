@@ -40,7 +40,10 @@ export function sendError(res: Response, error: DomainError): void {
  * @deprecated Old-style routes only, until they are converted: mount routes from the contract (src/api/README.md).
  */
 export function sendResult<T>(res: Response, result: Result<T>, shape: (v: T) => unknown, status = 200): void {
-  if (!result.ok) return sendError(res, result.error);
+  if (!result.ok) {
+    sendError(res, result.error);
+    return;
+  }
   const body = shape(result.value);
   if (body === undefined) res.status(204).end();
   else res.status(status).json(body);
@@ -76,7 +79,8 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
     const e = err as { type?: string; status?: number; message?: string; code?: string; limit?: number };
     if (res.headersSent) return;
     if (e?.type === 'entity.parse.failed') {
-      return sendError(res, { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' });
+      sendError(res, { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' });
+      return;
     }
     if (e?.type === 'entity.too.large') {
       const most = typeof e.limit === 'number' ? `${Math.round(e.limit / 1024)} KB at most` : 'too many bytes';
@@ -91,16 +95,15 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
     }
     if (e?.code === 'STORED_RECORD_INVALID') {
       log('stored record invalid', err);
-      return sendError(res, { code: 'STORED_RECORD_INVALID', message: e.message ?? 'A stored record is invalid.' });
+      sendError(res, { code: 'STORED_RECORD_INVALID', message: e.message ?? 'A stored record is invalid.' });
+      return;
     }
     log('unexpected error', err);
-    res
-      .status(500)
-      .json({
-        error: {
-          code: 'INTERNAL',
-          message: 'Something went wrong on our side; nothing was changed by the failed step.',
-        },
-      });
+    res.status(500).json({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side; nothing was changed by the failed step.',
+      },
+    });
   };
 }

@@ -78,7 +78,9 @@ export async function createTeamsHost(opts: { timeoutMs?: number; search?: strin
 
   // teams-js keeps one theme handler; fan it out to our subscribers.
   const themeListeners = new Set<(t: ThemeName) => void>();
-  app.registerOnThemeChangeHandler((theme) => themeListeners.forEach((cb) => cb(toThemeName(theme))));
+  app.registerOnThemeChangeHandler((theme) => {
+    for (const cb of themeListeners) cb(toThemeName(theme));
+  });
 
   const inSettings = context.frameContext === 'settings';
   const inSidePanel = context.frameContext === 'sidePanel';

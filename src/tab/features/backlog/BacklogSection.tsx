@@ -381,11 +381,8 @@ function TopicRow({
       tabIndex={-1}
     >
       <div className={s.head}>
-        <span
-          className={s.rank}
-          data-testid={t.rank !== null ? 'backlog-rank' : undefined}
-          aria-label={t.rank !== null ? `Rank ${t.rank}` : undefined}
-        >
+        {t.rank !== null ? <span className={s.visuallyHidden}>{`Rank ${t.rank}`}</span> : null}
+        <span className={s.rank} data-testid={t.rank !== null ? 'backlog-rank' : undefined} aria-hidden="true">
           {rankLabel(t.rank) ?? ''}
         </span>
         <div className={s.body}>

@@ -370,6 +370,7 @@ function NotesEditor({
       ) : null}
       {theirs !== undefined ? (
         <Field label="Their version, as saved">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable) */}
           <pre className={s.theirs} tabIndex={0} data-testid="notes-theirs">
             {theirs?.markdown || '(empty)'}
           </pre>
