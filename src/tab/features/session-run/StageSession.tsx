@@ -20,9 +20,8 @@ import {
   histogramView,
   iceBreakerText,
   overrunWarning,
-  showHistogram,
+  stageVotes,
   takeawaysLabel,
-  votedLabel,
   wallItems,
   type NameOf,
 } from './session-view';
@@ -305,28 +304,45 @@ function Wall({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
   );
 }
 
-function useFeedback(controller: SessionController | undefined, sessionId: string, when: boolean, key: number) {
+/**
+ * The record's feedback summary, read once `when` holds and again whenever `key` changes, at most once
+ * per `debounceMs` (a burst of marks is one read). In the feedback phase the key is the tree's vote
+ * marks: a mark only says "look again", the figures come from what the server answers (stageVotes).
+ */
+function useFeedback(
+  controller: SessionController | undefined,
+  sessionId: string,
+  when: boolean,
+  key: string,
+  debounceMs = 0,
+) {
   const [summary, setSummary] = useState<FeedbackSummary | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!controller || !when) return;
     let live = true;
-    controller.feedback(sessionId).then(
-      (f) => {
-        if (!live) return;
-        if (f.ok) {
-          setSummary(f.value);
-          setError(undefined);
-        } else setError(f.error.message);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
+    const read = () =>
+      controller.feedback(sessionId).then(
+        (f) => {
+          if (!live) return;
+          if (f.ok) {
+            setSummary(f.value);
+            setError(undefined);
+          } else setError(f.error.message);
+        },
+        (e: unknown) => live && setError(errorMessage(e)),
+      );
+    const timer = setTimeout(read, debounceMs);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [controller, sessionId, when, key]);
+  }, [controller, sessionId, when, key, debounceMs]);
   return { summary, error };
 }
+
+/** A burst of vote marks (people voting together) costs one read of the record. */
+const RECOUNT_DEBOUNCE_MS = 400;
 
 function Histogram({ summary }: { summary: FeedbackSummary }) {
   const s = useStyles();
@@ -370,14 +386,22 @@ function Feedback({
   controller: SessionController | undefined;
 }) {
   const s = useStyles();
-  const shown = showHistogram(run, presentIds);
-  const fb = useFeedback(controller, run.sessionId, shown, run.voted.length);
+  // The marks and the close only trigger a re-read; every figure below is the record's (stageVotes).
+  const fb = useFeedback(
+    controller,
+    run.sessionId,
+    true,
+    `${run.voted.join('\n')}|${run.feedbackClosed}`,
+    RECOUNT_DEBOUNCE_MS,
+  );
+  const votes = stageVotes(fb.summary?.votes, presentIds, run.feedbackClosed);
+  const shown = votes.shown;
   return (
     <>
       <div className={s.panel}>
         <span className={s.label}>{FEEDBACK_QUESTION}, 1 to 5 — vote in your side panel</span>
         <p className={s.hero} data-testid="stage-run-voted" aria-live="polite">
-          {votedLabel(run, presentIds)}
+          {votes.label}
         </p>
         {!shown ? (
           <p className={mergeClasses(s.big, s.muted)}>
@@ -401,7 +425,7 @@ function Closed({
   controller: SessionController | undefined;
 }) {
   const s = useStyles();
-  const fb = useFeedback(controller, run.sessionId, true, 0);
+  const fb = useFeedback(controller, run.sessionId, true, 'closed');
   const kept = foldedTakeaways(run);
   const actions = kept.filter((t) => t.action).length;
   return (
