@@ -2,9 +2,9 @@
  * A working session run live on the real local stack (Fluid local service + server + embedded
  * store): four participants in Node, each with their own identity and live client. Breakouts and
  * takeaways are written concurrently and every client sees all of them; votes reach the record
- * anonymously, and a member's client that writes someone else's "voted" mark into the tree changes no
- * figure on the stage (its count is the record's); the close commits the curated wall once; the topic becomes discussed and the
- * takeaways are searchable, which is what the channel tab shows.
+ * anonymously, and a member's client that writes someone else's "voted" mark into the tree changes
+ * no figure on the stage (its count is the record's); the close commits the curated wall once; the
+ * topic becomes discussed and the takeaways are searchable, which is what the channel tab shows.
  */
 import { formBreakouts, groupOf, iceBreakerForSession, notesOfGroup, takeawayWall } from '../../src/domain/session-run';
 import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
