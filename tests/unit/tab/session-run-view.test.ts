@@ -13,7 +13,6 @@ import {
   stageVotes,
   topPrioritised,
   upcomingSessions,
-  votedLabel,
   wallItems,
   whyNoStart,
 } from '../../../src/tab/features/session-run/session-view';
@@ -240,10 +239,6 @@ describe('the takeaway wall and the close', () => {
 });
 
 describe('feedback', () => {
-  it('counts who voted among everyone here and anyone who voted and left', () => {
-    expect(votedLabel({ voted: ['u1'] }, ['u1', 'u2', 'u3'])).toBe('1 of 3 voted');
-    expect(votedLabel({ voted: ['u1', 'gone'] }, ['u1', 'u2'])).toBe('2 of 3 voted');
-  });
   it("the stage counts the record's votes, never the tree's marks", () => {
     const here = ['u1', 'u2', 'u3'];
     expect(stageVotes(1, here, false)).toEqual({ label: '1 of 3 voted', shown: false });

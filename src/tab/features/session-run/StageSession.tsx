@@ -5,7 +5,6 @@
  * the close who volunteers to own the next topic. The header (phase and timer) is StagePage's.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import type { FeedbackSummary } from '../../../domain/outcomes';
 import type { SessionRunState } from '../../../domain/session-run';
 import { ErrorNotice, InfoNotice } from '../../ui/common';
@@ -25,7 +24,8 @@ import {
   wallItems,
   type NameOf,
 } from './session-view';
-import { errorMessage, useNow } from './useSessionActions';
+import { useNow } from './useSessionActions';
+import { RECOUNT_DEBOUNCE_MS, useRecordFeedback } from './useRecordFeedback';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: '16px', minWidth: 0 },
@@ -304,46 +304,6 @@ function Wall({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
   );
 }
 
-/**
- * The record's feedback summary, read once `when` holds and again whenever `key` changes, at most once
- * per `debounceMs` (a burst of marks is one read). In the feedback phase the key is the tree's vote
- * marks: a mark only says "look again", the figures come from what the server answers (stageVotes).
- */
-function useFeedback(
-  controller: SessionController | undefined,
-  sessionId: string,
-  when: boolean,
-  key: string,
-  debounceMs = 0,
-) {
-  const [summary, setSummary] = useState<FeedbackSummary | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!controller || !when) return;
-    let live = true;
-    const read = () =>
-      controller.feedback(sessionId).then(
-        (f) => {
-          if (!live) return;
-          if (f.ok) {
-            setSummary(f.value);
-            setError(undefined);
-          } else setError(f.error.message);
-        },
-        (e: unknown) => live && setError(errorMessage(e)),
-      );
-    const timer = setTimeout(read, debounceMs);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [controller, sessionId, when, key, debounceMs]);
-  return { summary, error };
-}
-
-/** A burst of vote marks (people voting together) costs one read of the record. */
-const RECOUNT_DEBOUNCE_MS = 400;
-
 function Histogram({ summary }: { summary: FeedbackSummary }) {
   const s = useStyles();
   const h = histogramView(summary);
@@ -387,7 +347,7 @@ function Feedback({
 }) {
   const s = useStyles();
   // The marks and the close only trigger a re-read; every figure below is the record's (stageVotes).
-  const fb = useFeedback(
+  const fb = useRecordFeedback(
     controller,
     run.sessionId,
     true,
@@ -425,7 +385,7 @@ function Closed({
   controller: SessionController | undefined;
 }) {
   const s = useStyles();
-  const fb = useFeedback(controller, run.sessionId, true, 'closed');
+  const fb = useRecordFeedback(controller, run.sessionId, true, 'closed');
   const kept = foldedTakeaways(run);
   const actions = kept.filter((t) => t.action).length;
   return (

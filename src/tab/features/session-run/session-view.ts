@@ -259,12 +259,6 @@ export const todayUtc = (now: Date): string => now.toISOString().slice(0, 10);
 
 // Feedback
 
-/** "2 of 3 voted": everyone present, plus anyone who voted and left. */
-export function votedLabel(run: Pick<SessionRunState, 'voted'>, presentIds: readonly string[]): string {
-  const everyone = new Set([...presentIds, ...run.voted]);
-  return `${run.voted.length} of ${everyone.size} voted`;
-}
-
 /** A step that loses something asks first (see ConfirmStep). */
 export interface ConfirmQuestion {
   readonly title: string;
