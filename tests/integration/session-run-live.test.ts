@@ -2,11 +2,14 @@
  * A working session run live on the real local stack (Fluid local service + server + embedded
  * store): four participants in Node, each with their own identity and live client. Breakouts and
  * takeaways are written concurrently and every client sees all of them; votes reach the record
- * anonymously; the close commits the curated wall once; the topic becomes discussed and the
- * takeaways are searchable, which is what the channel tab shows.
+ * anonymously, and a member's client that writes someone else's "voted" mark into the tree changes
+ * no figure on the stage (its count is the record's); the close commits the curated wall once; the
+ * topic becomes discussed and the takeaways are searchable, which is what the channel tab shows.
  */
 import { formBreakouts, groupOf, iceBreakerForSession, notesOfGroup, takeawayWall } from '../../src/domain/session-run';
 import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
+import * as run from '../../src/live/session-run-state';
+import { stageVotes } from '../../src/tab/features/session-run/session-view';
 import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
@@ -104,14 +107,47 @@ it('runs a session: concurrent breakout notes and takeaways reach everyone, vote
 
   facilitator.session.advance('feedback', {});
   await everyone((s) => s.sessionRun?.phase === 'feedback', 'feedback');
-  await Promise.all(
-    clients.map(async (m, i) => {
-      await apiFor(users[i]!).sessions.giveFeedback(setup.communityId, session.id, [5, 4, 4, 3][i]!);
-      m.session.markVoted();
-    }),
-  );
+  // Each vote goes to the record first, then the voter's client marks that they voted.
+  const scores = [5, 4, 4, 3];
+  const vote = async (i: number) => {
+    await apiFor(users[i]!).sessions.giveFeedback(setup.communityId, session.id, scores[i]!);
+    clients[i]!.session.markVoted();
+  };
+  await Promise.all([vote(0), vote(1)]);
+  const two = await everyone((s) => s.sessionRun!.voted.length === 2 && s.present.length === 4, 'two votes marked');
+
+  // The stage's figures, computed the way the stage computes them (StageSession's Feedback): the
+  // record's vote count as a member reads it, the people here, and whether voting was closed.
+  const stageFigures = async (s: MeetingSnapshot) => {
+    const read = await apiFor(users[1]!).sessions.outcomes(setup.communityId, session.id);
+    return stageVotes(
+      read.feedback.votes,
+      s.present.map((p) => p.id),
+      s.sessionRun!.feedbackClosed,
+    );
+  };
+  const before = await stageFigures(two[0]!);
+  expect(before).toEqual({ label: '2 of 4 voted', shown: false });
+
+  // The forger: a member (not the facilitator) writes with their own client, straight into the tree,
+  // a voted mark for someone else who has not voted, and one for themselves without voting.
+  const forgerClient = clients[3]!;
+  const root = (forgerClient as unknown as { view: { root: Parameters<typeof run.markVoted>[0] } }).view.root;
+  const as = (id: string) => ({ id, name: id });
+  expect(run.markVoted(root, as(users[2]!.userId), new Date()).ok).toBe(true);
+  expect(run.markVoted(root, as(users[3]!.userId), new Date()).ok).toBe(true);
+  const forged = await everyone((s) => s.sessionRun!.voted.length === 4, 'the forged marks to show live');
+  // Every client now sees four marks, but the stage still says 2 of 4 and keeps the histogram hidden.
+  for (const s of forged) expect(await stageFigures(s)).toEqual(before);
+
+  // The two vote for real: the record's count moves the stage's figures, and the histogram shows.
+  await Promise.all([vote(2), vote(3)]);
   const voted = await everyone((s) => s.sessionRun!.voted.length === 4, 'four votes marked');
+  expect(await stageFigures(voted[0]!)).toEqual({ label: '4 of 4 voted', shown: true });
+  // The marks say who voted, never what: no score, nothing but a time per person.
   expect(JSON.stringify(voted[0]!.sessionRun)).not.toMatch(/score/);
+  const marks = (root as unknown as { sessionRun: { voted: Map<string, unknown> } }).sessionRun.voted;
+  for (const [, at] of marks.entries()) expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
   await expect(apiFor(users[1]!).sessions.giveFeedback(setup.communityId, session.id, 1)).rejects.toMatchObject({
     code: 'ALREADY_VOTED',
   });

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Principal } from '../../domain/identity';
 import type { ActionItem, Annotation, SessionNotes, Takeaway } from '../../domain/outcomes';
+import { ownValue } from '../../domain/own-key';
 import { ok, type Result } from '../../domain/result';
 import { SESSION_TYPE_LABELS, type Session } from '../../domain/session';
 import { breakoutName } from '../../domain/session-run';
@@ -73,8 +74,8 @@ export function sessionMarkdown(input: SessionExportInput): string {
   return toMarkdownDocument({ type: 'root', children: sections.flatMap((section) => section(input)) });
 }
 
-const nameOf = (input: SessionExportInput, id: string) => input.names[id] ?? id;
-const topicTitle = (input: SessionExportInput, id: string) => input.topicTitles[id] ?? id;
+const nameOf = (input: SessionExportInput, id: string) => ownValue(input.names, id) ?? id;
+const topicTitle = (input: SessionExportInput, id: string) => ownValue(input.topicTitles, id) ?? id;
 
 function headerSection(input: SessionExportInput): RootContent[] {
   const s = input.session;
@@ -142,7 +143,11 @@ function breakoutsSection(input: SessionExportInput): RootContent[] {
       heading(3, `${breakoutName(b.index)}${b.question ? `: ${oneLine(b.question)}` : ''}`),
       ...(b.members.length ? [paragraph(text(`Members: ${b.members.map((id) => nameOf(input, id)).join(', ')}`))] : []),
       b.notes.length
-        ? list(b.notes.map((n) => item([text(`${oneLine(n.text)} — ${input.names[n.authorId] ?? n.authorName}`)])))
+        ? list(
+            b.notes.map((n) =>
+              item([text(`${oneLine(n.text)} — ${ownValue(input.names, n.authorId) ?? n.authorName}`)]),
+            ),
+          )
         : paragraph(emphasis('No notes.')),
     ]),
   ];

@@ -47,7 +47,11 @@ export interface SessionRunState {
   readonly groups: readonly LiveBreakoutGroup[];
   readonly groupNotes: readonly LiveGroupNote[];
   readonly takeaways: readonly LiveTakeaway[];
-  /** Who has voted (never what: the vote itself goes to the record, anonymously). */
+  /**
+   * Who says they voted (never what: the vote itself goes to the record, anonymously). A hint only:
+   * any member's client can write a mark for someone else, so the stage's vote figures come from the
+   * record's count instead (stageVotes in the tab's session-run/session-view).
+   */
   readonly voted: readonly string[];
   readonly feedbackClosed: boolean;
   readonly closed: { readonly at: string } | undefined;
@@ -76,7 +80,3 @@ export function checkRunText(text: string, max: number, what: string): Result<st
     return fail('VALIDATION_FAILED', `A ${what} is at most ${max} characters (this one has ${t.length}).`);
   return ok(t);
 }
-
-/** The feedback histogram is shown once everyone present voted, or when the facilitator closes voting. */
-export const feedbackShown = (run: SessionRunState, presentIds: readonly string[]): boolean =>
-  run.feedbackClosed || (presentIds.length > 0 && presentIds.every((id) => run.voted.includes(id)));

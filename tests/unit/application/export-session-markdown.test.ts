@@ -112,6 +112,18 @@ describe('the session export', () => {
     );
   });
 
+  it('an id named like an Object.prototype property reads as the id, never as a function', () => {
+    const md = sessionMarkdown({
+      ...base,
+      session: { ...session, facilitatorId: 'constructor', topicIds: ['toString'] },
+      annotations: [{ ...base.annotations[0]!, authorId: '__proto__' }],
+    });
+    expect(md).toContain('Facilitator: constructor · Attendance: 3');
+    expect(md).toContain('Topics: toString');
+    expect(md).toContain('- On paragraph 1 (\\_\\_proto\\_\\_): Try 1-2-4-all');
+    expect(md).not.toMatch(/native code|function/);
+  });
+
   it('writes what people typed as text: no link, HTML, heading or list is made of it', () => {
     const md = sessionMarkdown({
       ...base,

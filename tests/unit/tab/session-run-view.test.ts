@@ -10,9 +10,9 @@ import {
   overrunWarning,
   previewGroups,
   sessionTopicTitle,
+  stageVotes,
   topPrioritised,
   upcomingSessions,
-  votedLabel,
   wallItems,
   whyNoStart,
 } from '../../../src/tab/features/session-run/session-view';
@@ -239,9 +239,17 @@ describe('the takeaway wall and the close', () => {
 });
 
 describe('feedback', () => {
-  it('counts who voted among everyone here and anyone who voted and left', () => {
-    expect(votedLabel({ voted: ['u1'] }, ['u1', 'u2', 'u3'])).toBe('1 of 3 voted');
-    expect(votedLabel({ voted: ['u1', 'gone'] }, ['u1', 'u2'])).toBe('2 of 3 voted');
+  it("the stage counts the record's votes, never the tree's marks", () => {
+    const here = ['u1', 'u2', 'u3'];
+    expect(stageVotes(1, here, false)).toEqual({ label: '1 of 3 voted', shown: false });
+    expect(stageVotes(3, here, false)).toEqual({ label: '3 of 3 voted', shown: true });
+    // Two voted and left: the record's count is the figure, not the people here.
+    expect(stageVotes(4, ['u1', 'u2'], false)).toEqual({ label: '4 of 4 voted', shown: true });
+    // The facilitator closed voting: shown whatever the count.
+    expect(stageVotes(1, here, true)).toEqual({ label: '1 of 3 voted', shown: true });
+    // Before the record answered: no figure, nothing shown early.
+    expect(stageVotes(undefined, here, false)).toEqual({ label: 'Counting the votes…', shown: false });
+    expect(stageVotes(0, [], false)).toEqual({ label: '0 of 0 voted', shown: false });
   });
   it('has no bars below three votes and says why', () => {
     const h = histogramView({ votes: 2, average: null, distribution: null });

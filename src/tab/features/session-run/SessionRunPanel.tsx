@@ -39,11 +39,12 @@ import {
   phaseTitle,
   takeawaysLabel,
   unvotedQuestion,
-  votedLabel,
+  stageVotes,
   whyNoStart,
   type NameOf,
 } from './session-view';
 import type { SaveOutcome } from './run-saver';
+import { RECOUNT_DEBOUNCE_MS, useRecordFeedback } from './useRecordFeedback';
 import { useRunAutosave } from './useRunAutosave';
 import { useRunStyles } from './styles';
 import { useSessionActions, type UseSessionActions } from './useSessionActions';
@@ -413,13 +414,22 @@ function FacilitatorFeedback({
 }) {
   const s = useRunStyles();
   const busy = actions.busy !== undefined;
-  const everyone = presentIds.every((id) => run.voted.includes(id));
+  // The count is the record's, like the stage's (a forged mark changes neither); the marks only name
+  // who has not voted yet in the confirm question, a hint for the facilitator.
+  const fb = useRecordFeedback(
+    actions.controller,
+    run.sessionId,
+    true,
+    `${run.voted.join('\n')}|${run.feedbackClosed}`,
+    RECOUNT_DEBOUNCE_MS,
+  );
+  const votes = stageVotes(fb.summary?.votes, presentIds, run.feedbackClosed);
   return (
     <div className={s.stack}>
       <span className={s.strong} data-testid="run-voted-count" aria-live="polite">
-        {votedLabel(run, presentIds)}
+        {votes.label}
       </span>
-      {!run.feedbackClosed && !everyone ? (
+      {!run.feedbackClosed && !votes.shown ? (
         <div>
           <ConfirmStep
             ask={unvotedQuestion(run, presentIds, nameOf, 'close-voting')}

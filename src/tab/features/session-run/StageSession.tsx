@@ -5,7 +5,6 @@
  * the close who volunteers to own the next topic. The header (phase and timer) is StagePage's.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import type { FeedbackSummary } from '../../../domain/outcomes';
 import type { SessionRunState } from '../../../domain/session-run';
 import { ErrorNotice, InfoNotice } from '../../ui/common';
@@ -20,13 +19,13 @@ import {
   histogramView,
   iceBreakerText,
   overrunWarning,
-  showHistogram,
+  stageVotes,
   takeawaysLabel,
-  votedLabel,
   wallItems,
   type NameOf,
 } from './session-view';
-import { errorMessage, useNow } from './useSessionActions';
+import { useNow } from './useSessionActions';
+import { RECOUNT_DEBOUNCE_MS, useRecordFeedback } from './useRecordFeedback';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', gap: '16px', minWidth: 0 },
@@ -305,29 +304,6 @@ function Wall({ run, nameOf }: { run: SessionRunState; nameOf: NameOf }) {
   );
 }
 
-function useFeedback(controller: SessionController | undefined, sessionId: string, when: boolean, key: number) {
-  const [summary, setSummary] = useState<FeedbackSummary | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!controller || !when) return;
-    let live = true;
-    controller.feedback(sessionId).then(
-      (f) => {
-        if (!live) return;
-        if (f.ok) {
-          setSummary(f.value);
-          setError(undefined);
-        } else setError(f.error.message);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [controller, sessionId, when, key]);
-  return { summary, error };
-}
-
 function Histogram({ summary }: { summary: FeedbackSummary }) {
   const s = useStyles();
   const h = histogramView(summary);
@@ -370,14 +346,22 @@ function Feedback({
   controller: SessionController | undefined;
 }) {
   const s = useStyles();
-  const shown = showHistogram(run, presentIds);
-  const fb = useFeedback(controller, run.sessionId, shown, run.voted.length);
+  // The marks and the close only trigger a re-read; every figure below is the record's (stageVotes).
+  const fb = useRecordFeedback(
+    controller,
+    run.sessionId,
+    true,
+    `${run.voted.join('\n')}|${run.feedbackClosed}`,
+    RECOUNT_DEBOUNCE_MS,
+  );
+  const votes = stageVotes(fb.summary?.votes, presentIds, run.feedbackClosed);
+  const shown = votes.shown;
   return (
     <>
       <div className={s.panel}>
         <span className={s.label}>{FEEDBACK_QUESTION}, 1 to 5 — vote in your side panel</span>
         <p className={s.hero} data-testid="stage-run-voted" aria-live="polite">
-          {votedLabel(run, presentIds)}
+          {votes.label}
         </p>
         {!shown ? (
           <p className={mergeClasses(s.big, s.muted)}>
@@ -401,7 +385,7 @@ function Closed({
   controller: SessionController | undefined;
 }) {
   const s = useStyles();
-  const fb = useFeedback(controller, run.sessionId, true, 0);
+  const fb = useRecordFeedback(controller, run.sessionId, true, 'closed');
   const kept = foldedTakeaways(run);
   const actions = kept.filter((t) => t.action).length;
   return (

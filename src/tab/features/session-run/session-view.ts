@@ -14,7 +14,6 @@ import {
   OPENING_SOFT_CAP_MINUTES,
   PHASE_LABELS,
   RUN_LIMITS,
-  feedbackShown,
   findIceBreaker,
   formBreakouts,
   moveToGroup,
@@ -260,12 +259,6 @@ export const todayUtc = (now: Date): string => now.toISOString().slice(0, 10);
 
 // Feedback
 
-/** "2 of 3 voted": everyone present, plus anyone who voted and left. */
-export function votedLabel(run: Pick<SessionRunState, 'voted'>, presentIds: readonly string[]): string {
-  const everyone = new Set([...presentIds, ...run.voted]);
-  return `${run.voted.length} of ${everyone.size} voted`;
-}
-
 /** A step that loses something asks first (see ConfirmStep). */
 export interface ConfirmQuestion {
   readonly title: string;
@@ -303,8 +296,36 @@ export function unvotedQuestion(
       };
 }
 
-export const showHistogram = (run: SessionRunState, presentIds: readonly string[]): boolean =>
-  feedbackShown(run, presentIds);
+/** What the stage shows of the vote: "N of M voted", and whether the histogram is shown. */
+export interface StageVotes {
+  readonly label: string;
+  readonly shown: boolean;
+}
+
+/**
+ * The stage's vote figures come from the record only, never from the live tree's "voted" marks: any
+ * member's client can write a mark for someone else (the tree has no authority, docs/adr/0008), while
+ * the record's count (`FeedbackSummary.votes`, `GET …/sessions/:sid/outcomes`) grows only with a vote
+ * the server accepted, once per person. So N is the record's count, M is everyone here (or N when
+ * more people voted than are here: some voted and left), and the histogram shows when the record
+ * holds at least one vote per person here, or when the facilitator closes voting. The stage re-reads
+ * the count when the marks change (debounced, see StageSession): a mark is only a hint to look again,
+ * so a forged one costs a read and changes no figure. Trade-off: a voter who left fills the place of
+ * someone here who has not voted yet; the histogram then shows one vote early, as it would if the
+ * facilitator closed voting. `recordVotes` undefined: the record was not read yet.
+ */
+export function stageVotes(
+  recordVotes: number | undefined,
+  presentIds: readonly string[],
+  feedbackClosed: boolean,
+): StageVotes {
+  const here = new Set(presentIds).size;
+  if (recordVotes === undefined) return { label: 'Counting the votes…', shown: feedbackClosed };
+  return {
+    label: `${recordVotes} of ${Math.max(here, recordVotes)} voted`,
+    shown: feedbackClosed || (here > 0 && recordVotes >= here),
+  };
+}
 
 export const FEEDBACK_QUESTION = 'Return on time invested';
 export const SCORE_LABELS: readonly string[] = ['1 — not worth it', '2', '3', '4', '5 — very worth it'];
@@ -343,9 +364,7 @@ export function histogramView(f: Pick<FeedbackSummary, 'votes' | 'average' | 'di
  * folded into its target's text ("… (also: …)"), so nothing said is lost and the record has no
  * duplicates; the target keeps its author and action. Cut to the record's 500 characters with "…".
  */
-export function foldedTakeaways(
-  run: SessionRunState,
-): {
+export function foldedTakeaways(run: SessionRunState): {
   readonly id: string;
   readonly text: string;
   readonly authorId: string;

@@ -4,6 +4,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { breakoutName } from '../../../domain/session-run';
+import { ownValue } from '../../../domain/own-key';
 import type { SessionBreakout } from '../../../domain/session';
 import { Section, useSectionStyles } from '../../ui/common';
 import { nameOf } from './session-view';
@@ -56,7 +57,9 @@ export function BreakoutNotes({
               {b.notes.map((n) => (
                 <li key={n.id} className={s.note} data-testid="session-breakout-note">
                   <span>{n.text}</span>{' '}
-                  <span className={ss.sub}>— {names[n.authorId] ?? (n.authorName || nameOf(names, n.authorId))}</span>
+                  <span className={ss.sub}>
+                    — {ownValue(names, n.authorId) ?? (n.authorName || nameOf(names, n.authorId))}
+                  </span>
                 </li>
               ))}
             </ul>

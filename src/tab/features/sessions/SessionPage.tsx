@@ -7,6 +7,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hasRole } from '../../../domain/community';
 import { SESSION_TYPE_LABELS } from '../../../domain/session';
+import { ownValue } from '../../../domain/own-key';
 import type { CommunityView, SessionOutcomesView } from '../../api-client';
 import { toApiError, useAsync, useServices } from '../../app-services';
 import { useReloadOnChange } from '../community/useCommunityChanges';
@@ -389,7 +390,7 @@ function Takeaways({
               <div>{t.text}</div>
               <div className={ss.sub}>
                 {nameOf(names, t.authorId)}
-                {t.topicId && titles[t.topicId] ? ` · ${titles[t.topicId]}` : ''}
+                {t.topicId && ownValue(titles, t.topicId) ? ` · ${ownValue(titles, t.topicId)}` : ''}
                 {outcomes.actions.some((a) => a.takeawayId === t.id) ? ' · became an action' : ''}
               </div>
             </li>

@@ -3,6 +3,7 @@
  * "any"), mapped onto the list query of GET …/sessions (`topic`, `type`, `from`, `to`, `owner`). Pure.
  */
 import type { Topic } from '../../../domain/backlog';
+import { ownValue } from '../../../domain/own-key';
 import { SESSION_TYPES, SESSION_TYPE_LABELS, type Session, type SessionType } from '../../../domain/session';
 
 export interface SessionFilterForm {
@@ -103,7 +104,7 @@ export function ownerFilterOptions(
   names: Readonly<Record<string, string>>,
 ): { id: string; name: string }[] {
   const ids = [...new Set(topics.map((t) => t.ownerId).filter((id): id is string => !!id))];
-  return ids.map((id) => ({ id, name: names[id] ?? id })).sort((a, b) => a.name.localeCompare(b.name));
+  return ids.map((id) => ({ id, name: ownValue(names, id) ?? id })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

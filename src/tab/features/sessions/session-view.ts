@@ -2,6 +2,7 @@
 import type { Topic } from '../../../domain/backlog';
 import type { Membership } from '../../../domain/community';
 import type { ActionItem, ActionStatus, FeedbackSummary } from '../../../domain/outcomes';
+import { ownValue } from '../../../domain/own-key';
 import { SESSION_TYPE_LABELS, type Session } from '../../../domain/session';
 
 export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
@@ -16,7 +17,7 @@ export const namesOf = (members: readonly Pick<Membership, 'userId' | 'displayNa
 
 /** A person's name, or a plain word for someone who left the community (never a raw id). */
 export const nameOf = (names: Readonly<Record<string, string>>, userId: string): string =>
-  names[userId] ?? 'a former member';
+  ownValue(names, userId) ?? 'a former member';
 
 export const topicTitlesOf = (topics: readonly Pick<Topic, 'id' | 'title'>[]): Record<string, string> =>
   Object.fromEntries(topics.map((t) => [t.id, t.title]));
@@ -54,7 +55,7 @@ export function sessionWhen(startsAt: string, locale?: string, timeZone?: string
 
 /** The topics' titles (a topic since deleted from the backlog is left out). */
 export const sessionTopics = (s: Pick<Session, 'topicIds'>, titles: Readonly<Record<string, string>>): string[] =>
-  s.topicIds.map((id) => titles[id]).filter((t): t is string => !!t);
+  s.topicIds.map((id) => ownValue(titles, id)).filter((t): t is string => !!t);
 
 export const countLabel = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
