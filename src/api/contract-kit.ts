@@ -91,7 +91,7 @@ export type ResponseOf<R extends AnyRoute> = R['response'] extends z.ZodType
   ? Sendable<z.output<R['response']>>
   : R['response'] extends TextAnswerKind
     ? string
-    : void;
+    : undefined;
 
 /**
  * Compile-time proof that a response schema reads exactly the domain type `T`: what it outputs is a

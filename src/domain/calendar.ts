@@ -84,5 +84,5 @@ export function buildIcs(event: CalendarEvent, prodId = '-//Guildhall//Community
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }

@@ -244,12 +244,12 @@ export function setGroups(meeting: Meeting, groups: readonly LiveBreakoutGroup[]
   }
   Tree.runTransaction(node, (r) => {
     for (const k of [...r.groups.keys()]) r.groups.delete(k);
-    groups.forEach((g, i) =>
+    groups.forEach((g, i) => {
       r.groups.set(
         String(i),
         new BreakoutGroupEntry({ question: questions[i] ?? '', members: JSON.stringify([...g.members]) }),
-      ),
-    );
+      );
+    });
   });
   return clientOk();
 }

@@ -327,7 +327,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     const text = await res.text().catch(() => '');
     const { response } = def;
     if (res.ok && 'kind' in response) return (response.kind === 'text' ? text : undefined) as ResponseOf<R>;
-    let parsed: unknown ;
+    let parsed: unknown;
     if (text) {
       try {
         parsed = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { checkTopicText, findSimilarTopics, type Topic } from '../../domain/backlog';
 import type { Principal } from '../../domain/identity';
-import { fail, ok, type Result } from '../../domain/result';
+import { ok, type Result } from '../../domain/result';
 import { requireMember } from '../access';
 import type { AppDeps } from '../deps';
 

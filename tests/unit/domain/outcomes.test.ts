@@ -8,7 +8,6 @@ import {
   type FeedbackTally,
   type Takeaway,
 } from '../../../src/domain/outcomes';
-import type { Session } from '../../../src/domain/session';
 
 const now = new Date('2026-12-03T22:30:00.000Z');
 

@@ -42,7 +42,7 @@ function componentsFor(classes: MarkdownClasses): Components {
           {children}
         </a>
       ) : (
-        <>{children}</>
+        children
       ),
     img: ({ alt }) => <>{alt}</>,
   };

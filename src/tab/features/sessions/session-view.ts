@@ -112,7 +112,7 @@ export function withEtags<A extends ActionItem>(
   const missing: A[] = [];
   for (const a of open) {
     const fresh = byId.get(a.id);
-    if (fresh && fresh.etag) {
+    if (fresh?.etag) {
       if (fresh.status !== 'done') ready.push(fresh);
     } else missing.push(a);
   }
