@@ -43,7 +43,7 @@ export const GameCardSchema = z.strictObject({
 /** A member's own card: its text only (the server keeps the author, the meeting sees an opaque id). */
 export const CardRequest = z.strictObject({
   title: textSchema('title', CARD_LIMITS.title),
-  description: textSchema('description', CARD_LIMITS.description, { lines: 'multi', required: false }),
+  description: textSchema('description', CARD_LIMITS.description, { lines: 'multi', required: false }).optional(),
 });
 
 /** The deal is made from the cards the server stored: the request carries nothing. */

@@ -126,7 +126,11 @@ export interface ApiClient {
     /** The server deals the cards it stored. */
     deal(communityId: string, gameId: string): Promise<GameRecordView>;
     /** The server re-deals the stored cards of who plays on (user ids). */
-    redeal(communityId: string, gameId: string, req: { fromRound: number; players: readonly string[] }): Promise<GameRecordView>;
+    redeal(
+      communityId: string,
+      gameId: string,
+      req: { fromRound: number; players: readonly string[] },
+    ): Promise<GameRecordView>;
     /** The facilitator opens a round: the server then takes splits for it. */
     openRound(communityId: string, gameId: string, req: { round: number; minutes: number }): Promise<GameRecordView>;
     closePair(communityId: string, gameId: string, pair: PairRef): Promise<GameRecordView>;
@@ -390,14 +394,18 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
         (
           await call(c.writeThirtyFiveCard, {
             params: game(id, g),
-            body: { title: text.title, description: text.description ?? '' },
+            body: { title: text.title, ...(text.description ? { description: text.description } : {}) },
           })
         ).card,
       myCard: async (id, g) => (await call(c.myThirtyFiveCard, { params: game(id, g) })).card,
       deal: async (id, g) => (await call(c.dealThirtyFive, { params: game(id, g), body: {} })).game,
       redeal: async (id, g, req) =>
-        (await call(c.redealThirtyFive, { params: game(id, g), body: { fromRound: req.fromRound, players: [...req.players] } }))
-          .game,
+        (
+          await call(c.redealThirtyFive, {
+            params: game(id, g),
+            body: { fromRound: req.fromRound, players: [...req.players] },
+          })
+        ).game,
       openRound: async (id, g, req) => (await call(c.openThirtyFiveRound, { params: game(id, g), body: req })).game,
       closePair: async (id, g, pair) =>
         (await call(c.closeThirtyFivePair, { params: game(id, g), body: { round: pair.round, pair: pair.pair } })).game,
