@@ -333,7 +333,11 @@ function applyCosts(n: number): {
   // Opaque card ids (the server would assign them); the bench keeps who wrote which.
   const authorOf = new Map(people.map((p, i) => [`card-${i + 1}`, p.id]));
   people.forEach((p, i) =>
-    game.showCard(view.root, { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' }, at),
+    game.showCard(
+      view.root,
+      { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' },
+      at,
+    ),
   );
   const s0 = game.gameStateOf(view.root)!;
   game.dealGame(

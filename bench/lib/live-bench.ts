@@ -330,7 +330,11 @@ export function liveLayerCosts(n: number): {
   // Opaque card ids (the server would assign them); the bench keeps who wrote which.
   const authorOf = new Map(people.map((p, i) => [`card-${i + 1}`, p.id]));
   people.forEach((p, i) =>
-    game.showCard(view.root, { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' }, at),
+    game.showCard(
+      view.root,
+      { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' },
+      at,
+    ),
   );
   const state0 = game.gameStateOf(view.root)!;
   game.dealGame(

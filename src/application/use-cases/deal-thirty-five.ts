@@ -1,10 +1,6 @@
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
-import {
-  tryPlanThirtyFive,
-  tryReplanFromRound,
-  type ThirtyFiveGameRecord,
-} from '../../domain/thirty-five';
+import { tryPlanThirtyFive, tryReplanFromRound, type ThirtyFiveGameRecord } from '../../domain/thirty-five';
 import type { AppDeps } from '../deps';
 import { loadGame, updateGame } from '../thirty-five-games';
 

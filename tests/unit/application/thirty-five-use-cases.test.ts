@@ -49,7 +49,8 @@ beforeEach(async () => {
   ).id;
   for (const u of names.slice(1)) await joinCommunity(deps, who(u), { communityId });
   gameId = value(await startThirtyFive(deps, who('alex'), { communityId, meetingId: 'm1', rounds: 2 })).gameId;
-  for (const u of names) value(await writeThirtyFiveCard(deps, who(u), { communityId, gameId, title: `Topic of ${u}` }));
+  for (const u of names)
+    value(await writeThirtyFiveCard(deps, who(u), { communityId, gameId, title: `Topic of ${u}` }));
   plan = value(await dealThirtyFive(deps, who('alex'), { communityId, gameId })).plan!;
 });
 

@@ -68,7 +68,10 @@ export function redealChange(state: GameState, presentIds: Iterable<string>): Re
   const hereSet = new Set(presentIds);
   const dealt = new Set(playersDealtIn(state));
   const dealtCards = new Set(
-    (state.plan?.rounds ?? []).flatMap((r) => [...r.pairs.flatMap((p) => [...p.cards]), ...(r.bye ? [r.bye.card] : [])]),
+    (state.plan?.rounds ?? []).flatMap((r) => [
+      ...r.pairs.flatMap((p) => [...p.cards]),
+      ...(r.bye ? [r.bye.card] : []),
+    ]),
   );
   return {
     leaving: [...dealt].filter((id) => !hereSet.has(id)),
