@@ -186,15 +186,18 @@ async function runSize(n: number): Promise<SizeFigures | undefined> {
     );
     await untilAll(meetings, (s) => s.thirtyFive?.gameId === record.gameId, 60_000, 'the game to start');
     const tCards = now();
-    let cardIds = 0;
-    users.forEach((u, j) => {
-      const text = {
-        title: `Topic ${j + 1}: what ${u.name} wants to talk about`,
-        description: 'written for the load bench',
-      };
-      if (isReal(j)) (meetings[j] as LiveMeeting).thirtyFive.writeCard(text);
-      else game.writeCard(treeOf(ownerOf(j)).root, u, text, () => `card-bench-${n}-${++cardIds}`, new Date());
-    });
+    // Each card is written server first (the answer carries its opaque id), then shown in the tree.
+    await Promise.all(
+      users.map(async (u, j) => {
+        const text = {
+          title: `Topic ${j + 1}: what ${u.name} wants to talk about`,
+          description: 'written for the load bench',
+        };
+        const card = await apiOf[j]!.writeCard(record.communityId, record.gameId, text);
+        if (isReal(j)) (meetings[j] as LiveMeeting).thirtyFive.showCard(card);
+        else game.showCard(treeOf(ownerOf(j)).root, card, new Date());
+      }),
+    );
     await untilAll(meetings, (s) => (s.thirtyFive?.cards.length ?? 0) === n, 120_000, 'every card');
     const cardsMs = now() - tCards;
     const communityOf = (g: { communityId: string }) => g.communityId;

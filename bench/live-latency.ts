@@ -36,6 +36,7 @@ import { initialMeeting, meetingTreeConfig } from '../src/live/meeting-schema';
 import { snapshotOf } from '../src/live/meeting-state';
 import { mintFluidToken } from '../src/live/server';
 import * as game from '../src/live/thirty-five-state';
+import { createApiClient } from '../src/tab/api-client';
 import { LOCAL_FLUID_KEY } from '../src/server/config';
 import {
   cpuMs,
@@ -261,10 +262,12 @@ async function ours(
   if (!started.ok) throw new Error(started.error.message);
   const record = started.value;
   await untilAll(meetings, (s) => s.thirtyFive?.gameId === record.gameId, 60_000, 'the game to start');
-  meetings.forEach((m, i) =>
-    m.thirtyFive.writeCard({
-      title: `Topic of ${users[i]!.name}`,
-      description: 'a card for the latency bench',
+  // Each card is written server first (the answer carries its opaque id), then shown in the tree.
+  await Promise.all(
+    meetings.map(async (m, i) => {
+      const api = createApiClient({ baseUrl: url, getAuthHeader: async () => users[i]!.header, timeoutMs: 60_000 });
+      const text = { title: `Topic of ${users[i]!.name}`, description: 'a card for the latency bench' };
+      m.thirtyFive.showCard(await api.thirtyFive.writeCard(record.communityId, record.gameId, text));
     }),
   );
   await untilAll(meetings, (s) => (s.thirtyFive?.cards.length ?? 0) === n, 90_000, 'every card');
@@ -327,24 +330,21 @@ function applyCosts(n: number): {
   const view = independentView(meetingTreeConfig);
   view.initialize(initialMeeting());
   game.startGame(view.root, { gameId: 'g-bench', plannedRounds: 5 });
-  let id = 0;
-  for (const p of people)
-    game.writeCard(
+  // Opaque card ids (the server would assign them); the bench keeps who wrote which.
+  const authorOf = new Map(people.map((p, i) => [`card-${i + 1}`, p.id]));
+  people.forEach((p, i) =>
+    game.showCard(
       view.root,
-      p,
-      {
-        title: `Topic of ${p.name}`,
-        description: 'a card written for the bench',
-      },
-      () => `card-${++id}`,
+      { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' },
       at,
-    );
+    ),
+  );
   const s0 = game.gameStateOf(view.root)!;
   game.dealGame(
     view.root,
     planThirtyFive({
       participants: people.map((p) => p.id),
-      cards: s0.cards.map((c) => ({ id: c.id, authorId: c.authorId })),
+      cards: s0.cards.map((c) => ({ id: c.id, authorId: authorOf.get(c.id)! })),
       rounds: 5,
       seed: 'bench',
     }),

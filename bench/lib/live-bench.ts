@@ -327,24 +327,21 @@ export function liveLayerCosts(n: number): {
     name: `Participant ${i + 1}`,
   }));
   game.startGame(view.root, { gameId: 'g-bench', plannedRounds: 5 });
-  let id = 0;
-  for (const p of people)
-    game.writeCard(
+  // Opaque card ids (the server would assign them); the bench keeps who wrote which.
+  const authorOf = new Map(people.map((p, i) => [`card-${i + 1}`, p.id]));
+  people.forEach((p, i) =>
+    game.showCard(
       view.root,
-      p,
-      {
-        title: `Topic of ${p.name}`,
-        description: 'a card written for the bench',
-      },
-      () => `card-${++id}`,
+      { id: `card-${i + 1}`, title: `Topic of ${p.name}`, description: 'a card written for the bench' },
       at,
-    );
+    ),
+  );
   const state0 = game.gameStateOf(view.root)!;
   game.dealGame(
     view.root,
     planThirtyFive({
       participants: people.map((p) => p.id),
-      cards: state0.cards.map((c) => ({ id: c.id, authorId: c.authorId })),
+      cards: state0.cards.map((c) => ({ id: c.id, authorId: authorOf.get(c.id)! })),
       rounds: 5,
       seed: 'bench',
     }),

@@ -23,7 +23,7 @@ import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
 import {
   GAME_PHASES,
   type CardMerge,
-  type GameCard,
+  type AnonymousCard,
   type PairRef,
   type RankedCard,
   type SplitChoice,
@@ -115,9 +115,8 @@ export const TopicWithEtagSchema = z.object({ topic: TopicSchema, etag: str });
 // Thirty Five
 
 const pairOf = z.tuple([str, str]);
-export const GameCardSchemaOut = mirrors<GameCard>()(
-  z.object({ id: str, authorId: str, title: str, description: str }),
-);
+/** A card as members see it: no author (docs/adr/0023-anonymous-thirty-five-cards.md). */
+export const AnonymousCardSchema = mirrors<AnonymousCard>()(z.object({ id: str, title: str, description: str }));
 const PairRefOut = mirrors<PairRef>()(z.object({ round: int, pair: int }));
 const MergeOut = mirrors<CardMerge>()(z.object({ from: str, into: str }));
 const RankedCardOut = mirrors<RankedCard>()(
@@ -144,8 +143,13 @@ export const SplitChoiceSchema = mirrors<SplitChoice>()(
   z.object({ round: int, userId: str, points: z.tuple([z.number(), z.number()]) }),
 );
 
-/** A game as the record holds it, without its tenant (also the checkpoint a lost live container resumes from). */
-export const GameRecordSchema = mirrors<Omit<ThirtyFiveGameRecord, 'tenantId'>>()(
+/**
+ * A game as members see it: the record without its tenant and its cards' authors (also the checkpoint
+ * a lost live container resumes from).
+ */
+export const GameRecordSchema = mirrors<
+  Omit<ThirtyFiveGameRecord, 'tenantId' | 'cards'> & { readonly cards: readonly AnonymousCard[] }
+>()(
   z.object({
     gameId: str,
     communityId: str,
@@ -153,7 +157,7 @@ export const GameRecordSchema = mirrors<Omit<ThirtyFiveGameRecord, 'tenantId'>>(
     status: z.enum([...GAME_PHASES, 'committed']),
     plannedRounds: int,
     seed: str,
-    cards: z.array(GameCardSchemaOut),
+    cards: z.array(AnonymousCardSchema),
     plan: PlanSchema.nullable(),
     roundsClosed: int,
     splits: z.array(z.object({ round: int, pair: int, points: z.tuple([z.number(), z.number()]) })),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/v4';
 import {
+  type AnonymousCard,
   CARD_LIMITS,
   MAX_PARTICIPANTS,
   POINTS_PER_PAIR,
@@ -39,15 +40,20 @@ export const GameCardSchema = z.strictObject({
   description: textSchema('description', CARD_LIMITS.description, { lines: 'multi', required: false }),
 });
 
-export const DealRequest = z.strictObject({
-  cards: z.array(GameCardSchema).min(2, { error: 'at least two cards are needed to deal' }).max(MAX_PARTICIPANTS),
+/** A member's own card: its text only (the server keeps the author, the meeting sees an opaque id). */
+export const CardRequest = z.strictObject({
+  title: textSchema('title', CARD_LIMITS.title),
+  description: textSchema('description', CARD_LIMITS.description, { lines: 'multi', required: false }).optional(),
 });
+
+/** The deal is made from the cards the server stored: the request carries nothing. */
+export const DealRequest = z.strictObject({});
 
 export const RedealRequest = z.strictObject({
   /** The first round to plan anew (rounds before it are kept as played). */
   fromRound: index('fromRound'),
-  /** The cards of the people who play on, including late joiners' new cards. */
-  cards: z.array(GameCardSchema).min(2, { error: 'at least two people must play on' }).max(MAX_PARTICIPANTS),
+  /** Who plays on (user ids); their stored cards are dealt, late joiners' new cards included. */
+  players: z.array(IdSchema).min(2, { error: 'at least two people must play on' }).max(MAX_PARTICIPANTS),
 });
 
 export const SplitSchema = z.strictObject({
@@ -108,8 +114,13 @@ export const CommitGameRequest = z.strictObject({
 
 export type { GameStatus } from '../domain/thirty-five';
 
-/** A game as the record holds it (also the checkpoint a lost live container resumes from). */
-export type GameRecordView = Omit<ThirtyFiveGameRecord, 'tenantId'>;
+/**
+ * A game as members see it (also the checkpoint a lost live container resumes from): the record
+ * without its tenant and without the cards' authors (docs/adr/0023-anonymous-thirty-five-cards.md).
+ */
+export type GameRecordView = Omit<ThirtyFiveGameRecord, 'tenantId' | 'cards'> & {
+  readonly cards: readonly AnonymousCard[];
+};
 
 /** The meeting's latest game, with the splits stored for its open round (so a resumed game shows them). */
 export type LatestGameView = GameRecordView & { readonly openChoices?: readonly SplitChoice[] };

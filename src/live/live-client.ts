@@ -281,8 +281,7 @@ class FluidLiveMeeting implements LiveMeeting {
   }
 
   readonly thirtyFive: LiveThirtyFive = {
-    writeCard: (text) =>
-      game.writeCard(this.editable('writeCard'), this.user, text, () => `card-${this.newId()}`, this.now()),
+    showCard: (card) => game.showCard(this.editable('showCard'), card, this.now()),
     chooseSplit: (mine) => game.chooseSplit(this.editable('chooseSplit'), this.user, mine, this.now()),
     start: (input) => game.startGame(this.editable('start'), input),
     deal: (plan) => game.dealGame(this.editable('deal'), plan),

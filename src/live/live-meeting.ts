@@ -7,7 +7,7 @@ import type { LiveBreakoutGroup, SavedRunState, SessionPhase, SessionRunState } 
 import type { ClientResult } from './client-result';
 import type {
   CardMerge,
-  GameCard,
+  AnonymousCard,
   GameCheckpoint,
   GameState,
   PairRef,
@@ -82,8 +82,8 @@ export interface LiveSessionRun {
  * `applyCheckpoint` rewrites the closed rounds from the record's answer.
  */
 export interface LiveThirtyFive {
-  /** Participant: write or rewrite my own card (before it is dealt). */
-  writeCard(text: { title: string; description?: string }): ClientResult<GameCard>;
+  /** Participant: show my card once the server stored it (its opaque id, no author; a rewrite replaces it). */
+  showCard(card: AnonymousCard): ClientResult<void>;
   /** Participant: show my split for the open round (stored by the server first), as [my card, my partner's]. */
   chooseSplit(mine: readonly number[]): ClientResult<SplitChoice>;
   /** Facilitator steps. */

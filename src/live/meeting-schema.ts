@@ -26,7 +26,11 @@ export class CheckInEntry extends sf.object(
 
 export class CheckIns extends sf.map('CheckIns', CheckInEntry) {}
 
-/** A topic card of Thirty Five. Keyed by its author's user id: one card per person. */
+/**
+ * A topic card of Thirty Five. In `cardsById` (schema v3) it is keyed by its opaque per-game card id and
+ * carries no author (docs/adr/0023-anonymous-thirty-five-cards.md); the older `cards` map (keyed by the
+ * author's user id) is no longer written or read and stays empty in new games.
+ */
 export class ThirtyFiveCardEntry extends sf.object(
   'ThirtyFiveCard',
   { cardId: sf.string, title: sf.string, description: sf.string, at: sf.string },
@@ -82,7 +86,10 @@ export class ThirtyFiveGame extends sf.object(
     round: sf.number,
     roundOpen: sf.boolean,
     roundEndsAt: sf.optional(sf.string),
+    /** Unused since schema v3 (it was keyed by author); kept empty so older documents still fit. */
     cards: ThirtyFiveCards,
+    /** The cards, keyed by their opaque per-game id, without authors (schema v3). */
+    cardsById: sf.optional(ThirtyFiveCards),
     choices: ThirtyFiveChoices,
     closedPairs: ThirtyFiveClosedPairs,
     merges: ThirtyFiveMerges,

@@ -15,7 +15,7 @@ import {
   ROUND_TIMER_MAX_MINUTES,
   type CardMerge,
   type FacilitatorStep,
-  type GameCard,
+  type AnonymousCard,
   type GameCheckpoint,
   type GamePhase,
   type GameState,
@@ -72,8 +72,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function gameStateOf(meeting: Meeting): GameState | undefined {
   const g = meeting.thirtyFive;
   if (!g) return undefined;
-  const cards: GameCard[] = [...g.cards.entries()]
-    .map(([authorId, c]) => ({ id: c.cardId, authorId, title: c.title, description: c.description }))
+  const cards: AnonymousCard[] = [...(g.cardsById?.entries() ?? [])]
+    .map(([id, c]) => ({ id, title: c.title, description: c.description }))
     .sort((a, b) => byText(a.id, b.id));
   const choices: SplitChoice[] = [...g.choices.values()]
     .map((c) => ({ round: c.round, userId: c.userId, points: [c.first, c.second] as const }))
@@ -132,6 +132,7 @@ export function startGame(meeting: Meeting, input: { gameId: string; plannedRoun
       round: 0,
       roundOpen: false,
       cards: new ThirtyFiveCards(),
+      cardsById: new ThirtyFiveCards(),
       choices: new ThirtyFiveChoices(),
       closedPairs: new ThirtyFiveClosedPairs(),
       merges: new ThirtyFiveMerges(),
@@ -141,33 +142,23 @@ export function startGame(meeting: Meeting, input: { gameId: string; plannedRoun
 }
 
 /**
- * Writes (or rewrites) the caller's own card while cards are being written. A person who arrives
- * after the deal may write one too; it is dealt in by a re-deal. Returns the card.
+ * Shows a card the server stored (written server first: docs/adr/0023-anonymous-thirty-five-cards.md),
+ * keyed by its opaque per-game id, with no author; a rewrite has the same id and replaces it.
  */
-export function writeCard(
-  meeting: Meeting,
-  user: LiveUser,
-  text: { title: string; description?: string },
-  newCardId: () => string,
-  now: Date,
-): ClientResult<GameCard> {
+export function showCard(meeting: Meeting, card: AnonymousCard, now: Date): ClientResult<void> {
   const g = gameOf(meeting);
   if ('ok' in g) return g;
   const { node, state } = g;
-  const checked = checkCardText(text.title, text.description);
+  const checked = checkCardText(card.title, card.description);
   if (!checked.ok) return { ok: false, error: checked.error };
   if (state.phase === 'finished') return refused('The game is over: cards can no longer be written.');
-  const existing = node.cards.get(user.id);
-  const dealt = state.plan?.rounds.some(
-    (r) => r.pairs.some((p) => p.cards.includes(existing?.cardId ?? '')) || r.bye?.card === existing?.cardId,
-  );
-  if (existing && dealt) return refused('Your card is already dealt: it can no longer be changed.');
-  const cardId = existing?.cardId ?? newCardId();
   const { title, description } = checked.value;
   Tree.runTransaction(node, (t) => {
-    t.cards.set(user.id, new ThirtyFiveCardEntry({ cardId, title, description, at: now.toISOString() }));
+    const entry = new ThirtyFiveCardEntry({ cardId: card.id, title, description, at: now.toISOString() });
+    if (t.cardsById) t.cardsById.set(card.id, entry);
+    else t.cardsById = new ThirtyFiveCards({ [card.id]: entry });
   });
-  return clientOk({ id: cardId, authorId: user.id, title, description });
+  return clientOk();
 }
 
 /**
@@ -389,9 +380,9 @@ export function resumeGame(
 ): void {
   const at = now.toISOString();
   Tree.runTransaction(meeting, (m) => {
-    const cards = new ThirtyFiveCards();
+    const cardsById = new ThirtyFiveCards();
     for (const c of cp.cards)
-      cards.set(c.authorId, new ThirtyFiveCardEntry({ cardId: c.id, title: c.title, description: c.description, at }));
+      cardsById.set(c.id, new ThirtyFiveCardEntry({ cardId: c.id, title: c.title, description: c.description, at }));
     const choices = new ThirtyFiveChoices();
     for (const [key, entry] of choicesFromSplits(cp, at)) choices.set(key, entry);
     for (const c of openChoices) {
@@ -416,7 +407,8 @@ export function resumeGame(
       ...(cp.plan ? { plan: JSON.stringify(cp.plan) } : {}),
       round: cp.roundsClosed,
       roundOpen: false,
-      cards,
+      cards: new ThirtyFiveCards(),
+      cardsById,
       choices,
       closedPairs,
       merges,

@@ -40,7 +40,7 @@ import type { FacilitatorRotation } from '../domain/facilitator-rotation';
 import type { AgendaItem, Session, SessionType } from '../domain/session';
 import type { Topic } from '../domain/backlog';
 import type { SavedRunState, SavedSessionRun } from '../domain/session-run';
-import type { CardMerge, GameCard, PairRef, RankedCard, SplitBallot, SplitChoice } from '../domain/thirty-five';
+import type { AnonymousCard, CardMerge, PairRef, RankedCard, SplitBallot, SplitChoice } from '../domain/thirty-five';
 import type { Community, ContextBinding, Membership, Role } from '../domain/community';
 
 export interface ApiIssue {
@@ -115,11 +115,21 @@ export interface ApiClient {
     start(communityId: string, meetingId: string, req?: { rounds?: number }): Promise<GameRecordView>;
     /** The meeting's latest game, or null: what a lost live container resumes from. */
     latest(communityId: string, meetingId: string): Promise<LatestGameView | null>;
-    deal(communityId: string, gameId: string, cards: readonly GameCard[]): Promise<GameRecordView>;
+    /** My card, written server first: the answer carries its opaque per-game id (no author). */
+    writeCard(
+      communityId: string,
+      gameId: string,
+      text: { title: string; description?: string },
+    ): Promise<AnonymousCard>;
+    /** My own card of the game, or null. */
+    myCard(communityId: string, gameId: string): Promise<AnonymousCard | null>;
+    /** The server deals the cards it stored. */
+    deal(communityId: string, gameId: string): Promise<GameRecordView>;
+    /** The server re-deals the stored cards of who plays on (user ids). */
     redeal(
       communityId: string,
       gameId: string,
-      req: { fromRound: number; cards: readonly GameCard[] },
+      req: { fromRound: number; players: readonly string[] },
     ): Promise<GameRecordView>;
     /** The facilitator opens a round: the server then takes splits for it. */
     openRound(communityId: string, gameId: string, req: { round: number; minutes: number }): Promise<GameRecordView>;
@@ -380,8 +390,22 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       start: async (id, meetingId, req = {}) =>
         (await call(c.startThirtyFive, { params: { id, meetingId }, body: req })).game,
       latest: async (id, meetingId) => (await call(c.latestThirtyFive, { params: { id, meetingId } })).game,
-      deal: async (id, g, cards) => (await call(c.dealThirtyFive, { params: game(id, g), body: { cards } })).game,
-      redeal: async (id, g, req) => (await call(c.redealThirtyFive, { params: game(id, g), body: req })).game,
+      writeCard: async (id, g, text) =>
+        (
+          await call(c.writeThirtyFiveCard, {
+            params: game(id, g),
+            body: { title: text.title, ...(text.description ? { description: text.description } : {}) },
+          })
+        ).card,
+      myCard: async (id, g) => (await call(c.myThirtyFiveCard, { params: game(id, g) })).card,
+      deal: async (id, g) => (await call(c.dealThirtyFive, { params: game(id, g), body: {} })).game,
+      redeal: async (id, g, req) =>
+        (
+          await call(c.redealThirtyFive, {
+            params: game(id, g),
+            body: { fromRound: req.fromRound, players: [...req.players] },
+          })
+        ).game,
       openRound: async (id, g, req) => (await call(c.openThirtyFiveRound, { params: game(id, g), body: req })).game,
       closePair: async (id, g, pair) =>
         (await call(c.closeThirtyFivePair, { params: game(id, g), body: { round: pair.round, pair: pair.pair } })).game,

@@ -12,7 +12,6 @@ import { startTestServer, type TestServer } from '../fixtures/test-server';
 const BOT_ENDPOINT = 'POST /api/messages';
 
 /** A valid body or query for each route that refuses an empty one (the outsider test must pass validation). */
-const card = (id: string, authorId: string) => ({ id, authorId, title: `Card ${id}`, description: '' });
 const EXAMPLES: Record<string, { body?: unknown; query?: Record<string, string> }> = {
   updateCommunity: { body: { etag: 'e1', name: 'Taken over' } },
   setMemberRoles: { body: { roles: ['member', 'facilitator'] } },
@@ -20,8 +19,8 @@ const EXAMPLES: Record<string, { body?: unknown; query?: Record<string, string> 
   editTopic: { body: { etag: 'e1', title: 'Renamed' } },
   moveTopic: { body: { position: 1 } },
   mergeTopics: { body: { keepId: 't1', mergeId: 't2' } },
-  dealThirtyFive: { body: { cards: [card('a', 'u1'), card('b', 'u2')] } },
-  redealThirtyFive: { body: { fromRound: 1, cards: [card('a', 'u1'), card('b', 'u2')] } },
+  writeThirtyFiveCard: { body: { title: 'A topic we should work on', description: '' } },
+  redealThirtyFive: { body: { fromRound: 1, players: ['u1', 'u2'] } },
   checkpointThirtyFive: { body: { roundsClosed: 1, phase: 'playing' } },
   commitThirtyFive: { body: { merges: [] } },
   openThirtyFiveRound: { body: { round: 0, minutes: 0 } },

@@ -9,6 +9,8 @@
  *   pair straight into the tree; after the next checkpoint no stored result and no figure any
  *   client shows (the stage's included) has changed.
  * - A lost container resumes from the record, with the splits the server stored for the open round.
+ * - Anonymous cards: cards are written server first; no card entry of the tree and no game view any
+ *   member receives over HTTP (the raw JSON) names a member as a card's author.
  */
 import {
   agreedSplits,
@@ -23,7 +25,9 @@ import {
 import type { ClientResult, LiveMeeting, MeetingSnapshot } from '../../src/live';
 import * as game from '../../src/live/thirty-five-state';
 import { createGameController, type GameController } from '../../src/tab/features/thirty-five/game-controller';
-import { apiAs, demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
+import { encodeDevIdentity } from '../../src/api/dev-identity';
+import { createApiClient } from '../../src/tab/api-client';
+import { demoSetup, joinLive, until, type DemoSetup } from '../fixtures/live-participants';
 import { startLocalFluidService, type LocalFluidService } from '../../src/dev/local-fluid-service';
 import { startLocalStack, type LocalStack } from '../fixtures/local-stack';
 
@@ -44,7 +48,62 @@ afterAll(async () => {
 });
 
 type Person = DemoSetup['users'][number];
-const apiFor = (u: Person) => apiAs(stack, setup, u);
+/** Every raw JSON answer a member's client received, by user id (what the network carried, not the parsed view). */
+const received = new Map<string, unknown[]>();
+const recordingFetch =
+  (userId: string): typeof fetch =>
+  async (input, init) => {
+    const res = await fetch(input, init);
+    const text = await res.clone().text();
+    try {
+      received.set(userId, [...(received.get(userId) ?? []), JSON.parse(text)]);
+    } catch {
+      // not JSON (Markdown, .ics, 204): no game view
+    }
+    return res;
+  };
+const apiFor = (u: Person) =>
+  createApiClient({
+    baseUrl: stack.url,
+    fetch: recordingFetch(u.userId),
+    getAuthHeader: async () =>
+      encodeDevIdentity({ tenantId: setup.tenantId, userId: u.userId, displayName: u.displayName }),
+  });
+
+/** The game views in a JSON answer (`game`, anywhere). */
+const gameViewsIn = (body: unknown): { cards?: unknown }[] => {
+  if (!body || typeof body !== 'object') return [];
+  const o = body as Record<string, unknown>;
+  return [
+    ...(o.game && typeof o.game === 'object' ? [o.game as { cards?: unknown }] : []),
+    ...Object.values(o).flatMap((v) => (v && typeof v === 'object' && v !== o.game ? gameViewsIn(v) : [])),
+  ];
+};
+
+/**
+ * No card a member can see names its author: neither the card entries of their live tree (keys and
+ * values) nor the cards of any game view their client received. Returns how many cards were checked.
+ */
+function expectNoCardAuthors(users: readonly Person[], clients: LiveMeeting[]): number {
+  const ids = setup.users.map((u) => u.userId);
+  const mentions = (x: unknown) => ids.filter((id) => JSON.stringify(x).includes(id));
+  let checked = 0;
+  clients.forEach((m, i) => {
+    const g = (m as unknown as { view: { root: Parameters<typeof game.gameStateOf>[0] } }).view.root.thirtyFive!;
+    const entries = [...g.cards.entries(), ...(g.cardsById?.entries() ?? [])].map(([key, e]) => [
+      key,
+      { cardId: e.cardId, title: e.title, description: e.description },
+    ]);
+    expect(entries.length).toBeGreaterThan(0);
+    expect({ who: users[i]!.userId, tree: mentions(entries) }).toEqual({ who: users[i]!.userId, tree: [] });
+    const views = (received.get(users[i]!.userId) ?? []).flatMap(gameViewsIn);
+    for (const v of views) {
+      expect(mentions(v.cards)).toEqual([]);
+      checked += Array.isArray(v.cards) ? v.cards.length : 0;
+    }
+  });
+  return checked;
+}
 const join = (u: Person, meetingId?: string, replaceStale?: string) =>
   joinLive(stack, setup, u, meetings, {
     ...(meetingId ? { meetingId } : {}),
@@ -76,7 +135,9 @@ async function setUpGame(
 ): Promise<{ gameId: string; plan: ThirtyFivePlan }> {
   const started = await ok(ctl[0]!.start(rounds));
   await everyone((s) => s.thirtyFive?.gameId === started.gameId, 'the game to reach everyone', clients);
-  clients.forEach((m, i) => m.thirtyFive.writeCard({ title: `Topic ${i + 1}: what we should work on` }));
+  await Promise.all(
+    ctl.map((c, i) => ok(c.writeCard(stateOf(clients[i]!), { title: `Topic ${i + 1}: what we should work on` }))),
+  );
   await until(clients[0]!, (s) => s.thirtyFive?.cards.length === users.length, 'all cards');
   const dealt = await ok(ctl[0]!.deal(stateOf(clients[0]!)));
   await everyone((s) => s.thirtyFive?.phase === 'playing', 'the deal', clients);
@@ -114,6 +175,9 @@ it("plays a whole game with concurrent splits through the server; the committed 
   const clients = await Promise.all(users.map((u) => join(u))); // clients[i] acts for users[i]
   const ctl = users.map((u, i) => controllerOf(u, clients[i]!));
   const { gameId, plan } = await setUpGame(users, clients, ctl);
+  // Cards are anonymous: every member's tree and every game view they got so far (start, deal, latest).
+  await Promise.all(users.map((u) => apiFor(u).thirtyFive.latest(setup.communityId, setup.meetingId)));
+  expect(expectNoCardAuthors(users, clients)).toBeGreaterThanOrEqual(users.length * users.length);
 
   const entered: ThirtyFiveSplit[] = [];
   for (let round = 0; round < 5; round++) {
@@ -158,6 +222,8 @@ it("plays a whole game with concurrent splits through the server; the committed 
     expected.map((c, i) => [i + 1, titleOf.get(c.cardId), c.roundsScored]),
   );
   expect((await apiFor(users[0]!).thirtyFive.latest(setup.communityId, setup.meetingId))!.gameId).toBe(gameId);
+  // Still anonymous after every round's close, the finish and the commit.
+  expectNoCardAuthors(users, clients);
 });
 
 it('a forged split, agreement or closed pair written into the tree changes no stored result and no figure after the next checkpoint', async () => {

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod/v4';
 import { route } from '../contract-kit';
-import { GameRecordSchema, SplitChoiceSchema, TopicSchema } from '../response-schemas';
+import { AnonymousCardSchema, GameRecordSchema, SplitChoiceSchema, TopicSchema } from '../response-schemas';
 import {
+  CardRequest,
   CheckpointRequest,
   ChoiceRequest,
   ClosePairRequest,
@@ -37,11 +38,26 @@ export const thirtyFiveRoutes = {
       game: GameRecordSchema.extend({ openChoices: z.array(SplitChoiceSchema).optional() }).nullable(),
     }),
   }),
+  writeThirtyFiveCard: route({
+    method: 'PUT',
+    path: '/communities/:id/thirty-five/:gameId/cards/mine',
+    access: 'user',
+    summary: "A member writes or rewrites their own card (server first; answered with the card's opaque id).",
+    body: CardRequest,
+    response: z.object({ card: AnonymousCardSchema }),
+  }),
+  myThirtyFiveCard: route({
+    method: 'GET',
+    path: '/communities/:id/thirty-five/:gameId/cards/mine',
+    access: 'user',
+    summary: "A member's own card of the game, or null (the only author a member learns).",
+    response: z.object({ card: AnonymousCardSchema.nullable() }),
+  }),
   dealThirtyFive: route({
     method: 'POST',
     path: '/communities/:id/thirty-five/:gameId/deal',
     access: 'user',
-    summary: "Facilitators deal the written cards (the server's seed).",
+    summary: "Facilitators deal the cards the server stored (the server's seed).",
     body: DealRequest,
     response: Game,
   }),

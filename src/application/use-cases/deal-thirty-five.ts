@@ -1,83 +1,64 @@
 import type { Principal } from '../../domain/identity';
 import { fail, ok, type Result } from '../../domain/result';
-import {
-  tryPlanThirtyFive,
-  tryReplanFromRound,
-  type GameCard,
-  type ThirtyFiveGameRecord,
-} from '../../domain/thirty-five';
+import { tryPlanThirtyFive, tryReplanFromRound, type ThirtyFiveGameRecord } from '../../domain/thirty-five';
 import type { AppDeps } from '../deps';
 import { loadGame, updateGame } from '../thirty-five-games';
 
-const sameCards = (a: readonly GameCard[], b: readonly GameCard[]) => {
-  const key = (cs: readonly GameCard[]) =>
-    JSON.stringify([...cs].map((c) => [c.id, c.authorId, c.title, c.description]).sort());
-  return key(a) === key(b);
-};
-
-/** Every author must be a member of the community (a card from nobody cannot be dealt). */
-async function checkAuthors(deps: AppDeps, communityId: string, cards: readonly GameCard[]): Promise<Result<void>> {
-  const members = new Set((await deps.store.memberships.listByCommunity(communityId)).map((m) => m.value.userId));
-  const strangers = cards.filter((c) => !members.has(c.authorId));
-  if (strangers.length) {
-    return fail(
-      'VALIDATION_FAILED',
-      `Cards can only be dealt for members of the community; not members: ${strangers.map((c) => c.authorId).join(', ')}.`,
-    );
-  }
-  return ok(undefined);
+/** Only cards of members are dealt (a card from someone who left the community is left out). */
+async function membersOf(deps: AppDeps, communityId: string): Promise<Set<string>> {
+  return new Set((await deps.store.memberships.listByCommunity(communityId)).map((m) => m.value.userId));
 }
 
 /**
- * The facilitator deals: the server plans the game from the written cards and the game's seed with
- * the rules engine, and keeps the plan. Repeating the same deal returns the same plan; another deal
- * of a dealt game is refused. Store round trips: 2 (access) + 1 (game) + 1 (members) + 1 (write).
+ * The facilitator deals: the server plans the game from the cards it stored (written server first,
+ * docs/adr/0023-anonymous-thirty-five-cards.md) and the game's seed with the rules engine, and keeps
+ * the plan; it knows the authors, so nobody holds their own card. Repeating a deal of a dealt game
+ * returns its plan. Store round trips: 2 (access) + 1 (game) + 1 (members) + 1 (write).
  */
 export async function dealThirtyFive(
   deps: AppDeps,
   who: Principal,
-  input: { communityId: string; gameId: string; cards: readonly GameCard[] },
+  input: { communityId: string; gameId: string },
 ): Promise<Result<ThirtyFiveGameRecord>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
-  if (loaded.value.value.status !== 'writing') {
-    const g = loaded.value.value;
-    return g.plan && sameCards(g.cards, input.cards)
-      ? ok(g)
-      : fail('CONFLICT', 'The cards of this game are already dealt.');
-  }
-  const authors = await checkAuthors(deps, input.communityId, input.cards);
-  if (!authors.ok) return authors;
+  const dealtAlready = (g: ThirtyFiveGameRecord) =>
+    g.plan ? ok(g) : fail('CONFLICT', 'The cards of this game are already dealt.');
+  if (loaded.value.value.status !== 'writing') return dealtAlready(loaded.value.value);
+  const members = await membersOf(deps, input.communityId);
   return updateGame(deps, loaded.value, (g) => {
-    if (g.status !== 'writing')
-      return g.plan && sameCards(g.cards, input.cards)
-        ? ok('unchanged')
-        : fail('CONFLICT', 'The cards of this game are already dealt.');
+    if (g.status !== 'writing') {
+      const was = dealtAlready(g);
+      return was.ok ? ok('unchanged') : was;
+    }
+    const cards = g.cards.filter((c) => members.has(c.authorId));
+    if (cards.length < 2) return fail('VALIDATION_FAILED', 'At least two cards are needed to deal.');
     const plan = tryPlanThirtyFive({
-      participants: input.cards.map((c) => c.authorId),
-      cards: input.cards.map((c) => ({ id: c.id, authorId: c.authorId })),
+      participants: cards.map((c) => c.authorId),
+      cards: cards.map((c) => ({ id: c.id, authorId: c.authorId })),
       rounds: g.plannedRounds,
       seed: g.seed,
     });
     if (!plan.ok) return plan;
-    return ok({ ...g, status: 'playing', cards: [...input.cards], plan: plan.value, roundsClosed: 0 });
+    return ok({ ...g, status: 'playing', cards, plan: plan.value, roundsClosed: 0 });
   });
 }
 
 /**
  * Between rounds, the facilitator re-deals the rest of the game for the people who play on (someone
- * left, someone joined late with a new card). Rounds already closed are kept as they were; a dealt
- * card keeps its text; a leaver's card stays in the record for the rounds it was played in.
+ * left, someone joined late with a new card). The request names only who plays on; their cards are
+ * the ones the server stored (a person without a card is left out). Rounds already closed are kept as
+ * they were; a leaver's card stays in the record for the rounds it was played in.
  */
 export async function redealThirtyFive(
   deps: AppDeps,
   who: Principal,
-  input: { communityId: string; gameId: string; fromRound: number; cards: readonly GameCard[] },
+  input: { communityId: string; gameId: string; fromRound: number; players: readonly string[] },
 ): Promise<Result<ThirtyFiveGameRecord>> {
   const loaded = await loadGame(deps, who, input, 'facilitator');
   if (!loaded.ok) return loaded;
-  const authors = await checkAuthors(deps, input.communityId, input.cards);
-  if (!authors.ok) return authors;
+  const members = await membersOf(deps, input.communityId);
+  const playing = new Set(input.players.filter((p) => members.has(p)));
   return updateGame(deps, loaded.value, (g) => {
     if (g.status !== 'playing' || !g.plan)
       return fail('VALIDATION_FAILED', 'Only a game being played can be re-dealt.');
@@ -87,27 +68,15 @@ export async function redealThirtyFive(
         `Re-deal from the next round to play (round ${g.roundsClosed + 1}); closed rounds stay as played.`,
       );
     }
-    const known = new Map(g.cards.map((c) => [c.id, c]));
-    const byAuthor = new Map(g.cards.map((c) => [c.authorId, c]));
-    for (const c of input.cards) {
-      const was = known.get(c.id);
-      if (was && (was.authorId !== c.authorId || was.title !== c.title || was.description !== c.description)) {
-        return fail(
-          'VALIDATION_FAILED',
-          `Card ${c.id} was dealt with another text or author; a dealt card cannot change.`,
-        );
-      }
-      const authorsCard = byAuthor.get(c.authorId);
-      if (!was && authorsCard) return fail('VALIDATION_FAILED', `${c.authorId} already has a card in this game.`);
-    }
+    const cards = g.cards.filter((c) => playing.has(c.authorId));
+    if (cards.length < 2) return fail('VALIDATION_FAILED', 'At least two people with a card must play on.');
     const plan = tryReplanFromRound(g.plan, input.fromRound, {
-      participants: input.cards.map((c) => c.authorId),
-      cards: input.cards.map((c) => ({ id: c.id, authorId: c.authorId })),
+      participants: cards.map((c) => c.authorId),
+      cards: cards.map((c) => ({ id: c.id, authorId: c.authorId })),
       rounds: g.plan.rounds.length,
       seed: `${g.seed}:${input.fromRound}`,
     });
     if (!plan.ok) return plan;
-    const cards = [...g.cards, ...input.cards.filter((c) => !known.has(c.id))];
-    return ok({ ...g, cards, plan: plan.value });
+    return ok({ ...g, plan: plan.value });
   });
 }

@@ -23,11 +23,16 @@ export const CARD_LIMITS = { title: 80, description: 280 } as const;
 /** Timer choices for a round, in minutes (0 = no timer). */
 export const ROUND_TIMER_MAX_MINUTES = 15;
 
-export interface GameCard {
+/** A card as the meeting sees it: its opaque per-game id and its text, never its author. */
+export interface AnonymousCard {
   readonly id: string;
-  readonly authorId: string;
   readonly title: string;
   readonly description: string;
+}
+
+/** A card as the server stores it: with its author (docs/adr/0023-anonymous-thirty-five-cards.md). */
+export interface GameCard extends AnonymousCard {
+  readonly authorId: string;
 }
 
 /** One person's choice for their pair in one round; `points` follow the pair's `cards` order. */
@@ -52,8 +57,8 @@ export interface GameState {
   readonly gameId: string;
   readonly phase: GamePhase;
   readonly plannedRounds: number;
-  /** The cards written so far (writing) or dealt (playing, finished). */
-  readonly cards: readonly GameCard[];
+  /** The cards written so far (writing) or dealt (playing, finished): no authors. */
+  readonly cards: readonly AnonymousCard[];
   /** Set by the deal. */
   readonly plan: ThirtyFivePlan | undefined;
   /** The current round (0-based) while playing. */
@@ -440,7 +445,7 @@ export interface GameCheckpoint {
   readonly gameId: string;
   readonly phase: GamePhase;
   readonly plannedRounds: number;
-  readonly cards: readonly GameCard[];
+  readonly cards: readonly AnonymousCard[];
   readonly plan: ThirtyFivePlan | undefined;
   /** Rounds closed and saved. */
   readonly roundsClosed: number;
@@ -516,12 +521,14 @@ export interface ThirtyFiveGameRecord {
  * The checkpoint a fresh live container resumes from: from the record as the store holds it, or as the
  * API returns it to the tab (without the tenant). The one conversion; the tab imports it from here.
  */
-export function checkpointOf(game: Omit<ThirtyFiveGameRecord, 'tenantId'>): GameCheckpoint {
+export function checkpointOf(
+  game: Omit<ThirtyFiveGameRecord, 'tenantId' | 'cards'> & { readonly cards: readonly AnonymousCard[] },
+): GameCheckpoint {
   return {
     gameId: game.gameId,
     phase: game.status === 'committed' ? 'finished' : game.status,
     plannedRounds: game.plannedRounds,
-    cards: game.cards,
+    cards: game.cards.map((c) => ({ id: c.id, title: c.title, description: c.description })),
     plan: game.plan ?? undefined,
     roundsClosed: game.roundsClosed,
     splits: game.splits,

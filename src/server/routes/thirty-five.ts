@@ -10,6 +10,8 @@ import { commitThirtyFive } from '../../application/use-cases/commit-thirty-five
 import { dealThirtyFive, redealThirtyFive } from '../../application/use-cases/deal-thirty-five';
 import { latestThirtyFive } from '../../application/use-cases/get-thirty-five';
 import { startThirtyFive } from '../../application/use-cases/start-thirty-five';
+import { getMyThirtyFiveCard } from '../../application/use-cases/get-my-thirty-five-card';
+import { writeThirtyFiveCard } from '../../application/use-cases/write-thirty-five-card';
 import type { ThirtyFiveGameRecord } from '../../domain/thirty-five';
 import { map } from '../http/answer';
 import { mount } from '../http/mount';
@@ -28,9 +30,10 @@ export function thirtyFiveBodyParser(): Router {
   return r;
 }
 
+/** What members are sent: no tenant, and cards without their authors (docs/adr/0023-anonymous-thirty-five-cards.md). */
 const view = (g: ThirtyFiveGameRecord): GameRecordView => {
-  const { tenantId: _tenant, ...rest } = g;
-  return rest;
+  const { tenantId: _tenant, cards, ...rest } = g;
+  return { ...rest, cards: cards.map((c) => ({ id: c.id, title: c.title, description: c.description })) };
 };
 
 /** The community id and game id of a game route. */
@@ -59,8 +62,17 @@ export function thirtyFiveRoutes(deps: AppDeps): Router {
     })),
   );
 
-  mount(r, contract.dealThirtyFive, async ({ principal, params, body }) =>
-    map(await dealThirtyFive(deps, principal, { ...gameOf(params), cards: body.cards }), (g) => ({ game: view(g) })),
+  // A member's own card: stored with its author by the server first, answered with an opaque id.
+  mount(r, contract.writeThirtyFiveCard, async ({ principal, params, body }) =>
+    map(await writeThirtyFiveCard(deps, principal, { ...gameOf(params), ...body }), (card) => ({ card })),
+  );
+
+  mount(r, contract.myThirtyFiveCard, async ({ principal, params }) =>
+    map(await getMyThirtyFiveCard(deps, principal, gameOf(params)), (card) => ({ card })),
+  );
+
+  mount(r, contract.dealThirtyFive, async ({ principal, params }) =>
+    map(await dealThirtyFive(deps, principal, gameOf(params)), (g) => ({ game: view(g) })),
   );
 
   mount(r, contract.redealThirtyFive, async ({ principal, params, body }) =>

@@ -14,6 +14,7 @@ import { dealThirtyFive } from '../../../src/application/use-cases/deal-thirty-f
 import { joinCommunity } from '../../../src/application/use-cases/join-community';
 import { openThirtyFiveRound } from '../../../src/application/use-cases/open-thirty-five-round';
 import { startThirtyFive } from '../../../src/application/use-cases/start-thirty-five';
+import { writeThirtyFiveCard } from '../../../src/application/use-cases/write-thirty-five-card';
 import type { Principal } from '../../../src/domain/identity';
 import type { Result } from '../../../src/domain/result';
 import { scoreThirtyFive, type ThirtyFivePair, type ThirtyFivePlan } from '../../../src/domain/thirty-five';
@@ -48,8 +49,9 @@ beforeEach(async () => {
   ).id;
   for (const u of names.slice(1)) await joinCommunity(deps, who(u), { communityId });
   gameId = value(await startThirtyFive(deps, who('alex'), { communityId, meetingId: 'm1', rounds: 2 })).gameId;
-  const cards = names.map((u) => ({ id: `card-${u}`, authorId: u, title: `Topic of ${u}`, description: '' }));
-  plan = value(await dealThirtyFive(deps, who('alex'), { communityId, gameId, cards })).plan!;
+  for (const u of names)
+    value(await writeThirtyFiveCard(deps, who(u), { communityId, gameId, title: `Topic of ${u}` }));
+  plan = value(await dealThirtyFive(deps, who('alex'), { communityId, gameId })).plan!;
 });
 
 const open = (round = 0) => openThirtyFiveRound(deps, who('alex'), { communityId, gameId, round, minutes: 0 });

@@ -20,11 +20,13 @@ import * as game from '../../../src/live/thirty-five-state';
 const users = ['alex', 'bea', 'chen', 'dara', 'eli'].map((id) => ({ id, name: id.toUpperCase() }));
 const now = new Date(Date.UTC(2026, 11, 2, 10, 0, 0));
 let view: TreeViewAlpha<typeof Meeting>;
-let n = 0;
-const newId = () => `card-${++n}`;
+/** The server's opaque card id of each user's card (the tree never holds who wrote which). */
+const cardOf = (userId: string) => `c-${users.findIndex((u) => u.id === userId) + 1}`;
+const authorOf = (cardId: string) => users[Number(cardId.slice(2)) - 1]!.id;
+const show = (userId: string, title: string, description = '') =>
+  game.showCard(view.root, { id: cardOf(userId), title, description }, now);
 
 beforeEach(() => {
-  n = 0;
   view = independentView(meetingTreeConfig);
   view.initialize(initialMeeting());
 });
@@ -39,45 +41,40 @@ const refusal = (r: ClientResult<unknown>): string => (r.ok ? 'not refused' : r.
 
 function writeAllCards() {
   game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
-  for (const u of users) game.writeCard(view.root, u, { title: `Topic from ${u.name}` }, newId, now);
+  for (const u of users) show(u.id, `Topic from ${u.name}`);
 }
 
 function dealNow() {
   const s = state();
-  const plan = planThirtyFive({ participants: s.cards.map((c) => c.authorId), cards: s.cards, seed: 's' });
+  const cards = s.cards.map((c) => ({ id: c.id, authorId: authorOf(c.id) }));
+  const plan = planThirtyFive({ participants: cards.map((c) => c.authorId), cards, seed: 's' });
   game.dealGame(view.root, plan);
   return plan;
 }
 
 describe('Thirty Five in the tree', () => {
-  it('one card per person: rewriting replaces it, the id stays, and a card is refused once it is dealt', () => {
+  it('shows a stored card under its opaque id with no author; a rewrite (same id) replaces it', () => {
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
-    const first = value(game.writeCard(view.root, users[0]!, { title: 'Remote retros' }, newId, now));
-    const again = value(
-      game.writeCard(view.root, users[0]!, { title: 'Remote retros that work', description: 'how' }, newId, now),
-    );
-    expect(again.id).toBe(first.id);
-    expect(state().cards).toEqual([
-      { id: first.id, authorId: 'alex', title: 'Remote retros that work', description: 'how' },
-    ]);
-    game.writeCard(view.root, users[1]!, { title: 'Estimation' }, newId, now);
+    value(show('alex', 'Remote retros'));
+    value(show('alex', 'Remote  retros that work ', 'how'));
+    expect(state().cards).toEqual([{ id: cardOf('alex'), title: 'Remote retros that work', description: 'how' }]);
+    const entries = [...view.root.thirtyFive!.cardsById!.entries()];
+    expect(entries.map(([key]) => key)).toEqual([cardOf('alex')]);
+    expect(JSON.stringify(entries)).not.toContain('alex');
+    expect(view.root.thirtyFive!.cards.size).toBe(0);
+    show('bea', 'Estimation');
     dealNow();
-    expect(refusal(game.writeCard(view.root, users[0]!, { title: 'Changed my mind' }, newId, now))).toMatch(
-      /already dealt/,
-    );
-    // A late joiner may still write one, to be dealt in by a re-deal.
-    expect(value(game.writeCard(view.root, users[2]!, { title: 'Late topic' }, newId, now)).title).toBe('Late topic');
+    // A late joiner's card (stored by the server) shows too, to be dealt in by a re-deal.
+    value(show('chen', 'Late topic'));
+    expect(state().cards.map((c) => c.title)).toContain('Late topic');
   });
 
   it('refuses a bad card or a step out of order without touching the tree', () => {
-    expect(game.writeCard(view.root, users[0]!, { title: 'x' }, newId, now)).toMatchObject({
-      ok: false,
-      error: { code: 'STEP_REFUSED' },
-    });
+    expect(show('alex', 'x')).toMatchObject({ ok: false, error: { code: 'STEP_REFUSED' } });
     game.startGame(view.root, { gameId: 'g1', plannedRounds: 5 });
-    expect(refusal(game.writeCard(view.root, users[0]!, { title: '' }, newId, now))).toMatch(/short title/);
+    expect(refusal(show('alex', ''))).toMatch(/short title/);
     expect(refusal(game.openRound(view.root, {}, now))).toMatch(/Deal the cards first/);
-    game.writeCard(view.root, users[0]!, { title: 'Only one' }, newId, now);
+    show('alex', 'Only one');
     const before = JSON.stringify(state());
     expect(game.finishGame(view.root)).toMatchObject({ ok: false, error: { code: 'STEP_REFUSED' } });
     expect(JSON.stringify(state())).toBe(before);
@@ -138,7 +135,7 @@ describe('Thirty Five in the tree', () => {
       status: 'playing',
       plannedRounds: 5,
       seed: 's',
-      cards: s.cards,
+      cards: s.cards.map((c) => ({ ...c, authorId: authorOf(c.id) })),
       plan,
       roundsClosed: 2,
       splits: agreedSplits(s) as ThirtyFiveGameRecord['splits'],
@@ -201,9 +198,9 @@ describe('Thirty Five in the tree', () => {
     const a = snapshotOf({ meeting: view.root, members: [], connected: true });
     const b = snapshotOf({ meeting: view.root, members: [], connected: true }, a);
     expect(b).toBe(a);
-    game.writeCard(view.root, users[1]!, { title: 'Something else' }, newId, now);
+    show('bea', 'Something else');
     const c = snapshotOf({ meeting: view.root, members: [], connected: true }, b);
     expect(c).not.toBe(a);
-    expect(c.thirtyFive?.cards.find((x) => x.authorId === 'bea')?.title).toBe('Something else');
+    expect(c.thirtyFive?.cards.find((x) => x.id === cardOf('bea'))?.title).toBe('Something else');
   });
 });

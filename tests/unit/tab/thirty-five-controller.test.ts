@@ -3,12 +3,7 @@ import { checkpointOf, gameResult, seatOf, type GameState } from '../../../src/d
 import { clientOk, type ClientResult } from '../../../src/live/client-result';
 import type { LiveThirtyFive } from '../../../src/live/live-meeting';
 import { ApiError, type ApiClient } from '../../../src/tab/api-client';
-import {
-  cardsOfPlayersOn,
-  createGameController,
-  isResumable,
-  redealChange,
-} from '../../../src/tab/features/thirty-five/game-controller';
+import { createGameController, isResumable, redealChange } from '../../../src/tab/features/thirty-five/game-controller';
 import { PEOPLE, agreeAll, allPlayed, dealt, writing } from './thirty-five-fixtures';
 
 type Call = [string, ...unknown[]];
@@ -54,10 +49,14 @@ function stubs(opts: { fail?: string; failCode?: string; latest?: GameRecordView
       calls.push(['api.start', c, m, req]), refuse('start'), record({ plannedRounds: req?.rounds ?? 5 })
     ),
     latest: async (c, m) => (calls.push(['api.latest', c, m]), opts.latest ?? null),
-    deal: async (c, g, cards) => (
-      calls.push(['api.deal', c, g, cards.length]),
-      refuse('deal'),
-      record({ status: 'playing', plan: opts.noPlan ? null : plan })
+    writeCard: async (c, g, text) => (
+      calls.push(['api.writeCard', c, g, text]),
+      refuse('writeCard'),
+      { id: 'c-opaque-1', title: text.title, description: text.description ?? '' }
+    ),
+    myCard: async (c, g) => (calls.push(['api.myCard', c, g]), null),
+    deal: async (c, g) => (
+      calls.push(['api.deal', c, g]), refuse('deal'), record({ status: 'playing', plan: opts.noPlan ? null : plan })
     ),
     redeal: async (c, g, req) => (
       calls.push(['api.redeal', c, g, req]), refuse('redeal'), record({ status: 'playing', plan })
@@ -99,7 +98,7 @@ function stubs(opts: { fail?: string; failCode?: string; latest?: GameRecordView
     (name: string) =>
     (...args: unknown[]): ClientResult<unknown> => (calls.push([`live.${name}`, ...args]), clientOk());
   const live = {
-    writeCard: liveCall('writeCard'),
+    showCard: liveCall('showCard'),
     chooseSplit: liveCall('chooseSplit'),
     start: liveCall('start'),
     deal: liveCall('deal'),
@@ -138,11 +137,30 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(calls).toEqual([]);
   });
 
-  it("deals the written cards and puts the server's plan into the live game", async () => {
+  it('writes my card on the server first, then shows it live under the opaque id the server gave, no author', async () => {
+    const { calls, controller } = stubs();
+    const card = await controller.writeCard(writing(), { title: '  Remote  retros ', description: '' });
+    expect(card).toEqual({ ok: true, value: { id: 'c-opaque-1', title: 'Remote retros', description: '' } });
+    expect(calls).toEqual([
+      ['api.writeCard', 'c1', 'g1', { title: 'Remote retros', description: '' }],
+      ['live.showCard', { id: 'c-opaque-1', title: 'Remote retros', description: '' }],
+    ]);
+  });
+
+  it('shows nothing live when the server refuses my card, and refuses a bad card without asking', async () => {
+    const refused = stubs({ fail: 'writeCard' });
+    expect(refusal(await refused.controller.writeCard(writing(), { title: 'Fine' }))).toMatch('refused writeCard');
+    expect(names(refused.calls)).toEqual(['api.writeCard']);
+    const bad = stubs();
+    expect(refusal(await bad.controller.writeCard(writing(), { title: 'x'.repeat(81) }))).toMatch('at most 80');
+    expect(bad.calls).toEqual([]);
+  });
+
+  it("asks the server to deal the cards it stored (no cards, no authors sent) and shows the server's plan", async () => {
     const { calls, controller, plan } = stubs();
     await controller.deal(writing());
     expect(calls).toEqual([
-      ['api.deal', 'c1', 'g1', 5],
+      ['api.deal', 'c1', 'g1'],
       ['live.deal', plan],
     ]);
   });
@@ -279,19 +297,18 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(names(calls)).toEqual(['api.commit', 'api.latest', 'live.applyCheckpoint']);
   });
 
-  it('re-deals from the next round with the cards of the people here (a leaver out, a late joiner in)', async () => {
+  it('re-deals from the next round for the people here (a leaver out, a late joiner in): only who plays', async () => {
     const state: GameState = { ...dealt(PEOPLE, 5, { round: 2 }) };
     const withLate: GameState = {
       ...state,
-      cards: [...state.cards, { id: 'c-u6', authorId: 'u6', title: 'Late topic', description: '' }],
+      cards: [...state.cards, { id: 'c-opaque-late', title: 'Late topic', description: '' }],
     };
     const here = ['u1', 'u2', 'u3', 'u4', 'u6']; // u5 left, u6 joined and wrote a card
-    expect(redealChange(withLate, here)).toEqual({ leaving: ['u5'], joining: ['u6'], withoutCard: [] });
-    expect(cardsOfPlayersOn(withLate, here).map((c) => c.authorId)).toEqual(['u1', 'u2', 'u3', 'u4', 'u6']);
+    expect(redealChange(withLate, here)).toEqual({ leaving: ['u5'], newCards: 1 });
     const { calls, controller, plan } = stubs();
     await controller.redeal(withLate, here);
     expect(calls).toEqual([
-      ['api.redeal', 'c1', 'g1', { fromRound: 2, cards: cardsOfPlayersOn(withLate, here) }],
+      ['api.redeal', 'c1', 'g1', { fromRound: 2, players: here }],
       ['live.redeal', plan],
     ]);
   });
@@ -306,8 +323,8 @@ describe('Thirty Five steps: the server first, then the live meeting; refusals a
     expect(calls).toEqual([]);
   });
 
-  it('names people here without a card, who a re-deal would leave out', () => {
-    expect(redealChange(dealt(), [...PEOPLE, 'u6'])).toEqual({ leaving: [], joining: [], withoutCard: ['u6'] });
+  it('has nothing to re-deal when everyone dealt in is here and no card waits', () => {
+    expect(redealChange(dealt(), [...PEOPLE, 'u6'])).toEqual({ leaving: [], newCards: 0 });
   });
 });
 

@@ -26,7 +26,8 @@ export function writing(ids: readonly string[] = PEOPLE, rounds = 5): GameState 
     gameId: 'g1',
     phase: 'writing',
     plannedRounds: rounds,
-    cards: cardsFor(ids),
+    // The meeting's cards carry no author (the server keeps them): strip them as the tree does.
+    cards: cardsFor(ids).map(({ id, title, description }) => ({ id, title, description })),
     plan: undefined,
     round: 0,
     roundOpen: false,
@@ -40,7 +41,7 @@ export function writing(ids: readonly string[] = PEOPLE, rounds = 5): GameState 
 
 export function dealt(ids: readonly string[] = PEOPLE, rounds = 5, extra: Partial<GameState> = {}): GameState {
   const w = writing(ids, rounds);
-  const plan = planThirtyFive({ participants: [...ids], cards: w.cards, rounds, seed: 'test' });
+  const plan = planThirtyFive({ participants: [...ids], cards: cardsFor(ids), rounds, seed: 'test' });
   return { ...w, phase: 'playing', plan, ...extra };
 }
 

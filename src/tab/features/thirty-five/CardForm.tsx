@@ -1,11 +1,12 @@
 /**
  * My one topic card: a title (80 characters, counted as I type) and an optional description (280).
- * Saved to the live meeting; it can be changed until it is dealt.
+ * Saved by the server first (it keeps the author; the meeting shows the card under an opaque id),
+ * then in the live meeting; it can be changed until it is dealt.
  */
 import { Button, Field, Input, Textarea, mergeClasses, tokens, makeStyles } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { CARD_LIMITS, checkCardText, type GameCard } from '../../../domain/thirty-five';
-import type { LiveMeeting } from '../../../live/live-meeting';
+import { type AnonymousCard, CARD_LIMITS, checkCardText } from '../../../domain/thirty-five';
+import type { ClientResult } from '../../../live/client-result';
 import { ErrorNotice } from '../../ui/common';
 import { CardBox } from './CardBox';
 import { useGameStyles } from './styles';
@@ -13,14 +14,17 @@ import { useGameStyles } from './styles';
 const useStyles = makeStyles({ over: { color: tokens.colorPaletteRedForeground1 } });
 
 export function CardForm({
-  meeting,
+  write,
+  onSaved,
   canWrite,
   mine,
   intro,
 }: {
-  meeting: LiveMeeting | undefined;
+  /** Writes my card (server first), or undefined while not connected. */
+  write: ((text: { title: string; description: string }) => Promise<ClientResult<AnonymousCard>>) | undefined;
+  onSaved: (card: AnonymousCard) => void;
   canWrite: boolean;
-  mine: GameCard | undefined;
+  mine: AnonymousCard | undefined;
   intro?: string;
 }) {
   const s = useGameStyles();
@@ -31,8 +35,9 @@ export function CardForm({
     undefined,
   );
   const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkCardText(title, description);
     if (!checked.ok) {
@@ -40,11 +45,14 @@ export function CardForm({
       setError({ field, message: checked.error.message });
       return;
     }
-    if (!meeting || !canWrite) {
+    if (!write || !canWrite) {
       setError({ field: 'form', message: 'Not connected to the live meeting yet; try again in a moment.' });
       return;
     }
-    const card = meeting.thirtyFive.writeCard({ title: checked.value.title, description: checked.value.description });
+    setSaving(true);
+    const card = await write({ title: checked.value.title, description: checked.value.description }).finally(() =>
+      setSaving(false),
+    );
     if (!card.ok) {
       setError({ field: 'form', message: card.error.message });
       return;
@@ -53,6 +61,7 @@ export function CardForm({
     setDescription(card.value.description);
     setError(undefined);
     setSaved(true);
+    onSaved(card.value);
   };
 
   const titleLen = title.replace(/\s+/g, ' ').trim().length;
@@ -62,7 +71,7 @@ export function CardForm({
   );
 
   return (
-    <form className={s.stack} onSubmit={submit} aria-label="Your topic card" data-testid="t5-card-form">
+    <form className={s.stack} onSubmit={(e) => void submit(e)} aria-label="Your topic card" data-testid="t5-card-form">
       {intro ? <p className={s.p}>{intro}</p> : null}
       {mine ? (
         <>
@@ -113,7 +122,7 @@ export function CardForm({
       </Field>
       {error?.field === 'form' ? <ErrorNotice title="Could not save your card" message={error.message} /> : null}
       <div>
-        <Button type="submit" appearance="primary" disabled={!canWrite} data-testid="t5-card-save">
+        <Button type="submit" appearance="primary" disabled={!canWrite || saving} data-testid="t5-card-save">
           Save my card
         </Button>
       </div>

@@ -64,7 +64,7 @@ function BetweenRounds({
   const done = allRoundsPlayed(state);
   const busy = actions.busy !== undefined;
   const change = redealChange(state, presentIds);
-  const canRedeal = checkRedeal(state).ok && (change.leaving.length > 0 || change.joining.length > 0);
+  const canRedeal = checkRedeal(state).ok && (change.leaving.length > 0 || change.newCards > 0);
   const names = (ids: readonly string[]) => listNames(ids.map((id) => firstName(nameOf(id))));
   return (
     <div className={s.facilitator} aria-label="Facilitator" role="group" data-testid="t5-facilitator">
@@ -109,17 +109,16 @@ function BetweenRounds({
       {!done ? (
         <div className={s.stack}>
           <span className={s.muted} data-testid="t5-redeal-hint">
-            {change.leaving.length || change.joining.length
+            {change.leaving.length || change.newCards
               ? [
                   change.leaving.length ? `Left: ${names(change.leaving)}.` : '',
-                  change.joining.length ? `Joined: ${names(change.joining)}.` : '',
+                  change.newCards
+                    ? `${change.newCards} new ${change.newCards === 1 ? 'card' : 'cards'} to deal in.`
+                    : '',
                 ]
                   .filter(Boolean)
                   .join(' ') + ' Re-deal the rounds still to play.'
               : 'Everyone dealt in is here.'}
-            {change.withoutCard.length
-              ? ` ${names(change.withoutCard)} ${change.withoutCard.length === 1 ? 'has' : 'have'} no card yet.`
-              : ''}
           </span>
           <div>
             <Button

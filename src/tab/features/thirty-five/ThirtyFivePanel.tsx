@@ -4,10 +4,10 @@
  * role again). Every failure is shown where it happened; nothing here throws into the page.
  */
 import { Badge, Button, Field, Select } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LatestGameView } from '../../../api/thirty-five-schemas';
 import { MAX_GAME_ROUNDS } from '../../../api/thirty-five-schemas';
-import { DEFAULT_ROUNDS, type GameState } from '../../../domain/thirty-five';
+import { type AnonymousCard, DEFAULT_ROUNDS, type GameState } from '../../../domain/thirty-five';
 import type { CommunityView } from '../../api-client';
 import { ErrorNotice, InfoNotice, Loading, Section } from '../../ui/common';
 import type { UseLiveMeeting } from '../live/useLiveMeeting';
@@ -48,6 +48,7 @@ export function ThirtyFivePanel({
   const presentIds = useMemo(() => live.snapshot.present.map((p) => p.id), [live.snapshot.present]);
   const connected = live.status === 'connected';
   const me = view.me.userId;
+  const [mine, setMine] = useMyCard(actions, game?.gameId);
 
   return (
     <Section title="Thirty Five" id="thirty-five-heading" testId="t5-section">
@@ -67,6 +68,8 @@ export function ThirtyFivePanel({
           actions={actions}
           communityId={view.community.id}
           meetingId={meetingId}
+          mine={mine}
+          onMine={setMine}
         />
       )}
       {actions.error ? <ErrorNotice title={actions.error.title} message={actions.error.message} /> : null}
@@ -172,6 +175,30 @@ function NoGame({
   );
 }
 
+/**
+ * My card of the game: the server says which card is mine (the meeting's tree has no authors, see
+ * docs/adr/0023-anonymous-thirty-five-cards.md); asked once per game, then set by my own writes.
+ */
+function useMyCard(
+  actions: UseGameActions,
+  gameId: string | undefined,
+): [AnonymousCard | null | undefined, (card: AnonymousCard) => void] {
+  const [mine, setMine] = useState<{ gameId: string; card: AnonymousCard | null } | undefined>(undefined);
+  const controller = actions.controller;
+  useEffect(() => {
+    if (!controller || !gameId) return;
+    let current = true;
+    void controller.myCard(gameId).then((r) => {
+      if (current && r.ok) setMine((was) => (was?.gameId === gameId && was.card ? was : { gameId, card: r.value }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [controller, gameId]);
+  const set = useCallback((card: AnonymousCard) => gameId && setMine({ gameId, card }), [gameId]);
+  return [mine && mine.gameId === gameId ? mine.card : undefined, set];
+}
+
 interface BodyProps {
   game: GameState;
   me: string;
@@ -182,6 +209,9 @@ interface BodyProps {
   actions: UseGameActions;
   communityId: string;
   meetingId: string;
+  /** My card (from the server), null when I wrote none, undefined while unknown. */
+  mine: AnonymousCard | null | undefined;
+  onMine: (card: AnonymousCard) => void;
 }
 
 function GameBody(p: BodyProps) {
@@ -195,16 +225,17 @@ function GameBody(p: BodyProps) {
   }
 }
 
-function Writing({ game, me, facilitator, nameOf, presentIds, live, actions }: BodyProps) {
+function Writing(p: BodyProps) {
+  const { game, facilitator, live, actions } = p;
   const s = useGameStyles();
-  const mine = myCard(game, me);
+  const mine = myCard(game, p.mine);
   const n = game.cards.length;
-  const withoutCard = presentIds.filter((id) => !game.cards.some((c) => c.authorId === id));
   return (
     <div className={s.stack}>
       <CardForm
         key={game.gameId}
-        meeting={live.meeting}
+        write={writerOf(p)}
+        onSaved={p.onMine}
         canWrite={live.status === 'connected'}
         mine={mine}
         intro="Write one topic you want the community to work on. Cards stay anonymous."
@@ -215,9 +246,6 @@ function Writing({ game, me, facilitator, nameOf, presentIds, live, actions }: B
       {facilitator ? (
         <div className={s.facilitator} role="group" aria-label="Facilitator" data-testid="t5-facilitator">
           <h3 className={s.h3}>Facilitator</h3>
-          {withoutCard.length ? (
-            <span className={s.muted}>Still writing: {listNames(withoutCard.map((id) => firstName(nameOf(id))))}</span>
-          ) : null}
           <div>
             <Button
               appearance="primary"
@@ -235,9 +263,16 @@ function Writing({ game, me, facilitator, nameOf, presentIds, live, actions }: B
   );
 }
 
-function Playing({ game, me, facilitator, nameOf, presentIds, live, actions, communityId, meetingId }: BodyProps) {
+/** Writes my card through the controller (server first), or undefined before the live meeting is open. */
+const writerOf = (p: BodyProps) => {
+  const c = p.actions.controller;
+  return c ? (text: { title: string; description: string }) => c.writeCard(p.game, text) : undefined;
+};
+
+function Playing(p: BodyProps) {
+  const { game, me, facilitator, nameOf, presentIds, live, actions, communityId, meetingId } = p;
   const s = useGameStyles();
-  const mine = myCard(game, me);
+  const mine = myCard(game, p.mine);
   const dealt = mine ? isDealt(game, mine.id) : false;
   const connected = live.status === 'connected';
   const done = allRoundsPlayed(game);
@@ -247,7 +282,8 @@ function Playing({ game, me, facilitator, nameOf, presentIds, live, actions, com
       {!mine || !dealt ? (
         <CardForm
           key={`${game.gameId}-late`}
-          meeting={live.meeting}
+          write={writerOf(p)}
+          onSaved={p.onMine}
           canWrite={connected}
           mine={mine}
           intro={

@@ -14,13 +14,14 @@ import type { Result } from '../../../domain/result';
 import {
   DEFAULT_ROUNDS,
   ROUND_TIMER_MAX_MINUTES,
+  checkCardText,
   checkChoice,
   checkStep,
   checkpointOf,
   gameResult,
   seatOf,
   type CardMerge,
-  type GameCard,
+  type AnonymousCard,
   type GameState,
   type PairRef,
   type SplitChoice,
@@ -55,31 +56,26 @@ export function playersDealtIn(state: GameState): string[] {
   return ids;
 }
 
-/** The cards of the people who play on: authors who are here now (late joiners' new cards included). */
-export function cardsOfPlayersOn(state: GameState, presentIds: Iterable<string>): GameCard[] {
-  const here = new Set(presentIds);
-  return state.cards.filter((c) => here.has(c.authorId));
-}
-
 export interface RedealChange {
   /** Dealt into the next round but not here any more. */
   readonly leaving: readonly string[];
-  /** Here with a card, but not dealt into the next round. */
-  readonly joining: readonly string[];
-  /** People here without a card (they are left out of a re-deal until they write one). */
-  readonly withoutCard: readonly string[];
+  /** Cards written but not dealt into the next round (late joiners'; their authors are not shown). */
+  readonly newCards: number;
 }
 
-/** Who a re-deal would take out and bring in, now. */
+/** Who a re-deal would take out, and how many new cards it would bring in, now. */
 export function redealChange(state: GameState, presentIds: Iterable<string>): RedealChange {
-  const here = [...new Set(presentIds)];
-  const hereSet = new Set(here);
+  const hereSet = new Set(presentIds);
   const dealt = new Set(playersDealtIn(state));
-  const authors = new Set(state.cards.map((c) => c.authorId));
+  const dealtCards = new Set(
+    (state.plan?.rounds ?? []).flatMap((r) => [
+      ...r.pairs.flatMap((p) => [...p.cards]),
+      ...(r.bye ? [r.bye.card] : []),
+    ]),
+  );
   return {
     leaving: [...dealt].filter((id) => !hereSet.has(id)),
-    joining: here.filter((id) => authors.has(id) && !dealt.has(id)),
-    withoutCard: here.filter((id) => !authors.has(id)),
+    newCards: state.cards.filter((c) => !dealtCards.has(c.id)).length,
   };
 }
 
@@ -94,6 +90,10 @@ export function checkRedeal(state: GameState): Result<void> {
 
 export interface GameController {
   start(rounds?: number): Promise<ClientResult<GameRecordView>>;
+  /** Participant: write or rewrite my card; server first, then shown under its opaque id (no author). */
+  writeCard(state: GameState, text: { title: string; description?: string }): Promise<ClientResult<AnonymousCard>>;
+  /** Participant: my own card of this game (from the server), or null. */
+  myCard(gameId: string): Promise<ClientResult<AnonymousCard | null>>;
   deal(state: GameState): Promise<ClientResult<GameRecordView>>;
   /** Participant: my split ([my card, my partner's]) for my pair in the open round; server first. */
   choose(state: GameState, userId: string, mine: readonly number[]): Promise<ClientResult<SplitChoice>>;
@@ -131,10 +131,24 @@ export function createGameController({ api, live, communityId, meetingId }: Game
       return shown.ok ? game : shown;
     },
 
+    async writeCard(state, text) {
+      const checked = checkCardText(text.title, text.description);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      if (state.phase === 'finished') return refused('The game is over: cards can no longer be written.');
+      const card = await apiResult(api.writeCard(communityId, state.gameId, checked.value));
+      if (!card.ok) return card;
+      const shown = live.showCard(card.value);
+      return shown.ok ? card : shown;
+    },
+
+    async myCard(gameId) {
+      return apiResult(api.myCard(communityId, gameId));
+    },
+
     async deal(state) {
       const no = unless(checkStep(state, 'deal'));
       if (no) return no;
-      const game = await apiResult(api.deal(communityId, state.gameId, state.cards));
+      const game = await apiResult(api.deal(communityId, state.gameId));
       if (!game.ok) return game;
       if (!game.value.plan) return refused('The server accepted the deal but sent no plan back; try again.');
       const shown = live.deal(game.value.plan);
@@ -223,9 +237,9 @@ export function createGameController({ api, live, communityId, meetingId }: Game
     async redeal(state, presentIds) {
       const no = unless(checkRedeal(state));
       if (no) return no;
-      const cards = cardsOfPlayersOn(state, presentIds);
-      if (cards.length < 2) return refused('At least two people with a card must be here to play on.');
-      const game = await apiResult(api.redeal(communityId, state.gameId, { fromRound: state.round, cards }));
+      const players = [...new Set(presentIds)];
+      if (players.length < 2) return refused('At least two people with a card must be here to play on.');
+      const game = await apiResult(api.redeal(communityId, state.gameId, { fromRound: state.round, players }));
       if (!game.ok) return game;
       if (!game.value.plan) return refused('The server accepted the re-deal but sent no plan back; try again.');
       const shown = live.redeal(game.value.plan);

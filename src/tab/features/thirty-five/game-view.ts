@@ -9,7 +9,7 @@ import {
   roundOutcomes,
   roundProgress,
   seatOf,
-  type GameCard,
+  type AnonymousCard,
   type GameState,
   type PairStatus,
 } from '../../../domain/thirty-five';
@@ -75,16 +75,18 @@ export const roundLabel = (state: GameState): string => {
   return `Round ${Math.min(state.round + 1, total)} of ${total}`;
 };
 
-export const cardById = (state: GameState, id: string): GameCard | undefined => state.cards.find((c) => c.id === id);
+export const cardById = (state: GameState, id: string): AnonymousCard | undefined =>
+  state.cards.find((c) => c.id === id);
 
-/** A card as a player sees it while playing: its text, never its author. */
-export type AnonymousCard = Pick<GameCard, 'id' | 'title' | 'description'>;
+/** A card as a player sees it: its text, never its author (the tree has none). */
+export type { AnonymousCard };
 
-const anonymous = (c: GameCard | undefined): AnonymousCard | undefined =>
+const anonymous = (c: AnonymousCard | undefined): AnonymousCard | undefined =>
   c ? { id: c.id, title: c.title, description: c.description } : undefined;
 
-export const myCard = (state: GameState, userId: string): GameCard | undefined =>
-  state.cards.find((c) => c.authorId === userId);
+/** My card as the meeting shows it (the server told me its id), or undefined. */
+export const myCard = (state: GameState, mine: AnonymousCard | null | undefined): AnonymousCard | undefined =>
+  mine ? (state.cards.find((c) => c.id === mine.id) ?? mine) : undefined;
 
 /** Is this card in the deal (any round)? A card written after the deal waits for a re-deal. */
 export function isDealt(state: GameState, cardId: string): boolean {
@@ -285,7 +287,7 @@ export function rankedRows(state: GameState): RankedRow[] {
 }
 
 /** Cards that can still be merged into another (not merged themselves), for the merge pickers. */
-export function mergeCandidates(state: GameState): GameCard[] {
+export function mergeCandidates(state: GameState): AnonymousCard[] {
   const merged = new Set(state.merges.map((m) => m.from));
   const rows = rankedRows(state);
   const order = new Map(rows.map((r, i) => [r.cardId, i]));
