@@ -38,6 +38,7 @@ export function FacilitatorRound({
   // A step that ends the round replaces these controls: focus goes to the facilitator heading, not the page.
   const keep = useKeepFocus<HTMLDivElement>();
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: focus tracking only (focus events bubble up from the controls inside); nothing here is clicked
     <div ref={keep.ref} onFocus={keep.onFocus} onBlur={keep.onBlur}>
       {state.roundOpen ? (
         <InRound state={state} nameOf={nameOf} actions={actions} />

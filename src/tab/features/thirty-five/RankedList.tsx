@@ -27,6 +27,14 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   bigItem: { gridTemplateColumns: '2.5em minmax(0, 1fr) auto', columnGap: '16px', paddingBottom: '10px' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   rank: {
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground3,
@@ -88,8 +96,9 @@ export function RankedList({
           data-testid={`${testId}-item`}
           data-rank={r.rank}
         >
-          <span className={s.rank} aria-label={`Rank ${r.rank}`}>
-            {r.rank}.
+          <span className={s.rank}>
+            <span aria-hidden="true">{r.rank}.</span>
+            <span className={s.visuallyHidden}>{`Rank ${r.rank}`}</span>
           </span>
           <span className={s.title} data-testid={`${testId}-title`}>
             {r.title}

@@ -97,6 +97,7 @@ export function RoundSeat({ state, userId, nameOf, meeting, canWrite, communityI
   const badge = STATUS_BADGE[seat.status];
   const unsent = picked !== '' && picked !== savedValue;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: focus tracking only (focus events bubble up from the controls inside); nothing here is clicked
     <div
       className={s.stack}
       ref={keep.ref}
