@@ -614,9 +614,9 @@ function ArchivedRow({
           <span className={s.title}>{t.title}</span>
           <span className={s.meta}>
             {t.mergedInto ? (
-              <Badge appearance="tint">merged into “{into?.title ?? 'another topic'}”</Badge>
+              <Badge appearance="outline">merged into “{into?.title ?? 'another topic'}”</Badge>
             ) : (
-              <Badge appearance="tint">archived</Badge>
+              <Badge appearance="outline">archived</Badge>
             )}
           </span>
         </div>
