@@ -2,7 +2,7 @@
  * An API call as a value: the controllers turn the client's ApiError (an expected refusal from the
  * server, or the network) into a ClientResult; anything else is a bug and still throws.
  */
-import { clientOk, type ClientErrorCode, type ClientResult } from '../live';
+import { clientOk, type ClientErrorCode, type ClientResult } from '../live/client-result';
 import { ApiError } from './api-client';
 
 export async function apiResult<T>(call: Promise<T>): Promise<ClientResult<T>> {

@@ -4,7 +4,7 @@
  * into React. Shared by the Thirty Five and the working-session controls.
  */
 import { useCallback, useState } from 'react';
-import { isRefusal } from '../../../live';
+import { isRefusal } from '../../../live/client-result';
 
 export interface StepError {
   /** What was tried, for the notice's title ("Could not deal the cards"). */

@@ -27,7 +27,7 @@ import {
   type SplitChoice,
 } from '../../../domain/thirty-five';
 import type { Topic } from '../../../domain/backlog';
-import { clientFail, clientOk, type ClientResult } from '../../../live';
+import { clientFail, clientOk, type ClientResult } from '../../../live/client-result';
 import type { LiveThirtyFive } from '../../../live/live-meeting';
 import type { ApiClient } from '../../api-client';
 import { apiResult } from '../../api-result';
