@@ -2,6 +2,8 @@
  * Errors as values in the browser, as on the server (src/domain/result.ts): the live wrappers and the
  * tab's controllers return a ClientResult whose error code extends the domain's codes with the ones
  * only a client meets. They throw only on bugs. The tab's step runner shows `error.message`.
+ * No Fluid here: the tab imports this file directly (not src/live/index.ts), so a page that opens no live
+ * meeting does not load Fluid for it.
  */
 import type { DomainError, ErrorCode } from '../domain/result';
 import type { ThirtyFiveErrorCode } from '../domain/thirty-five';
