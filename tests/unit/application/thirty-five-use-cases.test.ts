@@ -9,46 +9,20 @@ import { checkpointThirtyFive } from '../../../src/application/use-cases/checkpo
 import { chooseThirtyFiveSplit } from '../../../src/application/use-cases/choose-thirty-five-split';
 import { closeThirtyFivePair } from '../../../src/application/use-cases/close-thirty-five-pair';
 import { commitThirtyFive } from '../../../src/application/use-cases/commit-thirty-five';
-import { createCommunity } from '../../../src/application/use-cases/create-community';
 import { dealThirtyFive } from '../../../src/application/use-cases/deal-thirty-five';
-import { joinCommunity } from '../../../src/application/use-cases/join-community';
 import { openThirtyFiveRound } from '../../../src/application/use-cases/open-thirty-five-round';
-import { startThirtyFive } from '../../../src/application/use-cases/start-thirty-five';
 import { writeThirtyFiveCard } from '../../../src/application/use-cases/write-thirty-five-card';
-import type { Principal } from '../../../src/domain/identity';
-import type { Result } from '../../../src/domain/result';
 import { scoreThirtyFive, type ThirtyFivePair, type ThirtyFivePlan } from '../../../src/domain/thirty-five';
-import { createRecordStore } from '../../../src/store/create-record-store';
+import { code, thirtyFiveWorld, value, who } from '../../fixtures/use-case-world';
 
-const who = (userId: string, tenantId = 'tenant-a'): Principal => ({
-  tenantId,
-  userId,
-  displayName: userId,
-  source: 'dev-local',
-});
 const names = ['alex', 'bea', 'chen', 'dara', 'eli', 'fay'];
-const value = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
-const code = (r: Result<unknown>) => (r.ok ? 'OK' : r.error.code);
 
 let deps: AppDeps;
 let communityId: string;
 let gameId: string;
 let plan: ThirtyFivePlan;
 beforeEach(async () => {
-  let n = 0;
-  deps = {
-    store: await createRecordStore({ kind: 'embedded', path: ':memory:' }),
-    clock: { now: () => new Date('2026-12-04T10:00:00.000Z') },
-    ids: { newId: () => `id-${++n}` },
-  };
-  communityId = value(
-    await createCommunity(deps, who('alex'), { name: 'SM CoP', purpose: 'working-group', cadencePerMonth: 2 }),
-  ).id;
-  for (const u of names.slice(1)) await joinCommunity(deps, who(u), { communityId });
-  gameId = value(await startThirtyFive(deps, who('alex'), { communityId, meetingId: 'm1', rounds: 2 })).gameId;
+  ({ deps, communityId, gameId } = await thirtyFiveWorld(names));
   for (const u of names)
     value(await writeThirtyFiveCard(deps, who(u), { communityId, gameId, title: `Topic of ${u}` }));
   plan = value(await dealThirtyFive(deps, who('alex'), { communityId, gameId })).plan!;
